@@ -1,0 +1,947 @@
+//! Reads `data/*.toml`, checks it, and writes the statics of `src/data.rs` into `OUT_DIR`.
+//!
+//! Legal parameters are data, so their mistakes must surface like compile errors: an unknown country
+//! code, a citation naming no source, overlapping membership dates or a duplicate alias stops the
+//! build with the file and key at fault. The engine then reads plain statics and never parses text.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Deserialize;
+
+#[allow(dead_code)]
+#[path = "src/date.rs"]
+mod date;
+#[allow(dead_code)]
+#[path = "src/decimal.rs"]
+mod decimal;
+
+use date::Date;
+use decimal::Dec;
+
+// ---- input shapes -------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CiteIn {
+    source: String,
+    cfr: Option<String>,
+    fr: Option<String>,
+    uncertain: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParamIn {
+    value: String,
+    cite: CiteIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceIn {
+    title: String,
+    url: String,
+    grade: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourcesFile {
+    source: BTreeMap<String, SourceIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountryIn {
+    code: String,
+    numeric: String,
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountriesFile {
+    country: Vec<CountryIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChangeIn {
+    code: String,
+    from: Option<String>,
+    until: Option<String>,
+    cite: CiteIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupIn {
+    id: String,
+    name: String,
+    cite: CiteIn,
+    members: Vec<String>,
+    changes: Vec<ChangeIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TreatedAsIn {
+    code: String,
+    #[serde(rename = "as")]
+    as_code: String,
+    cite: CiteIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupsFile {
+    origin: String,
+    treated_as: Vec<TreatedAsIn>,
+    group: Vec<GroupIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClassificationFile {
+    tpp_cite: CiteIn,
+    h100_tpp: ParamIn,
+    a1_tpp: ParamIn,
+    a2_tpp: ParamIn,
+    a2_pd: ParamIn,
+    b1_tpp_min: ParamIn,
+    b1_pd_min: ParamIn,
+    b2_tpp: ParamIn,
+    b2_pd_min: ParamIn,
+    non_datacenter_tpp: ParamIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlaceIn {
+    #[serde(default)]
+    groups: Vec<String>,
+    #[serde(default)]
+    codes: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    worldwide: bool,
+    cite: CiteIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoteIn {
+    text: String,
+    cite: CiteIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VendorNoteIn {
+    vendor: String,
+    text: String,
+    cite: CiteIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TiersIn {
+    tier1: PlaceIn,
+    tier3: PlaceIn,
+    tier2_cite: CiteIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NacIn {
+    notice_days: u32,
+    cite: CiteIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AcaIn {
+    from: String,
+    #[serde(default)]
+    groups: Vec<String>,
+    #[serde(default)]
+    worldwide: bool,
+    cite: CiteIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AiaIn {
+    report_tpp: ParamIn,
+    cite: CiteIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LppIn {
+    name: String,
+    limit: ParamIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UveuIn {
+    cite: CiteIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepIn {
+    from: String,
+    tpp: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NveuIn {
+    cite: CiteIn,
+    schedule: Vec<StepIn>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ExceptionsIn {
+    nac: Option<NacIn>,
+    aca: Option<AcaIn>,
+    aia: Option<AiaIn>,
+    lpp: Option<LppIn>,
+    uveu: Option<UveuIn>,
+    nveu: Option<NveuIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AllocationIn {
+    period: String,
+    tpp: ParamIn,
+    g2g_tpp: ParamIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReviewIn {
+    policy: String,
+    #[serde(default)]
+    groups: Vec<String>,
+    #[serde(default)]
+    codes: Vec<String>,
+    cite: CiteIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReviewsIn {
+    embargoed: ReviewIn,
+    allied_hq: Option<ReviewIn>,
+    other: Option<ReviewIn>,
+    within_allocation: Option<ReviewIn>,
+    over_allocation: Option<ReviewIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IsInformedIn {
+    chips: Vec<String>,
+    from: String,
+    #[serde(default)]
+    groups: Vec<String>,
+    #[serde(default)]
+    codes: Vec<String>,
+    cite: CiteIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChinaBandIn {
+    #[serde(default)]
+    codes: Vec<String>,
+    policy: String,
+    max_tpp: ParamIn,
+    max_dram_gbs: ParamIn,
+    cite: CiteIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegimeIn {
+    id: String,
+    name: String,
+    short_name: String,
+    effective: String,
+    as_of: String,
+    hypothetical: bool,
+    summary: String,
+    cite: CiteIn,
+    #[serde(default)]
+    notes: Vec<NoteIn>,
+    #[serde(default)]
+    vendor_notes: Vec<VendorNoteIn>,
+    scope_a: PlaceIn,
+    scope_b: PlaceIn,
+    hq_rule: PlaceIn,
+    embargo: PlaceIn,
+    tiers: Option<TiersIn>,
+    #[serde(default)]
+    exceptions: ExceptionsIn,
+    allocation: Option<AllocationIn>,
+    review: ReviewsIn,
+    is_informed: Option<IsInformedIn>,
+    china_band: Option<ChinaBandIn>,
+    g2g_licensing: Option<NoteIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrecisionIn {
+    format: String,
+    bits: u32,
+    dense: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChipSourceIn {
+    about: String,
+    url: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChipIn {
+    id: String,
+    csv_id: String,
+    vendor: String,
+    model: String,
+    variant: String,
+    year: u16,
+    datacenter: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    precisions: Vec<PrecisionIn>,
+    die_area_mm2: Option<String>,
+    die_area_uncertain: bool,
+    die_config: String,
+    dram_bandwidth_gbs: Option<String>,
+    memory_gb: Option<String>,
+    memory_type: String,
+    uncertain: Option<String>,
+    tpp_alternatives: Option<String>,
+    notes: String,
+    stated_class: Option<String>,
+    sources: Vec<ChipSourceIn>,
+    verification: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChipsFile {
+    chip: Vec<ChipIn>,
+}
+
+// ---- failing with the file and key ---------------------------------------------------------------
+
+fn fail(file: &str, key: &str, msg: &str) -> ! {
+    panic!("\n\n  data error in {file}, at {key}: {msg}\n\n");
+}
+
+fn read<T: for<'de> Deserialize<'de>>(path: &str) -> T {
+    println!("cargo:rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(path, "(file)", &e.to_string()));
+    toml::from_str(&text).unwrap_or_else(|e| fail(path, "(syntax)", &e.to_string()))
+}
+
+fn date(file: &str, key: &str, text: &str) -> Date {
+    Date::parse(text).unwrap_or_else(|| fail(file, key, &format!("`{text}` is not a YYYY-MM-DD date")))
+}
+
+fn dec(file: &str, key: &str, text: &str) -> Dec {
+    Dec::parse(text).unwrap_or_else(|e| fail(file, key, &format!("`{text}`: {e}")))
+}
+
+/// Folds case, spaces, hyphens and dots so that "RTX 4090" and "rtx-4090" collide here as they do
+/// in the engine's lookup.
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_' | '.'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+// ---- code generation ----------------------------------------------------------------------------
+
+struct Gen {
+    out: String,
+    sources: BTreeSet<String>,
+    countries: BTreeSet<String>,
+    groups: BTreeSet<String>,
+    n_cites: usize,
+}
+
+fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+fn opt_lit(s: &Option<String>) -> String {
+    match s {
+        Some(s) => format!("Some({s:?})"),
+        None => "None".into(),
+    }
+}
+
+fn strs(items: &[String]) -> String {
+    let inner: Vec<String> = items.iter().map(|s| lit(s)).collect();
+    format!("&[{}]", inner.join(", "))
+}
+
+fn dec_lit(d: Dec) -> String {
+    format!("Dec::from_milli({})", d.milli())
+}
+
+fn date_lit(d: Date) -> String {
+    let (y, m, day) = d.ymd();
+    format!("Date::new_unchecked({y}, {m}, {day})")
+}
+
+impl Gen {
+    /// Emits a `Cite` static and returns a reference expression to it.
+    fn cite(&mut self, file: &str, key: &str, c: &CiteIn) -> String {
+        if !self.sources.contains(&c.source) {
+            fail(file, key, &format!("citation names unknown source `{}` (see data/sources.toml)", c.source));
+        }
+        for (field, v) in [("cfr", &c.cfr), ("fr", &c.fr), ("uncertain", &c.uncertain)] {
+            if v.as_deref().is_some_and(|s| s.trim().is_empty()) {
+                fail(file, key, &format!("citation has an empty `{field}`"));
+            }
+        }
+        self.n_cites += 1;
+        let name = format!("CITE_{}", self.n_cites);
+        let _ = writeln!(
+            self.out,
+            "static {name}: Cite = Cite {{ source: &{}, cfr: {}, fr: {}, uncertain: {} }};",
+            source_ident(&c.source),
+            opt_lit(&c.cfr),
+            opt_lit(&c.fr),
+            opt_lit(&c.uncertain)
+        );
+        format!("&{name}")
+    }
+
+    fn param(&mut self, file: &str, key: &str, p: &ParamIn) -> String {
+        let v = dec(file, key, &p.value);
+        let cite = self.cite(file, key, &p.cite);
+        format!("Param {{ value: {}, cite: {cite} }}", dec_lit(v))
+    }
+
+    fn check_codes(&self, file: &str, key: &str, codes: &[String]) {
+        for c in codes {
+            if !self.countries.contains(c) {
+                fail(file, key, &format!("unknown country code `{c}` (see data/countries.toml)"));
+            }
+        }
+    }
+
+    fn check_groups(&self, file: &str, key: &str, groups: &[String]) {
+        for g in groups {
+            if !self.groups.contains(g) {
+                fail(file, key, &format!("unknown country group `{g}` (see data/groups.toml)"));
+            }
+        }
+    }
+
+    fn place(&mut self, file: &str, key: &str, p: &PlaceIn) -> String {
+        self.place_parts(file, key, &p.groups, &p.codes, &p.exclude, p.worldwide, &p.cite)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn place_parts(
+        &mut self,
+        file: &str,
+        key: &str,
+        groups: &[String],
+        codes: &[String],
+        exclude: &[String],
+        worldwide: bool,
+        cite: &CiteIn,
+    ) -> String {
+        self.check_groups(file, key, groups);
+        self.check_groups(file, key, exclude);
+        self.check_codes(file, key, codes);
+        if worldwide && !(groups.is_empty() && codes.is_empty()) {
+            fail(file, key, "a worldwide place cannot also list groups or codes");
+        }
+        if !worldwide && groups.is_empty() && codes.is_empty() {
+            fail(file, key, "a place needs `worldwide = true`, `groups` or `codes`");
+        }
+        let cite = self.cite(file, key, cite);
+        format!(
+            "Place {{ groups: {}, codes: {}, exclude: {}, worldwide: {worldwide}, cite: {cite} }}",
+            strs(groups),
+            strs(codes),
+            strs(exclude)
+        )
+    }
+
+    fn review(&mut self, file: &str, key: &str, r: &ReviewIn) -> String {
+        let cite = self.cite(file, key, &r.cite);
+        format!("Review {{ policy: {}, cite: {cite} }}", lit(&r.policy))
+    }
+
+    fn note(&mut self, file: &str, key: &str, n: &NoteIn) -> String {
+        let cite = self.cite(file, key, &n.cite);
+        format!("Note {{ text: {}, cite: {cite} }}", lit(&n.text))
+    }
+}
+
+fn source_ident(key: &str) -> String {
+    format!("SOURCE_{}", key.to_uppercase())
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/date.rs");
+    println!("cargo:rerun-if-changed=src/decimal.rs");
+    let mut g = Gen {
+        out: String::from("// Generated by build.rs from data/*.toml. Do not edit.\n"),
+        sources: BTreeSet::new(),
+        countries: BTreeSet::new(),
+        groups: BTreeSet::new(),
+        n_cites: 0,
+    };
+
+    // Sources.
+    let f = "data/sources.toml";
+    let sources: SourcesFile = read(f);
+    let mut list = Vec::new();
+    for (key, s) in &sources.source {
+        if !matches!(s.grade.as_str(), "P" | "P-mirror" | "S") {
+            fail(f, key, &format!("grade `{}` is not P, P-mirror or S", s.grade));
+        }
+        if !s.url.starts_with("http") {
+            fail(f, key, "url must be an http(s) address");
+        }
+        let _ = writeln!(
+            g.out,
+            "pub static {}: Source = Source {{ key: {}, title: {}, url: {}, grade: {} }};",
+            source_ident(key),
+            lit(key),
+            lit(&s.title),
+            lit(&s.url),
+            lit(&s.grade)
+        );
+        list.push(format!("&{}", source_ident(key)));
+        g.sources.insert(key.clone());
+    }
+    let _ = writeln!(g.out, "pub static SOURCES: &[&Source] = &[{}];", list.join(", "));
+
+    // Countries.
+    let f = "data/countries.toml";
+    let countries: CountriesFile = read(f);
+    let mut names: HashMap<String, String> = HashMap::new();
+    let mut numerics = BTreeSet::new();
+    let mut rows = Vec::new();
+    for c in &countries.country {
+        let key = format!("country `{}`", c.code);
+        if c.code.len() != 2 || !c.code.chars().all(|ch| ch.is_ascii_uppercase()) {
+            fail(f, &key, "code must be two upper-case letters");
+        }
+        if !g.countries.insert(c.code.clone()) {
+            fail(f, &key, "duplicate code");
+        }
+        if c.numeric.len() != 3 || !c.numeric.chars().all(|ch| ch.is_ascii_digit()) || !numerics.insert(c.numeric.clone()) {
+            fail(f, &key, &format!("numeric `{}` must be three digits and unique", c.numeric));
+        }
+        for n in std::iter::once(&c.name).chain(&c.aliases) {
+            if let Some(other) = names.insert(n.to_lowercase(), c.code.clone()) {
+                if other != c.code {
+                    fail(f, &key, &format!("name or alias `{n}` is also used by `{other}`"));
+                }
+            }
+        }
+        rows.push(format!(
+            "Country {{ code: {}, numeric: {}, name: {}, aliases: {} }}",
+            lit(&c.code),
+            lit(&c.numeric),
+            lit(&c.name),
+            strs(&c.aliases)
+        ));
+    }
+    let _ = writeln!(g.out, "pub static COUNTRIES: &[Country] = &[\n{}\n];", rows.join(",\n"));
+
+    // Country groups.
+    let f = "data/groups.toml";
+    let groups: GroupsFile = read(f);
+    g.check_codes(f, "origin", std::slice::from_ref(&groups.origin));
+    let _ = writeln!(g.out, "pub static ORIGIN: &str = {};", lit(&groups.origin));
+    let mut rows = Vec::new();
+    for t in &groups.treated_as {
+        let key = format!("treated_as `{}`", t.code);
+        g.check_codes(f, &key, &[t.code.clone(), t.as_code.clone()]);
+        let cite = g.cite(f, &key, &t.cite);
+        rows.push(format!("TreatedAs {{ code: {}, as_code: {}, cite: {cite} }}", lit(&t.code), lit(&t.as_code)));
+    }
+    let _ = writeln!(g.out, "pub static TREATED_AS: &[TreatedAs] = &[{}];", rows.join(", "));
+    let mut rows = Vec::new();
+    for grp in &groups.group {
+        let key = format!("group `{}`", grp.id);
+        if !g.groups.insert(grp.id.clone()) {
+            fail(f, &key, "duplicate group id");
+        }
+        g.check_codes(f, &key, &grp.members);
+        let cite = g.cite(f, &key, &grp.cite);
+        let mut spans: BTreeMap<&str, Vec<(Option<Date>, Option<Date>)>> = BTreeMap::new();
+        let mut members = Vec::new();
+        for m in &grp.members {
+            spans.entry(m).or_default().push((None, None));
+            members.push(format!("Membership {{ code: {}, from: None, until: None, cite: {cite} }}", lit(m)));
+        }
+        for ch in &grp.changes {
+            let ckey = format!("{key}, change for `{}`", ch.code);
+            g.check_codes(f, &ckey, std::slice::from_ref(&ch.code));
+            let from = ch.from.as_deref().map(|s| date(f, &ckey, s));
+            let until = ch.until.as_deref().map(|s| date(f, &ckey, s));
+            if from.is_none() && until.is_none() {
+                fail(f, &ckey, "a change needs `from` or `until` (else list the code in `members`)");
+            }
+            if let (Some(a), Some(b)) = (from, until) {
+                if a >= b {
+                    fail(f, &ckey, "`from` must come before `until`");
+                }
+            }
+            let list = spans.entry(&ch.code).or_default();
+            for (a, b) in list.iter() {
+                let overlaps = from.is_none_or(|x| b.is_none_or(|b| x < b)) && until.is_none_or(|y| a.is_none_or(|a| a < y));
+                if overlaps {
+                    fail(f, &ckey, "membership dates overlap another entry for the same code");
+                }
+            }
+            list.push((from, until));
+            let ccite = g.cite(f, &ckey, &ch.cite);
+            members.push(format!(
+                "Membership {{ code: {}, from: {}, until: {}, cite: {ccite} }}",
+                lit(&ch.code),
+                from.map_or("None".into(), |d| format!("Some({})", date_lit(d))),
+                until.map_or("None".into(), |d| format!("Some({})", date_lit(d)))
+            ));
+        }
+        rows.push(format!(
+            "Group {{ id: {}, name: {}, cite: {cite}, members: &[\n{}\n] }}",
+            lit(&grp.id),
+            lit(&grp.name),
+            members.join(",\n")
+        ));
+    }
+    let _ = writeln!(g.out, "pub static GROUPS: &[Group] = &[\n{}\n];", rows.join(",\n"));
+
+    // Classification thresholds.
+    let f = "data/classification.toml";
+    let c: ClassificationFile = read(f);
+    let fields = [
+        ("h100_tpp", &c.h100_tpp),
+        ("a1_tpp", &c.a1_tpp),
+        ("a2_tpp", &c.a2_tpp),
+        ("a2_pd", &c.a2_pd),
+        ("b1_tpp_min", &c.b1_tpp_min),
+        ("b1_pd_min", &c.b1_pd_min),
+        ("b2_tpp", &c.b2_tpp),
+        ("b2_pd_min", &c.b2_pd_min),
+        ("non_datacenter_tpp", &c.non_datacenter_tpp),
+    ];
+    let mut parts = vec![format!("tpp_cite: {}", g.cite(f, "tpp_cite", &c.tpp_cite))];
+    for (name, p) in fields {
+        let expr = g.param(f, name, p);
+        if dec(f, name, &p.value).is_zero() {
+            fail(f, name, "a threshold cannot be zero");
+        }
+        parts.push(format!("{name}: {expr}"));
+    }
+    let _ = writeln!(g.out, "pub static CLASSIFICATION: Classification = Classification {{ {} }};", parts.join(", "));
+
+    // Chips (before regimes, which name chips).
+    let f = "data/chips.toml";
+    let chips: ChipsFile = read(f);
+    let mut chip_names: HashMap<String, String> = HashMap::new();
+    let mut chip_ids = BTreeSet::new();
+    let mut rows = Vec::new();
+    for ch in &chips.chip {
+        let key = format!("chip `{}`", ch.id);
+        if !chip_ids.insert(ch.id.clone()) {
+            fail(f, &key, "duplicate id");
+        }
+        for n in std::iter::once(&ch.id).chain(&ch.aliases) {
+            if let Some(other) = chip_names.insert(norm(n), ch.id.clone()) {
+                if other != ch.id {
+                    fail(f, &key, &format!("name or alias `{n}` is also used by `{other}`"));
+                }
+            }
+        }
+        let datacenter = match ch.datacenter.as_str() {
+            "yes" => "Datacenter::Yes",
+            "no" => "Datacenter::No",
+            "ambiguous" => "Datacenter::Ambiguous",
+            other => fail(f, &key, &format!("datacenter `{other}` is not yes, no or ambiguous")),
+        };
+        if ch.precisions.is_empty() && ch.stated_class.is_none() {
+            fail(f, &key, "a chip needs throughput figures or a `stated_class`");
+        }
+        if let Some(s) = &ch.stated_class {
+            if !matches!(s.as_str(), "3A090.a" | "3A090.b" | "not 3A090") {
+                fail(f, &key, &format!("stated_class `{s}` is not 3A090.a, 3A090.b or not 3A090"));
+            }
+        }
+        if ch.sources.is_empty() {
+            fail(f, &key, "a chip needs at least one source");
+        }
+        let mut precs = Vec::new();
+        for p in &ch.precisions {
+            let d = dec(f, &key, &p.dense);
+            if p.bits == 0 || p.bits > 64 || d.is_zero() {
+                fail(f, &key, &format!("precision {} needs 1-64 bits and a non-zero figure", p.format));
+            }
+            precs.push(format!("Precision {{ format: {}, bits: {}, dense: {} }}", lit(&p.format), p.bits, dec_lit(d)));
+        }
+        let opt_dec = |v: &Option<String>| match v {
+            Some(s) => format!("Some({})", dec_lit(dec(f, &key, s))),
+            None => "None".into(),
+        };
+        let srcs: Vec<String> = ch
+            .sources
+            .iter()
+            .map(|s| format!("ChipSource {{ about: {}, url: {} }}", lit(&s.about), lit(&s.url)))
+            .collect();
+        rows.push(format!(
+            "ChipEntry {{ id: {}, csv_id: {}, vendor: {}, model: {}, variant: {}, year: {}, datacenter: {datacenter}, aliases: {}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, die_config: {}, dram_bandwidth: {}, memory_gb: {}, memory_type: {}, uncertain: {}, tpp_alternatives: {}, notes: {}, stated_class: {}, sources: &[{}], verification: {} }}",
+            lit(&ch.id),
+            lit(&ch.csv_id),
+            lit(&ch.vendor),
+            lit(&ch.model),
+            lit(&ch.variant),
+            ch.year,
+            strs(&ch.aliases),
+            precs.join(", "),
+            opt_dec(&ch.die_area_mm2),
+            ch.die_area_uncertain,
+            lit(&ch.die_config),
+            opt_dec(&ch.dram_bandwidth_gbs),
+            opt_dec(&ch.memory_gb),
+            lit(&ch.memory_type),
+            opt_lit(&ch.uncertain),
+            opt_lit(&ch.tpp_alternatives),
+            lit(&ch.notes),
+            opt_lit(&ch.stated_class),
+            srcs.join(", "),
+            lit(&ch.verification)
+        ));
+    }
+    let _ = writeln!(g.out, "pub static CHIPS: &[ChipEntry] = &[\n{}\n];", rows.join(",\n"));
+
+    // Regimes.
+    let dir = "data/regimes";
+    println!("cargo:rerun-if-changed={dir}");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| fail(dir, "(folder)", &e.to_string()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    let mut regimes: Vec<(Date, bool, String, String)> = Vec::new();
+    let mut ids = BTreeSet::new();
+    let mut as_ofs: HashMap<String, Date> = HashMap::new();
+    for path in &paths {
+        let f = path.to_string_lossy().to_string();
+        let r: RegimeIn = read(&f);
+        let stem = Path::new(&f).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        if stem != r.id {
+            fail(&f, "id", &format!("id `{}` must match the file name `{stem}`", r.id));
+        }
+        if !ids.insert(r.id.clone()) {
+            fail(&f, "id", "duplicate regime id");
+        }
+        let effective = date(&f, "effective", &r.effective);
+        let as_of = date(&f, "as_of", &r.as_of);
+        if as_of < effective {
+            fail(&f, "as_of", "as_of must not come before effective");
+        }
+        as_ofs.insert(r.id.clone(), as_of);
+        let expr = regime(&mut g, &f, &r, effective, as_of, &chip_ids);
+        regimes.push((effective, r.hypothetical, expr, r.id.clone()));
+    }
+    regimes.sort_by(|a, b| a.0.cmp(&b.0).then(a.3.cmp(&b.3)));
+    let real: Vec<&(Date, bool, String, String)> = regimes.iter().filter(|r| !r.1).collect();
+    if real.is_empty() {
+        fail(dir, "(folder)", "at least one real (non-hypothetical) regime is needed");
+    }
+    for pair in real.windows(2) {
+        if let [a, b] = pair {
+            if a.0 == b.0 {
+                fail(dir, &b.3, &format!("real regimes `{}` and `{}` share an effective date", a.3, b.3));
+            }
+            if as_ofs.get(&a.3).is_some_and(|d| *d >= b.0) {
+                fail(dir, &a.3, &format!("as_of must fall before `{}` takes effect", b.3));
+            }
+        }
+    }
+    let rows: Vec<&str> = regimes.iter().map(|r| r.2.as_str()).collect();
+    let _ = writeln!(g.out, "pub static REGIMES: &[Regime] = &[\n{}\n];", rows.join(",\n"));
+
+    let out = std::env::var("OUT_DIR").unwrap_or_else(|e| fail("OUT_DIR", "(env)", &e.to_string()));
+    let dest = Path::new(&out).join("data.rs");
+    std::fs::write(&dest, g.out).unwrap_or_else(|e| fail("OUT_DIR/data.rs", "(write)", &e.to_string()));
+}
+
+fn regime(g: &mut Gen, f: &str, r: &RegimeIn, effective: Date, as_of: Date, chip_ids: &BTreeSet<String>) -> String {
+    let cite = g.cite(f, "cite", &r.cite);
+    let notes: Vec<String> = r.notes.iter().enumerate().map(|(i, n)| g.note(f, &format!("notes[{i}]"), n)).collect();
+    let mut vnotes = Vec::new();
+    for (i, n) in r.vendor_notes.iter().enumerate() {
+        let c = g.cite(f, &format!("vendor_notes[{i}]"), &n.cite);
+        vnotes.push(format!("VendorNote {{ vendor: {}, text: {}, cite: {c} }}", lit(&n.vendor), lit(&n.text)));
+    }
+    let scope_a = g.place(f, "scope_a", &r.scope_a);
+    let scope_b = g.place(f, "scope_b", &r.scope_b);
+    let hq_rule = g.place(f, "hq_rule", &r.hq_rule);
+    let embargo = g.place(f, "embargo", &r.embargo);
+    let tiers = match &r.tiers {
+        Some(t) => {
+            let t1 = g.place(f, "tiers.tier1", &t.tier1);
+            let t3 = g.place(f, "tiers.tier3", &t.tier3);
+            let c2 = g.cite(f, "tiers.tier2_cite", &t.tier2_cite);
+            format!("Some(Tiers {{ tier1: {t1}, tier3: {t3}, tier2_cite: {c2} }})")
+        }
+        None => "None".into(),
+    };
+    let e = &r.exceptions;
+    let nac = match &e.nac {
+        Some(n) => {
+            let c = g.cite(f, "exceptions.nac", &n.cite);
+            format!("Some(Nac {{ notice_days: {}, cite: {c} }})", n.notice_days)
+        }
+        None => "None".into(),
+    };
+    let aca = match &e.aca {
+        Some(a) => {
+            let from = date(f, "exceptions.aca.from", &a.from);
+            let place = g.place_parts(f, "exceptions.aca", &a.groups, &[], &[], a.worldwide, &a.cite);
+            format!("Some(Aca {{ from: {}, place: {place} }})", date_lit(from))
+        }
+        None => "None".into(),
+    };
+    let aia = match &e.aia {
+        Some(a) => {
+            let p = g.param(f, "exceptions.aia.report_tpp", &a.report_tpp);
+            let c = g.cite(f, "exceptions.aia", &a.cite);
+            format!("Some(Aia {{ report_tpp: {p}, cite: {c} }})")
+        }
+        None => "None".into(),
+    };
+    let lpp = match &e.lpp {
+        Some(l) => {
+            let p = g.param(f, "exceptions.lpp.limit", &l.limit);
+            format!("Some(Lpp {{ limit: {p}, name: {} }})", lit(&l.name))
+        }
+        None => "None".into(),
+    };
+    let uveu = match &e.uveu {
+        Some(u) => format!("Some({})", g.cite(f, "exceptions.uveu", &u.cite)),
+        None => "None".into(),
+    };
+    let nveu = match &e.nveu {
+        Some(n) => {
+            let c = g.cite(f, "exceptions.nveu", &n.cite);
+            let mut prev: Option<Date> = None;
+            let mut steps = Vec::new();
+            for (i, s) in n.schedule.iter().enumerate() {
+                let key = format!("exceptions.nveu.schedule[{i}]");
+                let d = date(f, &key, &s.from);
+                if prev.is_some_and(|p| p >= d) {
+                    fail(f, &key, "schedule dates must increase");
+                }
+                prev = Some(d);
+                steps.push(format!("Step {{ from: {}, tpp: {} }}", date_lit(d), dec_lit(dec(f, &key, &s.tpp))));
+            }
+            if steps.is_empty() {
+                fail(f, "exceptions.nveu.schedule", "the schedule is empty");
+            }
+            format!("Some(Nveu {{ schedule: &[{}], cite: {c} }})", steps.join(", "))
+        }
+        None => "None".into(),
+    };
+    let allocation = match &r.allocation {
+        Some(a) => {
+            if r.tiers.is_none() {
+                fail(f, "allocation", "a country allocation needs tiers (it applies to Tier 2)");
+            }
+            let t = g.param(f, "allocation.tpp", &a.tpp);
+            let d = g.param(f, "allocation.g2g_tpp", &a.g2g_tpp);
+            format!("Some(Allocation {{ tpp: {t}, g2g_tpp: {d}, period: {} }})", lit(&a.period))
+        }
+        None => "None".into(),
+    };
+    let rv = &r.review;
+    let embargoed = g.review(f, "review.embargoed", &rv.embargoed);
+    let allied = match &rv.allied_hq {
+        Some(a) => {
+            let place = g.place_parts(f, "review.allied_hq", &a.groups, &a.codes, &[], false, &a.cite);
+            let rev = g.review(f, "review.allied_hq", a);
+            format!("Some(({place}, {rev}))")
+        }
+        None => "None".into(),
+    };
+    let mut opt_review = |key: &str, v: &Option<ReviewIn>| match v {
+        Some(x) => format!("Some({})", g.review(f, key, x)),
+        None => "None".into(),
+    };
+    let other = opt_review("review.other", &rv.other);
+    let within = opt_review("review.within_allocation", &rv.within_allocation);
+    let over = opt_review("review.over_allocation", &rv.over_allocation);
+    if r.allocation.is_some() && (rv.within_allocation.is_none() || rv.over_allocation.is_none()) {
+        fail(f, "review", "a regime with an allocation needs review.within_allocation and review.over_allocation");
+    }
+    let is_informed = match &r.is_informed {
+        Some(i) => {
+            for c in &i.chips {
+                if !chip_ids.contains(c) {
+                    fail(f, "is_informed.chips", &format!("unknown chip id `{c}` (see data/chips.toml)"));
+                }
+            }
+            let from = date(f, "is_informed.from", &i.from);
+            let place = g.place_parts(f, "is_informed", &i.groups, &i.codes, &[], false, &i.cite);
+            format!("Some(IsInformed {{ chips: {}, place: {place}, from: {}, review: None }})", strs(&i.chips), date_lit(from))
+        }
+        None => "None".into(),
+    };
+    let china_band = match &r.china_band {
+        Some(b) => {
+            let place = g.place_parts(f, "china_band", &[], &b.codes, &[], false, &b.cite);
+            let t = g.param(f, "china_band.max_tpp", &b.max_tpp);
+            let d = g.param(f, "china_band.max_dram_gbs", &b.max_dram_gbs);
+            format!("Some(ChinaBand {{ place: {place}, max_tpp: {t}, max_dram_gbs: {d}, policy: {} }})", lit(&b.policy))
+        }
+        None => "None".into(),
+    };
+    let g2g = match &r.g2g_licensing {
+        Some(n) => format!("Some({})", g.note(f, "g2g_licensing", n)),
+        None => "None".into(),
+    };
+    format!(
+        "Regime {{ id: {}, name: {}, short_name: {}, effective: {}, as_of: {}, hypothetical: {}, summary: {}, cite: {cite}, notes: &[{}], vendor_notes: &[{}], scope_a: {scope_a}, scope_b: {scope_b}, hq_rule: {hq_rule}, embargo: {embargo}, tiers: {tiers}, exceptions: Exceptions {{ nac: {nac}, aca: {aca}, aia: {aia}, lpp: {lpp}, uveu: {uveu}, nveu: {nveu} }}, allocation: {allocation}, review: ReviewPolicies {{ embargoed: {embargoed}, allied_hq: {allied}, other: {other}, within_allocation: {within}, over_allocation: {over} }}, is_informed: {is_informed}, china_band: {china_band}, g2g_licensing: {g2g} }}",
+        lit(&r.id),
+        lit(&r.name),
+        lit(&r.short_name),
+        date_lit(effective),
+        date_lit(as_of),
+        r.hypothetical,
+        lit(&r.summary),
+        notes.join(", "),
+        vnotes.join(", ")
+    )
+}

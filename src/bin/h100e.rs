@@ -1,0 +1,378 @@
+//! The `h100e` command: parses arguments, calls the library, prints JSON (`--json`) or text.
+//! It holds no rule logic. Bad input exits with code 2 and one line on stderr.
+
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use h100e::query::{ChipInput, Request};
+use h100e::regime::Choice;
+use h100e::wire::{self, CapOut, ChipOut, CitationOut, EvalOut, RegimeOut, TiersOut};
+use h100e::Error;
+
+/// H100-equivalents and US export-control answers for AI chips, with citations.
+#[derive(Parser)]
+#[command(name = "h100e", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// TPP, performance density, ECCN 3A090 class and H100-equivalents of one chip.
+    Chip {
+        /// A catalog id or name (e.g. h100-sxm, "H20", "MI300X"); or give --tops and --bits.
+        id: Option<String>,
+        #[command(flatten)]
+        spec: SpecArgs,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every chip in the catalog.
+    Chips {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Whether an order needs a license, which exceptions apply, and why.
+    Eval {
+        /// Destination country: ISO code, name or alias (e.g. AE, "UAE", "South Korea").
+        #[arg(long)]
+        to: String,
+        /// A catalog chip id or name; or give --tops and --bits.
+        #[arg(long)]
+        chip: Option<String>,
+        #[command(flatten)]
+        spec: SpecArgs,
+        /// Number of chips.
+        #[arg(long, allow_hyphen_values = true)]
+        quantity: String,
+        #[command(flatten)]
+        when: WhenArgs,
+        /// none, uveu or nveu.
+        #[arg(long, default_value = "none")]
+        end_user: String,
+        /// Country of the buyer's headquarters (or ultimate parent's); default: the destination.
+        #[arg(long)]
+        hq: Option<String>,
+        /// TPP already shipped to this buyer this calendar year (for NVEUs: installed in this country).
+        #[arg(long, allow_hyphen_values = true)]
+        prior_tpp: Option<String>,
+        /// The destination has a government-to-government agreement with the US.
+        #[arg(long)]
+        g2g: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The tier and map status of every destination.
+    Tiers {
+        #[command(flatten)]
+        when: WhenArgs,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The regimes we model, with dates and sources.
+    Regimes {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every country and territory, with aliases.
+    Countries {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+struct SpecArgs {
+    /// Dense TOPS or TFLOPS at one precision (sparse datasheet figures halved); repeat with --bits.
+    #[arg(long, allow_hyphen_values = true)]
+    tops: Vec<String>,
+    /// Bit length for each --tops (e.g. 8 for FP8/INT8, 16 for FP16/BF16).
+    #[arg(long, allow_hyphen_values = true)]
+    bits: Vec<String>,
+    /// Applicable die area in mm² (needed for performance density).
+    #[arg(long, allow_hyphen_values = true)]
+    die_area: Option<String>,
+    /// The chip is not designed or marketed for datacenters.
+    #[arg(long)]
+    non_datacenter: bool,
+    /// Total DRAM bandwidth in GB/s (used by the January 2026 China band).
+    #[arg(long, allow_hyphen_values = true)]
+    dram_bandwidth: Option<String>,
+}
+
+#[derive(Args)]
+struct WhenArgs {
+    /// Regime id (see `h100e regimes`); default: the latest real regime.
+    #[arg(long, conflicts_with = "date")]
+    regime: Option<String>,
+    /// The rules in force on this day, YYYY-MM-DD.
+    #[arg(long)]
+    date: Option<String>,
+}
+
+impl WhenArgs {
+    fn choice(&self) -> Choice {
+        match (&self.regime, &self.date) {
+            (Some(r), _) => Choice::Id(r.clone()),
+            (None, Some(d)) => Choice::Date(d.clone()),
+            (None, None) => Choice::Latest,
+        }
+    }
+}
+
+impl SpecArgs {
+    fn given(&self) -> bool {
+        !self.tops.is_empty() || !self.bits.is_empty() || self.die_area.is_some() || self.non_datacenter || self.dram_bandwidth.is_some()
+    }
+
+    fn chip(&self, id: Option<&String>) -> Result<ChipInput, Error> {
+        match (id, self.given()) {
+            (Some(id), false) => Ok(ChipInput::Catalog(id.clone())),
+            (None, true) => Ok(ChipInput::Custom {
+                tops: self.tops.clone(),
+                bits: self.bits.clone(),
+                die_area: self.die_area.clone(),
+                non_datacenter: self.non_datacenter,
+                dram_bandwidth: self.dram_bandwidth.clone(),
+            }),
+            (Some(id), true) => Err(Error::BadChoice { field: "chip", input: id.clone(), accepted: "a catalog chip or custom specs (--tops/--bits), not both" }),
+            (None, false) => Err(Error::BadChoice { field: "chip", input: String::new(), accepted: "a catalog chip id or name, or custom specs with --tops and --bits" }),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) if matches!(e.kind(), clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion) => {
+            print!("{e}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            let first = e.to_string();
+            let first = first.lines().next().unwrap_or("bad arguments").trim_start_matches("error: ").to_string();
+            eprintln!("error: {first} (see `h100e --help`)");
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli.command) {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Result<String, Error> {
+    serde_json::to_string_pretty(v).map_err(|_| Error::TooLarge { what: "the answer" })
+}
+
+fn run(cmd: Command) -> Result<String, Error> {
+    match cmd {
+        Command::Chip { id, spec, json: j } => {
+            let chip = spec.chip(id.as_ref())?.resolve()?;
+            let out = wire::chip(&chip)?;
+            if j { json(&out) } else { Ok(chip_text(&out)) }
+        }
+        Command::Chips { json: j } => {
+            let all = wire::chips();
+            if j {
+                json(&all)
+            } else {
+                let mut s = format!("{:<24} {:>10} {:>8} {:<10} {:>8}\n", "id", "TPP", "PD", "ECCN", "H100e");
+                for c in &all {
+                    s.push_str(&format!(
+                        "{:<24} {:>10} {:>8} {:<10} {:>8}\n",
+                        c.id,
+                        c.tpp.map_or("?".into(), num),
+                        c.performance_density.map_or("?".into(), num),
+                        c.eccn,
+                        c.h100e.map_or("?".into(), num)
+                    ));
+                }
+                s.push_str("PD and H100e are rounded for display; TPP is exact.");
+                Ok(s)
+            }
+        }
+        Command::Eval { to, chip, spec, quantity, when, end_user, hq, prior_tpp, g2g, json: j } => {
+            let req = Request { regime: when.choice(), to, chip: spec.chip(chip.as_ref())?, quantity, end_user, hq, prior_tpp, g2g };
+            let out = wire::evaluate(&req)?;
+            if j { json(&out) } else { Ok(eval_text(&out)) }
+        }
+        Command::Tiers { when, json: j } => {
+            let out = wire::tiers(&when.choice())?;
+            if j { json(&out) } else { Ok(tiers_text(&out)) }
+        }
+        Command::Regimes { json: j } => {
+            let out = wire::regimes();
+            if j { json(&out) } else { Ok(regimes_text(&out)) }
+        }
+        Command::Countries { json: j } => {
+            let out = wire::countries();
+            if j {
+                json(&out)
+            } else {
+                Ok(out.iter().map(|c| format!("{} {} {}", c.code, c.numeric, c.name)).collect::<Vec<_>>().join("\n"))
+            }
+        }
+    }
+}
+
+/// A number with thousands separators, as printed in the JSON (exact TPP, rounded ratios).
+fn num(v: f64) -> String {
+    let s = format!("{v}");
+    let (whole, frac) = match s.split_once('.') {
+        Some((w, f)) => (w.to_string(), Some(f.to_string())),
+        None => (s, None),
+    };
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(&f);
+    }
+    out
+}
+
+fn cite_text(c: &CitationOut) -> String {
+    let mut s = format!("[{}] {}", c.label, c.url);
+    if let Some(u) = c.uncertain {
+        s.push_str(&format!("\n        UNCERTAIN: {u}"));
+    }
+    s
+}
+
+fn chip_text(c: &ChipOut) -> String {
+    let mut s = format!("{} ({})\n", c.name, c.id);
+    s.push_str(&format!("  TPP                  {}", c.tpp.map_or("unknown".into(), num)));
+    if !c.tpp_basis.is_empty() {
+        s.push_str(&format!("  ({})", c.tpp_basis.join("; ")));
+    }
+    s.push('\n');
+    s.push_str(&format!(
+        "  Performance density  {}\n",
+        c.performance_density.map_or("unknown (die area not published)".into(), |p| format!("{} (rounded)", num(p)))
+    ));
+    s.push_str(&format!("  ECCN                 {}{}\n", c.eccn, c.eccn_paragraph.map_or(String::new(), |p| format!(" ({p})"))));
+    s.push_str(&format!("                       {}\n", c.eccn_reason));
+    s.push_str(&format!("                       {}\n", cite_text(&c.eccn_citation)));
+    s.push_str(&format!("  H100-equivalents     {}\n", c.h100e.map_or("unknown".into(), |h| format!("{} (TPP ÷ 15,832, rounded)", num(h)))));
+    s.push_str(&format!("  Datacenter part      {}\n", c.datacenter));
+    if let Some(u) = c.uncertain {
+        s.push_str(&format!("  UNCERTAIN            {u}\n"));
+    }
+    for src in &c.sources {
+        s.push_str(&format!("  Source ({})  {}\n", src.about, src.url));
+    }
+    s.trim_end().to_string()
+}
+
+fn cap_text(c: &CapOut) -> String {
+    let state = match (c.headroom_tpp, c.over_by_tpp) {
+        (Some(h), _) => format!("{} TPP left (≈ {} H100e)", num(h), c.headroom_h100e.map_or("?".into(), num)),
+        (None, Some(o)) => format!("over by {} TPP", num(o)),
+        (None, None) => "at the limit".into(),
+    };
+    let mut s = format!("  {}: {} of {} TPP — {state}", c.name, num(c.used_tpp), num(c.limit_tpp));
+    if let Some(n) = &c.note {
+        s.push_str(&format!(" ({n})"));
+    }
+    s
+}
+
+fn eval_text(v: &EvalOut) -> String {
+    let mut s = format!("{}\n\n", v.headline);
+    let hyp = if v.regime.hypothetical { " — HYPOTHETICAL" } else { "" };
+    s.push_str(&format!("Regime       {} ({}){hyp}; {}; facts as of {}\n", v.regime.short_name, v.regime.id, v.regime.chosen_by, v.regime.date_applied));
+    let tier = v.destination.tier.map_or(String::new(), |t| format!(", Tier {t}"));
+    s.push_str(&format!("Destination  {} ({}){tier}\n", v.destination.name, v.destination.code));
+    let hq_tier = v.buyer_hq.tier.map_or(String::new(), |t| format!(", Tier {t}"));
+    let assumed = if v.buyer_hq.assumed { " (assumed: same as destination)" } else { "" };
+    s.push_str(&format!("Buyer HQ     {} ({}){hq_tier}{assumed}\n", v.buyer_hq.name, v.buyer_hq.code));
+    s.push_str(&format!(
+        "Chip         {}: TPP {}, {}, {} H100e each\n",
+        v.chip.name,
+        v.chip.tpp.map_or("?".into(), num),
+        v.chip.eccn,
+        v.chip.h100e.map_or("?".into(), num)
+    ));
+    s.push_str(&format!(
+        "Order        {} chips = {} TPP ≈ {} H100e (rounded)\n",
+        num(v.order.quantity as f64),
+        num(v.order.tpp),
+        v.order.h100e.map_or("?".into(), num)
+    ));
+    s.push_str(&format!("License      {}\n", if v.license_required { "required" } else { "not required" }));
+    if let Some(p) = v.review_policy {
+        s.push_str(&format!("Review       {p}\n"));
+    }
+    s.push_str(&format!("Country cap  {}\n", if v.counts_against_country_cap { "this order counts against it" } else { "does not count" }));
+    if !v.license_exceptions.is_empty() {
+        s.push_str("\nExceptions considered\n");
+        for e in &v.license_exceptions {
+            let mark = if e.used { "✓ used" } else if e.available { "✓" } else { "✗" };
+            s.push_str(&format!("  {mark:<6} {:<18} {}\n", e.id, e.reason));
+        }
+    }
+    if !v.caps.is_empty() {
+        s.push_str("\nCaps and headroom\n");
+        for c in &v.caps {
+            s.push_str(&cap_text(c));
+            s.push('\n');
+        }
+    }
+    s.push_str("\nWhy\n");
+    for (i, step) in v.explanation.iter().enumerate() {
+        s.push_str(&format!("  {}. {}\n     {}\n", i + 1, step.text, cite_text(&step.citation)));
+    }
+    s.push_str(&format!("\nOur data runs to {}. {}.", v.data_horizon.as_deref().unwrap_or("?"), v.rounding));
+    s
+}
+
+fn tiers_text(t: &TiersOut) -> String {
+    let hyp = if t.regime.hypothetical { " — HYPOTHETICAL" } else { "" };
+    let mut s = format!("{} ({}){hyp}, facts as of {}\n\n", t.regime.name, t.regime.id, t.regime.date_applied);
+    for d in &t.destinations {
+        let tier = d.tier.map_or("-".to_string(), |n| n.to_string());
+        s.push_str(&format!("{} {:<40} tier {tier:<2} {}\n", d.code, d.name, d.status));
+    }
+    s.push('\n');
+    for l in &t.legend {
+        s.push_str(&format!("{:<8} {:>4}  {}\n", l.status, l.count, l.label));
+    }
+    s.trim_end().to_string()
+}
+
+fn regimes_text(list: &[RegimeOut]) -> String {
+    let mut s = String::new();
+    for r in list {
+        let until = r.in_force_until.as_deref().map_or(String::new(), |u| format!(" to {u}"));
+        let tags = match (r.hypothetical, r.default) {
+            (true, _) => " [HYPOTHETICAL]",
+            (false, true) => " [default]",
+            _ => "",
+        };
+        s.push_str(&format!("{:<16} from {}{until}{tags}\n  {}\n  {}\n", r.id, r.effective, r.name, r.summary));
+        for src in &r.sources {
+            s.push_str(&format!("  - {} ({})\n", src.source, src.url));
+        }
+        s.push('\n');
+    }
+    s.trim_end().to_string()
+}

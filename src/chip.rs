@@ -1,0 +1,368 @@
+//! Chip metrics: TPP, performance density, ECCN 3A090 class and H100-equivalents, for catalog
+//! entries and for specs a person types, by one code path so both always agree.
+
+use std::cmp::Ordering;
+
+use crate::data::{CHIPS, CLASSIFICATION};
+use crate::decimal::{Dec, MAX_EXACT_MILLI};
+use crate::error::Error;
+use crate::model::{ChipEntry, Cite, Datacenter};
+use crate::text::{closest, squash};
+
+/// Largest dense TOPS accepted for one precision of a typed chip: far above any real accelerator
+/// (a Cerebras wafer is about 125,000 dense FP16 TFLOPS), low enough that every product stays exact.
+const MAX_TOPS: u64 = 10_000_000;
+/// Largest applicable die area accepted, in mm²: a whole 300 mm wafer is about 70,700 mm².
+const MAX_DIE_AREA: u64 = 100_000;
+/// Largest DRAM bandwidth accepted, in GB/s (on-wafer SRAM reaches about 21,000,000).
+const MAX_BANDWIDTH: u64 = 1_000_000_000;
+/// Widest bit length accepted: the widest MAC format on any accelerator is FP64.
+const MAX_BITS: u32 = 64;
+
+/// Specs a person typed for a chip not in the catalog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomSpec {
+    /// (bit length, dense TOPS or TFLOPS) pairs.
+    pub precisions: Vec<(u32, Dec)>,
+    /// Applicable die area in mm², if known.
+    pub die_area: Option<Dec>,
+    /// Designed or marketed for datacenters.
+    pub datacenter: bool,
+    /// Total DRAM bandwidth in GB/s, if known.
+    pub dram_bandwidth: Option<Dec>,
+}
+
+impl CustomSpec {
+    /// Checks typed specs. `tops` and `bits` pair up by position.
+    pub fn parse(
+        tops: &[String],
+        bits: &[String],
+        die_area: Option<&str>,
+        non_datacenter: bool,
+        dram_bandwidth: Option<&str>,
+    ) -> Result<CustomSpec, Error> {
+        if tops.is_empty() || tops.len() != bits.len() {
+            return Err(Error::BadNumber {
+                field: "custom chip",
+                input: format!("{} --tops, {} --bits", tops.len(), bits.len()),
+                reason: "give each dense TOPS figure with its bit length, as pairs (--tops 1979 --bits 8)".into(),
+            });
+        }
+        let mut precisions = Vec::new();
+        for (t, b) in tops.iter().zip(bits) {
+            let tops = positive("--tops", t, MAX_TOPS, "dense TOPS or TFLOPS, e.g. 1979 (sparse figures halved)")?;
+            let bits = parse_bits(b)?;
+            precisions.push((bits, tops));
+        }
+        let die_area = die_area
+            .map(|a| positive("--die-area", a, MAX_DIE_AREA, "the applicable die area in mm², e.g. 814"))
+            .transpose()?;
+        let dram_bandwidth = dram_bandwidth
+            .map(|a| positive("--dram-bandwidth", a, MAX_BANDWIDTH, "total DRAM bandwidth in GB/s, e.g. 4800"))
+            .transpose()?;
+        Ok(CustomSpec { precisions, die_area, datacenter: !non_datacenter, dram_bandwidth })
+    }
+}
+
+fn parse_bits(text: &str) -> Result<u32, Error> {
+    let bad = |reason: &str| Error::BadNumber { field: "--bits", input: text.to_string(), reason: reason.to_string() };
+    let t = text.trim();
+    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit()) {
+        return Err(bad("give a whole number of bits from 1 to 64, e.g. 8 for FP8 or INT8"));
+    }
+    match t.parse::<u32>() {
+        Ok(b) if (1..=MAX_BITS).contains(&b) => Ok(b),
+        _ => Err(bad("give a whole number of bits from 1 to 64, e.g. 8 for FP8 or INT8")),
+    }
+}
+
+/// Parses a strictly positive decimal no larger than `max`.
+fn positive(field: &'static str, text: &str, max: u64, what: &str) -> Result<Dec, Error> {
+    let bad = |reason: String| Error::BadNumber { field, input: text.to_string(), reason };
+    let d = Dec::parse(text).map_err(|e| bad(format!("{e}; give {what}")))?;
+    if d.is_zero() {
+        return Err(bad(format!("it must be more than zero; give {what}")));
+    }
+    if d > Dec::from_int(max) {
+        return Err(bad(format!("it is larger than any real chip (at most {}); give {what}", Dec::from_int(max).grouped())));
+    }
+    Ok(d)
+}
+
+/// A chip to measure: from the catalog or typed.
+#[derive(Clone, Debug)]
+pub enum Chip {
+    /// A catalog entry.
+    Catalog(&'static ChipEntry),
+    /// Typed specs.
+    Custom(CustomSpec),
+}
+
+/// The ECCN 3A090 class and the paragraph that decides it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// 3A090.a.1: TPP ≥ 4,800.
+    A1,
+    /// 3A090.a.2: TPP ≥ 1,600 and PD ≥ 5.92.
+    A2,
+    /// 3A090.b.1: 2,400 ≤ TPP < 4,800 and 1.6 ≤ PD < 5.92.
+    B1,
+    /// 3A090.b.2: TPP ≥ 1,600 and 3.2 ≤ PD < 5.92.
+    B2,
+    /// Below every line.
+    NotControlled,
+    /// Not designed for datacenters and TPP below 4,800 (Note to 3A090).
+    NonDatacenterExcluded,
+}
+
+impl Class {
+    /// `3A090.a`, `3A090.b` or `not 3A090`.
+    pub fn eccn(self) -> &'static str {
+        match self {
+            Class::A1 | Class::A2 => "3A090.a",
+            Class::B1 | Class::B2 => "3A090.b",
+            Class::NotControlled | Class::NonDatacenterExcluded => "not 3A090",
+        }
+    }
+
+    /// The deciding paragraph, e.g. `3A090.a.1`, or `None` outside 3A090.
+    pub fn paragraph(self) -> Option<&'static str> {
+        match self {
+            Class::A1 => Some("3A090.a.1"),
+            Class::A2 => Some("3A090.a.2"),
+            Class::B1 => Some("3A090.b.1"),
+            Class::B2 => Some("3A090.b.2"),
+            Class::NotControlled | Class::NonDatacenterExcluded => None,
+        }
+    }
+
+    /// True for 3A090.a.
+    pub fn is_a(self) -> bool {
+        matches!(self, Class::A1 | Class::A2)
+    }
+
+    /// True for 3A090.a or .b.
+    pub fn is_controlled(self) -> bool {
+        matches!(self, Class::A1 | Class::A2 | Class::B1 | Class::B2)
+    }
+}
+
+/// What the engine derives about a chip.
+#[derive(Clone, Debug)]
+pub struct Metrics {
+    /// TPP, exact. `None` only for catalog chips with no published throughput.
+    pub tpp: Option<Dec>,
+    /// The precisions that reach the maximum, e.g. `FP8 1,979 × 8`.
+    pub tpp_basis: Vec<String>,
+    /// Applicable die area used for PD.
+    pub die_area: Option<Dec>,
+    /// The 3A090 class, or the class the research states for chips with no throughput.
+    pub class: Option<Class>,
+    /// A stated class (no throughput), as text.
+    pub stated_class: Option<&'static str>,
+    /// Why the class is what it is.
+    pub class_reason: String,
+    /// Where the deciding threshold is stated.
+    pub class_cite: &'static Cite,
+    /// Datacenter status.
+    pub datacenter: Datacenter,
+}
+
+impl Metrics {
+    /// PD = TPP ÷ die area, rounded to 3 decimals for display. `None` if either is unknown.
+    pub fn performance_density(&self) -> Option<f64> {
+        self.tpp?.ratio_rounded(self.die_area?, 3)
+    }
+
+    /// H100-equivalents = TPP ÷ 15,832, rounded to 4 decimals for display.
+    pub fn h100e(&self) -> Option<f64> {
+        self.tpp?.ratio_rounded(CLASSIFICATION.h100_tpp.value, 4)
+    }
+}
+
+impl Chip {
+    /// Catalog id, or `custom`.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Chip::Catalog(e) => e.id,
+            Chip::Custom(_) => "custom",
+        }
+    }
+
+    /// Display name.
+    pub fn name(&self) -> String {
+        match self {
+            Chip::Catalog(e) => format!("{} {} {}", e.vendor, e.model, e.variant),
+            Chip::Custom(s) => {
+                let parts: Vec<String> = s.precisions.iter().map(|(b, t)| format!("{} TOPS at {b} bits", t.grouped())).collect();
+                format!("Custom chip ({})", parts.join(", "))
+            }
+        }
+    }
+
+    /// Total DRAM bandwidth, GB/s.
+    pub fn dram_bandwidth(&self) -> Option<Dec> {
+        match self {
+            Chip::Catalog(e) => e.dram_bandwidth,
+            Chip::Custom(s) => s.dram_bandwidth,
+        }
+    }
+
+    /// TPP, PD, class and H100-equivalents.
+    pub fn metrics(&self) -> Result<Metrics, Error> {
+        let (pairs, die_area, datacenter): (Vec<(String, u32, Dec)>, Option<Dec>, Datacenter) = match self {
+            Chip::Catalog(e) => (
+                e.precisions.iter().map(|p| (p.format.to_string(), p.bits, p.dense)).collect(),
+                e.die_area,
+                e.datacenter,
+            ),
+            Chip::Custom(s) => (
+                s.precisions.iter().map(|(b, t)| (format!("{b}-bit"), *b, *t)).collect(),
+                s.die_area,
+                if s.datacenter { Datacenter::Yes } else { Datacenter::No },
+            ),
+        };
+        if pairs.is_empty() {
+            let stated = match self {
+                Chip::Catalog(e) => e.stated_class,
+                Chip::Custom(_) => None,
+            };
+            return Ok(Metrics {
+                tpp: None,
+                tpp_basis: Vec::new(),
+                die_area,
+                class: None,
+                stated_class: stated,
+                class_reason: format!(
+                    "No dense throughput is published, so TPP cannot be computed; the research states the class as {}.",
+                    stated.unwrap_or("unknown")
+                ),
+                class_cite: &CLASSIFICATION.a1_tpp.cite,
+                datacenter,
+            });
+        }
+        let (tpp, basis) = tpp_of(&pairs)?;
+        let (class, class_reason, class_cite) = classify(tpp, die_area, datacenter)?;
+        Ok(Metrics { tpp: Some(tpp), tpp_basis: basis, die_area, class: Some(class), stated_class: None, class_reason, class_cite, datacenter })
+    }
+}
+
+/// TPP = max over precisions of dense TOPS × bit length (Technical Notes 1-3 to 3A090), with the
+/// precisions that reach it.
+fn tpp_of(pairs: &[(String, u32, Dec)]) -> Result<(Dec, Vec<String>), Error> {
+    let mut best = Dec::ZERO;
+    let mut basis = Vec::new();
+    for (format, bits, dense) in pairs {
+        let tpp = dense.checked_mul_int(u64::from(*bits)).ok_or(Error::TooLarge { what: "the chip's TPP" })?;
+        let label = format!("{format} {} × {bits}", dense.grouped());
+        match tpp.cmp(&best) {
+            Ordering::Greater => {
+                best = tpp;
+                basis = vec![label];
+            }
+            Ordering::Equal => basis.push(label),
+            Ordering::Less => {}
+        }
+    }
+    if best.milli() > MAX_EXACT_MILLI {
+        return Err(Error::TooLarge { what: "the chip's TPP" });
+    }
+    Ok((best, basis))
+}
+
+/// The 3A090 class from TPP, die area and datacenter status, with the reason in words.
+pub fn classify(tpp: Dec, die_area: Option<Dec>, datacenter: Datacenter) -> Result<(Class, String, &'static Cite), Error> {
+    let c = &CLASSIFICATION;
+    let g = |d: Dec| d.grouped();
+    if datacenter == Datacenter::No && tpp < c.non_datacenter_tpp.value {
+        return Ok((
+            Class::NonDatacenterExcluded,
+            format!(
+                "Not designed or marketed for datacenters and TPP {} is below {}, so the Note to 3A090 puts it outside 3A090 whatever its performance density.",
+                g(tpp),
+                g(c.non_datacenter_tpp.value)
+            ),
+            c.non_datacenter_tpp.cite,
+        ));
+    }
+    if tpp >= c.a1_tpp.value {
+        return Ok((Class::A1, format!("TPP {} is at least {}: 3A090.a.1.", g(tpp), g(c.a1_tpp.value)), c.a1_tpp.cite));
+    }
+    if tpp < c.a2_tpp.value.min(c.b2_tpp.value) {
+        return Ok((
+            Class::NotControlled,
+            format!("TPP {} is below {}, the lowest line in 3A090.a and .b: not 3A090.", g(tpp), g(c.a2_tpp.value.min(c.b2_tpp.value))),
+            c.a2_tpp.cite,
+        ));
+    }
+    let Some(area) = die_area else {
+        return Err(Error::NeedsDieArea { tpp: g(tpp) });
+    };
+    let pd_at_least = |line: Dec| tpp.ratio_cmp(area, line).is_some_and(|o| o != Ordering::Less);
+    let pd_text = tpp.ratio_rounded(area, 3).map_or_else(|| "unknown".to_string(), |p| format!("{p}"));
+    if tpp >= c.a2_tpp.value && pd_at_least(c.a2_pd.value) {
+        return Ok((
+            Class::A2,
+            format!("TPP {} is at least {} and performance density {pd_text} (rounded) is at least {}: 3A090.a.2.", g(tpp), g(c.a2_tpp.value), c.a2_pd.value),
+            c.a2_pd.cite,
+        ));
+    }
+    if tpp >= c.b1_tpp_min.value && pd_at_least(c.b1_pd_min.value) {
+        return Ok((
+            Class::B1,
+            format!(
+                "TPP {} is at least {} and below {}, and performance density {pd_text} (rounded) is at least {} and below {}: 3A090.b.1.",
+                g(tpp),
+                g(c.b1_tpp_min.value),
+                g(c.a1_tpp.value),
+                c.b1_pd_min.value,
+                c.a2_pd.value
+            ),
+            c.b1_pd_min.cite,
+        ));
+    }
+    if tpp >= c.b2_tpp.value && pd_at_least(c.b2_pd_min.value) {
+        return Ok((
+            Class::B2,
+            format!(
+                "TPP {} is at least {} and performance density {pd_text} (rounded) is at least {} and below {}: 3A090.b.2.",
+                g(tpp),
+                g(c.b2_tpp.value),
+                c.b2_pd_min.value,
+                c.a2_pd.value
+            ),
+            c.b2_pd_min.cite,
+        ));
+    }
+    Ok((
+        Class::NotControlled,
+        format!(
+            "TPP {} is below {} and performance density {pd_text} (rounded) is below every 3A090 line for that TPP: not 3A090.",
+            g(tpp),
+            g(c.a1_tpp.value)
+        ),
+        c.b2_pd_min.cite,
+    ))
+}
+
+/// All catalog chips.
+pub fn catalog() -> &'static [ChipEntry] {
+    CHIPS
+}
+
+/// Resolves a catalog id, research id or common name, ignoring case, spaces and hyphens.
+pub fn find(input: &str) -> Result<&'static ChipEntry, Error> {
+    let key = squash(input);
+    let hit = CHIPS.iter().find(|c| squash(c.id) == key || squash(c.csv_id) == key || c.aliases.iter().any(|a| squash(a) == key));
+    match hit {
+        Some(c) if !key.is_empty() => Ok(c),
+        _ => Err(Error::UnknownChip {
+            input: input.to_string(),
+            suggestions: closest(
+                &key,
+                CHIPS.iter().flat_map(|c| std::iter::once((squash(c.id), c.id)).chain(c.aliases.iter().map(|a| (squash(a), c.id)))),
+                3,
+            ),
+        }),
+    }
+}

@@ -1,0 +1,87 @@
+//! Calendar dates as plain values: the as-of date of a query is an input, never read from a clock.
+
+use std::fmt;
+
+/// A day in the proleptic Gregorian calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// A date the data files already validated; build-time generated code calls this.
+    pub const fn new_unchecked(year: u16, month: u8, day: u8) -> Date {
+        Date { year, month, day }
+    }
+
+    /// Parses `YYYY-MM-DD`, rejecting impossible days such as 2025-02-29.
+    pub fn parse(text: &str) -> Option<Date> {
+        let t = text.trim();
+        let bytes = t.as_bytes();
+        if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u16> {
+            let s = t.get(r)?;
+            if !s.chars().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            s.parse().ok()
+        };
+        let year = num(0..4)?;
+        let month = u8::try_from(num(5..7)?).ok()?;
+        let day = u8::try_from(num(8..10)?).ok()?;
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Year, month and day.
+    pub const fn ymd(self) -> (u16, u8, u8) {
+        (self.year, self.month, self.day)
+    }
+
+    /// The year.
+    pub const fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The quarter of the year, 1 to 4.
+    pub const fn quarter(self) -> u8 {
+        (self.month - 1) / 3 + 1
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_real_days_only() {
+        assert_eq!(Date::parse("2024-02-29").map(|d| d.to_string()), Some("2024-02-29".into()));
+        assert_eq!(Date::parse("2025-02-29"), None);
+        assert_eq!(Date::parse("2025-13-01"), None);
+        assert_eq!(Date::parse("2025-1-13"), None);
+        assert_eq!(Date::parse("13/01/2025"), None);
+        assert!(Date::parse("2025-01-13") < Date::parse("2025-05-13"));
+        assert_eq!(Date::parse("2026-07-23").map(Date::quarter), Some(3));
+    }
+}

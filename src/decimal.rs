@@ -1,0 +1,243 @@
+//! Exact non-negative decimals with three fractional digits.
+//!
+//! Legal quantities (TPP, TOPS, die areas, thresholds) are compared against hard lines such as
+//! TPP 4,800 or performance density 5.92, so they are kept as integers of thousandths: no binary
+//! floating point ever decides a class or a license. Floats appear only at the wire boundary, for
+//! display, and every value the engine emits has at most 15 significant digits so it survives the
+//! trip through a JSON number unchanged.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// Thousandths per unit.
+const SCALE: u128 = 1000;
+
+/// A non-negative decimal with exactly three fractional digits, stored as thousandths.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Dec(u128);
+
+/// Why a piece of text is not a decimal the engine accepts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecParseError {
+    /// Nothing was typed.
+    Empty,
+    /// A character other than digits and one decimal point.
+    NotANumber,
+    /// A leading minus sign.
+    Negative,
+    /// More than three digits after the point.
+    TooPrecise,
+    /// More digits than any real quantity needs.
+    TooLarge,
+}
+
+impl Dec {
+    /// Zero.
+    pub const ZERO: Dec = Dec(0);
+
+    /// The value `milli / 1000`.
+    pub const fn from_milli(milli: u128) -> Dec {
+        Dec(milli)
+    }
+
+    /// A whole number.
+    pub const fn from_int(n: u64) -> Dec {
+        Dec(n as u128 * SCALE)
+    }
+
+    /// The value in thousandths.
+    pub const fn milli(self) -> u128 {
+        self.0
+    }
+
+    /// True for zero.
+    pub const fn is_zero(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Parses plain decimal text such as `1978.9` or `26900000`.
+    ///
+    /// Thousands separators (`,` `_` and spaces between digits) are accepted because people copy
+    /// figures like "26,900,000" from articles; exponents, signs and NaN are not.
+    pub fn parse(text: &str) -> Result<Dec, DecParseError> {
+        let t = text.trim();
+        if t.is_empty() {
+            return Err(DecParseError::Empty);
+        }
+        if t.starts_with('-') {
+            return Err(DecParseError::Negative);
+        }
+        let t = t.strip_prefix('+').unwrap_or(t);
+        let (whole, frac) = match t.split_once('.') {
+            Some((w, f)) => (w, Some(f)),
+            None => (t, None),
+        };
+        let whole: String = whole.chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect();
+        if whole.is_empty() && frac.is_none_or(str::is_empty) {
+            return Err(DecParseError::NotANumber);
+        }
+        if !whole.chars().all(|c| c.is_ascii_digit()) {
+            return Err(DecParseError::NotANumber);
+        }
+        let frac = frac.unwrap_or("");
+        if !frac.chars().all(|c| c.is_ascii_digit()) {
+            return Err(DecParseError::NotANumber);
+        }
+        let frac_trimmed = frac.trim_end_matches('0');
+        if frac_trimmed.len() > 3 {
+            return Err(DecParseError::TooPrecise);
+        }
+        let whole_digits = whole.trim_start_matches('0');
+        if whole_digits.len() > 24 {
+            return Err(DecParseError::TooLarge);
+        }
+        let mut milli: u128 = 0;
+        for c in whole_digits.chars() {
+            milli = milli * 10 + u128::from(c as u8 - b'0');
+        }
+        milli *= SCALE;
+        let mut place = 100;
+        for c in frac_trimmed.chars() {
+            milli += u128::from(c as u8 - b'0') * place;
+            place /= 10;
+        }
+        Ok(Dec(milli))
+    }
+
+    /// `self + other`, or `None` on overflow.
+    pub fn checked_add(self, other: Dec) -> Option<Dec> {
+        self.0.checked_add(other.0).map(Dec)
+    }
+
+    /// `self - other`, or `None` when it would go below zero.
+    pub fn checked_sub(self, other: Dec) -> Option<Dec> {
+        self.0.checked_sub(other.0).map(Dec)
+    }
+
+    /// `self × n`, or `None` on overflow.
+    pub fn checked_mul_int(self, n: u64) -> Option<Dec> {
+        self.0.checked_mul(u128::from(n)).map(Dec)
+    }
+
+    /// Compares `self / den` with `threshold` exactly (cross-multiplied), or `None` if `den` is
+    /// zero or the products overflow.
+    pub fn ratio_cmp(self, den: Dec, threshold: Dec) -> Option<Ordering> {
+        if den.is_zero() {
+            return None;
+        }
+        let left = self.0.checked_mul(SCALE)?;
+        let right = threshold.0.checked_mul(den.0)?;
+        Some(left.cmp(&right))
+    }
+
+    /// `self / den` rounded half-up to `places` decimals, as a float for display. `None` if `den`
+    /// is zero or the result is too large to show exactly.
+    pub fn ratio_rounded(self, den: Dec, places: u32) -> Option<f64> {
+        if den.is_zero() {
+            return None;
+        }
+        let scale = 10u128.checked_pow(places)?;
+        let num = self.0.checked_mul(scale)?.checked_mul(2)?;
+        let twice = num / den.0;
+        let q = twice / 2 + twice % 2;
+        let q = u64::try_from(q).ok()?;
+        if q > MAX_EXACT_F64 {
+            return None;
+        }
+        Some(q as f64 / scale as f64)
+    }
+
+    /// The value as a float, for JSON. Exact for every value with at most 15 significant digits;
+    /// callers keep inputs below [`MAX_EXACT_MILLI`].
+    pub fn to_f64(self) -> f64 {
+        let whole = (self.0 / SCALE) as f64;
+        let frac = (self.0 % SCALE) as f64 / SCALE as f64;
+        whole + frac
+    }
+
+    /// Digits with thousands separators, e.g. `26,900,000` or `2,896.8`.
+    pub fn grouped(self) -> String {
+        let plain = self.to_string();
+        let (whole, frac) = match plain.split_once('.') {
+            Some((w, f)) => (w.to_string(), Some(f.to_string())),
+            None => (plain, None),
+        };
+        let mut out = String::new();
+        for (i, c) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if let Some(f) = frac {
+            out.push('.');
+            out.push_str(&f);
+        }
+        out
+    }
+}
+
+/// The largest integer every f64 holds exactly (2^53).
+const MAX_EXACT_F64: u64 = 1 << 53;
+
+/// Values up to this many thousandths keep 15 significant digits, so `to_f64` is exact.
+pub const MAX_EXACT_MILLI: u128 = 999_999_999_999_999;
+
+impl fmt::Display for Dec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let whole = self.0 / SCALE;
+        let frac = self.0 % SCALE;
+        if frac == 0 {
+            write!(f, "{whole}")
+        } else {
+            let digits = format!("{frac:03}");
+            write!(f, "{whole}.{}", digits.trim_end_matches('0'))
+        }
+    }
+}
+
+impl fmt::Display for DecParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DecParseError::Empty => "nothing was given",
+            DecParseError::NotANumber => "it is not a plain decimal number",
+            DecParseError::Negative => "it is negative",
+            DecParseError::TooPrecise => "it has more than 3 digits after the decimal point",
+            DecParseError::TooLarge => "it is far larger than any real value",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_exactly() {
+        assert_eq!(Dec::parse("1978.9").map(|d| d.milli()), Ok(1_978_900));
+        assert_eq!(Dec::parse("26,900,000").map(|d| d.to_string()), Ok("26900000".into()));
+        assert_eq!(Dec::parse("0.125").map(|d| d.to_string()), Ok("0.125".into()));
+        assert_eq!(Dec::parse("5.920").map(|d| d.to_string()), Ok("5.92".into()));
+        assert_eq!(Dec::parse("1.2345"), Err(DecParseError::TooPrecise));
+        assert_eq!(Dec::parse("-3"), Err(DecParseError::Negative));
+        assert_eq!(Dec::parse("NaN"), Err(DecParseError::NotANumber));
+        assert_eq!(Dec::parse("1e3"), Err(DecParseError::NotANumber));
+        assert_eq!(Dec::parse(""), Err(DecParseError::Empty));
+        assert_eq!(Dec::parse("."), Err(DecParseError::NotANumber));
+    }
+
+    #[test]
+    fn ratio_compares_without_rounding() {
+        // 5.92 × 1000 = 5920: exactly on the line is "equal", a thousandth below is "less".
+        let area = Dec::from_int(1000);
+        assert_eq!(Dec::from_int(5920).ratio_cmp(area, Dec::from_milli(5920)), Some(Ordering::Equal));
+        assert_eq!(Dec::from_milli(5_919_999).ratio_cmp(area, Dec::from_milli(5920)), Some(Ordering::Less));
+    }
+
+    #[test]
+    fn grouping_and_rounding_for_display() {
+        assert_eq!(Dec::from_int(26_900_000).grouped(), "26,900,000");
+        assert_eq!(Dec::from_milli(2_896_800).grouped(), "2,896.8");
+        assert_eq!(Dec::from_int(26_900_000).ratio_rounded(Dec::from_int(15_832), 1), Some(1699.1));
+    }
+}

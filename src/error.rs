@@ -1,0 +1,132 @@
+//! Everything that can go wrong with a query, as values. Messages are one line, lowercase, name the
+//! bad input in backticks and say what is accepted; the CLI prints them as they are and the wasm
+//! boundary throws them as `Error` messages.
+
+use std::fmt;
+
+/// Why a query could not be answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// No country matches.
+    UnknownCountry {
+        /// What was typed.
+        input: String,
+        /// The closest names.
+        suggestions: Vec<String>,
+    },
+    /// No catalog chip matches.
+    UnknownChip {
+        /// What was typed.
+        input: String,
+        /// The closest ids.
+        suggestions: Vec<String>,
+    },
+    /// No regime has that id.
+    UnknownRegime {
+        /// What was typed.
+        input: String,
+        /// Every id.
+        known: Vec<&'static str>,
+    },
+    /// Not a YYYY-MM-DD date.
+    BadDate {
+        /// What was typed.
+        input: String,
+    },
+    /// A date before the first rule we model.
+    DateOutOfCoverage {
+        /// The date.
+        date: String,
+        /// The first date we cover.
+        first: String,
+    },
+    /// A number that is not acceptable for its field.
+    BadNumber {
+        /// The field, as the CLI names it.
+        field: &'static str,
+        /// What was typed.
+        input: String,
+        /// What is wrong and what is accepted.
+        reason: String,
+    },
+    /// A chip whose throughput is not published.
+    NoThroughput {
+        /// Catalog id.
+        chip: &'static str,
+    },
+    /// The 3A090 class needs the die area (TPP between the two lines, datacenter part).
+    NeedsDieArea {
+        /// The chip's TPP.
+        tpp: String,
+    },
+    /// An arithmetic result too large to be a real order.
+    TooLarge {
+        /// What overflowed.
+        what: &'static str,
+    },
+    /// A value the engine does not know for an enumerated field.
+    BadChoice {
+        /// The field.
+        field: &'static str,
+        /// What was typed.
+        input: String,
+        /// What is accepted.
+        accepted: &'static str,
+    },
+}
+
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => format!("`{one}`"),
+        [init @ .., last] => {
+            let head: Vec<String> = init.iter().map(|s| format!("`{s}`")).collect();
+            format!("{} or `{last}`", head.join(", "))
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::UnknownCountry { input, suggestions } => {
+                write!(f, "unknown country `{input}`: give an ISO code (e.g. `AE`), an English name or a common alias")?;
+                if !suggestions.is_empty() {
+                    write!(f, "; did you mean {}?", or_list(suggestions))?;
+                }
+                Ok(())
+            }
+            Error::UnknownChip { input, suggestions } => {
+                write!(f, "unknown chip `{input}`: give a catalog id or name (list them with `h100e chips`), or custom specs with --tops and --bits")?;
+                if !suggestions.is_empty() {
+                    write!(f, "; did you mean {}?", or_list(suggestions))?;
+                }
+                Ok(())
+            }
+            Error::UnknownRegime { input, known } => {
+                let known: Vec<String> = known.iter().map(|s| (*s).to_string()).collect();
+                write!(f, "unknown regime `{input}`: accepted ids are {}", or_list(&known))
+            }
+            Error::BadDate { input } => {
+                write!(f, "bad date `{input}`: give a real day as YYYY-MM-DD, e.g. 2025-03-01")
+            }
+            Error::DateOutOfCoverage { date, first } => write!(
+                f,
+                "date `{date}` is outside coverage: the rules we model start on {first} (the October 2023 advanced-computing rule took effect then)"
+            ),
+            Error::BadNumber { field, input, reason } => write!(f, "bad {field} `{input}`: {reason}"),
+            Error::NoThroughput { chip } => write!(
+                f,
+                "chip `{chip}` has no published dense throughput, so its TPP cannot be computed: give custom specs with --tops and --bits"
+            ),
+            Error::NeedsDieArea { tpp } => write!(
+                f,
+                "the 3A090 class of a datacenter chip with TPP {tpp} depends on its performance density: give the applicable die area with --die-area (mm²)"
+            ),
+            Error::TooLarge { what } => write!(f, "{what} is too large to be a real order: reduce the quantity"),
+            Error::BadChoice { field, input, accepted } => write!(f, "bad {field} `{input}`: accepted values are {accepted}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

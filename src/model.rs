@@ -1,0 +1,419 @@
+//! The shapes of the legal and technical data. Values live in `data/*.toml`; `build.rs` checks
+//! them (unknown codes, missing citations, overlapping dates fail the build) and turns them into
+//! the statics of [`crate::data`], so the engine never parses text at run time.
+
+use crate::date::Date;
+use crate::decimal::Dec;
+
+/// A document that the data cites.
+#[derive(Debug)]
+pub struct Source {
+    /// The key other files use.
+    pub key: &'static str,
+    /// What it is.
+    pub title: &'static str,
+    /// Where to read it.
+    pub url: &'static str,
+    /// `P` (primary text read), `P-mirror` (eCFR text through a mirror) or `S` (secondary).
+    pub grade: &'static str,
+}
+
+/// Where a legal value or a step of reasoning comes from.
+#[derive(Debug)]
+pub struct Cite {
+    /// The document.
+    pub source: &'static Source,
+    /// The 15 CFR section and paragraph, where one applies.
+    pub cfr: Option<&'static str>,
+    /// The Federal Register page, where known.
+    pub fr: Option<&'static str>,
+    /// What the research could not confirm about this point.
+    pub uncertain: Option<&'static str>,
+}
+
+/// A legal number with its citation.
+#[derive(Debug)]
+pub struct Param {
+    /// The exact value.
+    pub value: Dec,
+    /// Where it comes from.
+    pub cite: &'static Cite,
+}
+
+/// An ISO 3166-1 entry.
+#[derive(Debug)]
+pub struct Country {
+    /// Alpha-2 code.
+    pub code: &'static str,
+    /// Numeric code, zero-padded (the map's geometry uses it).
+    pub numeric: &'static str,
+    /// Display name.
+    pub name: &'static str,
+    /// Other names people type.
+    pub aliases: &'static [&'static str],
+}
+
+/// A destination the EAR treats as part of another (Hong Kong as China).
+#[derive(Debug)]
+pub struct TreatedAs {
+    /// The destination.
+    pub code: &'static str,
+    /// The country whose treatment it gets.
+    pub as_code: &'static str,
+    /// Why.
+    pub cite: &'static Cite,
+}
+
+/// A member of a country group for a range of dates.
+#[derive(Debug)]
+pub struct Membership {
+    /// Alpha-2 code.
+    pub code: &'static str,
+    /// First day of membership; `None` means before our coverage starts.
+    pub from: Option<Date>,
+    /// First day no longer a member; `None` means still a member.
+    pub until: Option<Date>,
+    /// Where the membership (and its dates) come from.
+    pub cite: &'static Cite,
+}
+
+/// An EAR country group (D:1, D:4, D:5, A:5, A:6) or a list the rules define (Tier 1).
+#[derive(Debug)]
+pub struct Group {
+    /// Identifier such as `D:5`.
+    pub id: &'static str,
+    /// Display name.
+    pub name: &'static str,
+    /// Where the list comes from.
+    pub cite: &'static Cite,
+    /// Members, each with its dates.
+    pub members: &'static [Membership],
+}
+
+/// A set of destinations: the union of some groups and some named places.
+#[derive(Debug)]
+pub struct Place {
+    /// Group ids.
+    pub groups: &'static [&'static str],
+    /// Extra alpha-2 codes named in the rule (Macau).
+    pub codes: &'static [&'static str],
+    /// Groups whose members are taken out again (A:5 and A:6 in the 2023 scope).
+    pub exclude: &'static [&'static str],
+    /// True for "any destination worldwide".
+    pub worldwide: bool,
+    /// Where the rule says so.
+    pub cite: &'static Cite,
+}
+
+/// A license review policy and where it is stated.
+#[derive(Debug)]
+pub struct Review {
+    /// Plain words, e.g. "presumption of denial".
+    pub policy: &'static str,
+    /// Where it is stated.
+    pub cite: &'static Cite,
+}
+
+/// One step of a dated schedule (the NVEU installed-base allocation).
+#[derive(Debug)]
+pub struct Step {
+    /// First day this value applies.
+    pub from: Date,
+    /// The cap in TPP.
+    pub tpp: Dec,
+}
+
+/// The license exceptions and authorizations a regime offers. `None` means it does not exist there.
+#[derive(Debug)]
+pub struct Exceptions {
+    /// NAC: notified exports of eligible items to Macau/D:5 or their companies.
+    pub nac: Option<Nac>,
+    /// ACA: eligible items without notice to the listed destinations.
+    pub aca: Option<Aca>,
+    /// AIA: Tier 1 located and headquartered consignees.
+    pub aia: Option<Aia>,
+    /// LPP: a yearly TPP allowance per consignee.
+    pub lpp: Option<Lpp>,
+    /// Universal data-center validated end users.
+    pub uveu: Option<&'static Cite>,
+    /// National data-center validated end users.
+    pub nveu: Option<Nveu>,
+}
+
+/// License Exception NAC.
+#[derive(Debug)]
+pub struct Nac {
+    /// Calendar days of prior notice.
+    pub notice_days: u32,
+    /// Where it is stated.
+    pub cite: &'static Cite,
+}
+
+/// License Exception ACA.
+#[derive(Debug)]
+pub struct Aca {
+    /// The day it came into force.
+    pub from: Date,
+    /// Where it can be used (Macau/D:5 destinations and companies are always left out).
+    pub place: Place,
+}
+
+/// License Exception AIA.
+#[derive(Debug)]
+pub struct Aia {
+    /// Cumulative TPP per consignee from which the certification must be reported.
+    pub report_tpp: Param,
+    /// Where the exception is stated.
+    pub cite: &'static Cite,
+}
+
+/// License Exception LPP (or, in the 2025 proposal, its reported smaller successor).
+#[derive(Debug)]
+pub struct Lpp {
+    /// TPP per ultimate consignee per calendar year.
+    pub limit: Param,
+    /// The name shown to readers.
+    pub name: &'static str,
+}
+
+/// National VEU authorization.
+#[derive(Debug)]
+pub struct Nveu {
+    /// Cumulative installed-base cap per NVEU per country, by quarter.
+    pub schedule: &'static [Step],
+    /// Where it is stated.
+    pub cite: &'static Cite,
+}
+
+/// The per-country allocation for licensed exports to Tier 2.
+#[derive(Debug)]
+pub struct Allocation {
+    /// TPP per country for the period.
+    pub tpp: Param,
+    /// TPP with a government-to-government agreement.
+    pub g2g_tpp: Param,
+    /// The period, in words.
+    pub period: &'static str,
+}
+
+/// The three tiers of the AI Diffusion rule.
+#[derive(Debug)]
+pub struct Tiers {
+    /// Tier 1.
+    pub tier1: Place,
+    /// Tier 3.
+    pub tier3: Place,
+    /// Why everything else is Tier 2.
+    pub tier2_cite: &'static Cite,
+}
+
+/// The April 2025 "is-informed" requirement for H20/MI308-class chips.
+#[derive(Debug)]
+pub struct IsInformed {
+    /// Catalog ids it names.
+    pub chips: &'static [&'static str],
+    /// Where it applies.
+    pub place: Place,
+    /// The day it started.
+    pub from: Date,
+    /// Review policy, where known.
+    pub review: Option<&'static str>,
+}
+
+/// The January 2026 case-by-case band for exports from the US to China and Macau.
+#[derive(Debug)]
+pub struct ChinaBand {
+    /// Destinations.
+    pub place: Place,
+    /// TPP must be below this.
+    pub max_tpp: Param,
+    /// Total DRAM bandwidth (GB/s) must be below this.
+    pub max_dram_gbs: Param,
+    /// The policy inside the band.
+    pub policy: &'static str,
+}
+
+/// How licenses are reviewed in each situation the regime distinguishes.
+#[derive(Debug)]
+pub struct ReviewPolicies {
+    /// Macau/D:5 destinations and their companies.
+    pub embargoed: Review,
+    /// Buyers headquartered in these places (US, A:5, A:6).
+    pub allied_hq: Option<(Place, Review)>,
+    /// Anyone else, where no allocation applies.
+    pub other: Option<Review>,
+    /// Tier 2, within the country allocation.
+    pub within_allocation: Option<Review>,
+    /// Tier 2, beyond it.
+    pub over_allocation: Option<Review>,
+}
+
+/// A policy regime: real (in force for a span of dates) or hypothetical.
+#[derive(Debug)]
+pub struct Regime {
+    /// Identifier such as `diffusion2025`.
+    pub id: &'static str,
+    /// Full name.
+    pub name: &'static str,
+    /// Short name for menus and maps.
+    pub short_name: &'static str,
+    /// First day in force (for hypothetical regimes, the day it was reported).
+    pub effective: Date,
+    /// The day whose dated facts an undated query uses.
+    pub as_of: Date,
+    /// Reported proposals and scenarios are hypothetical.
+    pub hypothetical: bool,
+    /// One paragraph in plain words.
+    pub summary: &'static str,
+    /// The main text.
+    pub cite: &'static Cite,
+    /// Context shown with every answer.
+    pub notes: &'static [Note],
+    /// Context shown when the chip is from this vendor (BIS guidance on Huawei Ascend).
+    pub vendor_notes: &'static [VendorNote],
+    /// Where 3A090.a items need a license.
+    pub scope_a: Place,
+    /// Where 3A090.b items need a license.
+    pub scope_b: Place,
+    /// Buyers headquartered here need a license wherever they are.
+    pub hq_rule: Place,
+    /// Destinations under presumption of denial regardless of quantity.
+    pub embargo: Place,
+    /// The tiers, where the regime has them.
+    pub tiers: Option<Tiers>,
+    /// License exceptions.
+    pub exceptions: Exceptions,
+    /// Country allocation.
+    pub allocation: Option<Allocation>,
+    /// Review policies.
+    pub review: ReviewPolicies,
+    /// H20-class requirement.
+    pub is_informed: Option<IsInformed>,
+    /// China case-by-case band.
+    pub china_band: Option<ChinaBand>,
+    /// Licensing through government-to-government agreements (the 2025 proposal).
+    pub g2g_licensing: Option<Note>,
+}
+
+/// A sentence of context with its citation.
+#[derive(Debug)]
+pub struct Note {
+    /// Plain words.
+    pub text: &'static str,
+    /// Where it comes from.
+    pub cite: &'static Cite,
+}
+
+/// A note that applies to one vendor's chips.
+#[derive(Debug)]
+pub struct VendorNote {
+    /// Vendor name as in the catalog.
+    pub vendor: &'static str,
+    /// Plain words.
+    pub text: &'static str,
+    /// Where it comes from.
+    pub cite: &'static Cite,
+}
+
+/// The ECCN 3A090 thresholds and the H100 unit.
+#[derive(Debug)]
+pub struct Classification {
+    /// Where TPP is defined (Technical Notes 1-3 to 3A090).
+    pub tpp_cite: &'static Cite,
+    /// TPP of one H100 SXM, the unit of "H100-equivalents".
+    pub h100_tpp: Param,
+    /// 3A090.a.1: TPP at or above.
+    pub a1_tpp: Param,
+    /// 3A090.a.2: TPP at or above ...
+    pub a2_tpp: Param,
+    /// ... and performance density at or above.
+    pub a2_pd: Param,
+    /// 3A090.b.1: TPP at or above (and below a.1's line) ...
+    pub b1_tpp_min: Param,
+    /// ... and performance density at or above (and below a.2's).
+    pub b1_pd_min: Param,
+    /// 3A090.b.2: TPP at or above ...
+    pub b2_tpp: Param,
+    /// ... and performance density at or above (and below a.2's).
+    pub b2_pd_min: Param,
+    /// Chips not designed or marketed for datacenters are outside 3A090 below this TPP.
+    pub non_datacenter_tpp: Param,
+}
+
+/// Whether a chip is designed or marketed for datacenters (Note to 3A090).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Datacenter {
+    /// Yes.
+    Yes,
+    /// No (consumer cards).
+    No,
+    /// Workstation cards sold for both; treated as datacenter parts, which is the stricter reading.
+    Ambiguous,
+}
+
+/// Dense throughput at one precision.
+#[derive(Debug)]
+pub struct Precision {
+    /// Format name, e.g. `FP8`.
+    pub format: &'static str,
+    /// Bit length of the multiply inputs.
+    pub bits: u32,
+    /// Dense TOPS or TFLOPS.
+    pub dense: Dec,
+}
+
+/// A link to where a chip figure comes from.
+#[derive(Debug)]
+pub struct ChipSource {
+    /// Which figure.
+    pub about: &'static str,
+    /// Where.
+    pub url: &'static str,
+}
+
+/// A catalog accelerator.
+#[derive(Debug)]
+pub struct ChipEntry {
+    /// Catalog id.
+    pub id: &'static str,
+    /// Id in the research CSV.
+    pub csv_id: &'static str,
+    /// Vendor.
+    pub vendor: &'static str,
+    /// Model.
+    pub model: &'static str,
+    /// Variant or form factor.
+    pub variant: &'static str,
+    /// Year of release.
+    pub year: u16,
+    /// Datacenter part or not.
+    pub datacenter: Datacenter,
+    /// Names people type.
+    pub aliases: &'static [&'static str],
+    /// Dense throughput by precision.
+    pub precisions: &'static [Precision],
+    /// Applicable die area in mm², where published.
+    pub die_area: Option<Dec>,
+    /// The area is an estimate.
+    pub die_area_uncertain: bool,
+    /// Die configuration.
+    pub die_config: &'static str,
+    /// Total DRAM bandwidth, GB/s.
+    pub dram_bandwidth: Option<Dec>,
+    /// Memory, GB.
+    pub memory_gb: Option<Dec>,
+    /// Memory type.
+    pub memory_type: &'static str,
+    /// What the research could not confirm.
+    pub uncertain: Option<&'static str>,
+    /// Other published TPP readings.
+    pub tpp_alternatives: Option<&'static str>,
+    /// Notes.
+    pub notes: &'static str,
+    /// The class the research states where no throughput is published.
+    pub stated_class: Option<&'static str>,
+    /// Sources.
+    pub sources: &'static [ChipSource],
+    /// How the figures were checked.
+    pub verification: &'static str,
+}

@@ -1,0 +1,40 @@
+//! Whether a destination is in a country group or a rule's set of places on a given day.
+
+use crate::data::GROUPS;
+use crate::date::Date;
+use crate::model::{Group, Membership, Place};
+
+/// The group with this id.
+pub fn group(id: &str) -> Option<&'static Group> {
+    GROUPS.iter().find(|g| g.id == id)
+}
+
+/// The membership record that puts `code` in group `id` on `date`, if any.
+pub fn membership(id: &str, code: &str, date: Date) -> Option<&'static Membership> {
+    group(id)?.members.iter().find(|m| {
+        m.code == code && m.from.is_none_or(|f| f <= date) && m.until.is_none_or(|u| date < u)
+    })
+}
+
+/// True if `code` (already mapped through "treated as") is in `place` on `date`.
+pub fn contains(place: &Place, code: &str, date: Date) -> bool {
+    if place.worldwide {
+        return true;
+    }
+    let listed = place.codes.contains(&code) || place.groups.iter().any(|g| membership(g, code, date).is_some());
+    listed && !place.exclude.iter().any(|g| membership(g, code, date).is_some())
+}
+
+/// The groups of `place` (and its named codes) that hold `code` on `date`, for explanations.
+pub fn reasons(place: &Place, code: &str, date: Date) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = place.groups.iter().copied().filter(|g| membership(g, code, date).is_some()).collect();
+    if place.codes.contains(&code) {
+        out.push("named in the rule");
+    }
+    out
+}
+
+/// The excluding groups of `place` that hold `code` on `date`.
+pub fn exclusions(place: &Place, code: &str, date: Date) -> Vec<&'static str> {
+    place.exclude.iter().copied().filter(|g| membership(g, code, date).is_some()).collect()
+}

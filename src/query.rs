@@ -1,0 +1,189 @@
+//! A query as a person typed it ([`Request`]) and as the engine uses it ([`Query`]): every field is
+//! checked here, once, so the CLI and the page give the same errors for the same input.
+
+use crate::chip::{self, Chip, CustomSpec};
+use crate::country;
+use crate::decimal::Dec;
+use crate::error::Error;
+use crate::model::Country;
+use crate::regime::{self, Choice, Selection};
+
+/// Largest quantity accepted: one hundred million chips, far beyond any real order (the whole
+/// world's yearly output of AI accelerators is in the low tens of millions).
+pub const MAX_QUANTITY: u64 = 100_000_000;
+/// Largest prior shipment accepted, in TPP: a trillion, about 63 million H100s.
+pub const MAX_PRIOR_TPP: u64 = 1_000_000_000_000;
+
+/// Who the buyer is, for the data-center validated end-user authorizations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EndUser {
+    /// An ordinary buyer.
+    #[default]
+    None,
+    /// A Universal Validated End User (data centers, Tier 1 headquarters).
+    Uveu,
+    /// A National Validated End User (data centers in one country).
+    Nveu,
+}
+
+impl EndUser {
+    /// Parses `none`, `uveu` or `nveu`.
+    pub fn parse(text: &str) -> Result<EndUser, Error> {
+        match text.trim().to_lowercase().as_str() {
+            "" | "none" => Ok(EndUser::None),
+            "uveu" => Ok(EndUser::Uveu),
+            "nveu" => Ok(EndUser::Nveu),
+            _ => Err(Error::BadChoice { field: "end-user type", input: text.to_string(), accepted: "`none`, `uveu` or `nveu`" }),
+        }
+    }
+
+    /// The wire word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EndUser::None => "none",
+            EndUser::Uveu => "uveu",
+            EndUser::Nveu => "nveu",
+        }
+    }
+}
+
+/// The chip part of a request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChipInput {
+    /// A catalog id or name.
+    Catalog(String),
+    /// Typed specs, as text.
+    Custom {
+        /// Dense TOPS figures.
+        tops: Vec<String>,
+        /// Their bit lengths.
+        bits: Vec<String>,
+        /// Applicable die area, mm².
+        die_area: Option<String>,
+        /// Not designed or marketed for datacenters.
+        non_datacenter: bool,
+        /// Total DRAM bandwidth, GB/s.
+        dram_bandwidth: Option<String>,
+    },
+}
+
+impl ChipInput {
+    /// Looks up or checks the chip.
+    pub fn resolve(&self) -> Result<Chip, Error> {
+        match self {
+            ChipInput::Catalog(id) => chip::find(id).map(Chip::Catalog),
+            ChipInput::Custom { tops, bits, die_area, non_datacenter, dram_bandwidth } => {
+                CustomSpec::parse(tops, bits, die_area.as_deref(), *non_datacenter, dram_bandwidth.as_deref()).map(Chip::Custom)
+            }
+        }
+    }
+}
+
+/// An evaluation request as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    /// Which rules.
+    pub regime: Choice,
+    /// Destination country.
+    pub to: String,
+    /// The chip.
+    pub chip: ChipInput,
+    /// How many chips.
+    pub quantity: String,
+    /// `none`, `uveu` or `nveu`.
+    pub end_user: String,
+    /// Country of the buyer's headquarters (or ultimate parent's); the destination if empty.
+    pub hq: Option<String>,
+    /// TPP already shipped to this buyer this calendar year (for NVEUs: installed in this country).
+    pub prior_tpp: Option<String>,
+    /// The destination has a government-to-government agreement with the US.
+    pub g2g: bool,
+}
+
+/// A checked query.
+#[derive(Clone, Debug)]
+pub struct Query {
+    /// Regime and date.
+    pub selection: Selection,
+    /// Destination.
+    pub destination: &'static Country,
+    /// The chip.
+    pub chip: Chip,
+    /// How many.
+    pub quantity: u64,
+    /// Validated end-user status.
+    pub end_user: EndUser,
+    /// Buyer's headquarters, if given.
+    pub hq: Option<&'static Country>,
+    /// TPP already shipped this calendar year.
+    pub prior_tpp: Dec,
+    /// Government-to-government agreement.
+    pub g2g: bool,
+}
+
+impl Request {
+    /// Checks every field; the first bad one is the error.
+    pub fn resolve(&self) -> Result<Query, Error> {
+        let selection = regime::select(&self.regime)?;
+        let destination = country::find(&self.to)?;
+        let chip = self.chip.resolve()?;
+        let quantity = parse_quantity(&self.quantity)?;
+        let end_user = EndUser::parse(&self.end_user)?;
+        let hq = match self.hq.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(h) => Some(country::find(h)?),
+        };
+        let prior_tpp = match self.prior_tpp.as_deref().map(str::trim) {
+            None | Some("") => Dec::ZERO,
+            Some(p) => parse_prior(p)?,
+        };
+        Ok(Query { selection, destination, chip, quantity, end_user, hq, prior_tpp, g2g: self.g2g })
+    }
+}
+
+/// A whole number of chips from 1 to [`MAX_QUANTITY`].
+pub fn parse_quantity(text: &str) -> Result<u64, Error> {
+    let accepted = format!("give a whole number of chips from 1 to {}", Dec::from_int(MAX_QUANTITY).grouped());
+    let bad = |why: &str| Error::BadNumber { field: "quantity", input: text.to_string(), reason: format!("{why}; {accepted}") };
+    let t: String = text.trim().chars().filter(|c| !matches!(c, ',' | '_')).collect();
+    if t.is_empty() {
+        return Err(bad("nothing was given"));
+    }
+    if t.starts_with('-') {
+        return Err(bad("it is negative"));
+    }
+    if t.contains('.') {
+        return Err(bad("it is not a whole number"));
+    }
+    if !t.chars().all(|c| c.is_ascii_digit()) {
+        return Err(bad("it is not a number"));
+    }
+    match t.parse::<u64>() {
+        Ok(0) => Err(bad("it is zero")),
+        Ok(n) if n <= MAX_QUANTITY => Ok(n),
+        _ => Err(bad("it is beyond any real order")),
+    }
+}
+
+/// TPP already shipped: a decimal from 0 to [`MAX_PRIOR_TPP`].
+pub fn parse_prior(text: &str) -> Result<Dec, Error> {
+    let accepted = format!("give the TPP already shipped to this buyer this calendar year, from 0 to {}", Dec::from_int(MAX_PRIOR_TPP).grouped());
+    let d = Dec::parse(text).map_err(|e| Error::BadNumber { field: "prior TPP", input: text.to_string(), reason: format!("{e}; {accepted}") })?;
+    if d > Dec::from_int(MAX_PRIOR_TPP) {
+        return Err(Error::BadNumber { field: "prior TPP", input: text.to_string(), reason: format!("it is beyond any real shipment; {accepted}") });
+    }
+    Ok(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantities_must_be_real_orders() {
+        assert_eq!(parse_quantity("1,700"), Ok(1700));
+        for bad in ["0", "-5", "1.5", "abc", "1e9", "", "100000001", "99999999999999999999999"] {
+            assert!(matches!(parse_quantity(bad), Err(Error::BadNumber { field: "quantity", .. })), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! Choosing a regime: by id, by the date whose rules a person wants, or the latest real one.
+
+use crate::data::REGIMES;
+use crate::date::Date;
+use crate::error::Error;
+use crate::model::Regime;
+
+/// All regimes, in order of effective date.
+pub fn all() -> &'static [Regime] {
+    REGIMES
+}
+
+/// How the regime of an answer was chosen; the answer says which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chosen {
+    /// Nothing was asked: the latest real regime, with its latest dated facts.
+    Default,
+    /// Asked by id: that regime with its own `as_of` facts.
+    ById,
+    /// Asked by date: the real regime in force that day, with that day's facts.
+    ByDate,
+}
+
+/// A regime and the day whose dated facts (country groups) apply.
+#[derive(Clone, Copy, Debug)]
+pub struct Selection {
+    /// The regime.
+    pub regime: &'static Regime,
+    /// The day.
+    pub date: Date,
+    /// How it was chosen.
+    pub chosen: Chosen,
+}
+
+/// What a person asked for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Choice {
+    /// Nothing: the rule in force now (as far as our data runs).
+    #[default]
+    Latest,
+    /// A regime id.
+    Id(String),
+    /// A date, `YYYY-MM-DD`.
+    Date(String),
+}
+
+/// The latest real (non-hypothetical) regime.
+pub fn latest() -> Option<&'static Regime> {
+    REGIMES.iter().filter(|r| !r.hypothetical).max_by_key(|r| r.effective)
+}
+
+/// The first day any real regime covers.
+pub fn coverage_start() -> Option<Date> {
+    REGIMES.iter().filter(|r| !r.hypothetical).map(|r| r.effective).min()
+}
+
+/// The latest day our dated facts reach (the latest regime's `as_of`).
+pub fn data_horizon() -> Option<Date> {
+    latest().map(|r| r.as_of)
+}
+
+/// Resolves a choice.
+pub fn select(choice: &Choice) -> Result<Selection, Error> {
+    let no_regime = || Error::UnknownRegime { input: String::new(), known: ids() };
+    match choice {
+        Choice::Latest => {
+            let r = latest().ok_or_else(no_regime)?;
+            Ok(Selection { regime: r, date: r.as_of, chosen: Chosen::Default })
+        }
+        Choice::Id(id) => {
+            let wanted = id.trim().to_lowercase();
+            let r = REGIMES
+                .iter()
+                .find(|r| r.id == wanted)
+                .ok_or_else(|| Error::UnknownRegime { input: id.clone(), known: ids() })?;
+            Ok(Selection { regime: r, date: r.as_of, chosen: Chosen::ById })
+        }
+        Choice::Date(text) => {
+            let date = Date::parse(text).ok_or_else(|| Error::BadDate { input: text.clone() })?;
+            let first = coverage_start().ok_or_else(no_regime)?;
+            if date < first {
+                return Err(Error::DateOutOfCoverage { date: date.to_string(), first: first.to_string() });
+            }
+            let r = REGIMES
+                .iter()
+                .filter(|r| !r.hypothetical && r.effective <= date)
+                .max_by_key(|r| r.effective)
+                .ok_or_else(no_regime)?;
+            Ok(Selection { regime: r, date, chosen: Chosen::ByDate })
+        }
+    }
+}
+
+fn ids() -> Vec<&'static str> {
+    REGIMES.iter().map(|r| r.id).collect()
+}

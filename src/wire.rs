@@ -1,0 +1,604 @@
+//! The JSON shapes of answers: what the CLI prints with `--json` and the wasm API returns.
+//!
+//! Core types are never serialized directly; these wire types are built from them, so the engine
+//! can change without changing what newsrooms' code reads. Numbers are JSON numbers: legal
+//! quantities are exact (at most 15 significant digits, see [`crate::decimal`]); ratios are rounded
+//! for display and the `rounding` field says so.
+
+use serde::Serialize;
+
+use crate::chip::{Chip, Metrics};
+use crate::country;
+use crate::data::{CLASSIFICATION, SOURCES};
+use crate::date::Date;
+use crate::decimal::Dec;
+use crate::error::Error;
+use crate::eval::{self, CapUse, ExceptionCheck, Verdict};
+use crate::model::{Cite, Datacenter, Regime};
+use crate::regime::{self, Chosen, Selection};
+
+/// What rounding an answer contains.
+pub const ROUNDING: &str = "tpp values are exact; h100e is rounded to 4 decimals and performance_density to 3, for display only";
+
+/// A citation.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CitationOut {
+    /// 15 CFR paragraph · Federal Register page · source name.
+    pub label: String,
+    /// The CFR paragraph, where one applies.
+    pub cfr: Option<&'static str>,
+    /// The Federal Register page, where known.
+    pub fr: Option<&'static str>,
+    /// The source's title.
+    pub source: &'static str,
+    /// Where to read it.
+    pub url: &'static str,
+    /// `P`, `P-mirror` or `S`.
+    pub grade: &'static str,
+    /// What could not be confirmed.
+    pub uncertain: Option<&'static str>,
+}
+
+impl CitationOut {
+    /// From a data citation.
+    pub fn from_cite(c: &Cite) -> CitationOut {
+        let mut parts: Vec<&str> = Vec::new();
+        parts.extend(c.cfr);
+        parts.extend(c.fr);
+        if parts.is_empty() {
+            parts.push(c.source.title);
+        }
+        CitationOut {
+            label: parts.join(" · "),
+            cfr: c.cfr,
+            fr: c.fr,
+            source: c.source.title,
+            url: c.source.url,
+            grade: c.source.grade,
+            uncertain: c.uncertain,
+        }
+    }
+}
+
+/// A source link of a catalog chip.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ChipSourceOut {
+    /// Which figure.
+    pub about: &'static str,
+    /// Where.
+    pub url: &'static str,
+}
+
+/// A chip and its metrics.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ChipOut {
+    /// Catalog id, or `custom`.
+    pub id: &'static str,
+    /// Display name.
+    pub name: String,
+    /// Vendor (catalog chips).
+    pub vendor: Option<&'static str>,
+    /// True for typed specs.
+    pub custom: bool,
+    /// `yes`, `no` or `ambiguous`.
+    pub datacenter: &'static str,
+    /// Exact TPP; null if no throughput is published.
+    pub tpp: Option<f64>,
+    /// The precisions that give the TPP.
+    pub tpp_basis: Vec<String>,
+    /// Applicable die area, mm².
+    pub die_area_mm2: Option<f64>,
+    /// TPP ÷ die area, rounded to 3 decimals; null if the area is unknown.
+    pub performance_density: Option<f64>,
+    /// `3A090.a`, `3A090.b` or `not 3A090`.
+    pub eccn: &'static str,
+    /// The deciding paragraph, e.g. `3A090.a.1`.
+    pub eccn_paragraph: Option<&'static str>,
+    /// Why, in words.
+    pub eccn_reason: String,
+    /// Where the deciding line is stated.
+    pub eccn_citation: CitationOut,
+    /// TPP ÷ 15,832, rounded to 4 decimals.
+    pub h100e: Option<f64>,
+    /// Total DRAM bandwidth, GB/s.
+    pub dram_bandwidth_gbs: Option<f64>,
+    /// Memory, GB.
+    pub memory_gb: Option<f64>,
+    /// What the research could not confirm about this chip.
+    pub uncertain: Option<&'static str>,
+    /// Other published TPP readings.
+    pub tpp_alternatives: Option<&'static str>,
+    /// Notes from the research.
+    pub notes: Option<&'static str>,
+    /// Where the figures come from.
+    pub sources: Vec<ChipSourceOut>,
+    /// What is rounded.
+    pub rounding: &'static str,
+}
+
+fn opt(d: Option<Dec>) -> Option<f64> {
+    d.map(Dec::to_f64)
+}
+
+fn datacenter_word(d: Datacenter) -> &'static str {
+    match d {
+        Datacenter::Yes => "yes",
+        Datacenter::No => "no",
+        Datacenter::Ambiguous => "ambiguous",
+    }
+}
+
+/// A chip's wire form.
+pub fn chip(chip: &Chip) -> Result<ChipOut, Error> {
+    let m = chip.metrics()?;
+    Ok(chip_with(chip, &m))
+}
+
+fn chip_with(chip: &Chip, m: &Metrics) -> ChipOut {
+    let (vendor, mem, uncertain, alts, notes, sources) = match chip {
+        Chip::Catalog(e) => (
+            Some(e.vendor),
+            e.memory_gb,
+            e.uncertain,
+            e.tpp_alternatives,
+            Some(e.notes).filter(|n| !n.is_empty()),
+            e.sources.iter().map(|s| ChipSourceOut { about: s.about, url: s.url }).collect(),
+        ),
+        Chip::Custom(_) => (None, None, None, None, None, Vec::new()),
+    };
+    ChipOut {
+        id: chip.id(),
+        name: chip.name(),
+        vendor,
+        custom: matches!(chip, Chip::Custom(_)),
+        datacenter: datacenter_word(m.datacenter),
+        tpp: opt(m.tpp),
+        tpp_basis: m.tpp_basis.clone(),
+        die_area_mm2: opt(m.die_area),
+        performance_density: m.performance_density(),
+        eccn: m.class.map_or(m.stated_class.unwrap_or("not 3A090"), |c| c.eccn()),
+        eccn_paragraph: m.class.and_then(|c| c.paragraph()),
+        eccn_reason: m.class_reason.clone(),
+        eccn_citation: CitationOut::from_cite(m.class_cite),
+        h100e: m.h100e(),
+        dram_bandwidth_gbs: opt(chip.dram_bandwidth()),
+        memory_gb: opt(mem),
+        uncertain,
+        tpp_alternatives: alts,
+        notes,
+        sources,
+        rounding: ROUNDING,
+    }
+}
+
+/// Every catalog chip.
+pub fn chips() -> Vec<ChipOut> {
+    crate::chip::catalog()
+        .iter()
+        .filter_map(|e| {
+            let c = Chip::Catalog(e);
+            c.metrics().ok().map(|m| chip_with(&c, &m))
+        })
+        .collect()
+}
+
+/// Which regime answered, and why that one.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct RegimeRef {
+    /// Id.
+    pub id: &'static str,
+    /// Full name.
+    pub name: &'static str,
+    /// Short name.
+    pub short_name: &'static str,
+    /// Reported proposals and scenarios.
+    pub hypothetical: bool,
+    /// First day in force.
+    pub effective: String,
+    /// The day whose dated facts (country groups) were applied.
+    pub date_applied: String,
+    /// How the regime was chosen, in words.
+    pub chosen_by: &'static str,
+}
+
+fn regime_ref(s: &Selection) -> RegimeRef {
+    RegimeRef {
+        id: s.regime.id,
+        name: s.regime.name,
+        short_name: s.regime.short_name,
+        hypothetical: s.regime.hypothetical,
+        effective: s.regime.effective.to_string(),
+        date_applied: s.date.to_string(),
+        chosen_by: match s.chosen {
+            Chosen::Default => "default: the latest real regime, with the latest dated facts in our data",
+            Chosen::ById => "by id, with the regime's latest dated facts",
+            Chosen::ByDate => "by date: the real regime in force on that day",
+        },
+    }
+}
+
+/// The destination of an answer.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DestinationOut {
+    /// ISO alpha-2.
+    pub code: &'static str,
+    /// ISO numeric.
+    pub numeric: &'static str,
+    /// Name.
+    pub name: &'static str,
+    /// 1, 2, 3, or null where the regime has no tiers.
+    pub tier: Option<u8>,
+    /// The country whose treatment it gets (Hong Kong: CN).
+    pub treated_as: Option<&'static str>,
+}
+
+/// The buyer's headquarters.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct HqOut {
+    /// ISO alpha-2.
+    pub code: &'static str,
+    /// Name.
+    pub name: &'static str,
+    /// Tier, where the regime has tiers.
+    pub tier: Option<u8>,
+    /// True when not given (assumed to be the destination).
+    pub assumed: bool,
+}
+
+/// The order.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct OrderOut {
+    /// Chips.
+    pub quantity: u64,
+    /// Quantity × TPP, exact.
+    pub tpp: f64,
+    /// Order TPP ÷ 15,832, rounded to 4 decimals.
+    pub h100e: Option<f64>,
+    /// TPP already shipped to this buyer this calendar year.
+    pub prior_tpp: f64,
+    /// Prior plus this order.
+    pub cumulative_tpp: f64,
+    /// Cumulative ÷ 15,832, rounded to 4 decimals.
+    pub cumulative_h100e: Option<f64>,
+}
+
+/// An exception considered.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ExceptionOut {
+    /// `AIA`, `LPP`, `NAC`, `ACA`, `UVEU`, `NVEU` or `CASE-BY-CASE-2026`.
+    pub id: &'static str,
+    /// Name.
+    pub name: String,
+    /// Usable for this order.
+    pub available: bool,
+    /// The one the answer relies on.
+    pub used: bool,
+    /// Why.
+    pub reason: String,
+    /// Where it is stated.
+    pub citation: CitationOut,
+}
+
+fn exception(e: &ExceptionCheck) -> ExceptionOut {
+    ExceptionOut { id: e.id.as_str(), name: e.name.clone(), available: e.available, used: e.used, reason: e.reason.clone(), citation: CitationOut::from_cite(e.cite) }
+}
+
+/// A cap and its headroom.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CapOut {
+    /// `LPP`, `country-allocation`, `NVEU` or `AIA-report`.
+    pub id: &'static str,
+    /// Name.
+    pub name: String,
+    /// True if this order counts against it.
+    pub counts: bool,
+    /// The limit, TPP.
+    pub limit_tpp: f64,
+    /// The limit in H100-equivalents, rounded.
+    pub limit_h100e: Option<f64>,
+    /// What counts against it including this order, TPP.
+    pub used_tpp: f64,
+    /// Limit minus used, TPP; null when over.
+    pub headroom_tpp: Option<f64>,
+    /// Headroom in H100-equivalents, rounded.
+    pub headroom_h100e: Option<f64>,
+    /// How far over, TPP; null when within.
+    pub over_by_tpp: Option<f64>,
+    /// What the figure leaves out.
+    pub note: Option<String>,
+    /// Where the limit is stated.
+    pub citation: CitationOut,
+}
+
+fn h100e_of(d: Dec) -> Option<f64> {
+    d.ratio_rounded(CLASSIFICATION.h100_tpp.value, 4)
+}
+
+fn cap(c: &CapUse) -> CapOut {
+    let headroom = c.headroom();
+    CapOut {
+        id: c.id,
+        name: c.name.clone(),
+        counts: c.counts,
+        limit_tpp: c.limit.to_f64(),
+        limit_h100e: h100e_of(c.limit),
+        used_tpp: c.used.to_f64(),
+        headroom_tpp: opt(headroom),
+        headroom_h100e: headroom.and_then(h100e_of),
+        over_by_tpp: opt(c.used.checked_sub(c.limit).filter(|d| !d.is_zero())),
+        note: c.note.clone(),
+        citation: CitationOut::from_cite(c.cite),
+    }
+}
+
+/// A step of the explanation.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct StepOut {
+    /// A plain-English sentence.
+    pub text: String,
+    /// Where it comes from.
+    pub citation: CitationOut,
+}
+
+/// The answer to an evaluation.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct EvalOut {
+    /// Which regime answered.
+    pub regime: RegimeRef,
+    /// Where the chips go.
+    pub destination: DestinationOut,
+    /// The buyer's headquarters.
+    pub buyer_hq: HqOut,
+    /// `none`, `uveu` or `nveu`.
+    pub end_user: &'static str,
+    /// Government-to-government agreement assumed.
+    pub g2g: bool,
+    /// The chip.
+    pub chip: ChipOut,
+    /// The order.
+    pub order: OrderOut,
+    /// `not-an-export`, `not-controlled`, `no-license-required`, `license-exception` or `license-required`.
+    pub outcome: &'static str,
+    /// One sentence.
+    pub headline: String,
+    /// A license is needed.
+    pub license_required: bool,
+    /// Every exception considered (empty when no license requirement applies).
+    pub license_exceptions: Vec<ExceptionOut>,
+    /// The exception the answer relies on.
+    pub exception_used: Option<&'static str>,
+    /// Counts against the destination's country allocation.
+    pub counts_against_country_cap: bool,
+    /// Caps and headroom.
+    pub caps: Vec<CapOut>,
+    /// How a license application would be reviewed.
+    pub review_policy: Option<&'static str>,
+    /// The reasoning, in order.
+    pub explanation: Vec<StepOut>,
+    /// The latest day our dated facts reach.
+    pub data_horizon: Option<String>,
+    /// What is rounded.
+    pub rounding: &'static str,
+}
+
+/// An evaluation's wire form.
+pub fn eval(v: &Verdict) -> EvalOut {
+    let q = &v.query;
+    let (_, treated) = country::treated_as(q.destination.code);
+    EvalOut {
+        regime: regime_ref(&q.selection),
+        destination: DestinationOut {
+            code: q.destination.code,
+            numeric: q.destination.numeric,
+            name: q.destination.name,
+            tier: v.tier.map(eval::Tier::number),
+            treated_as: treated.map(|t| t.as_code),
+        },
+        buyer_hq: HqOut { code: v.hq.code, name: v.hq.name, tier: v.hq_tier.map(eval::Tier::number), assumed: q.hq.is_none() },
+        end_user: q.end_user.as_str(),
+        g2g: q.g2g,
+        chip: chip_with(&q.chip, &v.metrics),
+        order: OrderOut {
+            quantity: q.quantity,
+            tpp: v.order_tpp.to_f64(),
+            h100e: h100e_of(v.order_tpp),
+            prior_tpp: q.prior_tpp.to_f64(),
+            cumulative_tpp: v.cumulative_tpp.to_f64(),
+            cumulative_h100e: h100e_of(v.cumulative_tpp),
+        },
+        outcome: v.outcome.as_str(),
+        headline: v.headline.clone(),
+        license_required: v.license_required,
+        license_exceptions: v.exceptions.iter().map(exception).collect(),
+        exception_used: v.exceptions.iter().find(|e| e.used).map(|e| e.id.as_str()),
+        counts_against_country_cap: v.counts_against_country_cap,
+        caps: v.caps.iter().map(cap).collect(),
+        review_policy: v.review_policy,
+        explanation: v.steps.iter().map(|s| StepOut { text: s.text.clone(), citation: CitationOut::from_cite(s.cite) }).collect(),
+        data_horizon: regime::data_horizon().map(|d| d.to_string()),
+        rounding: ROUNDING,
+    }
+}
+
+/// Resolves and evaluates a request in one call: the entry point of the CLI and the wasm API.
+pub fn evaluate(req: &crate::query::Request) -> Result<EvalOut, Error> {
+    let q = req.resolve()?;
+    let v = eval::evaluate(&q)?;
+    Ok(eval(&v))
+}
+
+/// One destination on the map.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DestinationStatusOut {
+    /// ISO alpha-2.
+    pub code: &'static str,
+    /// ISO numeric.
+    pub numeric: &'static str,
+    /// Name.
+    pub name: &'static str,
+    /// 1, 2, 3, or null.
+    pub tier: Option<u8>,
+    /// Map status word.
+    pub status: &'static str,
+    /// The country it is treated as.
+    pub treated_as: Option<&'static str>,
+}
+
+/// A status word and its meaning.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct LegendOut {
+    /// The word.
+    pub status: &'static str,
+    /// Its meaning.
+    pub label: &'static str,
+    /// How many destinations have it.
+    pub count: usize,
+}
+
+/// Every destination under a regime.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct TiersOut {
+    /// Which regime.
+    pub regime: RegimeRef,
+    /// The destinations, by ISO code.
+    pub destinations: Vec<DestinationStatusOut>,
+    /// Status words used, with counts.
+    pub legend: Vec<LegendOut>,
+}
+
+/// The map data for a regime choice.
+pub fn tiers(choice: &regime::Choice) -> Result<TiersOut, Error> {
+    let s = regime::select(choice)?;
+    let list = eval::destinations(s.regime, s.date);
+    let legend = eval::STATUS_WORDS
+        .iter()
+        .map(|(status, label)| LegendOut { status, label, count: list.iter().filter(|d| d.status == *status).count() })
+        .filter(|l| l.count > 0)
+        .collect();
+    Ok(TiersOut {
+        regime: regime_ref(&s),
+        destinations: list
+            .iter()
+            .map(|d| DestinationStatusOut {
+                code: d.country.code,
+                numeric: d.country.numeric,
+                name: d.country.name,
+                tier: d.tier.map(eval::Tier::number),
+                status: d.status,
+                treated_as: d.treated_as,
+            })
+            .collect(),
+        legend,
+    })
+}
+
+/// A regime in the list.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct RegimeOut {
+    /// Id.
+    pub id: &'static str,
+    /// Name.
+    pub name: &'static str,
+    /// Short name.
+    pub short_name: &'static str,
+    /// First day in force (hypothetical: the day reported).
+    pub effective: String,
+    /// Last day in force, for real regimes replaced by a later one.
+    pub in_force_until: Option<String>,
+    /// The day whose dated facts an undated query uses.
+    pub as_of: String,
+    /// Reported proposal or scenario.
+    pub hypothetical: bool,
+    /// The regime the tool uses when none is asked for.
+    pub default: bool,
+    /// Plain words.
+    pub summary: &'static str,
+    /// Main citation.
+    pub citation: CitationOut,
+    /// Every source its data cites.
+    pub sources: Vec<CitationOut>,
+}
+
+fn regime_sources(r: &Regime) -> Vec<CitationOut> {
+    let mut cites: Vec<&Cite> = vec![r.cite, r.scope_a.cite, r.scope_b.cite, r.hq_rule.cite, r.embargo.cite];
+    cites.extend(r.notes.iter().map(|n| n.cite));
+    if let Some(t) = &r.tiers {
+        cites.extend([t.tier1.cite, t.tier3.cite, t.tier2_cite]);
+    }
+    let e = &r.exceptions;
+    cites.extend(e.nac.as_ref().map(|n| n.cite));
+    cites.extend(e.aca.as_ref().map(|a| a.place.cite));
+    cites.extend(e.aia.as_ref().map(|a| a.cite));
+    cites.extend(e.lpp.as_ref().map(|l| l.limit.cite));
+    cites.extend(e.uveu);
+    cites.extend(e.nveu.as_ref().map(|n| n.cite));
+    cites.extend(r.allocation.as_ref().map(|a| a.tpp.cite));
+    cites.extend(r.is_informed.as_ref().map(|i| i.place.cite));
+    cites.extend(r.china_band.as_ref().map(|b| b.max_tpp.cite));
+    let mut out: Vec<CitationOut> = Vec::new();
+    for c in cites {
+        if !out.iter().any(|o| o.url == c.source.url) {
+            let mut co = CitationOut::from_cite(c);
+            co.label = c.source.title.to_string();
+            co.cfr = None;
+            co.fr = None;
+            co.uncertain = None;
+            out.push(co);
+        }
+    }
+    out
+}
+
+/// Every regime.
+pub fn regimes() -> Vec<RegimeOut> {
+    let all = regime::all();
+    let latest = regime::latest().map(|r| r.id);
+    all.iter()
+        .map(|r| {
+            let next: Option<Date> = if r.hypothetical {
+                None
+            } else {
+                all.iter().filter(|o| !o.hypothetical && o.effective > r.effective).map(|o| o.effective).min()
+            };
+            RegimeOut {
+                id: r.id,
+                name: r.name,
+                short_name: r.short_name,
+                effective: r.effective.to_string(),
+                in_force_until: next.and(Some(r.as_of.to_string())),
+                as_of: r.as_of.to_string(),
+                hypothetical: r.hypothetical,
+                default: Some(r.id) == latest,
+                summary: r.summary,
+                citation: CitationOut::from_cite(r.cite),
+                sources: regime_sources(r),
+            }
+        })
+        .collect()
+}
+
+/// A country for pickers.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CountryOut {
+    /// ISO alpha-2.
+    pub code: &'static str,
+    /// ISO numeric.
+    pub numeric: &'static str,
+    /// Name.
+    pub name: &'static str,
+    /// Other names.
+    pub aliases: &'static [&'static str],
+}
+
+/// Every country.
+pub fn countries() -> Vec<CountryOut> {
+    country::all().iter().map(|c| CountryOut { code: c.code, numeric: c.numeric, name: c.name, aliases: c.aliases }).collect()
+}
+
+/// Every source the data cites.
+pub fn sources() -> Vec<CitationOut> {
+    SOURCES
+        .iter()
+        .map(|s| CitationOut { label: s.title.to_string(), cfr: None, fr: None, source: s.title, url: s.url, grade: s.grade, uncertain: None })
+        .collect()
+}
