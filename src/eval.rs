@@ -697,7 +697,7 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     };
     v.review_policy = policy;
     match policy {
-        Some(p) => ex.push(format!("A license application would be reviewed under a {p}."), cite),
+        Some(p) => ex.push(format!("A license application would be reviewed {}.", review_phrase(p)), cite),
         None => match &r.g2g_licensing {
             Some(n) => ex.push(n.text, n.cite),
             None => ex.push("No review policy for this case was published.", cite),
@@ -720,15 +720,15 @@ fn finish(mut v: Verdict, mut ex: Explain, r: &Regime) -> Verdict {
         Outcome::NoLicenseRequired => format!("No license needed: these rules do not require one for this chip to {dest} for this buyer."),
         Outcome::Exception(id) => match id {
             ExceptionId::Aia => "No license needed: License Exception AIA covers buyers located and headquartered in Tier 1.".into(),
-            ExceptionId::Lpp => format!("No license needed: this order fits under the {} (notify BIS).", lpp_name(r)),
+            ExceptionId::Lpp => format!("No license needed: this order fits under {} (the buyer or exporter must notify BIS).", lpp_name(r)),
             ExceptionId::Aca => "No license needed: License Exception ACA covers this non-datacenter chip.".into(),
             ExceptionId::Nac => format!("No license needed if BIS does not object: License Exception NAC applies after {} days' notice.", r.exceptions.nac.as_ref().map_or(0, |n| n.notice_days)),
             ExceptionId::Uveu => "No license needed: the buyer's Universal Validated End User authorization covers it.".into(),
             ExceptionId::Nveu => "No license needed: the buyer's National Validated End User authorization covers it.".into(),
-            ExceptionId::ChinaBand => "License required, reviewed case-by-case.".into(),
+            ExceptionId::ChinaBand => "License required: an application would be reviewed case-by-case.".into(),
         },
         Outcome::LicenseRequired => match v.review_policy {
-            Some(p) => format!("License required: an application would be reviewed under a {p}."),
+            Some(p) => format!("License required: an application would be reviewed {}.", review_phrase(p)),
             None => "License required; no review policy was published for this case.".into(),
         },
     };
@@ -739,6 +739,15 @@ fn finish(mut v: Verdict, mut ex: Explain, r: &Regime) -> Verdict {
     v.headline = headline;
     v.steps = ex.0;
     v
+}
+
+/// "under a presumption of denial", or "case-by-case".
+fn review_phrase(policy: &str) -> String {
+    if policy.starts_with("presumption") {
+        format!("under a {policy}")
+    } else {
+        policy.to_string()
+    }
 }
 
 fn lpp_name(r: &Regime) -> String {

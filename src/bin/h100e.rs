@@ -156,9 +156,16 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            let first = e.to_string();
-            let first = first.lines().next().unwrap_or("bad arguments").trim_start_matches("error: ").to_string();
-            eprintln!("error: {first} (see `h100e --help`)");
+            // Clap explains over several lines; keep the promise of one line on stderr.
+            let text = e.to_string();
+            let words: Vec<&str> = text
+                .lines()
+                .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with("tip:"))
+                .collect();
+            let line = words.join(" ");
+            eprintln!("error: {} (see `h100e --help`)", line.trim_start_matches("error: "));
             return ExitCode::from(2);
         }
     };

@@ -1,0 +1,112 @@
+//! Properties that must hold for every input, checked with proptest over the catalog, every
+//! destination and every regime.
+
+mod common;
+
+use common::req;
+use h100e::chip::{self, Chip, CustomSpec};
+use h100e::decimal::Dec;
+use h100e::model::Datacenter;
+use h100e::regime::{self, Choice};
+use h100e::wire;
+use proptest::prelude::*;
+
+/// Catalog chips whose TPP can be computed.
+fn measurable() -> Vec<&'static str> {
+    chip::catalog().iter().filter(|c| !c.precisions.is_empty()).map(|c| c.id).collect()
+}
+
+fn regime_ids() -> Vec<&'static str> {
+    regime::all().iter().map(|r| r.id).collect()
+}
+
+fn country_codes() -> Vec<&'static str> {
+    h100e::country::all().iter().map(|c| c.code).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// A larger quantity, all else equal, never turns "license required" into "no license".
+    #[test]
+    fn more_chips_never_remove_a_license(
+        regime in prop::sample::select(regime_ids()),
+        to in prop::sample::select(country_codes()),
+        hq in prop::option::of(prop::sample::select(country_codes())),
+        chip in prop::sample::select(measurable()),
+        end_user in prop::sample::select(vec!["none", "uveu", "nveu"]),
+        prior in 0u64..60_000_000,
+        g2g in any::<bool>(),
+        q1 in 1u64..200_000,
+        extra in 0u64..200_000,
+    ) {
+        let mut small = req(to, chip, q1);
+        small.regime = Choice::Id(regime.into());
+        small.hq = hq.map(String::from);
+        small.end_user = end_user.into();
+        small.prior_tpp = Some(prior.to_string());
+        small.g2g = g2g;
+        let mut large = small.clone();
+        large.quantity = (q1 + extra).to_string();
+        let a = wire::evaluate(&small).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let b = wire::evaluate(&large).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(!a.license_required || b.license_required, "{} then {}", a.headline, b.headline);
+        prop_assert!(b.order.tpp >= a.order.tpp);
+    }
+
+    /// TPP of typed specs equals max(dense × bits), computed here independently in integers.
+    #[test]
+    fn custom_tpp_is_the_maximum_product(pairs in prop::collection::vec((1u64..5_000_000, prop::sample::select(vec![4u32, 6, 8, 16, 32, 64])), 1..5)) {
+        let tops: Vec<String> = pairs.iter().map(|(milli, _)| Dec::from_milli(u128::from(*milli)).to_string()).collect();
+        let bits: Vec<String> = pairs.iter().map(|(_, b)| b.to_string()).collect();
+        let spec = CustomSpec::parse(&tops, &bits, Some("800"), false, None).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let m = Chip::Custom(spec).metrics().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let expected = pairs.iter().map(|(milli, b)| u128::from(*milli) * u128::from(*b)).max().unwrap_or(0);
+        prop_assert_eq!(m.tpp.map(Dec::milli), Some(expected));
+    }
+}
+
+#[test]
+fn h100e_of_the_h100_is_one() {
+    let h = wire::chip(&Chip::Catalog(chip::find("H100").expect("h100"))).expect("metrics");
+    assert_eq!(h.h100e, Some(1.0));
+    let v = common::eval(req("FR", "H100", 1));
+    assert_eq!(v.order.h100e, Some(1.0));
+}
+
+/// Every destination has exactly one tier in each tiered regime, on every dated fact.
+#[test]
+fn every_destination_has_exactly_one_tier() {
+    for r in regime::all().iter().filter(|r| r.tiers.is_some()) {
+        for date in [r.effective, r.as_of] {
+            let list = h100e::eval::destinations(r, date);
+            assert_eq!(list.len(), h100e::country::all().len());
+            let codes: std::collections::BTreeSet<&str> = list.iter().map(|d| d.country.code).collect();
+            assert_eq!(codes.len(), list.len(), "each destination once");
+            for d in &list {
+                let t = d.tier.unwrap_or_else(|| panic!("{} has no tier in {}", d.country.code, r.id));
+                assert_eq!(d.status, format!("tier-{}", t.number()), "{}", d.country.code);
+            }
+        }
+    }
+    for r in regime::all().iter().filter(|r| r.tiers.is_none()) {
+        assert!(h100e::eval::destinations(r, r.as_of).iter().all(|d| d.tier.is_none()));
+    }
+}
+
+/// A custom spec with a catalog chip's numbers gives the catalog's TPP, density and class.
+#[test]
+fn custom_spec_matches_catalog_for_the_same_numbers() {
+    let mut checked = 0;
+    for e in chip::catalog().iter().filter(|c| !c.precisions.is_empty()) {
+        let tops: Vec<String> = e.precisions.iter().map(|p| p.dense.to_string()).collect();
+        let bits: Vec<String> = e.precisions.iter().map(|p| p.bits.to_string()).collect();
+        let area = e.die_area.map(|a| a.to_string());
+        let spec = CustomSpec::parse(&tops, &bits, area.as_deref(), e.datacenter == Datacenter::No, None).expect("catalog numbers are valid specs");
+        let c = wire::chip(&Chip::Custom(spec)).expect("custom metrics");
+        let k = wire::chip(&Chip::Catalog(e)).expect("catalog metrics");
+        assert_eq!((c.tpp, c.performance_density, c.eccn, c.h100e), (k.tpp, k.performance_density, k.eccn, k.h100e), "{}", e.id);
+        checked += 1;
+    }
+    assert!(checked >= 40);
+}
