@@ -356,12 +356,14 @@ fn fail(file: &str, key: &str, msg: &str) -> ! {
 
 fn read<T: for<'de> Deserialize<'de>>(path: &str) -> T {
     println!("cargo:rerun-if-changed={path}");
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(path, "(file)", &e.to_string()));
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| fail(path, "(file)", &e.to_string()));
     toml::from_str(&text).unwrap_or_else(|e| fail(path, "(syntax)", &e.to_string()))
 }
 
 fn date(file: &str, key: &str, text: &str) -> Date {
-    Date::parse(text).unwrap_or_else(|| fail(file, key, &format!("`{text}` is not a YYYY-MM-DD date")))
+    Date::parse(text)
+        .unwrap_or_else(|| fail(file, key, &format!("`{text}` is not a YYYY-MM-DD date")))
 }
 
 fn dec(file: &str, key: &str, text: &str) -> Dec {
@@ -416,7 +418,14 @@ impl Gen {
     /// Emits a `Cite` static and returns a reference expression to it.
     fn cite(&mut self, file: &str, key: &str, c: &CiteIn) -> String {
         if !self.sources.contains(&c.source) {
-            fail(file, key, &format!("citation names unknown source `{}` (see data/sources.toml)", c.source));
+            fail(
+                file,
+                key,
+                &format!(
+                    "citation names unknown source `{}` (see data/sources.toml)",
+                    c.source
+                ),
+            );
         }
         for (field, v) in [("cfr", &c.cfr), ("fr", &c.fr), ("uncertain", &c.uncertain)] {
             if v.as_deref().is_some_and(|s| s.trim().is_empty()) {
@@ -445,7 +454,11 @@ impl Gen {
     fn check_codes(&self, file: &str, key: &str, codes: &[String]) {
         for c in codes {
             if !self.countries.contains(c) {
-                fail(file, key, &format!("unknown country code `{c}` (see data/countries.toml)"));
+                fail(
+                    file,
+                    key,
+                    &format!("unknown country code `{c}` (see data/countries.toml)"),
+                );
             }
         }
     }
@@ -453,13 +466,25 @@ impl Gen {
     fn check_groups(&self, file: &str, key: &str, groups: &[String]) {
         for g in groups {
             if !self.groups.contains(g) {
-                fail(file, key, &format!("unknown country group `{g}` (see data/groups.toml)"));
+                fail(
+                    file,
+                    key,
+                    &format!("unknown country group `{g}` (see data/groups.toml)"),
+                );
             }
         }
     }
 
     fn place(&mut self, file: &str, key: &str, p: &PlaceIn) -> String {
-        self.place_parts(file, key, &p.groups, &p.codes, &p.exclude, p.worldwide, &p.cite)
+        self.place_parts(
+            file,
+            key,
+            &p.groups,
+            &p.codes,
+            &p.exclude,
+            p.worldwide,
+            &p.cite,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -477,10 +502,18 @@ impl Gen {
         self.check_groups(file, key, exclude);
         self.check_codes(file, key, codes);
         if worldwide && !(groups.is_empty() && codes.is_empty()) {
-            fail(file, key, "a worldwide place cannot also list groups or codes");
+            fail(
+                file,
+                key,
+                "a worldwide place cannot also list groups or codes",
+            );
         }
         if !worldwide && groups.is_empty() && codes.is_empty() {
-            fail(file, key, "a place needs `worldwide = true`, `groups` or `codes`");
+            fail(
+                file,
+                key,
+                "a place needs `worldwide = true`, `groups` or `codes`",
+            );
         }
         let cite = self.cite(file, key, cite);
         format!(
@@ -501,6 +534,9 @@ impl Gen {
         format!("Note {{ text: {}, cite: {cite} }}", lit(&n.text))
     }
 }
+
+/// A membership's `[from, until)` range; `None` is open-ended.
+type Span = (Option<Date>, Option<Date>);
 
 fn source_ident(key: &str) -> String {
     format!("SOURCE_{}", key.to_uppercase())
@@ -524,7 +560,11 @@ fn main() {
     let mut list = Vec::new();
     for (key, s) in &sources.source {
         if !matches!(s.grade.as_str(), "P" | "P-mirror" | "S") {
-            fail(f, key, &format!("grade `{}` is not P, P-mirror or S", s.grade));
+            fail(
+                f,
+                key,
+                &format!("grade `{}` is not P, P-mirror or S", s.grade),
+            );
         }
         if !s.url.starts_with("http") {
             fail(f, key, "url must be an http(s) address");
@@ -541,7 +581,11 @@ fn main() {
         list.push(format!("&{}", source_ident(key)));
         g.sources.insert(key.clone());
     }
-    let _ = writeln!(g.out, "pub static SOURCES: &[&Source] = &[{}];", list.join(", "));
+    let _ = writeln!(
+        g.out,
+        "pub static SOURCES: &[&Source] = &[{}];",
+        list.join(", ")
+    );
 
     // Countries.
     let f = "data/countries.toml";
@@ -557,13 +601,24 @@ fn main() {
         if !g.countries.insert(c.code.clone()) {
             fail(f, &key, "duplicate code");
         }
-        if c.numeric.len() != 3 || !c.numeric.chars().all(|ch| ch.is_ascii_digit()) || !numerics.insert(c.numeric.clone()) {
-            fail(f, &key, &format!("numeric `{}` must be three digits and unique", c.numeric));
+        if c.numeric.len() != 3
+            || !c.numeric.chars().all(|ch| ch.is_ascii_digit())
+            || !numerics.insert(c.numeric.clone())
+        {
+            fail(
+                f,
+                &key,
+                &format!("numeric `{}` must be three digits and unique", c.numeric),
+            );
         }
         for n in std::iter::once(&c.name).chain(&c.aliases) {
             if let Some(other) = names.insert(n.to_lowercase(), c.code.clone()) {
                 if other != c.code {
-                    fail(f, &key, &format!("name or alias `{n}` is also used by `{other}`"));
+                    fail(
+                        f,
+                        &key,
+                        &format!("name or alias `{n}` is also used by `{other}`"),
+                    );
                 }
             }
         }
@@ -575,7 +630,11 @@ fn main() {
             strs(&c.aliases)
         ));
     }
-    let _ = writeln!(g.out, "pub static COUNTRIES: &[Country] = &[\n{}\n];", rows.join(",\n"));
+    let _ = writeln!(
+        g.out,
+        "pub static COUNTRIES: &[Country] = &[\n{}\n];",
+        rows.join(",\n")
+    );
 
     // Country groups.
     let f = "data/groups.toml";
@@ -587,9 +646,17 @@ fn main() {
         let key = format!("treated_as `{}`", t.code);
         g.check_codes(f, &key, &[t.code.clone(), t.as_code.clone()]);
         let cite = g.cite(f, &key, &t.cite);
-        rows.push(format!("TreatedAs {{ code: {}, as_code: {}, cite: {cite} }}", lit(&t.code), lit(&t.as_code)));
+        rows.push(format!(
+            "TreatedAs {{ code: {}, as_code: {}, cite: {cite} }}",
+            lit(&t.code),
+            lit(&t.as_code)
+        ));
     }
-    let _ = writeln!(g.out, "pub static TREATED_AS: &[TreatedAs] = &[{}];", rows.join(", "));
+    let _ = writeln!(
+        g.out,
+        "pub static TREATED_AS: &[TreatedAs] = &[{}];",
+        rows.join(", ")
+    );
     let mut rows = Vec::new();
     for grp in &groups.group {
         let key = format!("group `{}`", grp.id);
@@ -598,11 +665,14 @@ fn main() {
         }
         g.check_codes(f, &key, &grp.members);
         let cite = g.cite(f, &key, &grp.cite);
-        let mut spans: BTreeMap<&str, Vec<(Option<Date>, Option<Date>)>> = BTreeMap::new();
+        let mut spans: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
         let mut members = Vec::new();
         for m in &grp.members {
             spans.entry(m).or_default().push((None, None));
-            members.push(format!("Membership {{ code: {}, from: None, until: None, cite: {cite} }}", lit(m)));
+            members.push(format!(
+                "Membership {{ code: {}, from: None, until: None, cite: {cite} }}",
+                lit(m)
+            ));
         }
         for ch in &grp.changes {
             let ckey = format!("{key}, change for `{}`", ch.code);
@@ -610,7 +680,11 @@ fn main() {
             let from = ch.from.as_deref().map(|s| date(f, &ckey, s));
             let until = ch.until.as_deref().map(|s| date(f, &ckey, s));
             if from.is_none() && until.is_none() {
-                fail(f, &ckey, "a change needs `from` or `until` (else list the code in `members`)");
+                fail(
+                    f,
+                    &ckey,
+                    "a change needs `from` or `until` (else list the code in `members`)",
+                );
             }
             if let (Some(a), Some(b)) = (from, until) {
                 if a >= b {
@@ -619,9 +693,14 @@ fn main() {
             }
             let list = spans.entry(&ch.code).or_default();
             for (a, b) in list.iter() {
-                let overlaps = from.is_none_or(|x| b.is_none_or(|b| x < b)) && until.is_none_or(|y| a.is_none_or(|a| a < y));
+                let overlaps = from.is_none_or(|x| b.is_none_or(|b| x < b))
+                    && until.is_none_or(|y| a.is_none_or(|a| a < y));
                 if overlaps {
-                    fail(f, &ckey, "membership dates overlap another entry for the same code");
+                    fail(
+                        f,
+                        &ckey,
+                        "membership dates overlap another entry for the same code",
+                    );
                 }
             }
             list.push((from, until));
@@ -640,7 +719,11 @@ fn main() {
             members.join(",\n")
         ));
     }
-    let _ = writeln!(g.out, "pub static GROUPS: &[Group] = &[\n{}\n];", rows.join(",\n"));
+    let _ = writeln!(
+        g.out,
+        "pub static GROUPS: &[Group] = &[\n{}\n];",
+        rows.join(",\n")
+    );
 
     // Classification thresholds.
     let f = "data/classification.toml";
@@ -664,7 +747,11 @@ fn main() {
         }
         parts.push(format!("{name}: {expr}"));
     }
-    let _ = writeln!(g.out, "pub static CLASSIFICATION: Classification = Classification {{ {} }};", parts.join(", "));
+    let _ = writeln!(
+        g.out,
+        "pub static CLASSIFICATION: Classification = Classification {{ {} }};",
+        parts.join(", ")
+    );
 
     // Chips (before regimes, which name chips).
     let f = "data/chips.toml";
@@ -680,7 +767,11 @@ fn main() {
         for n in std::iter::once(&ch.id).chain(&ch.aliases) {
             if let Some(other) = chip_names.insert(norm(n), ch.id.clone()) {
                 if other != ch.id {
-                    fail(f, &key, &format!("name or alias `{n}` is also used by `{other}`"));
+                    fail(
+                        f,
+                        &key,
+                        &format!("name or alias `{n}` is also used by `{other}`"),
+                    );
                 }
             }
         }
@@ -688,14 +779,26 @@ fn main() {
             "yes" => "Datacenter::Yes",
             "no" => "Datacenter::No",
             "ambiguous" => "Datacenter::Ambiguous",
-            other => fail(f, &key, &format!("datacenter `{other}` is not yes, no or ambiguous")),
+            other => fail(
+                f,
+                &key,
+                &format!("datacenter `{other}` is not yes, no or ambiguous"),
+            ),
         };
         if ch.precisions.is_empty() && ch.stated_class.is_none() {
-            fail(f, &key, "a chip needs throughput figures or a `stated_class`");
+            fail(
+                f,
+                &key,
+                "a chip needs throughput figures or a `stated_class`",
+            );
         }
         if let Some(s) = &ch.stated_class {
             if !matches!(s.as_str(), "3A090.a" | "3A090.b" | "not 3A090") {
-                fail(f, &key, &format!("stated_class `{s}` is not 3A090.a, 3A090.b or not 3A090"));
+                fail(
+                    f,
+                    &key,
+                    &format!("stated_class `{s}` is not 3A090.a, 3A090.b or not 3A090"),
+                );
             }
         }
         if ch.sources.is_empty() {
@@ -705,9 +808,21 @@ fn main() {
         for p in &ch.precisions {
             let d = dec(f, &key, &p.dense);
             if p.bits == 0 || p.bits > 64 || d.is_zero() {
-                fail(f, &key, &format!("precision {} needs 1-64 bits and a non-zero figure", p.format));
+                fail(
+                    f,
+                    &key,
+                    &format!(
+                        "precision {} needs 1-64 bits and a non-zero figure",
+                        p.format
+                    ),
+                );
             }
-            precs.push(format!("Precision {{ format: {}, bits: {}, dense: {} }}", lit(&p.format), p.bits, dec_lit(d)));
+            precs.push(format!(
+                "Precision {{ format: {}, bits: {}, dense: {} }}",
+                lit(&p.format),
+                p.bits,
+                dec_lit(d)
+            ));
         }
         let opt_dec = |v: &Option<String>| match v {
             Some(s) => format!("Some({})", dec_lit(dec(f, &key, s))),
@@ -716,7 +831,13 @@ fn main() {
         let srcs: Vec<String> = ch
             .sources
             .iter()
-            .map(|s| format!("ChipSource {{ about: {}, url: {} }}", lit(&s.about), lit(&s.url)))
+            .map(|s| {
+                format!(
+                    "ChipSource {{ about: {}, url: {} }}",
+                    lit(&s.about),
+                    lit(&s.url)
+                )
+            })
             .collect();
         rows.push(format!(
             "ChipEntry {{ id: {}, csv_id: {}, vendor: {}, model: {}, variant: {}, year: {}, datacenter: {datacenter}, aliases: {}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, die_config: {}, dram_bandwidth: {}, memory_gb: {}, memory_type: {}, uncertain: {}, tpp_alternatives: {}, notes: {}, stated_class: {}, sources: &[{}], verification: {} }}",
@@ -742,7 +863,11 @@ fn main() {
             lit(&ch.verification)
         ));
     }
-    let _ = writeln!(g.out, "pub static CHIPS: &[ChipEntry] = &[\n{}\n];", rows.join(",\n"));
+    let _ = writeln!(
+        g.out,
+        "pub static CHIPS: &[ChipEntry] = &[\n{}\n];",
+        rows.join(",\n")
+    );
 
     // Regimes.
     let dir = "data/regimes";
@@ -759,9 +884,16 @@ fn main() {
     for path in &paths {
         let f = path.to_string_lossy().to_string();
         let r: RegimeIn = read(&f);
-        let stem = Path::new(&f).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let stem = Path::new(&f)
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
         if stem != r.id {
-            fail(&f, "id", &format!("id `{}` must match the file name `{stem}`", r.id));
+            fail(
+                &f,
+                "id",
+                &format!("id `{}` must match the file name `{stem}`", r.id),
+            );
         }
         if !ids.insert(r.id.clone()) {
             fail(&f, "id", "duplicate regime id");
@@ -778,33 +910,69 @@ fn main() {
     regimes.sort_by(|a, b| a.0.cmp(&b.0).then(a.3.cmp(&b.3)));
     let real: Vec<&(Date, bool, String, String)> = regimes.iter().filter(|r| !r.1).collect();
     if real.is_empty() {
-        fail(dir, "(folder)", "at least one real (non-hypothetical) regime is needed");
+        fail(
+            dir,
+            "(folder)",
+            "at least one real (non-hypothetical) regime is needed",
+        );
     }
     for pair in real.windows(2) {
         if let [a, b] = pair {
             if a.0 == b.0 {
-                fail(dir, &b.3, &format!("real regimes `{}` and `{}` share an effective date", a.3, b.3));
+                fail(
+                    dir,
+                    &b.3,
+                    &format!(
+                        "real regimes `{}` and `{}` share an effective date",
+                        a.3, b.3
+                    ),
+                );
             }
             if as_ofs.get(&a.3).is_some_and(|d| *d >= b.0) {
-                fail(dir, &a.3, &format!("as_of must fall before `{}` takes effect", b.3));
+                fail(
+                    dir,
+                    &a.3,
+                    &format!("as_of must fall before `{}` takes effect", b.3),
+                );
             }
         }
     }
     let rows: Vec<&str> = regimes.iter().map(|r| r.2.as_str()).collect();
-    let _ = writeln!(g.out, "pub static REGIMES: &[Regime] = &[\n{}\n];", rows.join(",\n"));
+    let _ = writeln!(
+        g.out,
+        "pub static REGIMES: &[Regime] = &[\n{}\n];",
+        rows.join(",\n")
+    );
 
     let out = std::env::var("OUT_DIR").unwrap_or_else(|e| fail("OUT_DIR", "(env)", &e.to_string()));
     let dest = Path::new(&out).join("data.rs");
-    std::fs::write(&dest, g.out).unwrap_or_else(|e| fail("OUT_DIR/data.rs", "(write)", &e.to_string()));
+    std::fs::write(&dest, g.out)
+        .unwrap_or_else(|e| fail("OUT_DIR/data.rs", "(write)", &e.to_string()));
 }
 
-fn regime(g: &mut Gen, f: &str, r: &RegimeIn, effective: Date, as_of: Date, chip_ids: &BTreeSet<String>) -> String {
+fn regime(
+    g: &mut Gen,
+    f: &str,
+    r: &RegimeIn,
+    effective: Date,
+    as_of: Date,
+    chip_ids: &BTreeSet<String>,
+) -> String {
     let cite = g.cite(f, "cite", &r.cite);
-    let notes: Vec<String> = r.notes.iter().enumerate().map(|(i, n)| g.note(f, &format!("notes[{i}]"), n)).collect();
+    let notes: Vec<String> = r
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| g.note(f, &format!("notes[{i}]"), n))
+        .collect();
     let mut vnotes = Vec::new();
     for (i, n) in r.vendor_notes.iter().enumerate() {
         let c = g.cite(f, &format!("vendor_notes[{i}]"), &n.cite);
-        vnotes.push(format!("VendorNote {{ vendor: {}, text: {}, cite: {c} }}", lit(&n.vendor), lit(&n.text)));
+        vnotes.push(format!(
+            "VendorNote {{ vendor: {}, text: {}, cite: {c} }}",
+            lit(&n.vendor),
+            lit(&n.text)
+        ));
     }
     let scope_a = g.place(f, "scope_a", &r.scope_a);
     let scope_b = g.place(f, "scope_b", &r.scope_b);
@@ -830,7 +998,15 @@ fn regime(g: &mut Gen, f: &str, r: &RegimeIn, effective: Date, as_of: Date, chip
     let aca = match &e.aca {
         Some(a) => {
             let from = date(f, "exceptions.aca.from", &a.from);
-            let place = g.place_parts(f, "exceptions.aca", &a.groups, &[], &[], a.worldwide, &a.cite);
+            let place = g.place_parts(
+                f,
+                "exceptions.aca",
+                &a.groups,
+                &[],
+                &[],
+                a.worldwide,
+                &a.cite,
+            );
             format!("Some(Aca {{ from: {}, place: {place} }})", date_lit(from))
         }
         None => "None".into(),
@@ -866,23 +1042,37 @@ fn regime(g: &mut Gen, f: &str, r: &RegimeIn, effective: Date, as_of: Date, chip
                     fail(f, &key, "schedule dates must increase");
                 }
                 prev = Some(d);
-                steps.push(format!("Step {{ from: {}, tpp: {} }}", date_lit(d), dec_lit(dec(f, &key, &s.tpp))));
+                steps.push(format!(
+                    "Step {{ from: {}, tpp: {} }}",
+                    date_lit(d),
+                    dec_lit(dec(f, &key, &s.tpp))
+                ));
             }
             if steps.is_empty() {
                 fail(f, "exceptions.nveu.schedule", "the schedule is empty");
             }
-            format!("Some(Nveu {{ schedule: &[{}], cite: {c} }})", steps.join(", "))
+            format!(
+                "Some(Nveu {{ schedule: &[{}], cite: {c} }})",
+                steps.join(", ")
+            )
         }
         None => "None".into(),
     };
     let allocation = match &r.allocation {
         Some(a) => {
             if r.tiers.is_none() {
-                fail(f, "allocation", "a country allocation needs tiers (it applies to Tier 2)");
+                fail(
+                    f,
+                    "allocation",
+                    "a country allocation needs tiers (it applies to Tier 2)",
+                );
             }
             let t = g.param(f, "allocation.tpp", &a.tpp);
             let d = g.param(f, "allocation.g2g_tpp", &a.g2g_tpp);
-            format!("Some(Allocation {{ tpp: {t}, g2g_tpp: {d}, period: {} }})", lit(&a.period))
+            format!(
+                "Some(Allocation {{ tpp: {t}, g2g_tpp: {d}, period: {} }})",
+                lit(&a.period)
+            )
         }
         None => "None".into(),
     };
@@ -890,7 +1080,15 @@ fn regime(g: &mut Gen, f: &str, r: &RegimeIn, effective: Date, as_of: Date, chip
     let embargoed = g.review(f, "review.embargoed", &rv.embargoed);
     let allied = match &rv.allied_hq {
         Some(a) => {
-            let place = g.place_parts(f, "review.allied_hq", &a.groups, &a.codes, &[], false, &a.cite);
+            let place = g.place_parts(
+                f,
+                "review.allied_hq",
+                &a.groups,
+                &a.codes,
+                &[],
+                false,
+                &a.cite,
+            );
             let rev = g.review(f, "review.allied_hq", a);
             format!("Some(({place}, {rev}))")
         }
@@ -904,18 +1102,30 @@ fn regime(g: &mut Gen, f: &str, r: &RegimeIn, effective: Date, as_of: Date, chip
     let within = opt_review("review.within_allocation", &rv.within_allocation);
     let over = opt_review("review.over_allocation", &rv.over_allocation);
     if r.allocation.is_some() && (rv.within_allocation.is_none() || rv.over_allocation.is_none()) {
-        fail(f, "review", "a regime with an allocation needs review.within_allocation and review.over_allocation");
+        fail(
+            f,
+            "review",
+            "a regime with an allocation needs review.within_allocation and review.over_allocation",
+        );
     }
     let is_informed = match &r.is_informed {
         Some(i) => {
             for c in &i.chips {
                 if !chip_ids.contains(c) {
-                    fail(f, "is_informed.chips", &format!("unknown chip id `{c}` (see data/chips.toml)"));
+                    fail(
+                        f,
+                        "is_informed.chips",
+                        &format!("unknown chip id `{c}` (see data/chips.toml)"),
+                    );
                 }
             }
             let from = date(f, "is_informed.from", &i.from);
             let place = g.place_parts(f, "is_informed", &i.groups, &i.codes, &[], false, &i.cite);
-            format!("Some(IsInformed {{ chips: {}, place: {place}, from: {}, review: None }})", strs(&i.chips), date_lit(from))
+            format!(
+                "Some(IsInformed {{ chips: {}, place: {place}, from: {}, review: None }})",
+                strs(&i.chips),
+                date_lit(from)
+            )
         }
         None => "None".into(),
     };
@@ -924,7 +1134,10 @@ fn regime(g: &mut Gen, f: &str, r: &RegimeIn, effective: Date, as_of: Date, chip
             let place = g.place_parts(f, "china_band", &[], &b.codes, &[], false, &b.cite);
             let t = g.param(f, "china_band.max_tpp", &b.max_tpp);
             let d = g.param(f, "china_band.max_dram_gbs", &b.max_dram_gbs);
-            format!("Some(ChinaBand {{ place: {place}, max_tpp: {t}, max_dram_gbs: {d}, policy: {} }})", lit(&b.policy))
+            format!(
+                "Some(ChinaBand {{ place: {place}, max_tpp: {t}, max_dram_gbs: {d}, policy: {} }})",
+                lit(&b.policy)
+            )
         }
         None => "None".into(),
     };

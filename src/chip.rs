@@ -50,41 +50,80 @@ impl CustomSpec {
         }
         let mut precisions = Vec::new();
         for (t, b) in tops.iter().zip(bits) {
-            let tops = positive("--tops", t, MAX_TOPS, "dense TOPS or TFLOPS, e.g. 1979 (sparse figures halved)")?;
+            let tops = positive(
+                "--tops",
+                t,
+                MAX_TOPS,
+                "dense TOPS or TFLOPS, e.g. 1979 (sparse figures halved)",
+            )?;
             let bits = parse_bits(b)?;
             precisions.push((bits, tops));
         }
         let die_area = die_area
-            .map(|a| positive("--die-area", a, MAX_DIE_AREA, "the applicable die area in mm², e.g. 814"))
+            .map(|a| {
+                positive(
+                    "--die-area",
+                    a,
+                    MAX_DIE_AREA,
+                    "the applicable die area in mm², e.g. 814",
+                )
+            })
             .transpose()?;
         let dram_bandwidth = dram_bandwidth
-            .map(|a| positive("--dram-bandwidth", a, MAX_BANDWIDTH, "total DRAM bandwidth in GB/s, e.g. 4800"))
+            .map(|a| {
+                positive(
+                    "--dram-bandwidth",
+                    a,
+                    MAX_BANDWIDTH,
+                    "total DRAM bandwidth in GB/s, e.g. 4800",
+                )
+            })
             .transpose()?;
-        Ok(CustomSpec { precisions, die_area, datacenter: !non_datacenter, dram_bandwidth })
+        Ok(CustomSpec {
+            precisions,
+            die_area,
+            datacenter: !non_datacenter,
+            dram_bandwidth,
+        })
     }
 }
 
 fn parse_bits(text: &str) -> Result<u32, Error> {
-    let bad = |reason: &str| Error::BadNumber { field: "--bits", input: text.to_string(), reason: reason.to_string() };
+    let bad = |reason: &str| Error::BadNumber {
+        field: "--bits",
+        input: text.to_string(),
+        reason: reason.to_string(),
+    };
     let t = text.trim();
     if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit()) {
-        return Err(bad("give a whole number of bits from 1 to 64, e.g. 8 for FP8 or INT8"));
+        return Err(bad(
+            "give a whole number of bits from 1 to 64, e.g. 8 for FP8 or INT8",
+        ));
     }
     match t.parse::<u32>() {
         Ok(b) if (1..=MAX_BITS).contains(&b) => Ok(b),
-        _ => Err(bad("give a whole number of bits from 1 to 64, e.g. 8 for FP8 or INT8")),
+        _ => Err(bad(
+            "give a whole number of bits from 1 to 64, e.g. 8 for FP8 or INT8",
+        )),
     }
 }
 
 /// Parses a strictly positive decimal no larger than `max`.
 fn positive(field: &'static str, text: &str, max: u64, what: &str) -> Result<Dec, Error> {
-    let bad = |reason: String| Error::BadNumber { field, input: text.to_string(), reason };
+    let bad = |reason: String| Error::BadNumber {
+        field,
+        input: text.to_string(),
+        reason,
+    };
     let d = Dec::parse(text).map_err(|e| bad(format!("{e}; give {what}")))?;
     if d.is_zero() {
         return Err(bad(format!("it must be more than zero; give {what}")));
     }
     if d > Dec::from_int(max) {
-        return Err(bad(format!("it is larger than any real chip (at most {}); give {what}", Dec::from_int(max).grouped())));
+        return Err(bad(format!(
+            "it is larger than any real chip (at most {}); give {what}",
+            Dec::from_int(max).grouped()
+        )));
     }
     Ok(d)
 }
@@ -194,7 +233,11 @@ impl Chip {
         match self {
             Chip::Catalog(e) => format!("{} {} {}", e.vendor, e.model, e.variant),
             Chip::Custom(s) => {
-                let parts: Vec<String> = s.precisions.iter().map(|(b, t)| format!("{} TOPS at {b} bits", t.grouped())).collect();
+                let parts: Vec<String> = s
+                    .precisions
+                    .iter()
+                    .map(|(b, t)| format!("{} TOPS at {b} bits", t.grouped()))
+                    .collect();
                 format!("Custom chip ({})", parts.join(", "))
             }
         }
@@ -210,18 +253,29 @@ impl Chip {
 
     /// TPP, PD, class and H100-equivalents.
     pub fn metrics(&self) -> Result<Metrics, Error> {
-        let (pairs, die_area, datacenter): (Vec<(String, u32, Dec)>, Option<Dec>, Datacenter) = match self {
-            Chip::Catalog(e) => (
-                e.precisions.iter().map(|p| (p.format.to_string(), p.bits, p.dense)).collect(),
-                e.die_area,
-                e.datacenter,
-            ),
-            Chip::Custom(s) => (
-                s.precisions.iter().map(|(b, t)| (format!("{b}-bit"), *b, *t)).collect(),
-                s.die_area,
-                if s.datacenter { Datacenter::Yes } else { Datacenter::No },
-            ),
-        };
+        let (pairs, die_area, datacenter): (Vec<(String, u32, Dec)>, Option<Dec>, Datacenter) =
+            match self {
+                Chip::Catalog(e) => (
+                    e.precisions
+                        .iter()
+                        .map(|p| (p.format.to_string(), p.bits, p.dense))
+                        .collect(),
+                    e.die_area,
+                    e.datacenter,
+                ),
+                Chip::Custom(s) => (
+                    s.precisions
+                        .iter()
+                        .map(|(b, t)| (format!("{b}-bit"), *b, *t))
+                        .collect(),
+                    s.die_area,
+                    if s.datacenter {
+                        Datacenter::Yes
+                    } else {
+                        Datacenter::No
+                    },
+                ),
+            };
         if pairs.is_empty() {
             let stated = match self {
                 Chip::Catalog(e) => e.stated_class,
@@ -237,13 +291,22 @@ impl Chip {
                     "No dense throughput is published, so TPP cannot be computed; the research states the class as {}.",
                     stated.unwrap_or("unknown")
                 ),
-                class_cite: &CLASSIFICATION.a1_tpp.cite,
+                class_cite: CLASSIFICATION.a1_tpp.cite,
                 datacenter,
             });
         }
         let (tpp, basis) = tpp_of(&pairs)?;
         let (class, class_reason, class_cite) = classify(tpp, die_area, datacenter)?;
-        Ok(Metrics { tpp: Some(tpp), tpp_basis: basis, die_area, class: Some(class), stated_class: None, class_reason, class_cite, datacenter })
+        Ok(Metrics {
+            tpp: Some(tpp),
+            tpp_basis: basis,
+            die_area,
+            class: Some(class),
+            stated_class: None,
+            class_reason,
+            class_cite,
+            datacenter,
+        })
     }
 }
 
@@ -253,7 +316,11 @@ fn tpp_of(pairs: &[(String, u32, Dec)]) -> Result<(Dec, Vec<String>), Error> {
     let mut best = Dec::ZERO;
     let mut basis = Vec::new();
     for (format, bits, dense) in pairs {
-        let tpp = dense.checked_mul_int(u64::from(*bits)).ok_or(Error::TooLarge { what: "the chip's TPP" })?;
+        let tpp = dense
+            .checked_mul_int(u64::from(*bits))
+            .ok_or(Error::TooLarge {
+                what: "the chip's TPP",
+            })?;
         let label = format!("{format} {} × {bits}", dense.grouped());
         match tpp.cmp(&best) {
             Ordering::Greater => {
@@ -265,13 +332,19 @@ fn tpp_of(pairs: &[(String, u32, Dec)]) -> Result<(Dec, Vec<String>), Error> {
         }
     }
     if best.milli() > MAX_EXACT_MILLI {
-        return Err(Error::TooLarge { what: "the chip's TPP" });
+        return Err(Error::TooLarge {
+            what: "the chip's TPP",
+        });
     }
     Ok((best, basis))
 }
 
 /// The 3A090 class from TPP, die area and datacenter status, with the reason in words.
-pub fn classify(tpp: Dec, die_area: Option<Dec>, datacenter: Datacenter) -> Result<(Class, String, &'static Cite), Error> {
+pub fn classify(
+    tpp: Dec,
+    die_area: Option<Dec>,
+    datacenter: Datacenter,
+) -> Result<(Class, String, &'static Cite), Error> {
     let c = &CLASSIFICATION;
     let g = |d: Dec| d.grouped();
     if datacenter == Datacenter::No && tpp < c.non_datacenter_tpp.value {
@@ -286,20 +359,37 @@ pub fn classify(tpp: Dec, die_area: Option<Dec>, datacenter: Datacenter) -> Resu
         ));
     }
     if tpp >= c.a1_tpp.value {
-        return Ok((Class::A1, format!("TPP {} is at least {}: 3A090.a.1.", g(tpp), g(c.a1_tpp.value)), c.a1_tpp.cite));
+        return Ok((
+            Class::A1,
+            format!(
+                "TPP {} is at least {}: 3A090.a.1.",
+                g(tpp),
+                g(c.a1_tpp.value)
+            ),
+            c.a1_tpp.cite,
+        ));
     }
     if tpp < c.a2_tpp.value.min(c.b2_tpp.value) {
         return Ok((
             Class::NotControlled,
-            format!("TPP {} is below {}, the lowest line in 3A090.a and .b: not 3A090.", g(tpp), g(c.a2_tpp.value.min(c.b2_tpp.value))),
+            format!(
+                "TPP {} is below {}, the lowest line in 3A090.a and .b: not 3A090.",
+                g(tpp),
+                g(c.a2_tpp.value.min(c.b2_tpp.value))
+            ),
             c.a2_tpp.cite,
         ));
     }
     let Some(area) = die_area else {
         return Err(Error::NeedsDieArea { tpp: g(tpp) });
     };
-    let pd_at_least = |line: Dec| tpp.ratio_cmp(area, line).is_some_and(|o| o != Ordering::Less);
-    let pd_text = tpp.ratio_rounded(area, 3).map_or_else(|| "unknown".to_string(), |p| format!("{p}"));
+    let pd_at_least = |line: Dec| {
+        tpp.ratio_cmp(area, line)
+            .is_some_and(|o| o != Ordering::Less)
+    };
+    let pd_text = tpp
+        .ratio_rounded(area, 3)
+        .map_or_else(|| "unknown".to_string(), |p| format!("{p}"));
     if tpp >= c.a2_tpp.value && pd_at_least(c.a2_pd.value) {
         return Ok((
             Class::A2,
@@ -353,14 +443,19 @@ pub fn catalog() -> &'static [ChipEntry] {
 /// Resolves a catalog id, research id or common name, ignoring case, spaces and hyphens.
 pub fn find(input: &str) -> Result<&'static ChipEntry, Error> {
     let key = squash(input);
-    let hit = CHIPS.iter().find(|c| squash(c.id) == key || squash(c.csv_id) == key || c.aliases.iter().any(|a| squash(a) == key));
+    let hit = CHIPS.iter().find(|c| {
+        squash(c.id) == key || squash(c.csv_id) == key || c.aliases.iter().any(|a| squash(a) == key)
+    });
     match hit {
         Some(c) if !key.is_empty() => Ok(c),
         _ => Err(Error::UnknownChip {
             input: input.to_string(),
             suggestions: closest(
                 &key,
-                CHIPS.iter().flat_map(|c| std::iter::once((squash(c.id), c.id)).chain(c.aliases.iter().map(|a| (squash(a), c.id)))),
+                CHIPS.iter().flat_map(|c| {
+                    std::iter::once((squash(c.id), c.id))
+                        .chain(c.aliases.iter().map(|a| (squash(a), c.id)))
+                }),
                 3,
             ),
         }),

@@ -18,9 +18,15 @@ pub fn by_code(code: &str) -> Option<&'static Country> {
 /// Resolves what a person typed: alpha-2, alpha-3 or numeric code, name, or alias, ignoring case
 /// and accents. Unknown input gets the closest names as suggestions.
 pub fn find(input: &str) -> Result<&'static Country, Error> {
+    if let Some(c) = by_code(input) {
+        return Ok(c);
+    }
     let key = fold(input);
     if key.is_empty() {
-        return Err(Error::UnknownCountry { input: input.to_string(), suggestions: Vec::new() });
+        return Err(Error::UnknownCountry {
+            input: input.to_string(),
+            suggestions: Vec::new(),
+        });
     }
     let hit = COUNTRIES.iter().find(|c| {
         fold(c.code) == key
@@ -35,7 +41,8 @@ pub fn find(input: &str) -> Result<&'static Country, Error> {
             suggestions: closest(
                 &key,
                 COUNTRIES.iter().flat_map(|c| {
-                    std::iter::once((fold(c.name), c.name)).chain(c.aliases.iter().map(|a| (fold(a), c.name)))
+                    std::iter::once((fold(c.name), c.name))
+                        .chain(c.aliases.iter().map(|a| (fold(a), c.name)))
                 }),
                 3,
             ),
@@ -57,7 +64,16 @@ mod tests {
 
     #[test]
     fn aliases_and_codes_resolve() {
-        for (typed, code) in [("UAE", "AE"), ("south korea", "KR"), ("Türkiye", "TR"), ("Turkey", "TR"), ("Burma", "MM"), ("hk", "HK"), ("446", "MO"), ("ARE", "AE")] {
+        for (typed, code) in [
+            ("UAE", "AE"),
+            ("south korea", "KR"),
+            ("Türkiye", "TR"),
+            ("Turkey", "TR"),
+            ("Burma", "MM"),
+            ("hk", "HK"),
+            ("446", "MO"),
+            ("ARE", "AE"),
+        ] {
             assert_eq!(find(typed).map(|c| c.code), Ok(code), "{typed}");
         }
     }
@@ -65,7 +81,9 @@ mod tests {
     #[test]
     fn unknown_names_get_suggestions() {
         match find("Sinagpore") {
-            Err(Error::UnknownCountry { suggestions, .. }) => assert_eq!(suggestions.first().map(String::as_str), Some("Singapore")),
+            Err(Error::UnknownCountry { suggestions, .. }) => {
+                assert_eq!(suggestions.first().map(String::as_str), Some("Singapore"))
+            }
             other => panic!("expected an unknown-country error, got {other:?}"),
         }
     }

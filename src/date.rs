@@ -76,7 +76,10 @@ mod tests {
 
     #[test]
     fn parses_real_days_only() {
-        assert_eq!(Date::parse("2024-02-29").map(|d| d.to_string()), Some("2024-02-29".into()));
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.to_string()),
+            Some("2024-02-29".into())
+        );
         assert_eq!(Date::parse("2025-02-29"), None);
         assert_eq!(Date::parse("2025-13-01"), None);
         assert_eq!(Date::parse("2025-1-13"), None);

@@ -72,7 +72,10 @@ impl Dec {
             Some((w, f)) => (w, Some(f)),
             None => (t, None),
         };
-        let whole: String = whole.chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect();
+        let whole: String = whole
+            .chars()
+            .filter(|c| !matches!(c, ',' | '_' | ' '))
+            .collect();
         if whole.is_empty() && frac.is_none_or(str::is_empty) {
             return Err(DecParseError::NotANumber);
         }
@@ -215,9 +218,18 @@ mod tests {
     #[test]
     fn parses_and_prints_exactly() {
         assert_eq!(Dec::parse("1978.9").map(|d| d.milli()), Ok(1_978_900));
-        assert_eq!(Dec::parse("26,900,000").map(|d| d.to_string()), Ok("26900000".into()));
-        assert_eq!(Dec::parse("0.125").map(|d| d.to_string()), Ok("0.125".into()));
-        assert_eq!(Dec::parse("5.920").map(|d| d.to_string()), Ok("5.92".into()));
+        assert_eq!(
+            Dec::parse("26,900,000").map(|d| d.to_string()),
+            Ok("26900000".into())
+        );
+        assert_eq!(
+            Dec::parse("0.125").map(|d| d.to_string()),
+            Ok("0.125".into())
+        );
+        assert_eq!(
+            Dec::parse("5.920").map(|d| d.to_string()),
+            Ok("5.92".into())
+        );
         assert_eq!(Dec::parse("1.2345"), Err(DecParseError::TooPrecise));
         assert_eq!(Dec::parse("-3"), Err(DecParseError::Negative));
         assert_eq!(Dec::parse("NaN"), Err(DecParseError::NotANumber));
@@ -230,14 +242,23 @@ mod tests {
     fn ratio_compares_without_rounding() {
         // 5.92 × 1000 = 5920: exactly on the line is "equal", a thousandth below is "less".
         let area = Dec::from_int(1000);
-        assert_eq!(Dec::from_int(5920).ratio_cmp(area, Dec::from_milli(5920)), Some(Ordering::Equal));
-        assert_eq!(Dec::from_milli(5_919_999).ratio_cmp(area, Dec::from_milli(5920)), Some(Ordering::Less));
+        assert_eq!(
+            Dec::from_int(5920).ratio_cmp(area, Dec::from_milli(5920)),
+            Some(Ordering::Equal)
+        );
+        assert_eq!(
+            Dec::from_milli(5_919_999).ratio_cmp(area, Dec::from_milli(5920)),
+            Some(Ordering::Less)
+        );
     }
 
     #[test]
     fn grouping_and_rounding_for_display() {
         assert_eq!(Dec::from_int(26_900_000).grouped(), "26,900,000");
         assert_eq!(Dec::from_milli(2_896_800).grouped(), "2,896.8");
-        assert_eq!(Dec::from_int(26_900_000).ratio_rounded(Dec::from_int(15_832), 1), Some(1699.1));
+        assert_eq!(
+            Dec::from_int(26_900_000).ratio_rounded(Dec::from_int(15_832), 1),
+            Some(1699.1)
+        );
     }
 }

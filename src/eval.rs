@@ -93,7 +93,9 @@ impl ExceptionId {
             ExceptionId::Aca => "License Exception ACA (Advanced Computing Authorized)",
             ExceptionId::Uveu => "Universal Validated End User (data-center authorization)",
             ExceptionId::Nveu => "National Validated End User (data-center authorization)",
-            ExceptionId::ChinaBand => "January 2026 case-by-case review for H200-class chips to China and Macau",
+            ExceptionId::ChinaBand => {
+                "January 2026 case-by-case review for H200-class chips to China and Macau"
+            }
         }
     }
 }
@@ -217,7 +219,10 @@ struct Explain(Vec<Step>);
 
 impl Explain {
     fn push(&mut self, text: impl Into<String>, cite: &'static Cite) {
-        self.0.push(Step { text: text.into(), cite });
+        self.0.push(Step {
+            text: text.into(),
+            cite,
+        });
     }
 }
 
@@ -246,8 +251,17 @@ fn place_words(place: &Place) -> String {
     if place.worldwide {
         return "every destination".into();
     }
-    let mut parts: Vec<String> = place.groups.iter().map(|g| format!("Country Group {g}")).collect();
-    parts.extend(place.codes.iter().map(|c| country::by_code(c).map_or((*c).to_string(), |k| k.name.to_string())));
+    let mut parts: Vec<String> = place
+        .groups
+        .iter()
+        .map(|g| format!("Country Group {g}"))
+        .collect();
+    parts.extend(
+        place
+            .codes
+            .iter()
+            .map(|c| country::by_code(c).map_or((*c).to_string(), |k| k.name.to_string())),
+    );
     let mut s = list(&parts.iter().map(String::as_str).collect::<Vec<_>>());
     if !place.exclude.is_empty() {
         s.push_str(&format!(" (except those also in {})", list(place.exclude)));
@@ -262,8 +276,15 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     let mut ex = Explain(Vec::new());
 
     // The rules that apply.
-    let label = if r.hypothetical { " This regime is hypothetical." } else { "" };
-    ex.push(format!("Rules applied: {}.{label} {}", r.name, r.summary), r.cite);
+    let label = if r.hypothetical {
+        " This regime is hypothetical."
+    } else {
+        ""
+    };
+    ex.push(
+        format!("Rules applied: {}.{label} {}", r.name, r.summary),
+        r.cite,
+    );
     for n in r.notes {
         ex.push(n.text, n.cite);
     }
@@ -282,16 +303,22 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
         ),
         CLASSIFICATION.tpp_cite,
     );
-    ex.push(format!("ECCN class: {}. {}", class.eccn(), metrics.class_reason), metrics.class_cite);
+    ex.push(
+        format!("ECCN class: {}. {}", class.eccn(), metrics.class_reason),
+        metrics.class_cite,
+    );
     if metrics.datacenter == Datacenter::Ambiguous {
         ex.push(
             "This card is sold both as a workstation and a datacenter part; we treat it as designed for datacenters, the stricter reading, so License Exceptions NAC and ACA are not used for it.",
-            &CLASSIFICATION.non_datacenter_tpp.cite,
+            CLASSIFICATION.non_datacenter_tpp.cite,
         );
     }
     if let Chip::Catalog(e) = &q.chip {
         if let Some(u) = e.uncertain {
-            ex.push(format!("Uncertain in the chip data: {u}."), &CLASSIFICATION.h100_tpp.cite);
+            ex.push(
+                format!("Uncertain in the chip data: {u}."),
+                CLASSIFICATION.h100_tpp.cite,
+            );
         }
         for vn in r.vendor_notes.iter().filter(|v| v.vendor == e.vendor) {
             ex.push(vn.text, vn.cite);
@@ -299,8 +326,19 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     }
 
     // The order.
-    let order_tpp = tpp.checked_mul_int(q.quantity).filter(|t| t.milli() <= MAX_EXACT_MILLI).ok_or(Error::TooLarge { what: "the order's TPP" })?;
-    let cumulative = q.prior_tpp.checked_add(order_tpp).filter(|t| t.milli() <= MAX_EXACT_MILLI).ok_or(Error::TooLarge { what: "prior shipments plus this order" })?;
+    let order_tpp = tpp
+        .checked_mul_int(q.quantity)
+        .filter(|t| t.milli() <= MAX_EXACT_MILLI)
+        .ok_or(Error::TooLarge {
+            what: "the order's TPP",
+        })?;
+    let cumulative = q
+        .prior_tpp
+        .checked_add(order_tpp)
+        .filter(|t| t.milli() <= MAX_EXACT_MILLI)
+        .ok_or(Error::TooLarge {
+            what: "prior shipments plus this order",
+        })?;
     ex.push(
         format!(
             "The order: {} × {} = {} TPP, {} (TPP ÷ {}, rounded for display).",
@@ -310,12 +348,12 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
             h100e(order_tpp),
             CLASSIFICATION.h100_tpp.value.grouped()
         ),
-        &CLASSIFICATION.h100_tpp.cite,
+        CLASSIFICATION.h100_tpp.cite,
     );
     if !q.prior_tpp.is_zero() {
         ex.push(
             format!("With {} TPP already shipped to this buyer this calendar year, the total is {} TPP.", q.prior_tpp.grouped(), cumulative.grouped()),
-            &CLASSIFICATION.h100_tpp.cite,
+            CLASSIFICATION.h100_tpp.cite,
         );
     }
 
@@ -324,7 +362,13 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     let (dest_code, dest_treated) = country::treated_as(dest.code);
     if let Some(t) = dest_treated {
         let as_name = country::by_code(t.as_code).map_or(t.as_code, |c| c.name);
-        ex.push(format!("{} is treated as part of {as_name} under the Export Administration Regulations.", dest.name), t.cite);
+        ex.push(
+            format!(
+                "{} is treated as part of {as_name} under the Export Administration Regulations.",
+                dest.name
+            ),
+            t.cite,
+        );
     }
     let hq = q.hq.unwrap_or(dest);
     let (hq_code, _) = country::treated_as(hq.code);
@@ -337,10 +381,20 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     let tier = tier_of(r, dest_code, date);
     let hq_tier = tier_of(r, hq_code, date);
     if let Some((t, cite)) = tier {
-        ex.push(format!("{} is in Tier {} of this regime.", dest.name, t.number()), cite);
+        ex.push(
+            format!("{} is in Tier {} of this regime.", dest.name, t.number()),
+            cite,
+        );
     }
     if let (Some((t, cite)), Some(_)) = (hq_tier, q.hq) {
-        ex.push(format!("The buyer's headquarters, {}, is in Tier {}.", hq.name, t.number()), cite);
+        ex.push(
+            format!(
+                "The buyer's headquarters, {}, is in Tier {}.",
+                hq.name,
+                t.number()
+            ),
+            cite,
+        );
     }
 
     let mut v = Verdict {
@@ -384,7 +438,11 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
                 format!("The April 2025 license requirement for this chip covers only {}; {} is outside it.", place_words(&i.place), dest.name),
                 i.place.cite,
             );
-        } else if let Some(i) = r.is_informed.as_ref().filter(|_| matches!(q.chip, Chip::Custom(_))) {
+        } else if let Some(i) = r
+            .is_informed
+            .as_ref()
+            .filter(|_| matches!(q.chip, Chip::Custom(_)))
+        {
             ex.push(
                 format!(
                     "Since April 2025 chips like the H20 and MI308 need a license for {} through letters to their makers; whether a custom chip counts as their 'equivalent' was not published, so check before relying on this answer.",
@@ -409,8 +467,19 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     if controlled {
         if by_dest {
             let why = place::reasons(scope, dest_code, date);
-            let why = if scope.worldwide { "this rule requires one for every destination".to_string() } else { format!("it is in {}", list(&why)) };
-            ex.push(format!("{} items need a license to {}: {why}.", class.eccn(), dest.name), scope.cite);
+            let why = if scope.worldwide {
+                "this rule requires one for every destination".to_string()
+            } else {
+                format!("it is in {}", list(&why))
+            };
+            ex.push(
+                format!(
+                    "{} items need a license to {}: {why}.",
+                    class.eccn(),
+                    dest.name
+                ),
+                scope.cite,
+            );
         } else {
             let excl = place::exclusions(scope, dest_code, date);
             let why = if excl.is_empty() {
@@ -418,7 +487,14 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
             } else {
                 format!("it is also in {}, which the rule excludes", list(&excl))
             };
-            ex.push(format!("No destination-based license requirement for {} items to {}: {why}.", class.eccn(), dest.name), scope.cite);
+            ex.push(
+                format!(
+                    "No destination-based license requirement for {} items to {}: {why}.",
+                    class.eccn(),
+                    dest.name
+                ),
+                scope.cite,
+            );
         }
         if by_hq {
             ex.push(
@@ -426,7 +502,14 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
                 r.hq_rule.cite,
             );
         } else if q.hq.is_some() {
-            ex.push(format!("The buyer's headquarters, {}, is not in {}.", hq.name, place_words(&r.hq_rule)), r.hq_rule.cite);
+            ex.push(
+                format!(
+                    "The buyer's headquarters, {}, is not in {}.",
+                    hq.name,
+                    place_words(&r.hq_rule)
+                ),
+                r.hq_rule.cite,
+            );
         }
     }
     if let Some(i) = informed_here {
@@ -458,28 +541,64 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     // UVEU and NVEU: the buyer's own authorization.
     if let Some(cite) = e.uveu {
         let (available, reason) = if q.end_user != EndUser::Uveu {
-            (false, "the buyer is not a Universal Validated End User".to_string())
+            (
+                false,
+                "the buyer is not a Universal Validated End User".to_string(),
+            )
         } else if !controlled {
             (false, "the authorization covers 3A090 items; this chip's license requirement comes from separate letters".to_string())
         } else if dest_embargo {
-            (false, format!("UVEU data centers cannot be in {}", place_words(&r.embargo)))
+            (
+                false,
+                format!("UVEU data centers cannot be in {}", place_words(&r.embargo)),
+            )
         } else if !tier1(hq_tier) {
-            (false, format!("a UVEU must be headquartered in Tier 1; {} is not", hq.name))
+            (
+                false,
+                format!("a UVEU must be headquartered in Tier 1; {} is not", hq.name),
+            )
         } else {
             (true, "a UVEU headquartered in Tier 1 may receive the chips at a data center outside Macau and D:5; this order does not count against the country allocation".to_string())
         };
-        checks.push(ExceptionCheck { id: ExceptionId::Uveu, name: ExceptionId::Uveu.name().into(), available, used: false, reason, cite });
+        checks.push(ExceptionCheck {
+            id: ExceptionId::Uveu,
+            name: ExceptionId::Uveu.name().into(),
+            available,
+            used: false,
+            reason,
+            cite,
+        });
     } else {
-        checks.push(ExceptionCheck { id: ExceptionId::Uveu, name: ExceptionId::Uveu.name().into(), available: false, used: false, reason: not_here("this authorization"), cite: r.cite });
+        checks.push(ExceptionCheck {
+            id: ExceptionId::Uveu,
+            name: ExceptionId::Uveu.name().into(),
+            available: false,
+            used: false,
+            reason: not_here("this authorization"),
+            cite: r.cite,
+        });
     }
     if let Some(n) = &e.nveu {
-        let cap = n.schedule.iter().filter(|s| s.from <= date).last().or(n.schedule.first());
+        let cap = n
+            .schedule
+            .iter()
+            .rfind(|s| s.from <= date)
+            .or(n.schedule.first());
         let (available, reason) = if q.end_user != EndUser::Nveu {
-            (false, "the buyer is not a National Validated End User".to_string())
+            (
+                false,
+                "the buyer is not a National Validated End User".to_string(),
+            )
         } else if !controlled {
             (false, "the authorization covers 3A090 items; this chip's license requirement comes from separate letters".to_string())
         } else if dest_embargo || hq_embargo {
-            (false, format!("NVEUs cannot be in, or headquartered in, {}", place_words(&r.embargo)))
+            (
+                false,
+                format!(
+                    "NVEUs cannot be in, or headquartered in, {}",
+                    place_words(&r.embargo)
+                ),
+            )
         } else if let Some(step) = cap.filter(|s| cumulative > s.tpp) {
             (false, format!("the NVEU's installed base in {} would reach {} TPP, above its cap of {} TPP for this quarter", dest.name, cumulative.grouped(), step.tpp.grouped()))
         } else {
@@ -488,7 +607,10 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
         if let (Some(step), EndUser::Nveu) = (cap, q.end_user) {
             v.caps.push(CapUse {
                 id: "NVEU",
-                name: format!("NVEU installed-base cap per country, {}", quarter_words(date)),
+                name: format!(
+                    "NVEU installed-base cap per country, {}",
+                    quarter_words(date)
+                ),
                 limit: step.tpp,
                 used: cumulative,
                 counts: true,
@@ -496,9 +618,23 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
                 note: Some("prior TPP is read as the NVEU's installed base in this country".into()),
             });
         }
-        checks.push(ExceptionCheck { id: ExceptionId::Nveu, name: ExceptionId::Nveu.name().into(), available, used: false, reason, cite: n.cite });
+        checks.push(ExceptionCheck {
+            id: ExceptionId::Nveu,
+            name: ExceptionId::Nveu.name().into(),
+            available,
+            used: false,
+            reason,
+            cite: n.cite,
+        });
     } else {
-        checks.push(ExceptionCheck { id: ExceptionId::Nveu, name: ExceptionId::Nveu.name().into(), available: false, used: false, reason: not_here("this authorization"), cite: r.cite });
+        checks.push(ExceptionCheck {
+            id: ExceptionId::Nveu,
+            name: ExceptionId::Nveu.name().into(),
+            available: false,
+            used: false,
+            reason: not_here("this authorization"),
+            cite: r.cite,
+        });
     }
 
     // AIA.
@@ -506,11 +642,24 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
         let (available, reason) = if !class.is_a() {
             (false, "it covers 3A090.a items only".to_string())
         } else if !tier1(tier) {
-            (false, format!("the buyer must be located in Tier 1; {} is not", dest.name))
+            (
+                false,
+                format!("the buyer must be located in Tier 1; {} is not", dest.name),
+            )
         } else if !tier1(hq_tier) {
-            (false, format!("the buyer must also be headquartered in Tier 1; {} is not", hq.name))
+            (
+                false,
+                format!(
+                    "the buyer must also be headquartered in Tier 1; {} is not",
+                    hq.name
+                ),
+            )
         } else {
-            (true, "the buyer is located and headquartered in Tier 1; no quantity limit applies".to_string())
+            (
+                true,
+                "the buyer is located and headquartered in Tier 1; no quantity limit applies"
+                    .to_string(),
+            )
         };
         if available {
             let report = cumulative >= a.report_tpp.value;
@@ -521,12 +670,31 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
                 used: cumulative,
                 counts: true,
                 cite: a.report_tpp.cite,
-                note: Some(if report { "at or above the threshold: the buyer's certification must be reported to BIS".into() } else { "below the threshold: no report is needed yet".into() }),
+                note: Some(if report {
+                    "at or above the threshold: the buyer's certification must be reported to BIS"
+                        .into()
+                } else {
+                    "below the threshold: no report is needed yet".into()
+                }),
             });
         }
-        checks.push(ExceptionCheck { id: ExceptionId::Aia, name: ExceptionId::Aia.name().into(), available, used: false, reason, cite: a.cite });
+        checks.push(ExceptionCheck {
+            id: ExceptionId::Aia,
+            name: ExceptionId::Aia.name().into(),
+            available,
+            used: false,
+            reason,
+            cite: a.cite,
+        });
     } else {
-        checks.push(ExceptionCheck { id: ExceptionId::Aia, name: ExceptionId::Aia.name().into(), available: false, used: false, reason: not_here("License Exception AIA"), cite: r.cite });
+        checks.push(ExceptionCheck {
+            id: ExceptionId::Aia,
+            name: ExceptionId::Aia.name().into(),
+            available: false,
+            used: false,
+            reason: not_here("License Exception AIA"),
+            cite: r.cite,
+        });
     }
 
     // ACA.
@@ -537,15 +705,35 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
         } else if !nac_aca_item {
             (false, item_words.clone())
         } else if dest_embargo || hq_embargo {
-            (false, format!("it excludes {} and companies headquartered there (NAC applies instead)", place_words(&r.embargo)))
+            (
+                false,
+                format!(
+                    "it excludes {} and companies headquartered there (NAC applies instead)",
+                    place_words(&r.embargo)
+                ),
+            )
         } else if !place::contains(&a.place, dest_code, date) {
             (false, format!("it covers {} only", place_words(&a.place)))
         } else {
             (true, "the chip is not a datacenter 3A090.a part and the destination is covered; no notice is needed".to_string())
         };
-        checks.push(ExceptionCheck { id: ExceptionId::Aca, name: ExceptionId::Aca.name().into(), available, used: false, reason, cite: a.place.cite });
+        checks.push(ExceptionCheck {
+            id: ExceptionId::Aca,
+            name: ExceptionId::Aca.name().into(),
+            available,
+            used: false,
+            reason,
+            cite: a.place.cite,
+        });
     } else {
-        checks.push(ExceptionCheck { id: ExceptionId::Aca, name: ExceptionId::Aca.name().into(), available: false, used: false, reason: not_here("License Exception ACA"), cite: r.cite });
+        checks.push(ExceptionCheck {
+            id: ExceptionId::Aca,
+            name: ExceptionId::Aca.name().into(),
+            available: false,
+            used: false,
+            reason: not_here("License Exception ACA"),
+            cite: r.cite,
+        });
     }
 
     // LPP.
@@ -553,7 +741,13 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
         let (available, reason) = if !class.is_a() {
             (false, "it covers 3A090.a items only".to_string())
         } else if dest_embargo || hq_embargo {
-            (false, format!("it excludes {} and companies headquartered there", place_words(&r.embargo)))
+            (
+                false,
+                format!(
+                    "it excludes {} and companies headquartered there",
+                    place_words(&r.embargo)
+                ),
+            )
         } else if cumulative > l.limit.value {
             (
                 false,
@@ -578,9 +772,23 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
                 note: None,
             });
         }
-        checks.push(ExceptionCheck { id: ExceptionId::Lpp, name: l.name.to_string(), available, used: false, reason, cite: l.limit.cite });
+        checks.push(ExceptionCheck {
+            id: ExceptionId::Lpp,
+            name: l.name.to_string(),
+            available,
+            used: false,
+            reason,
+            cite: l.limit.cite,
+        });
     } else {
-        checks.push(ExceptionCheck { id: ExceptionId::Lpp, name: ExceptionId::Lpp.name().into(), available: false, used: false, reason: not_here("License Exception LPP"), cite: r.cite });
+        checks.push(ExceptionCheck {
+            id: ExceptionId::Lpp,
+            name: ExceptionId::Lpp.name().into(),
+            available: false,
+            used: false,
+            reason: not_here("License Exception LPP"),
+            cite: r.cite,
+        });
     }
 
     // NAC.
@@ -591,11 +799,31 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
         } else if dest_embargo || hq_embargo || (pre_aca && by_dest) {
             (true, format!("the chip is not a datacenter 3A090.a part; the exporter must notify BIS {} days before shipping, and BIS may still require a license", n.notice_days))
         } else {
-            (false, format!("it covers {} and companies headquartered there", place_words(&r.embargo)))
+            (
+                false,
+                format!(
+                    "it covers {} and companies headquartered there",
+                    place_words(&r.embargo)
+                ),
+            )
         };
-        checks.push(ExceptionCheck { id: ExceptionId::Nac, name: ExceptionId::Nac.name().into(), available, used: false, reason, cite: n.cite });
+        checks.push(ExceptionCheck {
+            id: ExceptionId::Nac,
+            name: ExceptionId::Nac.name().into(),
+            available,
+            used: false,
+            reason,
+            cite: n.cite,
+        });
     } else {
-        checks.push(ExceptionCheck { id: ExceptionId::Nac, name: ExceptionId::Nac.name().into(), available: false, used: false, reason: not_here("License Exception NAC"), cite: r.cite });
+        checks.push(ExceptionCheck {
+            id: ExceptionId::Nac,
+            name: ExceptionId::Nac.name().into(),
+            available: false,
+            used: false,
+            reason: not_here("License Exception NAC"),
+            cite: r.cite,
+        });
     }
 
     // The 2026 China band changes review, not the requirement.
@@ -604,12 +832,32 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
         let to_band_place = place::contains(&b.place, dest_code, date);
         let bw = q.chip.dram_bandwidth();
         let (available, reason) = if !to_band_place {
-            (false, format!("it covers exports from the US to {} only", place_words(&b.place)))
+            (
+                false,
+                format!(
+                    "it covers exports from the US to {} only",
+                    place_words(&b.place)
+                ),
+            )
         } else if tpp >= b.max_tpp.value {
-            (false, format!("TPP {} is not below {}", tpp.grouped(), b.max_tpp.value.grouped()))
+            (
+                false,
+                format!(
+                    "TPP {} is not below {}",
+                    tpp.grouped(),
+                    b.max_tpp.value.grouped()
+                ),
+            )
         } else if let Some(bw) = bw {
             if bw >= b.max_dram_gbs.value {
-                (false, format!("total DRAM bandwidth {} GB/s is not below {} GB/s", bw.grouped(), b.max_dram_gbs.value.grouped()))
+                (
+                    false,
+                    format!(
+                        "total DRAM bandwidth {} GB/s is not below {} GB/s",
+                        bw.grouped(),
+                        b.max_dram_gbs.value.grouped()
+                    ),
+                )
             } else {
                 (true, format!("TPP {} is below {} and DRAM bandwidth {} GB/s is below {} GB/s: a license is still needed, but it is reviewed {} (exports from the US only)", tpp.grouped(), b.max_tpp.value.grouped(), bw.grouped(), b.max_dram_gbs.value.grouped(), b.policy))
             }
@@ -617,15 +865,36 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
             (false, "the chip's DRAM bandwidth is unknown; give it (--dram-bandwidth) to check the band".to_string())
         };
         band_applies = available;
-        checks.push(ExceptionCheck { id: ExceptionId::ChinaBand, name: ExceptionId::ChinaBand.name().into(), available, used: false, reason, cite: b.place.cite });
+        checks.push(ExceptionCheck {
+            id: ExceptionId::ChinaBand,
+            name: ExceptionId::ChinaBand.name().into(),
+            available,
+            used: false,
+            reason,
+            cite: b.place.cite,
+        });
     }
 
     // Which one the answer relies on: the buyer's own authorization, then the ones without notice.
-    let order = [ExceptionId::Uveu, ExceptionId::Nveu, ExceptionId::Aia, ExceptionId::Aca, ExceptionId::Lpp, ExceptionId::Nac];
-    let used = order.iter().find(|id| checks.iter().any(|c| c.id == **id && c.available)).copied();
+    let order = [
+        ExceptionId::Uveu,
+        ExceptionId::Nveu,
+        ExceptionId::Aia,
+        ExceptionId::Aca,
+        ExceptionId::Lpp,
+        ExceptionId::Nac,
+    ];
+    let used = order
+        .iter()
+        .find(|id| checks.iter().any(|c| c.id == **id && c.available))
+        .copied();
     for c in &mut checks {
         c.used = Some(c.id) == used;
-        let verdict = if c.available { "available" } else { "not available" };
+        let verdict = if c.available {
+            "available"
+        } else {
+            "not available"
+        };
         ex.push(format!("{}: {verdict} — {}.", c.name, c.reason), c.cite);
     }
     v.exceptions = checks;
@@ -644,12 +913,24 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
             v.counts_against_country_cap = true;
             v.caps.push(CapUse {
                 id: "country-allocation",
-                name: format!("{} country allocation for licensed exports ({}){}", dest.name, a.period, if q.g2g { ", doubled by a government-to-government agreement" } else { "" }),
+                name: format!(
+                    "{} country allocation for licensed exports ({}){}",
+                    dest.name,
+                    a.period,
+                    if q.g2g {
+                        ", doubled by a government-to-government agreement"
+                    } else {
+                        ""
+                    }
+                ),
                 limit: limit.value,
                 used: order_tpp,
                 counts: true,
                 cite: limit.cite,
-                note: Some("counts this order only: other licensed exports to this country are not public".into()),
+                note: Some(
+                    "counts this order only: other licensed exports to this country are not public"
+                        .into(),
+                ),
             });
             ex.push(
                 format!(
@@ -679,16 +960,24 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
             Some(i) => (i.review, i.place.cite),
             None => (None, r.cite),
         }
-    } else if let (true, Some((Tier::Two, _)), Some(a), Some(within), Some(over)) =
-        (class.is_a(), tier, &r.allocation, &rv.within_allocation, &rv.over_allocation)
-    {
+    } else if let (true, Some((Tier::Two, _)), Some(a), Some(within), Some(over)) = (
+        class.is_a(),
+        tier,
+        &r.allocation,
+        &rv.within_allocation,
+        &rv.over_allocation,
+    ) {
         let limit = if q.g2g { a.g2g_tpp.value } else { a.tpp.value };
         if order_tpp > limit {
             (Some(over.policy), over.cite)
         } else {
             (Some(within.policy), within.cite)
         }
-    } else if let Some((_, rev)) = rv.allied_hq.as_ref().filter(|(p, _)| place::contains(p, hq_code, date)) {
+    } else if let Some((_, rev)) = rv
+        .allied_hq
+        .as_ref()
+        .filter(|(p, _)| place::contains(p, hq_code, date))
+    {
         (Some(rev.policy), rev.cite)
     } else if let Some(o) = &rv.other {
         (Some(o.policy), o.cite)
@@ -697,7 +986,13 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     };
     v.review_policy = policy;
     match policy {
-        Some(p) => ex.push(format!("A license application would be reviewed {}.", review_phrase(p)), cite),
+        Some(p) => ex.push(
+            format!(
+                "A license application would be reviewed {}.",
+                review_phrase(p)
+            ),
+            cite,
+        ),
         None => match &r.g2g_licensing {
             Some(n) => ex.push(n.text, n.cite),
             None => ex.push("No review policy for this case was published.", cite),
@@ -751,7 +1046,10 @@ fn review_phrase(policy: &str) -> String {
 }
 
 fn lpp_name(r: &Regime) -> String {
-    r.exceptions.lpp.as_ref().map_or_else(|| "LPP allowance".to_string(), |l| l.name.to_string())
+    r.exceptions
+        .lpp
+        .as_ref()
+        .map_or_else(|| "LPP allowance".to_string(), |l| l.name.to_string())
 }
 
 /// The tier and a map status word of one destination.
@@ -789,10 +1087,17 @@ pub fn destinations(regime: &Regime, date: Date) -> Vec<DestinationStatus> {
                 Some(Tier::Two) => "tier-2",
                 Some(Tier::Three) => "tier-3",
                 None if place::contains(&regime.embargo, code, date) => "denial",
-                None if c.code != ORIGIN && place::contains(&regime.scope_a, code, date) => "license",
+                None if c.code != ORIGIN && place::contains(&regime.scope_a, code, date) => {
+                    "license"
+                }
                 None => "open",
             };
-            DestinationStatus { country: c, tier, status, treated_as: treated.map(|t| t.as_code) }
+            DestinationStatus {
+                country: c,
+                tier,
+                status,
+                treated_as: treated.map(|t| t.as_code),
+            }
         })
         .collect()
 }

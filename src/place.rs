@@ -21,13 +21,26 @@ pub fn contains(place: &Place, code: &str, date: Date) -> bool {
     if place.worldwide {
         return true;
     }
-    let listed = place.codes.contains(&code) || place.groups.iter().any(|g| membership(g, code, date).is_some());
-    listed && !place.exclude.iter().any(|g| membership(g, code, date).is_some())
+    let listed = place.codes.contains(&code)
+        || place
+            .groups
+            .iter()
+            .any(|g| membership(g, code, date).is_some());
+    listed
+        && !place
+            .exclude
+            .iter()
+            .any(|g| membership(g, code, date).is_some())
 }
 
 /// The groups of `place` (and its named codes) that hold `code` on `date`, for explanations.
 pub fn reasons(place: &Place, code: &str, date: Date) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = place.groups.iter().copied().filter(|g| membership(g, code, date).is_some()).collect();
+    let mut out: Vec<&'static str> = place
+        .groups
+        .iter()
+        .copied()
+        .filter(|g| membership(g, code, date).is_some())
+        .collect();
     if place.codes.contains(&code) {
         out.push("named in the rule");
     }
@@ -36,5 +49,10 @@ pub fn reasons(place: &Place, code: &str, date: Date) -> Vec<&'static str> {
 
 /// The excluding groups of `place` that hold `code` on `date`.
 pub fn exclusions(place: &Place, code: &str, date: Date) -> Vec<&'static str> {
-    place.exclude.iter().copied().filter(|g| membership(g, code, date).is_some()).collect()
+    place
+        .exclude
+        .iter()
+        .copied()
+        .filter(|g| membership(g, code, date).is_some())
+        .collect()
 }

@@ -33,7 +33,11 @@ impl EndUser {
             "" | "none" => Ok(EndUser::None),
             "uveu" => Ok(EndUser::Uveu),
             "nveu" => Ok(EndUser::Nveu),
-            _ => Err(Error::BadChoice { field: "end-user type", input: text.to_string(), accepted: "`none`, `uveu` or `nveu`" }),
+            _ => Err(Error::BadChoice {
+                field: "end-user type",
+                input: text.to_string(),
+                accepted: "`none`, `uveu` or `nveu`",
+            }),
         }
     }
 
@@ -72,9 +76,20 @@ impl ChipInput {
     pub fn resolve(&self) -> Result<Chip, Error> {
         match self {
             ChipInput::Catalog(id) => chip::find(id).map(Chip::Catalog),
-            ChipInput::Custom { tops, bits, die_area, non_datacenter, dram_bandwidth } => {
-                CustomSpec::parse(tops, bits, die_area.as_deref(), *non_datacenter, dram_bandwidth.as_deref()).map(Chip::Custom)
-            }
+            ChipInput::Custom {
+                tops,
+                bits,
+                die_area,
+                non_datacenter,
+                dram_bandwidth,
+            } => CustomSpec::parse(
+                tops,
+                bits,
+                die_area.as_deref(),
+                *non_datacenter,
+                dram_bandwidth.as_deref(),
+            )
+            .map(Chip::Custom),
         }
     }
 }
@@ -137,15 +152,35 @@ impl Request {
             None | Some("") => Dec::ZERO,
             Some(p) => parse_prior(p)?,
         };
-        Ok(Query { selection, destination, chip, quantity, end_user, hq, prior_tpp, g2g: self.g2g })
+        Ok(Query {
+            selection,
+            destination,
+            chip,
+            quantity,
+            end_user,
+            hq,
+            prior_tpp,
+            g2g: self.g2g,
+        })
     }
 }
 
 /// A whole number of chips from 1 to [`MAX_QUANTITY`].
 pub fn parse_quantity(text: &str) -> Result<u64, Error> {
-    let accepted = format!("give a whole number of chips from 1 to {}", Dec::from_int(MAX_QUANTITY).grouped());
-    let bad = |why: &str| Error::BadNumber { field: "quantity", input: text.to_string(), reason: format!("{why}; {accepted}") };
-    let t: String = text.trim().chars().filter(|c| !matches!(c, ',' | '_')).collect();
+    let accepted = format!(
+        "give a whole number of chips from 1 to {}",
+        Dec::from_int(MAX_QUANTITY).grouped()
+    );
+    let bad = |why: &str| Error::BadNumber {
+        field: "quantity",
+        input: text.to_string(),
+        reason: format!("{why}; {accepted}"),
+    };
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_'))
+        .collect();
     if t.is_empty() {
         return Err(bad("nothing was given"));
     }
@@ -167,10 +202,21 @@ pub fn parse_quantity(text: &str) -> Result<u64, Error> {
 
 /// TPP already shipped: a decimal from 0 to [`MAX_PRIOR_TPP`].
 pub fn parse_prior(text: &str) -> Result<Dec, Error> {
-    let accepted = format!("give the TPP already shipped to this buyer this calendar year, from 0 to {}", Dec::from_int(MAX_PRIOR_TPP).grouped());
-    let d = Dec::parse(text).map_err(|e| Error::BadNumber { field: "prior TPP", input: text.to_string(), reason: format!("{e}; {accepted}") })?;
+    let accepted = format!(
+        "give the TPP already shipped to this buyer this calendar year, from 0 to {}",
+        Dec::from_int(MAX_PRIOR_TPP).grouped()
+    );
+    let d = Dec::parse(text).map_err(|e| Error::BadNumber {
+        field: "prior TPP",
+        input: text.to_string(),
+        reason: format!("{e}; {accepted}"),
+    })?;
     if d > Dec::from_int(MAX_PRIOR_TPP) {
-        return Err(Error::BadNumber { field: "prior TPP", input: text.to_string(), reason: format!("it is beyond any real shipment; {accepted}") });
+        return Err(Error::BadNumber {
+            field: "prior TPP",
+            input: text.to_string(),
+            reason: format!("it is beyond any real shipment; {accepted}"),
+        });
     }
     Ok(d)
 }
@@ -182,8 +228,26 @@ mod tests {
     #[test]
     fn quantities_must_be_real_orders() {
         assert_eq!(parse_quantity("1,700"), Ok(1700));
-        for bad in ["0", "-5", "1.5", "abc", "1e9", "", "100000001", "99999999999999999999999"] {
-            assert!(matches!(parse_quantity(bad), Err(Error::BadNumber { field: "quantity", .. })), "{bad}");
+        for bad in [
+            "0",
+            "-5",
+            "1.5",
+            "abc",
+            "1e9",
+            "",
+            "100000001",
+            "99999999999999999999999",
+        ] {
+            assert!(
+                matches!(
+                    parse_quantity(bad),
+                    Err(Error::BadNumber {
+                        field: "quantity",
+                        ..
+                    })
+                ),
+                "{bad}"
+            );
         }
     }
 }

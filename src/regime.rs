@@ -46,12 +46,19 @@ pub enum Choice {
 
 /// The latest real (non-hypothetical) regime.
 pub fn latest() -> Option<&'static Regime> {
-    REGIMES.iter().filter(|r| !r.hypothetical).max_by_key(|r| r.effective)
+    REGIMES
+        .iter()
+        .filter(|r| !r.hypothetical)
+        .max_by_key(|r| r.effective)
 }
 
 /// The first day any real regime covers.
 pub fn coverage_start() -> Option<Date> {
-    REGIMES.iter().filter(|r| !r.hypothetical).map(|r| r.effective).min()
+    REGIMES
+        .iter()
+        .filter(|r| !r.hypothetical)
+        .map(|r| r.effective)
+        .min()
 }
 
 /// The latest day our dated facts reach (the latest regime's `as_of`).
@@ -61,32 +68,56 @@ pub fn data_horizon() -> Option<Date> {
 
 /// Resolves a choice.
 pub fn select(choice: &Choice) -> Result<Selection, Error> {
-    let no_regime = || Error::UnknownRegime { input: String::new(), known: ids() };
+    let no_regime = || Error::UnknownRegime {
+        input: String::new(),
+        known: ids(),
+    };
     match choice {
         Choice::Latest => {
             let r = latest().ok_or_else(no_regime)?;
-            Ok(Selection { regime: r, date: r.as_of, chosen: Chosen::Default })
+            Ok(Selection {
+                regime: r,
+                date: r.as_of,
+                chosen: Chosen::Default,
+            })
         }
         Choice::Id(id) => {
             let wanted = id.trim().to_lowercase();
-            let r = REGIMES
-                .iter()
-                .find(|r| r.id == wanted)
-                .ok_or_else(|| Error::UnknownRegime { input: id.clone(), known: ids() })?;
-            Ok(Selection { regime: r, date: r.as_of, chosen: Chosen::ById })
+            let r =
+                REGIMES
+                    .iter()
+                    .find(|r| r.id == wanted)
+                    .ok_or_else(|| Error::UnknownRegime {
+                        input: id.clone(),
+                        known: ids(),
+                    })?;
+            Ok(Selection {
+                regime: r,
+                date: r.as_of,
+                chosen: Chosen::ById,
+            })
         }
         Choice::Date(text) => {
-            let date = Date::parse(text).ok_or_else(|| Error::BadDate { input: text.clone() })?;
+            let date = Date::parse(text).ok_or_else(|| Error::BadDate {
+                input: text.clone(),
+            })?;
             let first = coverage_start().ok_or_else(no_regime)?;
             if date < first {
-                return Err(Error::DateOutOfCoverage { date: date.to_string(), first: first.to_string() });
+                return Err(Error::DateOutOfCoverage {
+                    date: date.to_string(),
+                    first: first.to_string(),
+                });
             }
             let r = REGIMES
                 .iter()
                 .filter(|r| !r.hypothetical && r.effective <= date)
                 .max_by_key(|r| r.effective)
                 .ok_or_else(no_regime)?;
-            Ok(Selection { regime: r, date, chosen: Chosen::ByDate })
+            Ok(Selection {
+                regime: r,
+                date,
+                chosen: Chosen::ByDate,
+            })
         }
     }
 }

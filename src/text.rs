@@ -6,12 +6,16 @@ pub fn fold(input: &str) -> String {
     let mut space = false;
     for c in input.trim().chars() {
         let c = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+                'a'
+            }
             'ç' | 'Ç' => 'c',
             'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
             'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
             'ñ' | 'Ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'o',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => {
+                'o'
+            }
             'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
             'ý' | 'ÿ' | 'Ý' => 'y',
             '’' | '‘' | '`' | '´' => '\'',
@@ -35,11 +39,18 @@ pub fn fold(input: &str) -> String {
 /// Like [`fold`], and also drops spaces, hyphens, underscores and dots, so that "RTX 4090",
 /// "rtx-4090" and "RTX4090" are the same key (chip names).
 pub fn squash(input: &str) -> String {
-    fold(input).chars().filter(|c| !matches!(c, ' ' | '-' | '_' | '.')).collect()
+    fold(input)
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_' | '.'))
+        .collect()
 }
 
 /// The candidates closest to `input` by Jaro-Winkler similarity, best first, at most `n`.
-pub fn closest<'a>(input: &str, candidates: impl Iterator<Item = (String, &'a str)>, n: usize) -> Vec<String> {
+pub fn closest<'a>(
+    input: &str,
+    candidates: impl Iterator<Item = (String, &'a str)>,
+    n: usize,
+) -> Vec<String> {
     let mut scored: Vec<(f64, &'a str)> = candidates
         .map(|(key, label)| (strsim::jaro_winkler(input, &key), label))
         .filter(|(score, _)| *score >= 0.8)

@@ -142,7 +142,13 @@ fn chip_with(chip: &Chip, m: &Metrics) -> ChipOut {
             e.uncertain,
             e.tpp_alternatives,
             Some(e.notes).filter(|n| !n.is_empty()),
-            e.sources.iter().map(|s| ChipSourceOut { about: s.about, url: s.url }).collect(),
+            e.sources
+                .iter()
+                .map(|s| ChipSourceOut {
+                    about: s.about,
+                    url: s.url,
+                })
+                .collect(),
         ),
         Chip::Custom(_) => (None, None, None, None, None, Vec::new()),
     };
@@ -156,7 +162,9 @@ fn chip_with(chip: &Chip, m: &Metrics) -> ChipOut {
         tpp_basis: m.tpp_basis.clone(),
         die_area_mm2: opt(m.die_area),
         performance_density: m.performance_density(),
-        eccn: m.class.map_or(m.stated_class.unwrap_or("not 3A090"), |c| c.eccn()),
+        eccn: m
+            .class
+            .map_or(m.stated_class.unwrap_or("not 3A090"), |c| c.eccn()),
         eccn_paragraph: m.class.and_then(|c| c.paragraph()),
         eccn_reason: m.class_reason.clone(),
         eccn_citation: CitationOut::from_cite(m.class_cite),
@@ -210,7 +218,9 @@ fn regime_ref(s: &Selection) -> RegimeRef {
         effective: s.regime.effective.to_string(),
         date_applied: s.date.to_string(),
         chosen_by: match s.chosen {
-            Chosen::Default => "default: the latest real regime, with the latest dated facts in our data",
+            Chosen::Default => {
+                "default: the latest real regime, with the latest dated facts in our data"
+            }
             Chosen::ById => "by id, with the regime's latest dated facts",
             Chosen::ByDate => "by date: the real regime in force on that day",
         },
@@ -280,7 +290,14 @@ pub struct ExceptionOut {
 }
 
 fn exception(e: &ExceptionCheck) -> ExceptionOut {
-    ExceptionOut { id: e.id.as_str(), name: e.name.clone(), available: e.available, used: e.used, reason: e.reason.clone(), citation: CitationOut::from_cite(e.cite) }
+    ExceptionOut {
+        id: e.id.as_str(),
+        name: e.name.clone(),
+        available: e.available,
+        used: e.used,
+        reason: e.reason.clone(),
+        citation: CitationOut::from_cite(e.cite),
+    }
 }
 
 /// A cap and its headroom.
@@ -394,7 +411,12 @@ pub fn eval(v: &Verdict) -> EvalOut {
             tier: v.tier.map(eval::Tier::number),
             treated_as: treated.map(|t| t.as_code),
         },
-        buyer_hq: HqOut { code: v.hq.code, name: v.hq.name, tier: v.hq_tier.map(eval::Tier::number), assumed: q.hq.is_none() },
+        buyer_hq: HqOut {
+            code: v.hq.code,
+            name: v.hq.name,
+            tier: v.hq_tier.map(eval::Tier::number),
+            assumed: q.hq.is_none(),
+        },
         end_user: q.end_user.as_str(),
         g2g: q.g2g,
         chip: chip_with(&q.chip, &v.metrics),
@@ -414,7 +436,14 @@ pub fn eval(v: &Verdict) -> EvalOut {
         counts_against_country_cap: v.counts_against_country_cap,
         caps: v.caps.iter().map(cap).collect(),
         review_policy: v.review_policy,
-        explanation: v.steps.iter().map(|s| StepOut { text: s.text.clone(), citation: CitationOut::from_cite(s.cite) }).collect(),
+        explanation: v
+            .steps
+            .iter()
+            .map(|s| StepOut {
+                text: s.text.clone(),
+                citation: CitationOut::from_cite(s.cite),
+            })
+            .collect(),
         data_horizon: regime::data_horizon().map(|d| d.to_string()),
         rounding: ROUNDING,
     }
@@ -472,7 +501,11 @@ pub fn tiers(choice: &regime::Choice) -> Result<TiersOut, Error> {
     let list = eval::destinations(s.regime, s.date);
     let legend = eval::STATUS_WORDS
         .iter()
-        .map(|(status, label)| LegendOut { status, label, count: list.iter().filter(|d| d.status == *status).count() })
+        .map(|(status, label)| LegendOut {
+            status,
+            label,
+            count: list.iter().filter(|d| d.status == *status).count(),
+        })
         .filter(|l| l.count > 0)
         .collect();
     Ok(TiersOut {
@@ -520,7 +553,13 @@ pub struct RegimeOut {
 }
 
 fn regime_sources(r: &Regime) -> Vec<CitationOut> {
-    let mut cites: Vec<&Cite> = vec![r.cite, r.scope_a.cite, r.scope_b.cite, r.hq_rule.cite, r.embargo.cite];
+    let mut cites: Vec<&Cite> = vec![
+        r.cite,
+        r.scope_a.cite,
+        r.scope_b.cite,
+        r.hq_rule.cite,
+        r.embargo.cite,
+    ];
     cites.extend(r.notes.iter().map(|n| n.cite));
     if let Some(t) = &r.tiers {
         cites.extend([t.tier1.cite, t.tier3.cite, t.tier2_cite]);
@@ -558,7 +597,10 @@ pub fn regimes() -> Vec<RegimeOut> {
             let next: Option<Date> = if r.hypothetical {
                 None
             } else {
-                all.iter().filter(|o| !o.hypothetical && o.effective > r.effective).map(|o| o.effective).min()
+                all.iter()
+                    .filter(|o| !o.hypothetical && o.effective > r.effective)
+                    .map(|o| o.effective)
+                    .min()
             };
             RegimeOut {
                 id: r.id,
@@ -592,13 +634,29 @@ pub struct CountryOut {
 
 /// Every country.
 pub fn countries() -> Vec<CountryOut> {
-    country::all().iter().map(|c| CountryOut { code: c.code, numeric: c.numeric, name: c.name, aliases: c.aliases }).collect()
+    country::all()
+        .iter()
+        .map(|c| CountryOut {
+            code: c.code,
+            numeric: c.numeric,
+            name: c.name,
+            aliases: c.aliases,
+        })
+        .collect()
 }
 
 /// Every source the data cites.
 pub fn sources() -> Vec<CitationOut> {
     SOURCES
         .iter()
-        .map(|s| CitationOut { label: s.title.to_string(), cfr: None, fr: None, source: s.title, url: s.url, grade: s.grade, uncertain: None })
+        .map(|s| CitationOut {
+            label: s.title.to_string(),
+            cfr: None,
+            fr: None,
+            source: s.title,
+            url: s.url,
+            grade: s.grade,
+            uncertain: None,
+        })
         .collect()
 }

@@ -3,12 +3,19 @@
 use std::process::{Command, Output};
 
 fn h100e(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_h100e")).args(args).output().expect("run h100e")
+    Command::new(env!("CARGO_BIN_EXE_h100e"))
+        .args(args)
+        .output()
+        .expect("run h100e")
 }
 
 fn json(args: &[&str]) -> serde_json::Value {
     let out = h100e(args);
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("JSON on stdout")
 }
 
@@ -36,7 +43,9 @@ fn chip_json_has_the_promised_fields() {
     let u = json(&["chip", "MI308X", "--json"]);
     assert!(u["tpp"].is_null());
     assert_eq!(u["eccn"], "not 3A090");
-    assert!(u["uncertain"].as_str().is_some_and(|s| s.contains("SemiAnalysis")));
+    assert!(u["uncertain"]
+        .as_str()
+        .is_some_and(|s| s.contains("SemiAnalysis")));
     let m = json(&["chip", "mi300x", "--json"]);
     assert!(m["performance_density"].is_null(), "die area unknown");
     assert!(m["uncertain"].as_str().is_some());
@@ -45,16 +54,42 @@ fn chip_json_has_the_promised_fields() {
 #[test]
 fn chip_from_typed_specs() {
     let v = json(&["chip", "--tops", "300", "--bits", "16", "--json"]);
-    assert_eq!((v["tpp"].as_f64(), v["eccn"].as_str(), v["id"].as_str()), (Some(4800.0), Some("3A090.a"), Some("custom")));
-    let n = json(&["chip", "--tops", "294.18", "--bits", "16", "--die-area", "608.5", "--non-datacenter", "--json"]);
+    assert_eq!(
+        (v["tpp"].as_f64(), v["eccn"].as_str(), v["id"].as_str()),
+        (Some(4800.0), Some("3A090.a"), Some("custom"))
+    );
+    let n = json(&[
+        "chip",
+        "--tops",
+        "294.18",
+        "--bits",
+        "16",
+        "--die-area",
+        "608.5",
+        "--non-datacenter",
+        "--json",
+    ]);
     assert_eq!(n["eccn"], "not 3A090");
-    let text = h100e(&["chip", "--tops", "1979", "--bits", "8", "--tops", "989.5", "--bits", "16"]);
+    let text = h100e(&[
+        "chip", "--tops", "1979", "--bits", "8", "--tops", "989.5", "--bits", "16",
+    ]);
     assert!(String::from_utf8_lossy(&text.stdout).contains("15,832"));
 }
 
 #[test]
 fn eval_json_has_the_promised_fields() {
-    let v = json(&["eval", "--to", "UAE", "--chip", "H100", "--quantity", "1000", "--regime", "diffusion2025", "--json"]);
+    let v = json(&[
+        "eval",
+        "--to",
+        "UAE",
+        "--chip",
+        "H100",
+        "--quantity",
+        "1000",
+        "--regime",
+        "diffusion2025",
+        "--json",
+    ]);
     assert_eq!(v["regime"]["id"], "diffusion2025");
     assert_eq!(v["destination"]["code"], "AE");
     assert_eq!(v["destination"]["name"], "United Arab Emirates");
@@ -67,21 +102,48 @@ fn eval_json_has_the_promised_fields() {
     assert_eq!(v["counts_against_country_cap"], false);
     assert!(v["review_policy"].is_null());
     let exceptions = v["license_exceptions"].as_array().expect("list");
-    assert!(exceptions.iter().any(|e| e["id"] == "LPP" && e["available"] == true && e["citation"]["url"].is_string()));
+    assert!(exceptions
+        .iter()
+        .any(|e| e["id"] == "LPP" && e["available"] == true && e["citation"]["url"].is_string()));
     for e in exceptions {
         assert!(e["reason"].is_string() && e["available"].is_boolean());
     }
     let steps = v["explanation"].as_array().expect("steps");
-    assert!(steps.iter().all(|s| s["text"].is_string() && s["citation"]["label"].is_string()));
+    assert!(steps
+        .iter()
+        .all(|s| s["text"].is_string() && s["citation"]["label"].is_string()));
 }
 
 #[test]
 fn eval_default_regime_is_named() {
-    let v = json(&["eval", "--to", "China", "--chip", "H200", "--quantity", "10", "--json"]);
+    let v = json(&[
+        "eval",
+        "--to",
+        "China",
+        "--chip",
+        "H200",
+        "--quantity",
+        "10",
+        "--json",
+    ]);
     assert_eq!(v["regime"]["id"], "jan2026");
-    assert!(v["regime"]["chosen_by"].as_str().is_some_and(|s| s.starts_with("default")));
+    assert!(v["regime"]["chosen_by"]
+        .as_str()
+        .is_some_and(|s| s.starts_with("default")));
     assert_eq!(v["review_policy"], "case-by-case");
-    let text = String::from_utf8_lossy(&h100e(&["eval", "--to", "China", "--chip", "H200", "--quantity", "10"]).stdout).to_string();
+    let text = String::from_utf8_lossy(
+        &h100e(&[
+            "eval",
+            "--to",
+            "China",
+            "--chip",
+            "H200",
+            "--quantity",
+            "10",
+        ])
+        .stdout,
+    )
+    .to_string();
     assert!(text.starts_with("License required"), "{text}");
     assert!(text.contains("default: the latest real regime"));
     assert!(text.contains("91 FR 1684"));
@@ -93,42 +155,177 @@ fn tiers_and_regimes() {
     let d = t["destinations"].as_array().expect("destinations");
     assert_eq!(d.len(), 249);
     for code in ["HK", "MO", "TW", "SG", "BH", "MT", "LI", "LU"] {
-        assert!(d.iter().any(|x| x["code"] == code && x["status"].is_string()), "{code}");
+        assert!(
+            d.iter()
+                .any(|x| x["code"] == code && x["status"].is_string()),
+            "{code}"
+        );
     }
     let t = json(&["tiers", "--date", "2024-06-01", "--json"]);
     assert_eq!(t["regime"]["id"], "ac2023");
-    assert!(t["destinations"].as_array().expect("list").iter().all(|x| x["tier"].is_null()));
+    assert!(t["destinations"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .all(|x| x["tier"].is_null()));
     let r = json(&["regimes", "--json"]);
     let list = r.as_array().expect("regimes");
     assert_eq!(list.len(), 5);
-    assert!(list.iter().any(|x| x["id"] == "proposal2025" && x["hypothetical"] == true));
-    assert!(list.iter().all(|x| x["effective"].is_string() && x["sources"].is_array()));
+    assert!(list
+        .iter()
+        .any(|x| x["id"] == "proposal2025" && x["hypothetical"] == true));
+    assert!(list
+        .iter()
+        .all(|x| x["effective"].is_string() && x["sources"].is_array()));
 }
 
 #[test]
 fn bad_input_exits_2_with_one_clear_line() {
     let base = ["eval", "--to", "SG", "--chip", "h100"];
-    let with = |extra: &[&'static str]| -> Vec<&'static str> { base.iter().copied().chain(extra.iter().copied()).collect() };
-    fails(&["eval", "--to", "Sinagpore", "--chip", "h100", "--quantity", "1"], "did you mean `Singapore`");
-    fails(&["eval", "--to", "SG", "--chip", "h1000", "--quantity", "1"], "unknown chip `h1000`");
+    let with = |extra: &[&'static str]| -> Vec<&'static str> {
+        base.iter().copied().chain(extra.iter().copied()).collect()
+    };
+    fails(
+        &[
+            "eval",
+            "--to",
+            "Sinagpore",
+            "--chip",
+            "h100",
+            "--quantity",
+            "1",
+        ],
+        "did you mean `Singapore`",
+    );
+    fails(
+        &["eval", "--to", "SG", "--chip", "h1000", "--quantity", "1"],
+        "unknown chip `h1000`",
+    );
     fails(&with(&["--quantity", "-5"]), "bad quantity `-5`");
     fails(&with(&["--quantity", "0"]), "it is zero");
     fails(&with(&["--quantity", "2.5"]), "not a whole number");
-    fails(&with(&["--quantity", "18446744073709551616"]), "beyond any real order");
-    fails(&with(&["--quantity", "1", "--regime", "tier9"]), "accepted ids are");
-    fails(&with(&["--quantity", "1", "--date", "2025-13-01"]), "YYYY-MM-DD");
-    fails(&with(&["--quantity", "1", "--date", "2022-10-07"]), "outside coverage");
-    fails(&with(&["--quantity", "1", "--end-user", "vip"]), "`none`, `uveu` or `nveu`");
-    fails(&with(&["--quantity", "1", "--prior-tpp", "-1"]), "bad prior TPP `-1`");
-    fails(&with(&["--quantity", "1", "--hq", "Atlantis"]), "unknown country `Atlantis`");
-    fails(&["eval", "--to", "SG", "--quantity", "1", "--tops", "NaN", "--bits", "8"], "bad --tops `NaN`");
-    fails(&["eval", "--to", "SG", "--quantity", "1", "--tops", "inf", "--bits", "8"], "bad --tops `inf`");
-    fails(&["eval", "--to", "SG", "--quantity", "1", "--tops", "-3", "--bits", "8"], "negative");
-    fails(&["eval", "--to", "SG", "--quantity", "1", "--tops", "100", "--bits", "0"], "bad --bits `0`");
-    fails(&["eval", "--to", "SG", "--quantity", "1", "--tops", "100", "--bits", "8", "--die-area", "0"], "bad --die-area `0`");
-    fails(&["chip", "--tops", "1e9", "--bits", "8"], "bad --tops `1e9`");
-    fails(&["chip", "--tops", "100000000", "--bits", "8"], "larger than any real chip");
-    fails(&["eval", "--to", "CN", "--chip", "mi308x", "--quantity", "1"], "no published dense throughput");
+    fails(
+        &with(&["--quantity", "18446744073709551616"]),
+        "beyond any real order",
+    );
+    fails(
+        &with(&["--quantity", "1", "--regime", "tier9"]),
+        "accepted ids are",
+    );
+    fails(
+        &with(&["--quantity", "1", "--date", "2025-13-01"]),
+        "YYYY-MM-DD",
+    );
+    fails(
+        &with(&["--quantity", "1", "--date", "2022-10-07"]),
+        "outside coverage",
+    );
+    fails(
+        &with(&["--quantity", "1", "--end-user", "vip"]),
+        "`none`, `uveu` or `nveu`",
+    );
+    fails(
+        &with(&["--quantity", "1", "--prior-tpp", "-1"]),
+        "bad prior TPP `-1`",
+    );
+    fails(
+        &with(&["--quantity", "1", "--hq", "Atlantis"]),
+        "unknown country `Atlantis`",
+    );
+    fails(
+        &[
+            "eval",
+            "--to",
+            "SG",
+            "--quantity",
+            "1",
+            "--tops",
+            "NaN",
+            "--bits",
+            "8",
+        ],
+        "bad --tops `NaN`",
+    );
+    fails(
+        &[
+            "eval",
+            "--to",
+            "SG",
+            "--quantity",
+            "1",
+            "--tops",
+            "inf",
+            "--bits",
+            "8",
+        ],
+        "bad --tops `inf`",
+    );
+    fails(
+        &[
+            "eval",
+            "--to",
+            "SG",
+            "--quantity",
+            "1",
+            "--tops",
+            "-3",
+            "--bits",
+            "8",
+        ],
+        "negative",
+    );
+    fails(
+        &[
+            "eval",
+            "--to",
+            "SG",
+            "--quantity",
+            "1",
+            "--tops",
+            "100",
+            "--bits",
+            "0",
+        ],
+        "bad --bits `0`",
+    );
+    fails(
+        &[
+            "eval",
+            "--to",
+            "SG",
+            "--quantity",
+            "1",
+            "--tops",
+            "100",
+            "--bits",
+            "8",
+            "--die-area",
+            "0",
+        ],
+        "bad --die-area `0`",
+    );
+    fails(
+        &["chip", "--tops", "1e9", "--bits", "8"],
+        "bad --tops `1e9`",
+    );
+    fails(
+        &["chip", "--tops", "100000000", "--bits", "8"],
+        "larger than any real chip",
+    );
+    fails(
+        &["eval", "--to", "CN", "--chip", "mi308x", "--quantity", "1"],
+        "no published dense throughput",
+    );
     fails(&["eval", "--to", "SG", "--chip", "h100"], "--quantity");
-    fails(&with(&["--quantity", "1", "--regime", "ac2023", "--date", "2024-01-01"]), "cannot be used with");
+    fails(
+        &with(&[
+            "--quantity",
+            "1",
+            "--regime",
+            "ac2023",
+            "--date",
+            "2024-01-01",
+        ]),
+        "cannot be used with",
+    );
 }

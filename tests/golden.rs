@@ -41,8 +41,12 @@ fn technical_note_2_worked_example_sits_exactly_on_the_line() {
     assert_eq!(c.tpp, Some(4800.0));
     assert_eq!(c.eccn_paragraph, Some("3A090.a.1"));
     // A thousandth of a TFLOPS less is below 3A090.a.1 and needs the die area to classify.
-    let spec = CustomSpec::parse(&["299.999".into()], &["16".into()], None, false, None).expect("valid");
-    assert!(matches!(wire::chip(&Chip::Custom(spec)), Err(h100e::Error::NeedsDieArea { .. })));
+    let spec =
+        CustomSpec::parse(&["299.999".into()], &["16".into()], None, false, None).expect("valid");
+    assert!(matches!(
+        wire::chip(&Chip::Custom(spec)),
+        Err(h100e::Error::NeedsDieArea { .. })
+    ));
     // With 1,000 mm²: PD 4.799984, between 1.6 and 5.92, TPP between 2,400 and 4,800: 3A090.b.1.
     let c = custom(&[("299.999", "16")], Some("1000"), false);
     assert_eq!(c.eccn_paragraph, Some("3A090.b.1"));
@@ -51,9 +55,15 @@ fn technical_note_2_worked_example_sits_exactly_on_the_line() {
 #[test]
 fn performance_density_line_of_3a090_a_2_is_inclusive() {
     // 3A090.a.2: TPP ≥ 1,600 and PD ≥ 5.92. TPP 2,960 over 500 mm² is exactly 5.92.
-    assert_eq!(custom(&[("185", "16")], Some("500"), false).eccn_paragraph, Some("3A090.a.2"));
+    assert_eq!(
+        custom(&[("185", "16")], Some("500"), false).eccn_paragraph,
+        Some("3A090.a.2")
+    );
     // 500.001 mm² makes PD a hair below 5.92: 3A090.b.1 (TPP ≥ 2,400, PD ≥ 1.6).
-    assert_eq!(custom(&[("185", "16")], Some("500.001"), false).eccn_paragraph, Some("3A090.b.1"));
+    assert_eq!(
+        custom(&[("185", "16")], Some("500.001"), false).eccn_paragraph,
+        Some("3A090.b.1")
+    );
 }
 
 #[test]
@@ -72,8 +82,14 @@ fn real_chips_fall_where_the_research_says() {
     // ... while the RTX 4090 (TPP 5,284.8 ≥ 4,800) is 3A090.a even though it is a consumer card.
     assert_eq!(catalog("RTX 4090").eccn, "3A090.a");
     // The same PD with a datacenter flag is 3A090.a.2 (PD 7.7 ≥ 5.92): the Note alone decides.
-    assert_eq!(custom(&[("294.18", "16")], Some("608.5"), false).eccn_paragraph, Some("3A090.a.2"));
-    assert_eq!(custom(&[("294.18", "16")], Some("608.5"), true).eccn, "not 3A090");
+    assert_eq!(
+        custom(&[("294.18", "16")], Some("608.5"), false).eccn_paragraph,
+        Some("3A090.a.2")
+    );
+    assert_eq!(
+        custom(&[("294.18", "16")], Some("608.5"), true).eccn,
+        "not 3A090"
+    );
 }
 
 // ---- Tiers: supp. 5(a) to part 740, Country Group D:5 and Macau (90 FR 4544) ----------------
@@ -81,11 +97,24 @@ fn real_chips_fall_where_the_research_says() {
 #[test]
 fn diffusion_tiers_match_the_lists() {
     let t = wire::tiers(&Choice::Id("diffusion2025".into())).expect("tiers");
-    let tier = |code: &str| t.destinations.iter().find(|d| d.code == code).and_then(|d| d.tier);
+    let tier = |code: &str| {
+        t.destinations
+            .iter()
+            .find(|d| d.code == code)
+            .and_then(|d| d.tier)
+    };
     // Supp. 5(a): 18 destinations (17 countries and Taiwan), plus the US as exporter.
-    let ones: Vec<&str> = t.destinations.iter().filter(|d| d.tier == Some(1)).map(|d| d.code).collect();
+    let ones: Vec<&str> = t
+        .destinations
+        .iter()
+        .filter(|d| d.tier == Some(1))
+        .map(|d| d.code)
+        .collect();
     assert_eq!(ones.len(), 19, "{ones:?}");
-    for c in ["AU", "BE", "CA", "DK", "FI", "FR", "DE", "IE", "IT", "JP", "NL", "NZ", "NO", "KR", "ES", "SE", "TW", "GB", "US"] {
+    for c in [
+        "AU", "BE", "CA", "DK", "FI", "FR", "DE", "IE", "IT", "JP", "NL", "NZ", "NO", "KR", "ES",
+        "SE", "TW", "GB", "US",
+    ] {
         assert_eq!(tier(c), Some(1), "{c}");
     }
     // Tier 3: the 23 D:5 countries of January 2025 plus Macau, and Hong Kong as part of China.
@@ -106,9 +135,16 @@ fn diffusion_tiers_match_the_lists() {
 fn lpp_boundary_is_1699_h100s() {
     // 1,699 × 15,832 = 26,898,568 ≤ 26,900,000: LPP; 1,700 × 15,832 = 26,914,400: license.
     let under = eval(req("SG", "h100", 1699).regime("diffusion2025"));
-    assert_eq!((under.license_required, under.exception_used), (false, Some("LPP")));
+    assert_eq!(
+        (under.license_required, under.exception_used),
+        (false, Some("LPP"))
+    );
     assert!(!under.counts_against_country_cap);
-    let lpp = under.caps.iter().find(|c| c.id == "LPP").expect("LPP cap shown");
+    let lpp = under
+        .caps
+        .iter()
+        .find(|c| c.id == "LPP")
+        .expect("LPP cap shown");
     assert_eq!(lpp.headroom_tpp, Some(1432.0));
     let over = eval(req("SG", "h100", 1700).regime("diffusion2025"));
     assert!(over.license_required);
@@ -120,10 +156,18 @@ fn lpp_boundary_is_1699_h100s() {
 #[test]
 fn lpp_counts_prior_shipments_this_calendar_year() {
     // 1,000 H100 = 15,832,000; with 11,000,000 already shipped: 26,832,000 ≤ 26,900,000.
-    let ok = eval(req("MY", "h100", 1000).regime("diffusion2025").prior("11000000"));
+    let ok = eval(
+        req("MY", "h100", 1000)
+            .regime("diffusion2025")
+            .prior("11000000"),
+    );
     assert_eq!(ok.exception_used, Some("LPP"));
     // With 11,100,000 already shipped: 26,932,000 > 26,900,000.
-    let over = eval(req("MY", "h100", 1000).regime("diffusion2025").prior("11,100,000"));
+    let over = eval(
+        req("MY", "h100", 1000)
+            .regime("diffusion2025")
+            .prior("11,100,000"),
+    );
     assert!(over.license_required);
     let cap = over.caps.iter().find(|c| c.id == "LPP").expect("LPP cap");
     assert_eq!(cap.over_by_tpp, Some(32000.0));
@@ -134,12 +178,27 @@ fn lpp_counts_prior_shipments_this_calendar_year() {
 #[test]
 fn aia_needs_tier1_location_and_headquarters() {
     let fr = eval(req("FR", "b200", 100_000).regime("diffusion2025"));
-    assert_eq!((fr.license_required, fr.exception_used), (false, Some("AIA")));
+    assert_eq!(
+        (fr.license_required, fr.exception_used),
+        (false, Some("AIA"))
+    );
     // §740.27(c): 100,000 B200 = 3.6e9 TPP, above 253,000,000: the certification must be reported.
-    let report = fr.caps.iter().find(|c| c.id == "AIA-report").expect("AIA report threshold");
+    let report = fr
+        .caps
+        .iter()
+        .find(|c| c.id == "AIA-report")
+        .expect("AIA report threshold");
     assert_eq!(report.over_by_tpp, Some(3_600_000_000.0 - 253_000_000.0));
     // US-headquartered buyers count as Tier 1 (rule.md §2.3).
-    assert_eq!(eval(req("JP", "h100", 5000).regime("diffusion2025").hq("United States")).exception_used, Some("AIA"));
+    assert_eq!(
+        eval(
+            req("JP", "h100", 5000)
+                .regime("diffusion2025")
+                .hq("United States")
+        )
+        .exception_used,
+        Some("AIA")
+    );
     // A Tier 1 buyer headquartered in Tier 2 (an Indian firm in France): no AIA; LPP still covers a
     // small order, a large one needs a license (India is A:5: presumption of approval, §744.23(d)).
     let small = eval(req("FR", "h100", 1000).regime("diffusion2025").hq("IN"));
@@ -147,7 +206,10 @@ fn aia_needs_tier1_location_and_headquarters() {
     assert_eq!(small.exception_used, Some("LPP"));
     let large = eval(req("FR", "h100", 2000).regime("diffusion2025").hq("IN"));
     assert!(large.license_required);
-    assert!(!large.counts_against_country_cap, "Tier 1 has no country allocation");
+    assert!(
+        !large.counts_against_country_cap,
+        "Tier 1 has no country allocation"
+    );
     assert_eq!(large.review_policy, Some("presumption of approval"));
 }
 
@@ -159,12 +221,19 @@ fn d5_headquartered_buyer_in_tier1_faces_denial() {
     assert!(v.license_required);
     assert_eq!(v.review_policy, Some("presumption of denial"));
     for id in ["AIA", "LPP", "UVEU", "NVEU", "ACA"] {
-        assert!(!exception(&v, id), "{id} must be closed to a D:5-headquartered buyer");
+        assert!(
+            !exception(&v, id),
+            "{id} must be closed to a D:5-headquartered buyer"
+        );
     }
     // The same rule in the 2023 regime, and still after the rescission (BIS guidance of 31 May 2026).
     for regime in ["ac2023", "rescission2025", "jan2026"] {
         let v = eval(req("DE", "h100", 1).regime(regime).hq("MO"));
-        assert_eq!((v.license_required, v.review_policy), (true, Some("presumption of denial")), "{regime}");
+        assert_eq!(
+            (v.license_required, v.review_policy),
+            (true, Some("presumption of denial")),
+            "{regime}"
+        );
     }
 }
 
@@ -173,20 +242,54 @@ fn d5_headquartered_buyer_in_tier1_faces_denial() {
 #[test]
 fn validated_end_users() {
     // §748.15(b)(2)(i): a UVEU must be headquartered in Tier 1.
-    let u = eval(req("IN", "h100", 20_000).regime("diffusion2025").hq("US").end_user("uveu"));
-    assert_eq!((u.license_required, u.exception_used, u.counts_against_country_cap), (false, Some("UVEU"), false));
-    let not_t1 = eval(req("IN", "h100", 20_000).regime("diffusion2025").end_user("uveu"));
+    let u = eval(
+        req("IN", "h100", 20_000)
+            .regime("diffusion2025")
+            .hq("US")
+            .end_user("uveu"),
+    );
+    assert_eq!(
+        (
+            u.license_required,
+            u.exception_used,
+            u.counts_against_country_cap
+        ),
+        (false, Some("UVEU"), false)
+    );
+    let not_t1 = eval(
+        req("IN", "h100", 20_000)
+            .regime("diffusion2025")
+            .end_user("uveu"),
+    );
     assert!(!exception(&not_t1, "UVEU"));
     // §748.15(a)(2)(iii)(B): NVEU cap in 2025 Q2 (the regime's last day, 12 May) is 949,500,000.
-    let n = eval(req("IN", "h100", 1000).regime("diffusion2025").end_user("nveu").prior("900000000"));
+    let n = eval(
+        req("IN", "h100", 1000)
+            .regime("diffusion2025")
+            .end_user("nveu")
+            .prior("900000000"),
+    );
     assert_eq!(n.exception_used, Some("NVEU"));
     let cap = n.caps.iter().find(|c| c.id == "NVEU").expect("NVEU cap");
     assert_eq!(cap.limit_tpp, 949_500_000.0);
-    let full = eval(req("IN", "h100", 1000).regime("diffusion2025").end_user("nveu").prior("940000000"));
+    let full = eval(
+        req("IN", "h100", 1000)
+            .regime("diffusion2025")
+            .end_user("nveu")
+            .prior("940000000"),
+    );
     assert!(!exception(&full, "NVEU"));
     // Q1 2025 cap (633,000,000) applies on 1 March 2025.
-    let q1 = eval(req("IN", "h100", 1000).date("2025-03-01").end_user("nveu").prior("620000000"));
-    assert!(!exception(&q1, "NVEU"), "620,000,000 + 15,832,000 exceeds the Q1 cap of 633,000,000");
+    let q1 = eval(
+        req("IN", "h100", 1000)
+            .date("2025-03-01")
+            .end_user("nveu")
+            .prior("620000000"),
+    );
+    assert!(
+        !exception(&q1, "NVEU"),
+        "620,000,000 + 15,832,000 exceeds the Q1 cap of 633,000,000"
+    );
 }
 
 // ---- Country allocation, §742.6(b)(10): 790,000,000 TPP, doubled with an agreement ----------
@@ -196,12 +299,23 @@ fn country_allocation_and_agreements() {
     // 60,000 H100 = 949,920,000 TPP: above 790,000,000 (policy of denial), within 1,580,000,000.
     let plain = eval(req("IN", "h100", 60_000).regime("diffusion2025"));
     assert_eq!(plain.review_policy, Some("presumption of denial"));
-    let cap = plain.caps.iter().find(|c| c.id == "country-allocation").expect("allocation");
-    assert_eq!((cap.limit_tpp, cap.over_by_tpp), (790_000_000.0, Some(159_920_000.0)));
+    let cap = plain
+        .caps
+        .iter()
+        .find(|c| c.id == "country-allocation")
+        .expect("allocation");
+    assert_eq!(
+        (cap.limit_tpp, cap.over_by_tpp),
+        (790_000_000.0, Some(159_920_000.0))
+    );
     let g2g = eval(req("IN", "h100", 60_000).regime("diffusion2025").g2g());
     assert_eq!(g2g.review_policy, Some("presumption of approval"));
     assert!(g2g.counts_against_country_cap);
-    let cap = g2g.caps.iter().find(|c| c.id == "country-allocation").expect("allocation");
+    let cap = g2g
+        .caps
+        .iter()
+        .find(|c| c.id == "country-allocation")
+        .expect("allocation");
     assert_eq!(cap.headroom_tpp, Some(630_080_000.0));
 }
 
@@ -210,7 +324,11 @@ fn tier3_is_denied_regardless_of_quantity() {
     // BIS: "A presumption of denial remains in place for arms-embargoed countries regardless of quantity."
     for to in ["RU", "Iran", "North Korea", "Macau", "Hong Kong"] {
         let v = eval(req(to, "h100", 1).regime("diffusion2025"));
-        assert_eq!((v.destination.tier, v.license_required, v.review_policy), (Some(3), true, Some("presumption of denial")), "{to}");
+        assert_eq!(
+            (v.destination.tier, v.license_required, v.review_policy),
+            (Some(3), true, Some("presumption of denial")),
+            "{to}"
+        );
         assert!(!exception(&v, "LPP"));
     }
     let hk = eval(req("HK", "h100", 1).regime("diffusion2025"));
@@ -229,24 +347,45 @@ fn rules_of_2023_by_country_group() {
     assert_eq!(r("CN").review_policy, Some("presumption of denial"));
     assert_eq!(r("AE").destination.tier, None);
     // §744.23(d): a US-headquartered buyer in a D:4 country gets a presumption of approval.
-    assert_eq!(eval(req("SA", "h100", 100).regime("ac2023").hq("US")).review_policy, Some("presumption of approval"));
+    assert_eq!(
+        eval(req("SA", "h100", 100).regime("ac2023").hq("US")).review_policy,
+        Some("presumption of approval")
+    );
     // Nicaragua joined D:1 and D:5 on 15 March 2024 (BIS release).
-    assert_eq!(eval(req("NI", "h100", 1).date("2024-03-14")).outcome, "no-license-required");
-    assert_eq!(eval(req("NI", "h100", 1).date("2024-03-15")).review_policy, Some("presumption of denial"));
+    assert_eq!(
+        eval(req("NI", "h100", 1).date("2024-03-14")).outcome,
+        "no-license-required"
+    );
+    assert_eq!(
+        eval(req("NI", "h100", 1).date("2024-03-15")).review_policy,
+        Some("presumption of denial")
+    );
 }
 
 #[test]
 fn nac_and_aca_for_non_datacenter_chips() {
     // §740.8 before 4 Apr 2024: NAC (25-day notice) covered every licensed destination.
-    assert_eq!(eval(req("AE", "rtx-4090", 10).date("2024-01-01")).exception_used, Some("NAC"));
+    assert_eq!(
+        eval(req("AE", "rtx-4090", 10).date("2024-01-01")).exception_used,
+        Some("NAC")
+    );
     // From 4 Apr 2024 (89 FR 23884): ACA for D:1/D:4, NAC for Macau and D:5.
-    assert_eq!(eval(req("AE", "rtx-4090", 10).date("2024-05-01")).exception_used, Some("ACA"));
-    assert_eq!(eval(req("CN", "rtx-4090", 10).date("2024-05-01")).exception_used, Some("NAC"));
+    assert_eq!(
+        eval(req("AE", "rtx-4090", 10).date("2024-05-01")).exception_used,
+        Some("ACA")
+    );
+    assert_eq!(
+        eval(req("CN", "rtx-4090", 10).date("2024-05-01")).exception_used,
+        Some("NAC")
+    );
     // Datacenter 3A090.a chips are excluded from both.
     let h = eval(req("AE", "h100", 10).date("2024-05-01"));
     assert!(!exception(&h, "NAC") && !exception(&h, "ACA"));
     // 3A090.b datacenter items qualify (CCL: "NAC: Yes ... for 3A090.b").
-    assert_eq!(eval(req("SA", "l40", 10).regime("ac2023")).exception_used, Some("ACA"));
+    assert_eq!(
+        eval(req("SA", "l40", 10).regime("ac2023")).exception_used,
+        Some("ACA")
+    );
 }
 
 // ---- The reported April 2025 proposal (Reuters, 29 Apr 2025): hypothetical --------------------
@@ -256,10 +395,16 @@ fn proposal_cuts_the_threshold_to_500_h100s() {
     let at = eval(req("SG", "h100", 500).regime("proposal2025"));
     assert!(at.regime.hypothetical);
     assert!(at.headline.starts_with("Hypothetical"));
-    assert_eq!((at.destination.tier, at.license_required, at.exception_used), (None, false, Some("LPP")));
+    assert_eq!(
+        (at.destination.tier, at.license_required, at.exception_used),
+        (None, false, Some("LPP"))
+    );
     let over = eval(req("SG", "h100", 501).regime("proposal2025"));
     assert!(over.license_required);
-    assert_eq!(over.review_policy, None, "the report gives no review policy");
+    assert_eq!(
+        over.review_policy, None,
+        "the report gives no review policy"
+    );
     assert!(!exception(&over, "AIA"), "no tiers, so no Tier 1 exception");
     // Even in former Tier 1 the small-order threshold is the only route without a license.
     assert!(eval(req("FR", "h100", 501).regime("proposal2025")).license_required);
@@ -274,9 +419,15 @@ fn rescission_restores_the_2023_scope_and_adds_the_h20_requirement() {
     let h20 = eval(req("CN", "h20", 500).regime("rescission2025"));
     assert!(h20.license_required);
     assert_eq!(h20.chip.eccn, "not 3A090");
-    assert_eq!(eval(req("SG", "h20", 500).regime("rescission2025")).outcome, "not-controlled");
+    assert_eq!(
+        eval(req("SG", "h20", 500).regime("rescission2025")).outcome,
+        "not-controlled"
+    );
     // Before 9 April 2025 the H20 needed no license for China.
-    assert_eq!(eval(req("CN", "h20", 500).date("2025-04-08")).outcome, "not-controlled");
+    assert_eq!(
+        eval(req("CN", "h20", 500).date("2025-04-08")).outcome,
+        "not-controlled"
+    );
     assert!(eval(req("CN", "h20", 500).date("2025-04-09")).license_required);
 }
 
@@ -286,26 +437,50 @@ fn rescission_restores_the_2023_scope_and_adds_the_h20_requirement() {
 fn january_2026_band_for_china() {
     let h200 = eval(req("CN", "h200", 1000));
     assert_eq!(h200.regime.id, "jan2026");
-    assert_eq!((h200.license_required, h200.review_policy), (true, Some("case-by-case")));
+    assert_eq!(
+        (h200.license_required, h200.review_policy),
+        (true, Some("case-by-case"))
+    );
     assert!(exception(&h200, "CASE-BY-CASE-2026"));
     // MI325X: TPP 20,919.2 < 21,000 and 6,000 GB/s < 6,500 (named in the rule as an example).
-    assert_eq!(eval(req("CN", "mi325x", 10)).review_policy, Some("case-by-case"));
+    assert_eq!(
+        eval(req("CN", "mi325x", 10)).review_policy,
+        Some("case-by-case")
+    );
     // B200: TPP 36,000 is above the band.
-    assert_eq!(eval(req("CN", "b200", 10)).review_policy, Some("presumption of denial"));
+    assert_eq!(
+        eval(req("CN", "b200", 10)).review_policy,
+        Some("presumption of denial")
+    );
     // The band covers China and Macau, not other D:5 countries.
-    assert_eq!(eval(req("RU", "h200", 10)).review_policy, Some("presumption of denial"));
+    assert_eq!(
+        eval(req("RU", "h200", 10)).review_policy,
+        Some("presumption of denial")
+    );
     // Before 15 Jan 2026 the H200 to China was under a presumption of denial.
-    assert_eq!(eval(req("CN", "h200", 10).date("2026-01-14")).review_policy, Some("presumption of denial"));
+    assert_eq!(
+        eval(req("CN", "h200", 10).date("2026-01-14")).review_policy,
+        Some("presumption of denial")
+    );
 }
 
 #[test]
 fn dated_country_group_changes_of_2026() {
     // Cambodia left D:5 on 3 Feb 2026 (Fenwick) but stays in D:1: denial, then case-by-case.
-    assert_eq!(eval(req("KH", "h100", 5).date("2026-02-02")).review_policy, Some("presumption of denial"));
-    assert_eq!(eval(req("KH", "h100", 5).date("2026-02-03")).review_policy, Some("case-by-case"));
+    assert_eq!(
+        eval(req("KH", "h100", 5).date("2026-02-02")).review_policy,
+        Some("presumption of denial")
+    );
+    assert_eq!(
+        eval(req("KH", "h100", 5).date("2026-02-03")).review_policy,
+        Some("case-by-case")
+    );
     // The UAE moved from D:4 to A:5 (first seen in the eCFR of 2026-07-23).
     assert!(eval(req("AE", "h100", 5).date("2026-07-22")).license_required);
-    assert_eq!(eval(req("AE", "h100", 5).date("2026-07-23")).outcome, "no-license-required");
+    assert_eq!(
+        eval(req("AE", "h100", 5).date("2026-07-23")).outcome,
+        "no-license-required"
+    );
 }
 
 // ---- Choosing the regime by date ------------------------------------------------------------------
@@ -335,14 +510,24 @@ fn every_step_carries_a_citation_and_uncertainty_is_said() {
         assert!(!s.citation.label.is_empty());
     }
     // §740.29 was not read in primary text: the LPP step says so.
-    let lpp = v.explanation.iter().find(|s| s.text.contains("LPP")).expect("LPP step");
+    let lpp = v
+        .explanation
+        .iter()
+        .find(|s| s.text.contains("LPP"))
+        .expect("LPP step");
     assert!(lpp.citation.uncertain.is_some_and(|u| u.contains("740.29")));
 }
 
 #[test]
 fn custom_chip_with_typed_specs_evaluates() {
     let r = Request {
-        chip: ChipInput::Custom { tops: vec!["1979".into()], bits: vec!["8".into()], die_area: Some("814".into()), non_datacenter: false, dram_bandwidth: None },
+        chip: ChipInput::Custom {
+            tops: vec!["1979".into()],
+            bits: vec!["8".into()],
+            die_area: Some("814".into()),
+            non_datacenter: false,
+            dram_bandwidth: None,
+        },
         ..req("SG", "h100", 1).regime("diffusion2025")
     };
     let v = eval(r);

@@ -13,7 +13,11 @@ use proptest::prelude::*;
 
 /// Catalog chips whose TPP can be computed.
 fn measurable() -> Vec<&'static str> {
-    chip::catalog().iter().filter(|c| !c.precisions.is_empty()).map(|c| c.id).collect()
+    chip::catalog()
+        .iter()
+        .filter(|c| !c.precisions.is_empty())
+        .map(|c| c.id)
+        .collect()
 }
 
 fn regime_ids() -> Vec<&'static str> {
@@ -81,16 +85,26 @@ fn every_destination_has_exactly_one_tier() {
         for date in [r.effective, r.as_of] {
             let list = h100e::eval::destinations(r, date);
             assert_eq!(list.len(), h100e::country::all().len());
-            let codes: std::collections::BTreeSet<&str> = list.iter().map(|d| d.country.code).collect();
+            let codes: std::collections::BTreeSet<&str> =
+                list.iter().map(|d| d.country.code).collect();
             assert_eq!(codes.len(), list.len(), "each destination once");
             for d in &list {
-                let t = d.tier.unwrap_or_else(|| panic!("{} has no tier in {}", d.country.code, r.id));
-                assert_eq!(d.status, format!("tier-{}", t.number()), "{}", d.country.code);
+                let t = d
+                    .tier
+                    .unwrap_or_else(|| panic!("{} has no tier in {}", d.country.code, r.id));
+                assert_eq!(
+                    d.status,
+                    format!("tier-{}", t.number()),
+                    "{}",
+                    d.country.code
+                );
             }
         }
     }
     for r in regime::all().iter().filter(|r| r.tiers.is_none()) {
-        assert!(h100e::eval::destinations(r, r.as_of).iter().all(|d| d.tier.is_none()));
+        assert!(h100e::eval::destinations(r, r.as_of)
+            .iter()
+            .all(|d| d.tier.is_none()));
     }
 }
 
@@ -102,10 +116,22 @@ fn custom_spec_matches_catalog_for_the_same_numbers() {
         let tops: Vec<String> = e.precisions.iter().map(|p| p.dense.to_string()).collect();
         let bits: Vec<String> = e.precisions.iter().map(|p| p.bits.to_string()).collect();
         let area = e.die_area.map(|a| a.to_string());
-        let spec = CustomSpec::parse(&tops, &bits, area.as_deref(), e.datacenter == Datacenter::No, None).expect("catalog numbers are valid specs");
+        let spec = CustomSpec::parse(
+            &tops,
+            &bits,
+            area.as_deref(),
+            e.datacenter == Datacenter::No,
+            None,
+        )
+        .expect("catalog numbers are valid specs");
         let c = wire::chip(&Chip::Custom(spec)).expect("custom metrics");
         let k = wire::chip(&Chip::Catalog(e)).expect("catalog metrics");
-        assert_eq!((c.tpp, c.performance_density, c.eccn, c.h100e), (k.tpp, k.performance_density, k.eccn, k.h100e), "{}", e.id);
+        assert_eq!(
+            (c.tpp, c.performance_density, c.eccn, c.h100e),
+            (k.tpp, k.performance_density, k.eccn, k.h100e),
+            "{}",
+            e.id
+        );
         checked += 1;
     }
     assert!(checked >= 40);

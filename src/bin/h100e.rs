@@ -129,7 +129,11 @@ impl WhenArgs {
 
 impl SpecArgs {
     fn given(&self) -> bool {
-        !self.tops.is_empty() || !self.bits.is_empty() || self.die_area.is_some() || self.non_datacenter || self.dram_bandwidth.is_some()
+        !self.tops.is_empty()
+            || !self.bits.is_empty()
+            || self.die_area.is_some()
+            || self.non_datacenter
+            || self.dram_bandwidth.is_some()
     }
 
     fn chip(&self, id: Option<&String>) -> Result<ChipInput, Error> {
@@ -142,8 +146,16 @@ impl SpecArgs {
                 non_datacenter: self.non_datacenter,
                 dram_bandwidth: self.dram_bandwidth.clone(),
             }),
-            (Some(id), true) => Err(Error::BadChoice { field: "chip", input: id.clone(), accepted: "a catalog chip or custom specs (--tops/--bits), not both" }),
-            (None, false) => Err(Error::BadChoice { field: "chip", input: String::new(), accepted: "a catalog chip id or name, or custom specs with --tops and --bits" }),
+            (Some(id), true) => Err(Error::BadChoice {
+                field: "chip",
+                input: id.clone(),
+                accepted: "a catalog chip or custom specs (--tops/--bits), not both",
+            }),
+            (None, false) => Err(Error::BadChoice {
+                field: "chip",
+                input: String::new(),
+                accepted: "a catalog chip id or name, or custom specs with --tops and --bits",
+            }),
         }
     }
 }
@@ -151,7 +163,12 @@ impl SpecArgs {
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) if matches!(e.kind(), clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion) => {
+        Err(e)
+            if matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+            ) =>
+        {
             print!("{e}");
             return ExitCode::SUCCESS;
         }
@@ -165,7 +182,10 @@ fn main() -> ExitCode {
                 .filter(|l| !l.is_empty() && !l.starts_with("tip:"))
                 .collect();
             let line = words.join(" ");
-            eprintln!("error: {} (see `h100e --help`)", line.trim_start_matches("error: "));
+            eprintln!(
+                "error: {} (see `h100e --help`)",
+                line.trim_start_matches("error: ")
+            );
             return ExitCode::from(2);
         }
     };
@@ -190,14 +210,21 @@ fn run(cmd: Command) -> Result<String, Error> {
         Command::Chip { id, spec, json: j } => {
             let chip = spec.chip(id.as_ref())?.resolve()?;
             let out = wire::chip(&chip)?;
-            if j { json(&out) } else { Ok(chip_text(&out)) }
+            if j {
+                json(&out)
+            } else {
+                Ok(chip_text(&out))
+            }
         }
         Command::Chips { json: j } => {
             let all = wire::chips();
             if j {
                 json(&all)
             } else {
-                let mut s = format!("{:<24} {:>10} {:>8} {:<10} {:>8}\n", "id", "TPP", "PD", "ECCN", "H100e");
+                let mut s = format!(
+                    "{:<24} {:>10} {:>8} {:<10} {:>8}\n",
+                    "id", "TPP", "PD", "ECCN", "H100e"
+                );
                 for c in &all {
                     s.push_str(&format!(
                         "{:<24} {:>10} {:>8} {:<10} {:>8}\n",
@@ -212,25 +239,61 @@ fn run(cmd: Command) -> Result<String, Error> {
                 Ok(s)
             }
         }
-        Command::Eval { to, chip, spec, quantity, when, end_user, hq, prior_tpp, g2g, json: j } => {
-            let req = Request { regime: when.choice(), to, chip: spec.chip(chip.as_ref())?, quantity, end_user, hq, prior_tpp, g2g };
+        Command::Eval {
+            to,
+            chip,
+            spec,
+            quantity,
+            when,
+            end_user,
+            hq,
+            prior_tpp,
+            g2g,
+            json: j,
+        } => {
+            let req = Request {
+                regime: when.choice(),
+                to,
+                chip: spec.chip(chip.as_ref())?,
+                quantity,
+                end_user,
+                hq,
+                prior_tpp,
+                g2g,
+            };
             let out = wire::evaluate(&req)?;
-            if j { json(&out) } else { Ok(eval_text(&out)) }
+            if j {
+                json(&out)
+            } else {
+                Ok(eval_text(&out))
+            }
         }
         Command::Tiers { when, json: j } => {
             let out = wire::tiers(&when.choice())?;
-            if j { json(&out) } else { Ok(tiers_text(&out)) }
+            if j {
+                json(&out)
+            } else {
+                Ok(tiers_text(&out))
+            }
         }
         Command::Regimes { json: j } => {
             let out = wire::regimes();
-            if j { json(&out) } else { Ok(regimes_text(&out)) }
+            if j {
+                json(&out)
+            } else {
+                Ok(regimes_text(&out))
+            }
         }
         Command::Countries { json: j } => {
             let out = wire::countries();
             if j {
                 json(&out)
             } else {
-                Ok(out.iter().map(|c| format!("{} {} {}", c.code, c.numeric, c.name)).collect::<Vec<_>>().join("\n"))
+                Ok(out
+                    .iter()
+                    .map(|c| format!("{} {} {}", c.code, c.numeric, c.name))
+                    .collect::<Vec<_>>()
+                    .join("\n"))
             }
         }
     }
@@ -267,19 +330,40 @@ fn cite_text(c: &CitationOut) -> String {
 
 fn chip_text(c: &ChipOut) -> String {
     let mut s = format!("{} ({})\n", c.name, c.id);
-    s.push_str(&format!("  TPP                  {}", c.tpp.map_or("unknown".into(), num)));
+    s.push_str(&format!(
+        "  TPP                  {}",
+        c.tpp.map_or("unknown".into(), num)
+    ));
     if !c.tpp_basis.is_empty() {
         s.push_str(&format!("  ({})", c.tpp_basis.join("; ")));
     }
     s.push('\n');
     s.push_str(&format!(
         "  Performance density  {}\n",
-        c.performance_density.map_or("unknown (die area not published)".into(), |p| format!("{} (rounded)", num(p)))
+        c.performance_density
+            .map_or("unknown (die area not published)".into(), |p| format!(
+                "{} (rounded)",
+                num(p)
+            ))
     ));
-    s.push_str(&format!("  ECCN                 {}{}\n", c.eccn, c.eccn_paragraph.map_or(String::new(), |p| format!(" ({p})"))));
+    s.push_str(&format!(
+        "  ECCN                 {}{}\n",
+        c.eccn,
+        c.eccn_paragraph
+            .map_or(String::new(), |p| format!(" ({p})"))
+    ));
     s.push_str(&format!("                       {}\n", c.eccn_reason));
-    s.push_str(&format!("                       {}\n", cite_text(&c.eccn_citation)));
-    s.push_str(&format!("  H100-equivalents     {}\n", c.h100e.map_or("unknown".into(), |h| format!("{} (TPP ÷ 15,832, rounded)", num(h)))));
+    s.push_str(&format!(
+        "                       {}\n",
+        cite_text(&c.eccn_citation)
+    ));
+    s.push_str(&format!(
+        "  H100-equivalents     {}\n",
+        c.h100e.map_or("unknown".into(), |h| format!(
+            "{} (TPP ÷ 15,832, rounded)",
+            num(h)
+        ))
+    ));
     s.push_str(&format!("  Datacenter part      {}\n", c.datacenter));
     if let Some(u) = c.uncertain {
         s.push_str(&format!("  UNCERTAIN            {u}\n"));
@@ -292,11 +376,20 @@ fn chip_text(c: &ChipOut) -> String {
 
 fn cap_text(c: &CapOut) -> String {
     let state = match (c.headroom_tpp, c.over_by_tpp) {
-        (Some(h), _) => format!("{} TPP left (≈ {} H100e)", num(h), c.headroom_h100e.map_or("?".into(), num)),
+        (Some(h), _) => format!(
+            "{} TPP left (≈ {} H100e)",
+            num(h),
+            c.headroom_h100e.map_or("?".into(), num)
+        ),
         (None, Some(o)) => format!("over by {} TPP", num(o)),
         (None, None) => "at the limit".into(),
     };
-    let mut s = format!("  {}: {} of {} TPP — {state}", c.name, num(c.used_tpp), num(c.limit_tpp));
+    let mut s = format!(
+        "  {}: {} of {} TPP — {state}",
+        c.name,
+        num(c.used_tpp),
+        num(c.limit_tpp)
+    );
     if let Some(n) = &c.note {
         s.push_str(&format!(" ({n})"));
     }
@@ -305,13 +398,36 @@ fn cap_text(c: &CapOut) -> String {
 
 fn eval_text(v: &EvalOut) -> String {
     let mut s = format!("{}\n\n", v.headline);
-    let hyp = if v.regime.hypothetical { " — HYPOTHETICAL" } else { "" };
-    s.push_str(&format!("Regime       {} ({}){hyp}; {}; facts as of {}\n", v.regime.short_name, v.regime.id, v.regime.chosen_by, v.regime.date_applied));
-    let tier = v.destination.tier.map_or(String::new(), |t| format!(", Tier {t}"));
-    s.push_str(&format!("Destination  {} ({}){tier}\n", v.destination.name, v.destination.code));
-    let hq_tier = v.buyer_hq.tier.map_or(String::new(), |t| format!(", Tier {t}"));
-    let assumed = if v.buyer_hq.assumed { " (assumed: same as destination)" } else { "" };
-    s.push_str(&format!("Buyer HQ     {} ({}){hq_tier}{assumed}\n", v.buyer_hq.name, v.buyer_hq.code));
+    let hyp = if v.regime.hypothetical {
+        " — HYPOTHETICAL"
+    } else {
+        ""
+    };
+    s.push_str(&format!(
+        "Regime       {} ({}){hyp}; {}; facts as of {}\n",
+        v.regime.short_name, v.regime.id, v.regime.chosen_by, v.regime.date_applied
+    ));
+    let tier = v
+        .destination
+        .tier
+        .map_or(String::new(), |t| format!(", Tier {t}"));
+    s.push_str(&format!(
+        "Destination  {} ({}){tier}\n",
+        v.destination.name, v.destination.code
+    ));
+    let hq_tier = v
+        .buyer_hq
+        .tier
+        .map_or(String::new(), |t| format!(", Tier {t}"));
+    let assumed = if v.buyer_hq.assumed {
+        " (assumed: same as destination)"
+    } else {
+        ""
+    };
+    s.push_str(&format!(
+        "Buyer HQ     {} ({}){hq_tier}{assumed}\n",
+        v.buyer_hq.name, v.buyer_hq.code
+    ));
     s.push_str(&format!(
         "Chip         {}: TPP {}, {}, {} H100e each\n",
         v.chip.name,
@@ -325,15 +441,35 @@ fn eval_text(v: &EvalOut) -> String {
         num(v.order.tpp),
         v.order.h100e.map_or("?".into(), num)
     ));
-    s.push_str(&format!("License      {}\n", if v.license_required { "required" } else { "not required" }));
+    s.push_str(&format!(
+        "License      {}\n",
+        if v.license_required {
+            "required"
+        } else {
+            "not required"
+        }
+    ));
     if let Some(p) = v.review_policy {
         s.push_str(&format!("Review       {p}\n"));
     }
-    s.push_str(&format!("Country cap  {}\n", if v.counts_against_country_cap { "this order counts against it" } else { "does not count" }));
+    s.push_str(&format!(
+        "Country cap  {}\n",
+        if v.counts_against_country_cap {
+            "this order counts against it"
+        } else {
+            "does not count"
+        }
+    ));
     if !v.license_exceptions.is_empty() {
         s.push_str("\nExceptions considered\n");
         for e in &v.license_exceptions {
-            let mark = if e.used { "✓ used" } else if e.available { "✓" } else { "✗" };
+            let mark = if e.used {
+                "✓ used"
+            } else if e.available {
+                "✓"
+            } else {
+                "✗"
+            };
             s.push_str(&format!("  {mark:<6} {:<18} {}\n", e.id, e.reason));
         }
     }
@@ -346,18 +482,37 @@ fn eval_text(v: &EvalOut) -> String {
     }
     s.push_str("\nWhy\n");
     for (i, step) in v.explanation.iter().enumerate() {
-        s.push_str(&format!("  {}. {}\n     {}\n", i + 1, step.text, cite_text(&step.citation)));
+        s.push_str(&format!(
+            "  {}. {}\n     {}\n",
+            i + 1,
+            step.text,
+            cite_text(&step.citation)
+        ));
     }
-    s.push_str(&format!("\nOur data runs to {}. {}.", v.data_horizon.as_deref().unwrap_or("?"), v.rounding));
+    s.push_str(&format!(
+        "\nOur data runs to {}. {}.",
+        v.data_horizon.as_deref().unwrap_or("?"),
+        v.rounding
+    ));
     s
 }
 
 fn tiers_text(t: &TiersOut) -> String {
-    let hyp = if t.regime.hypothetical { " — HYPOTHETICAL" } else { "" };
-    let mut s = format!("{} ({}){hyp}, facts as of {}\n\n", t.regime.name, t.regime.id, t.regime.date_applied);
+    let hyp = if t.regime.hypothetical {
+        " — HYPOTHETICAL"
+    } else {
+        ""
+    };
+    let mut s = format!(
+        "{} ({}){hyp}, facts as of {}\n\n",
+        t.regime.name, t.regime.id, t.regime.date_applied
+    );
     for d in &t.destinations {
         let tier = d.tier.map_or("-".to_string(), |n| n.to_string());
-        s.push_str(&format!("{} {:<40} tier {tier:<2} {}\n", d.code, d.name, d.status));
+        s.push_str(&format!(
+            "{} {:<40} tier {tier:<2} {}\n",
+            d.code, d.name, d.status
+        ));
     }
     s.push('\n');
     for l in &t.legend {
@@ -369,13 +524,19 @@ fn tiers_text(t: &TiersOut) -> String {
 fn regimes_text(list: &[RegimeOut]) -> String {
     let mut s = String::new();
     for r in list {
-        let until = r.in_force_until.as_deref().map_or(String::new(), |u| format!(" to {u}"));
+        let until = r
+            .in_force_until
+            .as_deref()
+            .map_or(String::new(), |u| format!(" to {u}"));
         let tags = match (r.hypothetical, r.default) {
             (true, _) => " [HYPOTHETICAL]",
             (false, true) => " [default]",
             _ => "",
         };
-        s.push_str(&format!("{:<16} from {}{until}{tags}\n  {}\n  {}\n", r.id, r.effective, r.name, r.summary));
+        s.push_str(&format!(
+            "{:<16} from {}{until}{tags}\n  {}\n  {}\n",
+            r.id, r.effective, r.name, r.summary
+        ));
         for src in &r.sources {
             s.push_str(&format!("  - {} ({})\n", src.source, src.url));
         }

@@ -68,5 +68,9 @@ pub fn eval(r: Request) -> EvalOut {
 
 /// The availability of one exception in an answer.
 pub fn exception(v: &EvalOut, id: &str) -> bool {
-    v.license_exceptions.iter().find(|e| e.id == id).map(|e| e.available).unwrap_or_else(|| panic!("exception {id} not considered"))
+    v.license_exceptions
+        .iter()
+        .find(|e| e.id == id)
+        .map(|e| e.available)
+        .unwrap_or_else(|| panic!("exception {id} not considered"))
 }
