@@ -64,6 +64,11 @@ pub enum Error {
         /// What overflowed.
         what: &'static str,
     },
+    /// A query object from the page that does not have the expected shape.
+    BadQuery {
+        /// What the decoder said.
+        reason: String,
+    },
     /// A value the engine does not know for an enumerated field.
     BadChoice {
         /// The field.
@@ -124,6 +129,10 @@ impl fmt::Display for Error {
                 "the 3A090 class of a datacenter chip with TPP {tpp} depends on its performance density: give the applicable die area with --die-area (mm²)"
             ),
             Error::TooLarge { what } => write!(f, "{what} is too large to be a real order: reduce the quantity"),
+            Error::BadQuery { reason } => write!(
+                f,
+                "bad query: {reason}; expected fields are to, chip (or tops and bits), quantity, and optionally regime or date, end_user, hq, prior_tpp, g2g"
+            ),
             Error::BadChoice { field, input, accepted } => write!(f, "bad {field} `{input}`: accepted values are {accepted}"),
         }
     }

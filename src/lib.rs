@@ -34,6 +34,8 @@ pub mod place;
 pub mod query;
 pub mod regime;
 mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 pub mod wire;
 
 pub use error::Error;

@@ -72,6 +72,43 @@ pub enum ChipInput {
 }
 
 impl ChipInput {
+    /// A catalog chip or typed specs, never both: the rule the CLI and the page share.
+    pub fn from_parts(
+        id: Option<String>,
+        tops: Vec<String>,
+        bits: Vec<String>,
+        die_area: Option<String>,
+        non_datacenter: bool,
+        dram_bandwidth: Option<String>,
+    ) -> Result<ChipInput, Error> {
+        let id = id.filter(|s| !s.trim().is_empty());
+        let spec = !tops.is_empty()
+            || !bits.is_empty()
+            || die_area.is_some()
+            || non_datacenter
+            || dram_bandwidth.is_some();
+        match (id, spec) {
+            (Some(id), false) => Ok(ChipInput::Catalog(id)),
+            (None, true) => Ok(ChipInput::Custom {
+                tops,
+                bits,
+                die_area,
+                non_datacenter,
+                dram_bandwidth,
+            }),
+            (Some(id), true) => Err(Error::BadChoice {
+                field: "chip",
+                input: id,
+                accepted: "a catalog chip or custom specs (tops and bits), not both",
+            }),
+            (None, false) => Err(Error::BadChoice {
+                field: "chip",
+                input: String::new(),
+                accepted: "a catalog chip id or name, or custom specs with tops and bits",
+            }),
+        }
+    }
+
     /// Looks up or checks the chip.
     pub fn resolve(&self) -> Result<Chip, Error> {
         match self {

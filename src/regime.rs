@@ -44,6 +44,24 @@ pub enum Choice {
     Date(String),
 }
 
+impl Choice {
+    /// A regime id or a date, never both; neither means the latest.
+    pub fn from_parts(regime: Option<String>, date: Option<String>) -> Result<Choice, Error> {
+        let regime = regime.filter(|s| !s.trim().is_empty());
+        let date = date.filter(|s| !s.trim().is_empty());
+        match (regime, date) {
+            (Some(r), None) => Ok(Choice::Id(r)),
+            (None, Some(d)) => Ok(Choice::Date(d)),
+            (None, None) => Ok(Choice::Latest),
+            (Some(r), Some(_)) => Err(Error::BadChoice {
+                field: "regime",
+                input: r,
+                accepted: "a regime id or a date, not both",
+            }),
+        }
+    }
+}
+
 /// The latest real (non-hypothetical) regime.
 pub fn latest() -> Option<&'static Regime> {
     REGIMES

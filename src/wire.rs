@@ -5,7 +5,7 @@
 //! quantities are exact (at most 15 significant digits, see [`crate::decimal`]); ratios are rounded
 //! for display and the `rounding` field says so.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::chip::{Chip, Metrics};
 use crate::country;
@@ -15,7 +15,8 @@ use crate::decimal::Dec;
 use crate::error::Error;
 use crate::eval::{self, CapUse, ExceptionCheck, Verdict};
 use crate::model::{Cite, Datacenter, Regime};
-use crate::regime::{self, Chosen, Selection};
+use crate::query::{ChipInput, Request};
+use crate::regime::{self, Choice, Chosen, Selection};
 
 /// What rounding an answer contains.
 pub const ROUNDING: &str = "tpp values are exact; h100e is rounded to 4 decimals and performance_density to 3, for display only";
@@ -659,4 +660,190 @@ pub fn sources() -> Vec<CitationOut> {
             uncertain: None,
         })
         .collect()
+}
+
+// ---- inputs from the page ---------------------------------------------------------------------
+
+/// A number or its text, as a form or a URL may give it. Kept as text so the engine's own
+/// parser gives the same errors as the CLI (NaN, infinities, signs, decimals).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum NumOrText {
+    /// A JSON number.
+    Num(f64),
+    /// Text.
+    Text(String),
+}
+
+impl NumOrText {
+    fn text(&self) -> String {
+        match self {
+            NumOrText::Num(n) => format!("{n}"),
+            NumOrText::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// One value or a list (custom chips may give several TOPS/bit-length pairs).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    /// One value.
+    One(NumOrText),
+    /// Several.
+    Many(Vec<NumOrText>),
+}
+
+impl OneOrMany {
+    fn texts(&self) -> Vec<String> {
+        match self {
+            OneOrMany::One(v) => vec![v.text()],
+            OneOrMany::Many(vs) => vs.iter().map(NumOrText::text).collect(),
+        }
+    }
+}
+
+/// Typed chip specs from the page.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SpecIn {
+    /// Catalog id or name.
+    #[serde(default)]
+    pub chip: Option<String>,
+    /// Dense TOPS, one per precision.
+    #[serde(default)]
+    pub tops: Option<OneOrMany>,
+    /// Bit lengths, one per TOPS figure.
+    #[serde(default)]
+    pub bits: Option<OneOrMany>,
+    /// Applicable die area, mm².
+    #[serde(default)]
+    pub die_area: Option<NumOrText>,
+    /// Not designed or marketed for datacenters.
+    #[serde(default)]
+    pub non_datacenter: bool,
+    /// Total DRAM bandwidth, GB/s.
+    #[serde(default)]
+    pub dram_bandwidth: Option<NumOrText>,
+}
+
+impl SpecIn {
+    /// The chip part of a request.
+    pub fn chip_input(&self) -> Result<ChipInput, Error> {
+        ChipInput::from_parts(
+            self.chip.clone(),
+            self.tops.as_ref().map(OneOrMany::texts).unwrap_or_default(),
+            self.bits.as_ref().map(OneOrMany::texts).unwrap_or_default(),
+            self.die_area.as_ref().map(NumOrText::text),
+            self.non_datacenter,
+            self.dram_bandwidth.as_ref().map(NumOrText::text),
+        )
+    }
+}
+
+/// An evaluation query from the page: the same fields as the CLI's `eval` options.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct QueryIn {
+    /// Regime id.
+    #[serde(default)]
+    pub regime: Option<String>,
+    /// Or a date, YYYY-MM-DD.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Destination.
+    pub to: String,
+    /// Catalog chip id or name.
+    #[serde(default)]
+    pub chip: Option<String>,
+    /// Custom chip: dense TOPS, one per precision.
+    #[serde(default)]
+    pub tops: Option<OneOrMany>,
+    /// Custom chip: bit lengths.
+    #[serde(default)]
+    pub bits: Option<OneOrMany>,
+    /// Custom chip: applicable die area, mm².
+    #[serde(default)]
+    pub die_area: Option<NumOrText>,
+    /// Custom chip: not designed or marketed for datacenters.
+    #[serde(default)]
+    pub non_datacenter: bool,
+    /// Custom chip: total DRAM bandwidth, GB/s.
+    #[serde(default)]
+    pub dram_bandwidth: Option<NumOrText>,
+    /// Number of chips.
+    pub quantity: NumOrText,
+    /// `none`, `uveu` or `nveu`.
+    #[serde(default)]
+    pub end_user: Option<String>,
+    /// Buyer's headquarters.
+    #[serde(default)]
+    pub hq: Option<String>,
+    /// TPP already shipped this calendar year.
+    #[serde(default)]
+    pub prior_tpp: Option<NumOrText>,
+    /// Government-to-government agreement.
+    #[serde(default)]
+    pub g2g: bool,
+}
+
+impl QueryIn {
+    /// The request the engine checks.
+    pub fn request(&self) -> Result<Request, Error> {
+        Ok(Request {
+            regime: Choice::from_parts(self.regime.clone(), self.date.clone())?,
+            to: self.to.clone(),
+            chip: SpecIn {
+                chip: self.chip.clone(),
+                tops: self.tops.clone(),
+                bits: self.bits.clone(),
+                die_area: self.die_area.clone(),
+                non_datacenter: self.non_datacenter,
+                dram_bandwidth: self.dram_bandwidth.clone(),
+            }
+            .chip_input()?,
+            quantity: self.quantity.text(),
+            end_user: self.end_user.clone().unwrap_or_default(),
+            hq: self.hq.clone(),
+            prior_tpp: self.prior_tpp.as_ref().map(NumOrText::text),
+            g2g: self.g2g,
+        })
+    }
+}
+
+/// The map's "outcome" mode: what this order would meet in one destination.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct OutcomeOut {
+    /// ISO alpha-2.
+    pub code: &'static str,
+    /// Tier, where the regime has tiers.
+    pub tier: Option<u8>,
+    /// Short outcome word (as `EvalOut::outcome`).
+    pub outcome: &'static str,
+    /// A license is needed.
+    pub license_required: bool,
+    /// The exception relied on.
+    pub exception_used: Option<&'static str>,
+    /// Review policy when a license is needed.
+    pub review_policy: Option<&'static str>,
+}
+
+/// The outcome of the same order in every destination (the `to` of the query is ignored).
+pub fn outcomes(req: &Request) -> Result<Vec<OutcomeOut>, Error> {
+    let base = req.resolve()?;
+    let mut out = Vec::with_capacity(country::all().len());
+    for c in country::all() {
+        let mut q = base.clone();
+        q.destination = c;
+        let v = eval::evaluate(&q)?;
+        out.push(OutcomeOut {
+            code: c.code,
+            tier: v.tier.map(eval::Tier::number),
+            outcome: v.outcome.as_str(),
+            license_required: v.license_required,
+            exception_used: v.exceptions.iter().find(|e| e.used).map(|e| e.id.as_str()),
+            review_policy: v.review_policy,
+        });
+    }
+    Ok(out)
 }

@@ -536,3 +536,59 @@ fn custom_chip_with_typed_specs_evaluates() {
     assert_eq!(v.exception_used, Some("LPP"));
     assert_eq!(Dec::parse("15832").map(Dec::to_f64), Ok(15832.0));
 }
+
+#[test]
+fn page_queries_decode_like_cli_arguments() {
+    // The page sends numbers or text; both reach the same parser and the same errors as the CLI.
+    let q: wire::QueryIn = serde_json::from_str(
+        r#"{"to":"UAE","chip":"H100","quantity":1700,"regime":"diffusion2025"}"#,
+    )
+    .expect("decodes");
+    let v = wire::evaluate(&q.request().expect("request")).expect("answer");
+    assert!(v.license_required);
+    let q: wire::QueryIn =
+        serde_json::from_str(r#"{"to":"SG","tops":[1979,"989.5"],"bits":[8,16],"quantity":"10"}"#)
+            .expect("decodes");
+    assert_eq!(
+        wire::evaluate(&q.request().expect("request"))
+            .expect("answer")
+            .chip
+            .tpp,
+        Some(15832.0)
+    );
+    let q: wire::QueryIn =
+        serde_json::from_str(r#"{"to":"SG","chip":"H100","quantity":-1}"#).expect("decodes");
+    let err = wire::evaluate(&q.request().expect("request")).expect_err("negative quantity");
+    assert_eq!(
+        err.to_string(),
+        "bad quantity `-1`: it is negative; give a whole number of chips from 1 to 100,000,000"
+    );
+    let q: wire::QueryIn = serde_json::from_str(
+        r#"{"to":"SG","chip":"H100","quantity":1,"regime":"ac2023","date":"2024-01-01"}"#,
+    )
+    .expect("decodes");
+    assert!(
+        q.request().is_err(),
+        "a regime and a date together are refused"
+    );
+    assert!(serde_json::from_str::<wire::QueryIn>(
+        r#"{"to":"SG","chip":"H100","quantity":1,"colour":"red"}"#
+    )
+    .is_err());
+}
+
+#[test]
+fn outcomes_cover_every_destination() {
+    let list = wire::outcomes(&req("SG", "h100", 2000).regime("diffusion2025")).expect("outcomes");
+    assert_eq!(list.len(), 249);
+    let of = |code: &str| {
+        list.iter()
+            .find(|o| o.code == code)
+            .expect("listed")
+            .clone()
+    };
+    assert_eq!(of("FR").exception_used, Some("AIA"));
+    assert_eq!(of("SG").review_policy, Some("presumption of approval"));
+    assert_eq!(of("RU").review_policy, Some("presumption of denial"));
+    assert_eq!(of("US").outcome, "not-an-export");
+}

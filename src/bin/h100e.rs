@@ -118,45 +118,21 @@ struct WhenArgs {
 }
 
 impl WhenArgs {
-    fn choice(&self) -> Choice {
-        match (&self.regime, &self.date) {
-            (Some(r), _) => Choice::Id(r.clone()),
-            (None, Some(d)) => Choice::Date(d.clone()),
-            (None, None) => Choice::Latest,
-        }
+    fn choice(&self) -> Result<Choice, Error> {
+        Choice::from_parts(self.regime.clone(), self.date.clone())
     }
 }
 
 impl SpecArgs {
-    fn given(&self) -> bool {
-        !self.tops.is_empty()
-            || !self.bits.is_empty()
-            || self.die_area.is_some()
-            || self.non_datacenter
-            || self.dram_bandwidth.is_some()
-    }
-
     fn chip(&self, id: Option<&String>) -> Result<ChipInput, Error> {
-        match (id, self.given()) {
-            (Some(id), false) => Ok(ChipInput::Catalog(id.clone())),
-            (None, true) => Ok(ChipInput::Custom {
-                tops: self.tops.clone(),
-                bits: self.bits.clone(),
-                die_area: self.die_area.clone(),
-                non_datacenter: self.non_datacenter,
-                dram_bandwidth: self.dram_bandwidth.clone(),
-            }),
-            (Some(id), true) => Err(Error::BadChoice {
-                field: "chip",
-                input: id.clone(),
-                accepted: "a catalog chip or custom specs (--tops/--bits), not both",
-            }),
-            (None, false) => Err(Error::BadChoice {
-                field: "chip",
-                input: String::new(),
-                accepted: "a catalog chip id or name, or custom specs with --tops and --bits",
-            }),
-        }
+        ChipInput::from_parts(
+            id.cloned(),
+            self.tops.clone(),
+            self.bits.clone(),
+            self.die_area.clone(),
+            self.non_datacenter,
+            self.dram_bandwidth.clone(),
+        )
     }
 }
 
@@ -252,7 +228,7 @@ fn run(cmd: Command) -> Result<String, Error> {
             json: j,
         } => {
             let req = Request {
-                regime: when.choice(),
+                regime: when.choice()?,
                 to,
                 chip: spec.chip(chip.as_ref())?,
                 quantity,
@@ -269,7 +245,7 @@ fn run(cmd: Command) -> Result<String, Error> {
             }
         }
         Command::Tiers { when, json: j } => {
-            let out = wire::tiers(&when.choice())?;
+            let out = wire::tiers(&when.choice()?)?;
             if j {
                 json(&out)
             } else {

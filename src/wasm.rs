@@ -1,0 +1,101 @@
+//! The WebAssembly boundary: the JS API mirrors the CLI and returns the same JSON shapes.
+//! Inputs arrive as plain JS objects or strings; bad input throws an `Error` whose message is the
+//! one the CLI prints. Nothing here decides anything: it converts and calls `wire`.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::chip::Chip;
+use crate::regime::Choice;
+use crate::wire::{self, QueryIn, SpecIn};
+use crate::Error;
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    // JSON-compatible: `None` becomes `null` (not `undefined`) and maps become plain objects.
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn js_err(e: Error) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+fn query(value: JsValue) -> Result<crate::query::Request, JsError> {
+    let q: QueryIn = serde_wasm_bindgen::from_value(value).map_err(|e| {
+        js_err(Error::BadQuery {
+            reason: e.to_string(),
+        })
+    })?;
+    q.request().map_err(js_err)
+}
+
+/// Evaluates an order: `{to, chip | tops+bits, quantity, regime | date, end_user, hq, prior_tpp, g2g}`.
+#[wasm_bindgen]
+pub fn evaluate(query_obj: JsValue) -> Result<JsValue, JsError> {
+    let req = query(query_obj)?;
+    to_js(&wire::evaluate(&req).map_err(js_err)?)
+}
+
+/// The outcome of the same order in every destination, for the map's outcome mode.
+#[wasm_bindgen]
+pub fn outcomes(query_obj: JsValue) -> Result<JsValue, JsError> {
+    let req = query(query_obj)?;
+    to_js(&wire::outcomes(&req).map_err(js_err)?)
+}
+
+/// One chip: a catalog id or name (string), or `{tops, bits, die_area, non_datacenter, dram_bandwidth}`.
+#[wasm_bindgen]
+pub fn chip(id_or_spec: JsValue) -> Result<JsValue, JsError> {
+    let spec = match id_or_spec.as_string() {
+        Some(id) => SpecIn {
+            chip: Some(id),
+            ..SpecIn::default()
+        },
+        None => serde_wasm_bindgen::from_value(id_or_spec).map_err(|e| {
+            js_err(Error::BadQuery {
+                reason: e.to_string(),
+            })
+        })?,
+    };
+    let chip: Chip = spec
+        .chip_input()
+        .and_then(|c| c.resolve())
+        .map_err(js_err)?;
+    to_js(&wire::chip(&chip).map_err(js_err)?)
+}
+
+/// Every destination's tier and status: a regime id, a `YYYY-MM-DD` date, or nothing for the latest.
+#[wasm_bindgen]
+pub fn tiers(regime_or_date: Option<String>) -> Result<JsValue, JsError> {
+    let choice = match regime_or_date.filter(|s| !s.trim().is_empty()) {
+        None => Choice::Latest,
+        Some(s) if s.as_bytes().first().is_some_and(u8::is_ascii_digit) => Choice::Date(s),
+        Some(s) => Choice::Id(s),
+    };
+    to_js(&wire::tiers(&choice).map_err(js_err)?)
+}
+
+/// Every regime with dates and sources.
+#[wasm_bindgen]
+pub fn regimes() -> Result<JsValue, JsError> {
+    to_js(&wire::regimes())
+}
+
+/// Every catalog chip with its metrics.
+#[wasm_bindgen]
+pub fn chips() -> Result<JsValue, JsError> {
+    to_js(&wire::chips())
+}
+
+/// Every country and territory with aliases.
+#[wasm_bindgen]
+pub fn countries() -> Result<JsValue, JsError> {
+    to_js(&wire::countries())
+}
+
+/// Every source the data cites (for a sources page).
+#[wasm_bindgen]
+pub fn sources() -> Result<JsValue, JsError> {
+    to_js(&wire::sources())
+}

@@ -1,0 +1,66 @@
+// Renders the engine's answer (EvalOut) as text a reader can follow: the verdict in one line,
+// the numbers, the caps, every exception considered, then each cited step.
+import { h, fill, num } from './dom.js';
+
+function citation(c) {
+  return [
+    h('span', { class: 'cite' }, 'Source: ', h('a', { href: c.url, target: '_blank', rel: 'noopener noreferrer' }, c.label),
+      c.grade === 'S' ? ' (secondary source)' : ''),
+    c.uncertain ? h('span', { class: 'uncertain' }, 'Uncertain: ', c.uncertain) : null,
+  ];
+}
+
+function capItem(c) {
+  const share = Math.min(1, c.used_tpp / c.limit_tpp);
+  const over = c.over_by_tpp !== null;
+  const state = over
+    ? `over by ${num(c.over_by_tpp)} TPP`
+    : `${num(c.headroom_tpp)} TPP left (about ${num(c.headroom_h100e, 1)} H100s)`;
+  return h('li', {},
+    h('strong', {}, c.name), h('br'),
+    `${num(c.used_tpp)} of ${num(c.limit_tpp)} TPP (about ${num(c.limit_h100e, 1)} H100s): ${state}.`,
+    c.note ? ` ${c.note[0].toUpperCase()}${c.note.slice(1)}.` : '',
+    h('div', { class: `bar${over ? ' over' : ''}`, role: 'img', 'aria-label': `${Math.round(share * 100)}% used` },
+      h('span', { style: `width:${(share * 100).toFixed(1)}%` })),
+    ...citation(c.citation));
+}
+
+/** The answer section for a successful evaluation. */
+export function renderAnswer(el, v) {
+  const yes = v.license_required;
+  const verdict = h('p', { class: `verdict ${yes ? 'yes' : 'no'}`, id: 'verdict' },
+    v.regime.hypothetical ? h('span', { class: 'badge' }, 'Hypothetical') : null, v.headline);
+  const ctx = h('p', { class: 'context' },
+    `${v.regime.name}. `, v.regime.chosen_by.startsWith('default') ? 'These are the rules in force now, as far as our data runs. ' : '',
+    `Country groups as of ${v.regime.date_applied}.`);
+  const c = v.chip;
+  const numbers = h('dl', { class: 'numbers' },
+    h('dt', {}, 'Destination'), h('dd', {}, `${v.destination.name}${v.destination.tier ? `, Tier ${v.destination.tier}` : ''}`),
+    h('dt', {}, 'Chip'), h('dd', {}, c.name),
+    h('dt', {}, 'Computing power (TPP)'), h('dd', {}, `${num(c.tpp)} per chip`, c.tpp_basis.length ? ` (${c.tpp_basis.join('; ')})` : ''),
+    h('dt', {}, 'Export class'), h('dd', {}, c.eccn, c.eccn_paragraph ? ` (${c.eccn_paragraph})` : ''),
+    h('dt', {}, 'Performance density'), h('dd', {}, c.performance_density === null ? 'unknown (die area not published)' : `${num(c.performance_density, 3)} (rounded)`),
+    h('dt', {}, 'H100-equivalents'), h('dd', {}, `${num(c.h100e, 4)} per chip (rounded)`),
+    h('dt', {}, 'This order'), h('dd', { id: 'order-line' }, `${num(v.order.quantity)} chips = ${num(v.order.tpp)} TPP ≈ ${num(v.order.h100e, 1)} H100s`),
+    v.order.prior_tpp ? [h('dt', {}, 'With earlier shipments'), h('dd', {}, `${num(v.order.cumulative_tpp)} TPP this year`)] : null,
+    v.review_policy ? [h('dt', {}, 'License review'), h('dd', {}, v.review_policy)] : null,
+    h('dt', {}, 'Country cap'), h('dd', {}, v.counts_against_country_cap ? 'this order counts against it' : 'this order does not count'));
+  const parts = [verdict, ctx, numbers];
+  if (v.caps.length) parts.push(h('h3', {}, 'Thresholds and headroom'), h('ul', { class: 'caps' }, v.caps.map(capItem)));
+  if (v.license_exceptions.length) {
+    parts.push(h('h3', {}, 'License exceptions considered'),
+      h('ul', { class: 'exceptions' }, v.license_exceptions.map((e) =>
+        h('li', { class: e.available ? 'on' : 'off' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, e.available ? '✓' : '✗'),
+          h('strong', {}, e.name), e.used ? ' — used' : '', `: ${e.available ? 'available' : 'not available'}; ${e.reason}.`))));
+  }
+  parts.push(h('h3', {}, 'Why, step by step'),
+    h('ol', { class: 'steps' }, v.explanation.map((s) => h('li', {}, s.text, ...citation(s.citation)))));
+  fill(el, ...parts);
+}
+
+/** The answer section when the engine refused the input: its message, and what was kept. */
+export function renderError(el, message) {
+  fill(el, h('div', { class: 'error', role: 'alert' },
+    h('p', {}, h('strong', {}, 'Cannot answer yet: '), message),
+    h('p', { class: 'hint' }, 'Your entries are kept; correct the field and the answer updates.')));
+}

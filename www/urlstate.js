@@ -1,0 +1,37 @@
+// The query lives in the URL so a link reproduces the answer. Reading never trusts the URL: each
+// value is checked by the caller against the engine, and unknown parameters are reported, not used.
+
+/** Parameters the page understands, with their defaults. */
+export const DEFAULTS = {
+  regime: '', date: '', to: 'United Arab Emirates', chip: 'h100-sxm', tops: '', bits: '', area: '', bw: '', nondc: false,
+  qty: '1000', eu: 'none', hq: '', prior: '', g2g: false, map: 'tier',
+};
+
+const FLAGS = new Set(['nondc', 'g2g']);
+
+/** The state the URL asks for, plus the names of parameters the page does not know. */
+export function read(search) {
+  const params = new URLSearchParams(search);
+  const state = {};
+  const unknown = [];
+  for (const [k, v] of params) {
+    if (!(k in DEFAULTS)) { unknown.push(k); continue; }
+    state[k] = FLAGS.has(k) ? v === '1' || v === 'true' : v.slice(0, 200);
+  }
+  return { state, unknown };
+}
+
+/** Writes the state to the address bar without adding history entries; defaults are left out. */
+export function write(state) {
+  const params = new URLSearchParams();
+  for (const [k, def] of Object.entries(DEFAULTS)) {
+    const v = state[k];
+    if (k === 'chip' && state.chip === 'custom') params.set('chip', 'custom');
+    else if (v === def || v === undefined || v === '') continue;
+    else if (FLAGS.has(k)) { if (v) params.set(k, '1'); }
+    else params.set(k, v);
+  }
+  if (state.chip !== 'custom') for (const k of ['tops', 'bits', 'area', 'bw', 'nondc']) params.delete(k);
+  const qs = params.toString();
+  history.replaceState(null, '', qs ? `?${qs}` : location.pathname);
+}
