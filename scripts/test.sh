@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # Runs every test of the project and ends with one line: "N passed, N failed".
-# Stages: lint (clippy, warnings are errors), native tests (unit, golden, properties, catalog, CLI,
-# README examples). Each stage's own output is kept; the summary adds them up.
+# Stages: set-up (installs only what is missing), lint (clippy native and wasm, rustfmt), native
+# tests (unit, golden, properties, catalog, CLI, README examples), the wasm boundary in headless
+# Chromium, then the page built and served, driven by Playwright in Debian's Chromium.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 passed=0
 failed=0
-log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
 
 # Adds up libtest's "test result: ... N passed; M failed" lines from a log.
 count_cargo() {
   local p f
   p=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$1" | grep -Eo '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
-  f=$(grep -Eo '; [0-9]+ failed' "$1" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
+  f=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed; [0-9]+ failed' "$1" | grep -Eo '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
   passed=$((passed + p))
   failed=$((failed + f))
 }
@@ -26,15 +28,39 @@ check() {
   if "$@"; then passed=$((passed + 1)); else echo "FAILED: $name"; failed=$((failed + 1)); fi
 }
 
-check "clippy (warnings are errors)" cargo clippy --quiet --all-targets -- -D warnings
-check "rustfmt" cargo fmt --all -- --check
+# A cargo test run: its tests are counted; a build failure counts as one failure.
+cargo_tests() {
+  local name="$1"; shift
+  echo "== $name"
+  "$@" 2>&1 | tee "$logs/$name.log"
+  local status=${PIPESTATUS[0]}
+  count_cargo "$logs/$name.log"
+  if [ "$status" -ne 0 ] && ! grep -q 'test result: FAILED' "$logs/$name.log"; then
+    echo "FAILED: $name did not run"; failed=$((failed + 1))
+  fi
+}
 
-echo "== native tests"
-cargo test --all-targets 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
-count_cargo "$log"
-if [ "$status" -ne 0 ] && ! grep -q 'test result: FAILED' "$log"; then
-  echo "FAILED: cargo test did not run (build error)"; failed=$((failed + 1))
+check "set-up" bash scripts/setup.sh
+check "clippy, native (warnings are errors)" cargo clippy --quiet --all-targets -- -D warnings
+check "clippy, wasm (warnings are errors)" cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+check "rustfmt" cargo fmt --all -- --check
+cargo_tests native cargo test --all-targets
+CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo_tests wasm cargo test --target wasm32-unknown-unknown --no-default-features --test web
+
+echo "== page build"
+if bash scripts/build.sh; then
+  echo "== end-to-end (Playwright, Debian Chromium)"
+  rm -f test-results/e2e.json
+  node_modules/.bin/playwright test
+  if [ -f test-results/e2e.json ]; then
+    read -r p f < <(node -e 'const s=JSON.parse(require("fs").readFileSync("test-results/e2e.json","utf8")).stats; console.log(s.expected, s.unexpected + (s.flaky||0))')
+    passed=$((passed + p)); failed=$((failed + f))
+  else
+    echo "FAILED: Playwright wrote no report"; failed=$((failed + 1))
+  fi
+else
+  echo "FAILED: page build"; failed=$((failed + 1))
 fi
 
 echo

@@ -1,0 +1,191 @@
+// The page as a reader uses it: answers, map, keyboard, URL state, hostile links, and what it loads.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+
+const SHOTS = 'test-results/screens';
+
+/** Opens a page, failing the test on console errors or requests to other hosts. */
+async function open(page, path = '/') {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.protocol !== 'data:' && u.host !== new URL(page.url() === 'about:blank' ? 'http://127.0.0.1' : page.url()).host && u.hostname !== '127.0.0.1') {
+      problems.push(`request to another host: ${r.url()}`);
+    }
+  });
+  await page.goto(path);
+  await page.waitForSelector('html[data-ready]');
+  return problems;
+}
+
+async function setRegime(page, id) {
+  await page.selectOption('#regime', id);
+  await expect(page).toHaveURL(new RegExp(`regime=${id}`));
+}
+
+async function setDestination(page, name) {
+  await page.fill('#to', name);
+  await page.keyboard.press('Enter');
+}
+
+test('the first answer appears, with citations, and nothing leaves the origin', async ({ page }) => {
+  const problems = await open(page);
+  await expect(page.locator('#verdict')).toContainText('No license needed');
+  await expect(page.locator('.steps li')).not.toHaveCount(0);
+  await expect(page.locator('.steps .cite a').first()).toHaveAttribute('href', /^https:\/\//);
+  await expect(page.locator('#status')).toBeEmpty();
+  expect(problems).toEqual([]);
+});
+
+test('typing a country and chip gives the rule-text verdict (LPP at 1,699 vs 1,700 H100s)', async ({ page }) => {
+  const problems = await open(page);
+  await setRegime(page, 'diffusion2025');
+  await setDestination(page, 'Singap');
+  await expect(page.locator('#to')).toHaveValue('Singapore');
+  await page.selectOption('#chip', 'h100-sxm');
+  await page.fill('#qty', '1699');
+  await expect(page.locator('#verdict')).toContainText('License Exception LPP');
+  await expect(page.locator('.caps')).toContainText('1,432 TPP left');
+  await page.fill('#qty', '1700');
+  await expect(page.locator('#verdict')).toContainText('License required');
+  await expect(page.locator('#verdict')).toContainText('presumption of approval');
+  // Aliases work as the engine resolves them: "UAE" and a D:5-headquartered buyer in Tier 1.
+  await setDestination(page, 'France');
+  await page.click('#more summary');
+  await page.fill('#hq', 'China');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#verdict')).toContainText('presumption of denial');
+  expect(problems).toEqual([]);
+});
+
+test('the current rules answer the H200-to-China case from 91 FR 1684', async ({ page }) => {
+  await open(page);
+  await setDestination(page, 'China');
+  await page.selectOption('#chip', 'h200');
+  await expect(page.locator('#verdict')).toContainText('reviewed case-by-case');
+  await expect(page.locator('.steps')).toContainText('91 FR 1684');
+});
+
+test('clicking a map country makes it the destination', async ({ page }) => {
+  await open(page, '/?regime=diffusion2025');
+  // Germany: a compact shape whose box centre lies inside it (France's box includes French Guiana).
+  await page.locator('[data-country="DE"]').click();
+  await expect(page.locator('#to')).toHaveValue('Germany');
+  await expect(page.locator('#verdict')).toContainText('AIA');
+  await expect(page.locator('[data-country="DE"]')).toHaveClass(/selected/);
+  // A small state drawn as a dot is clickable too.
+  await page.locator('[data-country="SG"] .hit').click({ force: true });
+  await expect(page.locator('#to')).toHaveValue('Singapore');
+});
+
+test('every ISO entry is on the map, with a name, and small states have 24 px targets', async ({ page }) => {
+  await open(page);
+  await expect(page.locator('#map [data-country]')).toHaveCount(249);
+  for (const code of ['SG', 'BH', 'MT', 'HK', 'MO', 'LI', 'LU', 'TW']) {
+    const el = page.locator(`#map [data-country="${code}"]`);
+    await expect(el).toHaveAttribute('aria-label', /\w+: /);
+  }
+  const box = await page.locator('[data-country="BH"] .hit').boundingBox();
+  expect(box.width).toBeGreaterThanOrEqual(23.5);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.waitForTimeout(100);
+  const small = await page.locator('[data-country="MT"] .hit').boundingBox();
+  expect(small.width).toBeGreaterThanOrEqual(23.5);
+});
+
+test('keyboard navigation reaches the map, moves between countries and selects one', async ({ page }) => {
+  await open(page, '/?regime=diffusion2025');
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => !!document.activeElement?.getAttribute('data-country'));
+  }
+  expect(reached).toBe(true);
+  await expect(page.locator('#tip')).toBeVisible();
+  const first = await page.evaluate(() => document.activeElement.getAttribute('data-country'));
+  await page.keyboard.press('ArrowRight');
+  const second = await page.evaluate(() => document.activeElement.getAttribute('data-country'));
+  expect(second).not.toBe(first);
+  await page.keyboard.press('g');
+  await page.keyboard.press('Enter');
+  const code = await page.evaluate(() => document.activeElement.getAttribute('data-country'));
+  const name = await page.locator(`[data-country="${code}"]`).getAttribute('aria-label');
+  await expect(page.locator('#to')).toHaveValue(name.split(':')[0]);
+});
+
+test('a URL reproduces its state on a fresh page', async ({ page, context }) => {
+  await open(page, '/?regime=diffusion2025&to=India&chip=b200&qty=5000&map=outcome&g2g=1');
+  await expect(page.locator('#to')).toHaveValue('India');
+  await expect(page.locator('#chip')).toHaveValue('b200');
+  await expect(page.locator('input[name=mode][value=outcome]')).toBeChecked();
+  await expect(page.locator('#g2g')).toBeChecked();
+  const verdict = await page.locator('#verdict').textContent();
+  expect(verdict).toContain('presumption of approval');
+  // Change something, then open the resulting URL in a new page: same answer.
+  await page.fill('#qty', '50000');
+  await expect(page.locator('#verdict')).toContainText('presumption of denial');
+  const url = page.url();
+  const fresh = await context.newPage();
+  await open(fresh, url.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(fresh.locator('#verdict')).toHaveText(await page.locator('#verdict').textContent());
+  await expect(fresh.locator('#map [data-class="denial"]').first()).toBeVisible();
+});
+
+test('a hostile URL executes nothing and shows a notice', async ({ page }) => {
+  const evil = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
+  const keys = ['regime', 'date', 'to', 'chip', 'tops', 'bits', 'area', 'bw', 'qty', 'eu', 'hq', 'prior', 'map', 'junk'];
+  const qs = keys.map((k) => `${k}=${encodeURIComponent(evil)}`).join('&');
+  const problems = await open(page, `/?${qs}`);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  await expect(page.locator('#notices .notice')).not.toHaveCount(0);
+  await expect(page.locator('#notices')).toContainText('could not be used');
+  expect(await page.locator('body img').count()).toBe(0);
+  expect(await page.locator('body script').count()).toBe(1);
+  await expect(page.locator('#verdict')).toBeVisible();
+  expect(problems.filter((p) => !p.includes('favicon'))).toEqual([]);
+});
+
+test('bad input keeps what was typed and says what is wrong', async ({ page }) => {
+  await open(page);
+  await page.fill('#qty', '12.5');
+  await expect(page.locator('.error')).toContainText('bad quantity `12.5`');
+  await expect(page.locator('#qty')).toHaveValue('12.5');
+  await expect(page.locator('#qty')).toHaveAttribute('aria-invalid', 'true');
+  await page.selectOption('#chip', 'custom');
+  await page.fill('#qty', '10');
+  await page.fill('#tops', 'lots');
+  await page.fill('#bits', '8');
+  await expect(page.locator('.error')).toContainText('bad --tops `lots`');
+  await page.fill('#tops', '300');
+  await page.fill('#bits', '16');
+  await expect(page.locator('#answer')).toContainText('3A090.a.1');
+});
+
+test('hypothetical regimes are labelled on the answer and the map; the table lists everyone', async ({ page }) => {
+  await open(page, '/?regime=proposal2025&to=Singapore&qty=501');
+  await expect(page.locator('#verdict .badge')).toHaveText('Hypothetical');
+  await expect(page.locator('#map-caption')).toContainText('Hypothetical');
+  await page.click('#table-box summary');
+  await expect(page.locator('#table tbody tr')).toHaveCount(249);
+  await page.click('#table th button:has-text("Code")');
+  await expect(page.locator('#table tbody tr').first()).toHaveAttribute('data-row', 'AD');
+  await page.click('#table th button:has-text("Code")');
+  await expect(page.locator('#table tbody tr').first()).toHaveAttribute('data-row', 'ZW');
+});
+
+test('screenshots: desktop and 360 px, light and dark', async ({ browser }) => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const scheme of ['light', 'dark']) {
+    for (const [name, width] of [['desktop', 1280], ['mobile', 360]]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+      const page = await context.newPage();
+      const problems = await open(page, '/?regime=diffusion2025&to=India&qty=2000');
+      await page.screenshot({ path: `${SHOTS}/${name}-${scheme}.png`, fullPage: false });
+      await page.locator('.mapbox').screenshot({ path: `${SHOTS}/${name}-${scheme}-map.png` });
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  }
+});

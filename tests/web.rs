@@ -1,0 +1,165 @@
+//! The wasm boundary in headless Chromium: the JS API returns what the core's wire types
+//! serialize to (the JSON the CLI prints), and bad input throws an `Error` with the CLI's message.
+
+#![cfg(target_arch = "wasm32")]
+
+use h100e::query::Request;
+use h100e::wasm;
+use h100e::wire::{self, QueryIn};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON)]
+    fn stringify(v: &JsValue) -> String;
+    #[wasm_bindgen(js_namespace = JSON, catch)]
+    fn parse(s: &str) -> Result<JsValue, JsValue>;
+}
+
+fn js(json: &str) -> JsValue {
+    parse(json).expect("valid JSON")
+}
+
+/// The first place where two JSON values differ, comparing numbers by value (JS has one number
+/// type, so `826` from JS equals `826.0` from serde).
+fn diff(a: &serde_json::Value, b: &serde_json::Value, at: &str) -> Option<String> {
+    use serde_json::Value::*;
+    match (a, b) {
+        (Number(x), Number(y)) => (x.as_f64() != y.as_f64()).then(|| format!("{at}: {x} vs {y}")),
+        (Array(x), Array(y)) => {
+            if x.len() != y.len() {
+                return Some(format!("{at}: {} vs {} items", x.len(), y.len()));
+            }
+            x.iter()
+                .zip(y)
+                .enumerate()
+                .find_map(|(i, (p, q))| diff(p, q, &format!("{at}[{i}]")))
+        }
+        (Object(x), Object(y)) => {
+            if x.len() != y.len() {
+                return Some(format!("{at}: {} vs {} keys", x.len(), y.len()));
+            }
+            x.iter().find_map(|(k, p)| match y.get(k) {
+                Some(q) => diff(p, q, &format!("{at}.{k}")),
+                None => Some(format!("{at}.{k} missing")),
+            })
+        }
+        _ => (a != b).then(|| format!("{at}: {a} vs {b}")),
+    }
+}
+
+fn same_json(from_js: &JsValue, native: serde_json::Value) {
+    let got: serde_json::Value = serde_json::from_str(&stringify(from_js)).expect("JSON from JS");
+    if let Some(d) = diff(&got, &native, "$") {
+        panic!("wasm and native JSON differ at {d}");
+    }
+}
+
+fn native_eval(q: &str) -> serde_json::Value {
+    let q: QueryIn = serde_json::from_str(q).expect("query");
+    let req: Request = q.request().expect("request");
+    serde_json::to_value(wire::evaluate(&req).expect("answer")).expect("serialize")
+}
+
+const QUERIES: [&str; 6] = [
+    r#"{"to":"UAE","chip":"H100","quantity":1000,"regime":"diffusion2025"}"#,
+    r#"{"to":"Singapore","chip":"h100","quantity":1700,"regime":"diffusion2025","prior_tpp":"1000"}"#,
+    r#"{"to":"China","chip":"H200","quantity":10}"#,
+    r#"{"to":"FR","chip":"b200","quantity":5,"hq":"China","date":"2025-03-01"}"#,
+    r#"{"to":"SG","tops":["1979"],"bits":[8],"die_area":"814","quantity":501,"regime":"proposal2025"}"#,
+    r#"{"to":"IN","chip":"H100","quantity":60000,"g2g":true,"end_user":"none","regime":"diffusion2025"}"#,
+];
+
+#[wasm_bindgen_test]
+fn evaluate_matches_the_native_wire_json() {
+    for q in QUERIES {
+        let out = wasm::evaluate(js(q)).unwrap_or_else(|_| panic!("{q} failed"));
+        same_json(&out, native_eval(q));
+    }
+}
+
+#[wasm_bindgen_test]
+fn answers_carry_real_values() {
+    let out = wasm::evaluate(js(QUERIES[1])).expect("answer");
+    let v: serde_json::Value = serde_json::from_str(&stringify(&out)).expect("json");
+    assert_eq!(v["destination"]["tier"], 2);
+    assert_eq!(v["license_required"], true);
+    assert_eq!(v["order"]["tpp"], 26_914_400.0);
+    assert!(v["review_policy"].is_string());
+    assert!(v["explanation"].as_array().is_some_and(|s| s.len() > 5));
+}
+
+#[wasm_bindgen_test]
+fn lists_match_native() {
+    same_json(
+        &wasm::regimes().expect("regimes"),
+        serde_json::to_value(wire::regimes()).expect("json"),
+    );
+    same_json(
+        &wasm::chips().expect("chips"),
+        serde_json::to_value(wire::chips()).expect("json"),
+    );
+    same_json(
+        &wasm::countries().expect("countries"),
+        serde_json::to_value(wire::countries()).expect("json"),
+    );
+    let t = wasm::tiers(Some("diffusion2025".into())).expect("tiers");
+    same_json(
+        &t,
+        serde_json::to_value(
+            wire::tiers(&h100e::regime::Choice::Id("diffusion2025".into())).expect("tiers"),
+        )
+        .expect("json"),
+    );
+    let by_date = wasm::tiers(Some("2024-06-01".into())).expect("tiers by date");
+    let v: serde_json::Value = serde_json::from_str(&stringify(&by_date)).expect("json");
+    assert_eq!(v["regime"]["id"], "ac2023");
+    let chip = wasm::chip(JsValue::from_str("H20")).expect("chip");
+    let v: serde_json::Value = serde_json::from_str(&stringify(&chip)).expect("json");
+    assert_eq!(
+        (v["tpp"].as_f64(), v["eccn"].as_str()),
+        (Some(2368.0), Some("not 3A090"))
+    );
+    let spec = wasm::chip(js(r#"{"tops":300,"bits":16}"#)).expect("custom chip");
+    let v: serde_json::Value = serde_json::from_str(&stringify(&spec)).expect("json");
+    assert_eq!(v["eccn_paragraph"], "3A090.a.1");
+    let outs = wasm::outcomes(js(QUERIES[0])).expect("outcomes");
+    let v: serde_json::Value = serde_json::from_str(&stringify(&outs)).expect("json");
+    assert_eq!(v.as_array().map(Vec::len), Some(249));
+}
+
+fn message(r: Result<JsValue, JsError>) -> String {
+    let err: JsValue = r.err().expect("an error").into();
+    let err: js_sys::Error = err.dyn_into().expect("a JS Error");
+    String::from(err.message())
+}
+
+#[wasm_bindgen_test]
+fn bad_input_throws_the_cli_message() {
+    let cases = [
+        (r#"{"to":"Atlantis","chip":"H100","quantity":1}"#, "unknown country `Atlantis`: give an ISO code (e.g. `AE`), an English name or a common alias; did you mean `Antarctica`, `Åland Islands` or `Albania`?"),
+        (r#"{"to":"SG","chip":"H100","quantity":-5}"#, "bad quantity `-5`: it is negative; give a whole number of chips from 1 to 100,000,000"),
+        (r#"{"to":"SG","chip":"H100","quantity":1.5}"#, "bad quantity `1.5`: it is not a whole number; give a whole number of chips from 1 to 100,000,000"),
+        (r#"{"to":"SG","chip":"H100","quantity":1,"date":"2023-01-01"}"#, "date `2023-01-01` is outside coverage: the rules we model start on 2023-11-17 (the October 2023 advanced-computing rule took effect then)"),
+    ];
+    for (q, expected) in cases {
+        let native = {
+            let q: QueryIn = serde_json::from_str(q).expect("query");
+            wire::evaluate(&q.request().expect("request"))
+                .expect_err("refused")
+                .to_string()
+        };
+        assert_eq!(native, expected);
+        assert_eq!(message(wasm::evaluate(js(q))), expected);
+    }
+    let missing = message(wasm::evaluate(js(r#"{"chip":"H100","quantity":1}"#)));
+    assert!(
+        missing.starts_with("bad query: ") && missing.contains("`to`"),
+        "{missing}"
+    );
+    assert!(message(wasm::chip(js(r#"{"tops":"NaN","bits":8}"#))).starts_with("bad --tops `NaN`"));
+    assert!(message(wasm::tiers(Some("tier9".into()))).starts_with("unknown regime `tier9`"));
+}
