@@ -1,0 +1,99 @@
+// Page benchmarks: bytes a reader downloads for the first answer (raw, gzip, brotli per file),
+// time from navigation to the first answer, time from an input change to the updated answer and
+// map, and the engine's time to evaluate every destination in wasm. Medians over several runs in
+// headless Debian Chromium against the local server. Prints a Markdown report for BENCHMARKS.md.
+// Usage: node scripts/bench-page.mjs [runs]   (after scripts/build.sh)
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import zlib from 'node:zlib';
+import path from 'node:path';
+
+const RUNS = Number(process.argv[2] || 15);
+const PORT = 8765;
+const base = `http://127.0.0.1:${PORT}`;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const args = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+const server = spawn('node', ['scripts/serve.mjs', String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((r) => server.stdout.once('data', r));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+
+try {
+  // 1. Bytes: every response the page loads until its first answer.
+  const page = await browser.newPage();
+  const bodies = new Map();
+  page.on('response', async (res) => {
+    if (!res.url().startsWith(base)) return;
+    try { bodies.set(new URL(res.url()).pathname, await res.body()); } catch { /* redirects have no body */ }
+  });
+  await page.goto(`${base}/`);
+  await page.waitForSelector('html[data-ready]');
+  await page.waitForTimeout(200);
+  const rows = [...bodies].map(([p, b]) => ({
+    file: p === '/' ? 'index.html' : path.basename(p), raw: b.length, gzip: zlib.gzipSync(b, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  })).sort((a, b) => b.brotli - a.brotli);
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+  // 2. Navigation to first answer (fresh context each run: no cache).
+  const firstAnswer = [];
+  for (let i = 0; i < RUNS; i++) {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    const t0 = Date.now();
+    await p.goto(`${base}/?regime=diffusion2025&to=India&qty=2000`);
+    await p.waitForSelector('#verdict');
+    firstAnswer.push(await p.evaluate(() => performance.now()));
+    void t0;
+    await ctx.close();
+  }
+
+  // 3. Input change to updated answer and map (measured inside the page, to the next frame).
+  const p = await browser.newPage();
+  await p.goto(`${base}/?regime=diffusion2025&to=India&qty=2000`);
+  await p.waitForSelector('html[data-ready]');
+  const changes = [];
+  const work = [];
+  for (let i = 0; i < RUNS; i++) {
+    work.push(Number(await p.evaluate(() => document.documentElement.dataset.updateMs)));
+    changes.push(await p.evaluate(async (n) => {
+      const qty = document.getElementById('qty');
+      const t0 = performance.now();
+      qty.value = String(1000 + n * 137);
+      qty.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return performance.now() - t0;
+    }, i));
+  }
+
+  // 4. The engine alone, in wasm: all destinations' tiers, and one order's outcome everywhere.
+  const engine = await p.evaluate(async () => {
+    const m = await import('./pkg/h100e.js');
+    const time = (f, n) => { const t0 = performance.now(); for (let i = 0; i < n; i++) f(); return (performance.now() - t0) / n; };
+    const q = { to: 'IN', chip: 'h100', quantity: 2000, regime: 'diffusion2025' };
+    return {
+      evaluate: time(() => m.evaluate(q), 200),
+      tiers: time(() => m.tiers('diffusion2025'), 200),
+      outcomes: time(() => m.outcomes(q), 20),
+    };
+  });
+
+  const kb = (n) => (n / 1024).toFixed(1);
+  const out = [];
+  out.push(`## Page (headless Chromium ${browser.version()}, ${RUNS} runs, ${new Date().toISOString().slice(0, 10)})`, '');
+  out.push('| file | raw B | gzip B | brotli B |', '|---|---:|---:|---:|');
+  for (const r of rows) out.push(`| ${r.file} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
+  out.push(`| **total for the first answer** | **${total.raw}** | **${total.gzip}** | **${total.brotli}** (${kb(total.brotli)} KiB; budget 150 KB) |`, '');
+  out.push('| timing | median |', '|---|---:|');
+  out.push(`| navigation to first answer on screen (fresh context, local server) | ${median(firstAnswer).toFixed(0)} ms |`);
+  out.push(`| input change to updated answer, map and legend on screen (includes waiting for the next frame) | ${median(changes).toFixed(1)} ms |`);
+  out.push(`| of which the page's own work per update (engine calls and DOM) | ${median(work).toFixed(1)} ms |`);
+  out.push(`| wasm: one evaluation with its cited explanation | ${(engine.evaluate * 1000).toFixed(0)} µs |`);
+  out.push(`| wasm: tiers of all 249 destinations (tier map) | ${(engine.tiers * 1000).toFixed(0)} µs |`);
+  out.push(`| wasm: this order's outcome in all 249 destinations (outcome map) | ${engine.outcomes.toFixed(2)} ms |`);
+  console.log(out.join('\n'));
+} finally {
+  await browser.close();
+  server.kill();
+}
