@@ -215,14 +215,21 @@ pub struct Verdict {
     pub steps: Vec<Step>,
 }
 
-struct Explain(Vec<Step>);
+/// The explanation being written. When `on` is false (the map's outcome mode), steps are not
+/// even formatted: the sentences are closures, called only when kept.
+struct Explain {
+    steps: Vec<Step>,
+    on: bool,
+}
 
 impl Explain {
-    fn push(&mut self, text: impl Into<String>, cite: &'static Cite) {
-        self.0.push(Step {
-            text: text.into(),
-            cite,
-        });
+    fn push<T: Into<String>>(&mut self, text: impl FnOnce() -> T, cite: &'static Cite) {
+        if self.on {
+            self.steps.push(Step {
+                text: text().into(),
+                cite,
+            });
+        }
     }
 }
 
@@ -271,9 +278,21 @@ fn place_words(place: &Place) -> String {
 
 /// Evaluates an order. Fails only when the chip cannot be measured or a product overflows.
 pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
+    evaluate_with(q, true)
+}
+
+/// The same verdict without the explanation steps: for evaluating every destination at once.
+pub fn outcome(q: &Query) -> Result<Verdict, Error> {
+    evaluate_with(q, false)
+}
+
+fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
     let r = q.selection.regime;
     let date = q.selection.date;
-    let mut ex = Explain(Vec::new());
+    let mut ex = Explain {
+        steps: Vec::new(),
+        on: explain,
+    };
 
     // The rules that apply.
     let label = if r.hypothetical {
@@ -282,11 +301,11 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
         ""
     };
     ex.push(
-        format!("Rules applied: {}.{label} {}", r.name, r.summary),
+        || format!("Rules applied: {}.{label} {}", r.name, r.summary),
         r.cite,
     );
     for n in r.notes {
-        ex.push(n.text, n.cite);
+        ex.push(|| n.text, n.cite);
     }
 
     // The chip.
@@ -295,7 +314,7 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     let (Some(tpp), Some(class)) = (metrics.tpp, metrics.class) else {
         return Err(Error::NoThroughput { chip: q.chip.id() });
     };
-    ex.push(
+    ex.push(||
         format!(
             "The {chip_name} has a Total Processing Performance (TPP) of {}: the highest dense throughput × bit length over its precisions ({}).",
             tpp.grouped(),
@@ -304,11 +323,11 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
         CLASSIFICATION.tpp_cite,
     );
     ex.push(
-        format!("ECCN class: {}. {}", class.eccn(), metrics.class_reason),
+        || format!("ECCN class: {}. {}", class.eccn(), metrics.class_reason),
         metrics.class_cite,
     );
     if metrics.datacenter == Datacenter::Ambiguous {
-        ex.push(
+        ex.push(||
             "This card is sold both as a workstation and a datacenter part; we treat it as designed for datacenters, the stricter reading, so License Exceptions NAC and ACA are not used for it.",
             CLASSIFICATION.non_datacenter_tpp.cite,
         );
@@ -316,12 +335,12 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     if let Chip::Catalog(e) = &q.chip {
         if let Some(u) = e.uncertain {
             ex.push(
-                format!("Uncertain in the chip data: {u}."),
+                || format!("Uncertain in the chip data: {u}."),
                 CLASSIFICATION.h100_tpp.cite,
             );
         }
         for vn in r.vendor_notes.iter().filter(|v| v.vendor == e.vendor) {
-            ex.push(vn.text, vn.cite);
+            ex.push(|| vn.text, vn.cite);
         }
     }
 
@@ -340,18 +359,20 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
             what: "prior shipments plus this order",
         })?;
     ex.push(
-        format!(
-            "The order: {} × {} = {} TPP, {} (TPP ÷ {}, rounded for display).",
-            Dec::from_int(q.quantity).grouped(),
-            tpp.grouped(),
-            order_tpp.grouped(),
-            h100e(order_tpp),
-            CLASSIFICATION.h100_tpp.value.grouped()
-        ),
+        || {
+            format!(
+                "The order: {} × {} = {} TPP, {} (TPP ÷ {}, rounded for display).",
+                Dec::from_int(q.quantity).grouped(),
+                tpp.grouped(),
+                order_tpp.grouped(),
+                h100e(order_tpp),
+                CLASSIFICATION.h100_tpp.value.grouped()
+            )
+        },
         CLASSIFICATION.h100_tpp.cite,
     );
     if !q.prior_tpp.is_zero() {
-        ex.push(
+        ex.push(||
             format!("With {} TPP already shipped to this buyer this calendar year, the total is {} TPP.", q.prior_tpp.grouped(), cumulative.grouped()),
             CLASSIFICATION.h100_tpp.cite,
         );
@@ -363,17 +384,19 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     if let Some(t) = dest_treated {
         let as_name = country::by_code(t.as_code).map_or(t.as_code, |c| c.name);
         ex.push(
-            format!(
+            || {
+                format!(
                 "{} is treated as part of {as_name} under the Export Administration Regulations.",
                 dest.name
-            ),
+            )
+            },
             t.cite,
         );
     }
     let hq = q.hq.unwrap_or(dest);
     let (hq_code, _) = country::treated_as(hq.code);
     if q.hq.is_none() {
-        ex.push(
+        ex.push(||
             format!("We assume the buyer is headquartered in {}; give the headquarters country if it is not (it matters for companies based in China, Macau or other D:5 countries, and for Tier 1).", dest.name),
             r.hq_rule.cite,
         );
@@ -382,17 +405,19 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     let hq_tier = tier_of(r, hq_code, date);
     if let Some((t, cite)) = tier {
         ex.push(
-            format!("{} is in Tier {} of this regime.", dest.name, t.number()),
+            || format!("{} is in Tier {} of this regime.", dest.name, t.number()),
             cite,
         );
     }
     if let (Some((t, cite)), Some(_)) = (hq_tier, q.hq) {
         ex.push(
-            format!(
-                "The buyer's headquarters, {}, is in Tier {}.",
-                hq.name,
-                t.number()
-            ),
+            || {
+                format!(
+                    "The buyer's headquarters, {}, is in Tier {}.",
+                    hq.name,
+                    t.number()
+                )
+            },
             cite,
         );
     }
@@ -418,7 +443,7 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     // Not an export at all.
     if dest.code == ORIGIN {
         v.outcome = Outcome::NotExport;
-        ex.push(
+        ex.push(||
             "A sale inside the United States is not an export, so no export license is needed (other rules, such as deemed exports of technology, are outside this calculator).",
             r.scope_a.cite,
         );
@@ -434,7 +459,7 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     if !controlled && informed_here.is_none() {
         v.outcome = Outcome::NotControlled;
         if let Some(i) = informed {
-            ex.push(
+            ex.push(||
                 format!("The April 2025 license requirement for this chip covers only {}; {} is outside it.", place_words(&i.place), dest.name),
                 i.place.cite,
             );
@@ -443,7 +468,7 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
             .as_ref()
             .filter(|_| matches!(q.chip, Chip::Custom(_)))
         {
-            ex.push(
+            ex.push(||
                 format!(
                     "Since April 2025 chips like the H20 and MI308 need a license for {} through letters to their makers; whether a custom chip counts as their 'equivalent' was not published, so check before relying on this answer.",
                     place_words(&i.place)
@@ -451,7 +476,7 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
                 i.place.cite,
             );
         }
-        ex.push(
+        ex.push(||
             format!("A chip outside ECCN 3A090 needs no license under these advanced-computing rules to {} (other export controls and end-use rules can still apply).", dest.name),
             v.metrics.class_cite,
         );
@@ -473,11 +498,13 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
                 format!("it is in {}", list(&why))
             };
             ex.push(
-                format!(
-                    "{} items need a license to {}: {why}.",
-                    class.eccn(),
-                    dest.name
-                ),
+                || {
+                    format!(
+                        "{} items need a license to {}: {why}.",
+                        class.eccn(),
+                        dest.name
+                    )
+                },
                 scope.cite,
             );
         } else {
@@ -488,32 +515,36 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
                 format!("it is also in {}, which the rule excludes", list(&excl))
             };
             ex.push(
-                format!(
-                    "No destination-based license requirement for {} items to {}: {why}.",
-                    class.eccn(),
-                    dest.name
-                ),
+                || {
+                    format!(
+                        "No destination-based license requirement for {} items to {}: {why}.",
+                        class.eccn(),
+                        dest.name
+                    )
+                },
                 scope.cite,
             );
         }
         if by_hq {
-            ex.push(
+            ex.push(||
                 format!("The buyer is headquartered in {}, so a license is needed wherever the chips go ({}).", hq.name, place_words(&r.hq_rule)),
                 r.hq_rule.cite,
             );
         } else if q.hq.is_some() {
             ex.push(
-                format!(
-                    "The buyer's headquarters, {}, is not in {}.",
-                    hq.name,
-                    place_words(&r.hq_rule)
-                ),
+                || {
+                    format!(
+                        "The buyer's headquarters, {}, is not in {}.",
+                        hq.name,
+                        place_words(&r.hq_rule)
+                    )
+                },
                 r.hq_rule.cite,
             );
         }
     }
     if let Some(i) = informed_here {
-        ex.push(
+        ex.push(||
             format!("Since {} the makers have been told this chip needs a license for {}, which covers {}.", i.from, place_words(&i.place), dest.name),
             i.place.cite,
         );
@@ -895,7 +926,7 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
         } else {
             "not available"
         };
-        ex.push(format!("{}: {verdict} — {}.", c.name, c.reason), c.cite);
+        ex.push(|| format!("{}: {verdict} — {}.", c.name, c.reason), c.cite);
     }
     v.exceptions = checks;
 
@@ -932,7 +963,7 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
                         .into(),
                 ),
             });
-            ex.push(
+            ex.push(||
                 format!(
                     "A licensed order to Tier 2 counts against {}'s allocation of {} TPP ({}, {}); this order alone uses {} TPP.",
                     dest.name,
@@ -987,15 +1018,17 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     v.review_policy = policy;
     match policy {
         Some(p) => ex.push(
-            format!(
-                "A license application would be reviewed {}.",
-                review_phrase(p)
-            ),
+            || {
+                format!(
+                    "A license application would be reviewed {}.",
+                    review_phrase(p)
+                )
+            },
             cite,
         ),
         None => match &r.g2g_licensing {
-            Some(n) => ex.push(n.text, n.cite),
-            None => ex.push("No review policy for this case was published.", cite),
+            Some(n) => ex.push(|| n.text, n.cite),
+            None => ex.push(|| "No review policy for this case was published.", cite),
         },
     }
     Ok(finish(v, ex, r))
@@ -1030,9 +1063,9 @@ fn finish(mut v: Verdict, mut ex: Explain, r: &Regime) -> Verdict {
     if r.hypothetical {
         headline = format!("Hypothetical — {headline}");
     }
-    ex.push(format!("Answer: {headline}"), r.cite);
+    ex.push(|| format!("Answer: {headline}"), r.cite);
     v.headline = headline;
-    v.steps = ex.0;
+    v.steps = ex.steps;
     v
 }
 

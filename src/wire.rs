@@ -835,7 +835,7 @@ pub fn outcomes(req: &Request) -> Result<Vec<OutcomeOut>, Error> {
     for c in country::all() {
         let mut q = base.clone();
         q.destination = c;
-        let v = eval::evaluate(&q)?;
+        let v = eval::outcome(&q)?;
         out.push(OutcomeOut {
             code: c.code,
             tier: v.tier.map(eval::Tier::number),

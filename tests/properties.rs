@@ -58,6 +58,28 @@ proptest! {
         prop_assert!(b.order.tpp >= a.order.tpp);
     }
 
+    /// The map's outcome-only path gives the same verdict as the full evaluation.
+    #[test]
+    fn outcome_path_agrees_with_full_evaluation(
+        regime in prop::sample::select(regime_ids()),
+        to in prop::sample::select(country_codes()),
+        chip in prop::sample::select(measurable()),
+        end_user in prop::sample::select(vec!["none", "uveu", "nveu"]),
+        q in 1u64..100_000,
+    ) {
+        let mut r = req(to, chip, q);
+        r.regime = Choice::Id(regime.into());
+        r.end_user = end_user.into();
+        let query = r.resolve().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let full = h100e::eval::evaluate(&query).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let lean = h100e::eval::outcome(&query).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(full.outcome, lean.outcome);
+        prop_assert_eq!(full.license_required, lean.license_required);
+        prop_assert_eq!(full.review_policy, lean.review_policy);
+        prop_assert_eq!(full.counts_against_country_cap, lean.counts_against_country_cap);
+        prop_assert!(lean.steps.is_empty() && !full.steps.is_empty());
+    }
+
     /// TPP of typed specs equals max(dense × bits), computed here independently in integers.
     #[test]
     fn custom_tpp_is_the_maximum_product(pairs in prop::collection::vec((1u64..5_000_000, prop::sample::select(vec![4u32, 6, 8, 16, 32, 64])), 1..5)) {

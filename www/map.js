@@ -90,7 +90,14 @@ export function createMap(host, tip, names, onPick) {
 
   svg.addEventListener('pointermove', (ev) => { const c = codeOf(ev.target); if (c) showTip(c, ev.clientX, ev.clientY); else hideTip(); });
   svg.addEventListener('pointerleave', hideTip);
-  svg.addEventListener('click', (ev) => { const c = codeOf(ev.target); if (c) { focusCode(c); onPick(c); } });
+  // A tap has no hover: the click that selects also shows the country's tooltip.
+  svg.addEventListener('click', (ev) => {
+    const c = codeOf(ev.target);
+    if (!c) return;
+    focusCode(c);
+    onPick(c);
+    showTip(c, ev.clientX, ev.clientY);
+  });
   svg.addEventListener('focusin', (ev) => {
     const c = codeOf(ev.target);
     if (!c) return;
