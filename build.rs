@@ -928,11 +928,15 @@ fn main() {
                     ),
                 );
             }
-            if as_ofs.get(&a.3).is_some_and(|d| *d >= b.0) {
+            // A replaced regime's `as_of` is its last day: the regime list shows it as "in force until".
+            if as_ofs.get(&a.3).is_some_and(|d| d.next_day() != b.0) {
                 fail(
                     dir,
                     &a.3,
-                    &format!("as_of must fall before `{}` takes effect", b.3),
+                    &format!(
+                        "as_of must be the day before `{}` takes effect ({})",
+                        b.3, b.0
+                    ),
                 );
             }
         }

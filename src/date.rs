@@ -44,6 +44,28 @@ impl Date {
         (self.year, self.month, self.day)
     }
 
+    /// The next day.
+    pub fn next_day(self) -> Date {
+        if self.day < days_in_month(self.year, self.month) {
+            Date {
+                day: self.day + 1,
+                ..self
+            }
+        } else if self.month < 12 {
+            Date {
+                month: self.month + 1,
+                day: 1,
+                ..self
+            }
+        } else {
+            Date {
+                year: self.year.saturating_add(1),
+                month: 1,
+                day: 1,
+            }
+        }
+    }
+
     /// The year.
     pub const fn year(self) -> u16 {
         self.year
@@ -86,5 +108,13 @@ mod tests {
         assert_eq!(Date::parse("13/01/2025"), None);
         assert!(Date::parse("2025-01-13") < Date::parse("2025-05-13"));
         assert_eq!(Date::parse("2026-07-23").map(Date::quarter), Some(3));
+        assert_eq!(
+            Date::parse("2024-02-28").map(|d| d.next_day().to_string()),
+            Some("2024-02-29".into())
+        );
+        assert_eq!(
+            Date::parse("2025-12-31").map(|d| d.next_day().to_string()),
+            Some("2026-01-01".into())
+        );
     }
 }

@@ -537,7 +537,8 @@ pub struct RegimeOut {
     pub short_name: &'static str,
     /// First day in force (hypothetical: the day reported).
     pub effective: String,
-    /// Last day in force, for real regimes replaced by a later one.
+    /// Last day in force, for real regimes replaced by a later one (its `as_of`, which the build
+    /// checks is the day before its successor takes effect).
     pub in_force_until: Option<String>,
     /// The day whose dated facts an undated query uses.
     pub as_of: String,
