@@ -98,9 +98,19 @@ struct TreatedAsIn {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct CountryNoteIn {
+    code: String,
+    text: String,
+    cite: CiteIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct GroupsFile {
     origin: String,
     treated_as: Vec<TreatedAsIn>,
+    #[serde(default)]
+    note: Vec<CountryNoteIn>,
     group: Vec<GroupIn>,
 }
 
@@ -280,6 +290,7 @@ struct RegimeIn {
     effective: String,
     as_of: String,
     hypothetical: bool,
+    caveat: Option<String>,
     summary: String,
     cite: CiteIn,
     #[serde(default)]
@@ -655,6 +666,22 @@ fn main() {
     let _ = writeln!(
         g.out,
         "pub static TREATED_AS: &[TreatedAs] = &[{}];",
+        rows.join(", ")
+    );
+    let mut rows = Vec::new();
+    for n in &groups.note {
+        let key = format!("note `{}`", n.code);
+        g.check_codes(f, &key, std::slice::from_ref(&n.code));
+        let cite = g.cite(f, &key, &n.cite);
+        rows.push(format!(
+            "CountryNote {{ code: {}, text: {}, cite: {cite} }}",
+            lit(&n.code),
+            lit(&n.text)
+        ));
+    }
+    let _ = writeln!(
+        g.out,
+        "pub static COUNTRY_NOTES: &[CountryNote] = &[{}];",
         rows.join(", ")
     );
     let mut rows = Vec::new();
@@ -1150,13 +1177,14 @@ fn regime(
         None => "None".into(),
     };
     format!(
-        "Regime {{ id: {}, name: {}, short_name: {}, effective: {}, as_of: {}, hypothetical: {}, summary: {}, cite: {cite}, notes: &[{}], vendor_notes: &[{}], scope_a: {scope_a}, scope_b: {scope_b}, hq_rule: {hq_rule}, embargo: {embargo}, tiers: {tiers}, exceptions: Exceptions {{ nac: {nac}, aca: {aca}, aia: {aia}, lpp: {lpp}, uveu: {uveu}, nveu: {nveu} }}, allocation: {allocation}, review: ReviewPolicies {{ embargoed: {embargoed}, allied_hq: {allied}, other: {other}, within_allocation: {within}, over_allocation: {over} }}, is_informed: {is_informed}, china_band: {china_band}, g2g_licensing: {g2g} }}",
+        "Regime {{ id: {}, name: {}, short_name: {}, effective: {}, as_of: {}, hypothetical: {}, caveat: {}, summary: {}, cite: {cite}, notes: &[{}], vendor_notes: &[{}], scope_a: {scope_a}, scope_b: {scope_b}, hq_rule: {hq_rule}, embargo: {embargo}, tiers: {tiers}, exceptions: Exceptions {{ nac: {nac}, aca: {aca}, aia: {aia}, lpp: {lpp}, uveu: {uveu}, nveu: {nveu} }}, allocation: {allocation}, review: ReviewPolicies {{ embargoed: {embargoed}, allied_hq: {allied}, other: {other}, within_allocation: {within}, over_allocation: {over} }}, is_informed: {is_informed}, china_band: {china_band}, g2g_licensing: {g2g} }}",
         lit(&r.id),
         lit(&r.name),
         lit(&r.short_name),
         date_lit(effective),
         date_lit(as_of),
         r.hypothetical,
+        opt_lit(&r.caveat),
         lit(&r.summary),
         notes.join(", "),
         vnotes.join(", ")

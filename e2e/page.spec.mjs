@@ -32,10 +32,13 @@ async function setDestination(page, name) {
 
 test('the first answer appears, with citations, and nothing leaves the origin', async ({ page }) => {
   const problems = await open(page);
-  await expect(page.locator('#verdict')).toContainText('No license needed');
+  // Default: an H100 order to the UAE under the rules in force now; the 2026 text names the UAE.
+  await expect(page.locator('#verdict')).toContainText('License required');
   await expect(page.locator('.steps li')).not.toHaveCount(0);
   await expect(page.locator('.steps .cite a').first()).toHaveAttribute('href', /^https:\/\//);
   await expect(page.locator('#status')).toBeEmpty();
+  // Screen readers get the one-line verdict through a live region.
+  await expect(page.locator('#live')).toHaveText(await page.locator('#verdict').textContent());
   expect(problems).toEqual([]);
 });
 
@@ -70,8 +73,13 @@ test('the current rules answer the H200-to-China case from 91 FR 1684', async ({
 
 test('clicking a map country makes it the destination', async ({ page }) => {
   await open(page, '/?regime=diffusion2025');
-  // Germany: a compact shape whose box centre lies inside it (France's box includes French Guiana).
-  await page.locator('[data-country="DE"]').click();
+  // Germany, pointed at in its east: its west lies under Luxembourg's 24 px dot, which is on top.
+  const de = page.locator('[data-country="DE"]');
+  const box = await de.boundingBox();
+  const east = { x: box.width * 0.75, y: box.height * 0.45 };
+  await de.hover({ position: east });
+  await expect(page.locator('#tip')).toHaveText(/^Germany: Tier 1; this order: /);
+  await de.click({ position: east });
   await expect(page.locator('#to')).toHaveValue('Germany');
   await expect(page.locator('#verdict')).toContainText('AIA');
   await expect(page.locator('[data-country="DE"]')).toHaveClass(/selected/);
@@ -125,7 +133,7 @@ test('a URL reproduces its state on a fresh page', async ({ page, context }) => 
   expect(verdict).toContain('presumption of approval');
   // Change something, then open the resulting URL in a new page: same answer.
   await page.fill('#qty', '50000');
-  await expect(page.locator('#verdict')).toContainText('presumption of denial');
+  await expect(page.locator('#verdict')).toContainText('policy of denial');
   const url = page.url();
   const fresh = await context.newPage();
   await open(fresh, url.replace(/^https?:\/\/[^/]+/, ''));

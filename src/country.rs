@@ -1,8 +1,8 @@
 //! Finding countries by code, name or alias, and the EAR's "treated as" rule for Hong Kong.
 
-use crate::data::{COUNTRIES, TREATED_AS};
+use crate::data::{COUNTRIES, COUNTRY_NOTES, TREATED_AS};
 use crate::error::Error;
-use crate::model::{Country, TreatedAs};
+use crate::model::{Country, CountryNote, TreatedAs};
 use crate::text::{closest, fold};
 
 /// All ISO 3166-1 entries, sorted by code.
@@ -48,6 +48,11 @@ pub fn find(input: &str) -> Result<&'static Country, Error> {
             ),
         }),
     }
+}
+
+/// What the data says a reader should know about a destination (an uncertain group membership).
+pub fn notes(code: &str) -> impl Iterator<Item = &'static CountryNote> + '_ {
+    COUNTRY_NOTES.iter().filter(move |n| n.code == code)
 }
 
 /// The country whose treatment `code` gets under the EAR, with the rule that says so.

@@ -12,7 +12,7 @@ use crate::data::{CLASSIFICATION, ORIGIN};
 use crate::date::Date;
 use crate::decimal::{Dec, MAX_EXACT_MILLI};
 use crate::error::Error;
-use crate::model::{Cite, Country, Datacenter, Place, Regime};
+use crate::model::{ChipSource, Cite, Country, Datacenter, Place, Regime};
 use crate::place;
 use crate::query::{EndUser, Query};
 
@@ -178,6 +178,8 @@ pub struct Step {
     pub text: String,
     /// Where it comes from.
     pub cite: &'static Cite,
+    /// For statements about a catalog chip's figures: the chip's own source, shown instead.
+    pub chip_source: Option<&'static ChipSource>,
 }
 
 /// The answer to a query.
@@ -211,6 +213,8 @@ pub struct Verdict {
     pub review_policy: Option<&'static str>,
     /// One sentence a reader can take away.
     pub headline: String,
+    /// What a reader must know beside the headline (a rule never enforced, an unchecked chip).
+    pub caveats: Vec<String>,
     /// The reasoning, in order.
     pub steps: Vec<Step>,
 }
@@ -228,6 +232,23 @@ impl Explain {
             self.steps.push(Step {
                 text: text().into(),
                 cite,
+                chip_source: None,
+            });
+        }
+    }
+
+    /// A step about a catalog chip's figures, linked to the chip's own first source.
+    fn push_chip(
+        &mut self,
+        text: impl FnOnce() -> String,
+        cite: &'static Cite,
+        src: Option<&'static ChipSource>,
+    ) {
+        if self.on {
+            self.steps.push(Step {
+                text: text(),
+                cite,
+                chip_source: src,
             });
         }
     }
@@ -334,9 +355,10 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
     }
     if let Chip::Catalog(e) = &q.chip {
         if let Some(u) = e.uncertain {
-            ex.push(
+            ex.push_chip(
                 || format!("Uncertain in the chip data: {u}."),
-                CLASSIFICATION.h100_tpp.cite,
+                CLASSIFICATION.tpp_cite,
+                e.sources.first(),
             );
         }
         for vn in r.vendor_notes.iter().filter(|v| v.vendor == e.vendor) {
@@ -395,6 +417,11 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
     }
     let hq = q.hq.unwrap_or(dest);
     let (hq_code, _) = country::treated_as(hq.code);
+    for c in std::iter::once(dest).chain(q.hq.filter(|h| h.code != dest.code)) {
+        for n in country::notes(c.code) {
+            ex.push(|| format!("{}: {}", c.name, n.text), n.cite);
+        }
+    }
     if q.hq.is_none() {
         ex.push(||
             format!("We assume the buyer is headquartered in {}; give the headquarters country if it is not (it matters for companies based in China, Macau or other D:5 countries, and for Tier 1).", dest.name),
@@ -437,11 +464,12 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
         caps: Vec::new(),
         review_policy: None,
         headline: String::new(),
+        caveats: r.caveat.map(String::from).into_iter().collect(),
         steps: Vec::new(),
     };
 
     // Not an export at all.
-    if dest.code == ORIGIN {
+    if dest_code == ORIGIN {
         v.outcome = Outcome::NotExport;
         ex.push(||
             "A sale inside the United States is not an export, so no export license is needed (other rules, such as deemed exports of technology, are outside this calculator).",
@@ -468,6 +496,12 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
             .as_ref()
             .filter(|_| matches!(q.chip, Chip::Custom(_)))
         {
+            if place::contains(&i.place, dest_code, date) {
+                v.caveats.push(format!(
+                    "Unless the chip counts as an 'equivalent' of the H20 or MI308: since April 2025 those need a license for {} through letters to their makers, and which chips are equivalents was not published.",
+                    place_words(&i.place)
+                ));
+            }
             ex.push(||
                 format!(
                     "Since April 2025 chips like the H20 and MI308 need a license for {} through letters to their makers; whether a custom chip counts as their 'equivalent' was not published, so check before relying on this answer.",
@@ -937,9 +971,10 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
     v.outcome = Outcome::LicenseRequired;
     v.license_required = true;
 
-    // Country allocation (Tier 2, licensed 3A090.a exports).
+    // Country allocation (Tier 2, licensed 3A090.a exports). A buyer headquartered in Macau or
+    // D:5 faces a presumption of denial, so no allocation is in play for it.
     if let (Some(a), Some((Tier::Two, _))) = (&r.allocation, tier) {
-        if class.is_a() {
+        if class.is_a() && !hq_embargo {
             let limit = if q.g2g { &a.g2g_tpp } else { &a.tpp };
             v.counts_against_country_cap = true;
             v.caps.push(CapUse {
@@ -984,13 +1019,15 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
             Some(b) => (Some(b.policy), b.place.cite),
             None => (None, r.cite),
         }
-    } else if dest_embargo || hq_embargo {
-        (Some(rv.embargoed.policy), rv.embargoed.cite)
     } else if !controlled {
+        // The is-informed letters are not 3A090 rules: their review policy is whatever the letters
+        // said, which was not published.
         match informed_here {
             Some(i) => (i.review, i.place.cite),
             None => (None, r.cite),
         }
+    } else if dest_embargo || hq_embargo {
+        (Some(rv.embargoed.policy), rv.embargoed.cite)
     } else if let (true, Some((Tier::Two, _)), Some(a), Some(within), Some(over)) = (
         class.is_a(),
         tier,
@@ -1049,7 +1086,7 @@ fn finish(mut v: Verdict, mut ex: Explain, r: &Regime) -> Verdict {
         Outcome::Exception(id) => match id {
             ExceptionId::Aia => "No license needed: License Exception AIA covers buyers located and headquartered in Tier 1.".into(),
             ExceptionId::Lpp => format!("No license needed: this order fits under {} (the buyer or exporter must notify BIS).", lpp_name(r)),
-            ExceptionId::Aca => "No license needed: License Exception ACA covers this non-datacenter chip.".into(),
+            ExceptionId::Aca => "No license needed: License Exception ACA covers this chip (it is not a 3A090.a chip designed for datacenters).".into(),
             ExceptionId::Nac => format!("No license needed if BIS does not object: License Exception NAC applies after {} days' notice.", r.exceptions.nac.as_ref().map_or(0, |n| n.notice_days)),
             ExceptionId::Uveu => "No license needed: the buyer's Universal Validated End User authorization covers it.".into(),
             ExceptionId::Nveu => "No license needed: the buyer's National Validated End User authorization covers it.".into(),
@@ -1069,9 +1106,9 @@ fn finish(mut v: Verdict, mut ex: Explain, r: &Regime) -> Verdict {
     v
 }
 
-/// "under a presumption of denial", or "case-by-case".
+/// "under a presumption of denial", "under a policy of denial", or "case-by-case".
 fn review_phrase(policy: &str) -> String {
-    if policy.starts_with("presumption") {
+    if policy.starts_with("presumption") || policy.starts_with("policy") {
         format!("under a {policy}")
     } else {
         policy.to_string()

@@ -64,6 +64,17 @@ pub struct TreatedAs {
     pub cite: &'static Cite,
 }
 
+/// A note on one destination, shown whenever it is the destination or the buyer's headquarters.
+#[derive(Debug)]
+pub struct CountryNote {
+    /// Alpha-2 code.
+    pub code: &'static str,
+    /// Plain words.
+    pub text: &'static str,
+    /// Where it comes from.
+    pub cite: &'static Cite,
+}
+
 /// A member of a country group for a range of dates.
 #[derive(Debug)]
 pub struct Membership {
@@ -263,6 +274,8 @@ pub struct Regime {
     pub as_of: Date,
     /// Reported proposals and scenarios are hypothetical.
     pub hypothetical: bool,
+    /// What every answer under this regime must say beside its headline.
+    pub caveat: Option<&'static str>,
     /// One paragraph in plain words.
     pub summary: &'static str,
     /// The main text.

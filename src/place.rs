@@ -17,16 +17,17 @@ pub fn membership(id: &str, code: &str, date: Date) -> Option<&'static Membershi
 }
 
 /// True if `code` (already mapped through "treated as") is in `place` on `date`.
+///
+/// Exclusions apply to group members only: a destination the rule names outright stays in, as the
+/// 2026 text names the UAE beside "D:1, D:4 and D:5 ... excluding A:5 or A:6" after it joined A:5.
 pub fn contains(place: &Place, code: &str, date: Date) -> bool {
-    if place.worldwide {
+    if place.worldwide || place.codes.contains(&code) {
         return true;
     }
-    let listed = place.codes.contains(&code)
-        || place
-            .groups
-            .iter()
-            .any(|g| membership(g, code, date).is_some());
-    listed
+    place
+        .groups
+        .iter()
+        .any(|g| membership(g, code, date).is_some())
         && !place
             .exclude
             .iter()

@@ -358,6 +358,26 @@ pub struct StepOut {
     pub citation: CitationOut,
 }
 
+fn step(s: &eval::Step) -> StepOut {
+    let citation = match s.chip_source {
+        // Statements about a chip's figures link to the chip's own source, not to a rule.
+        Some(src) => CitationOut {
+            label: format!("chip {} source", src.about),
+            cfr: None,
+            fr: None,
+            source: "h100e chip research (data/sources/chips.csv), from datasheets and secondary sources",
+            url: src.url,
+            grade: "S",
+            uncertain: None,
+        },
+        None => CitationOut::from_cite(s.cite),
+    };
+    StepOut {
+        text: s.text.clone(),
+        citation,
+    }
+}
+
 /// The answer to an evaluation.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct EvalOut {
@@ -379,6 +399,8 @@ pub struct EvalOut {
     pub outcome: &'static str,
     /// One sentence.
     pub headline: String,
+    /// What a reader must know beside the headline (a rule never enforced, an unchecked chip).
+    pub caveats: Vec<String>,
     /// A license is needed.
     pub license_required: bool,
     /// Every exception considered (empty when no license requirement applies).
@@ -431,20 +453,14 @@ pub fn eval(v: &Verdict) -> EvalOut {
         },
         outcome: v.outcome.as_str(),
         headline: v.headline.clone(),
+        caveats: v.caveats.clone(),
         license_required: v.license_required,
         license_exceptions: v.exceptions.iter().map(exception).collect(),
         exception_used: v.exceptions.iter().find(|e| e.used).map(|e| e.id.as_str()),
         counts_against_country_cap: v.counts_against_country_cap,
         caps: v.caps.iter().map(cap).collect(),
         review_policy: v.review_policy,
-        explanation: v
-            .steps
-            .iter()
-            .map(|s| StepOut {
-                text: s.text.clone(),
-                citation: CitationOut::from_cite(s.cite),
-            })
-            .collect(),
+        explanation: v.steps.iter().map(step).collect(),
         data_horizon: regime::data_horizon().map(|d| d.to_string()),
         rounding: ROUNDING,
     }

@@ -103,17 +103,18 @@ fn diffusion_tiers_match_the_lists() {
             .find(|d| d.code == code)
             .and_then(|d| d.tier)
     };
-    // Supp. 5(a): 18 destinations (17 countries and Taiwan), plus the US as exporter.
+    // Supp. 5(a): 18 destinations (17 countries and Taiwan), plus the US as exporter and the six
+    // US territories the EAR counts as the United States.
     let ones: Vec<&str> = t
         .destinations
         .iter()
         .filter(|d| d.tier == Some(1))
         .map(|d| d.code)
         .collect();
-    assert_eq!(ones.len(), 19, "{ones:?}");
+    assert_eq!(ones.len(), 25, "{ones:?}");
     for c in [
         "AU", "BE", "CA", "DK", "FI", "FR", "DE", "IE", "IT", "JP", "NL", "NZ", "NO", "KR", "ES",
-        "SE", "TW", "GB", "US",
+        "SE", "TW", "GB", "US", "PR", "GU", "VI", "AS", "MP", "UM",
     ] {
         assert_eq!(tier(c), Some(1), "{c}");
     }
@@ -298,7 +299,7 @@ fn validated_end_users() {
 fn country_allocation_and_agreements() {
     // 60,000 H100 = 949,920,000 TPP: above 790,000,000 (policy of denial), within 1,580,000,000.
     let plain = eval(req("IN", "h100", 60_000).regime("diffusion2025"));
-    assert_eq!(plain.review_policy, Some("presumption of denial"));
+    assert_eq!(plain.review_policy, Some("policy of denial"));
     let cap = plain
         .caps
         .iter()
@@ -475,12 +476,24 @@ fn dated_country_group_changes_of_2026() {
         eval(req("KH", "h100", 5).date("2026-02-03")).review_policy,
         Some("case-by-case")
     );
-    // The UAE moved from D:4 to A:5 (first seen in the eCFR of 2026-07-23).
-    assert!(eval(req("AE", "h100", 5).date("2026-07-22")).license_required);
-    assert_eq!(
-        eval(req("AE", "h100", 5).date("2026-07-23")).outcome,
-        "no-license-required"
-    );
+    // The UAE moved from D:4 to A:5 (first seen in the eCFR of 2026-07-23) ...
+    let day = |d: &str| h100e::date::Date::parse(d).expect("date");
+    assert!(h100e::place::membership("D:4", "AE", day("2026-07-22")).is_some());
+    assert!(h100e::place::membership("D:4", "AE", day("2026-07-23")).is_none());
+    assert!(h100e::place::membership("A:5", "AE", day("2026-07-23")).is_some());
+    // ... and the rule names it outright, so a license is still needed: before, because it is in
+    // D:4; after, because it is named (rule.md §1.3).
+    let before = eval(req("AE", "h100", 5).date("2026-07-22"));
+    let after = eval(req("AE", "h100", 5).date("2026-07-23"));
+    assert!(before.license_required && after.license_required);
+    assert!(before
+        .explanation
+        .iter()
+        .any(|s| s.text.contains("it is in D:4")));
+    assert!(after
+        .explanation
+        .iter()
+        .any(|s| s.text.contains("named in the rule")));
 }
 
 // ---- Choosing the regime by date ------------------------------------------------------------------
@@ -591,4 +604,113 @@ fn outcomes_cover_every_destination() {
     assert_eq!(of("SG").review_policy, Some("presumption of approval"));
     assert_eq!(of("RU").review_policy, Some("presumption of denial"));
     assert_eq!(of("US").outcome, "not-an-export");
+}
+
+// ---- Points raised in review, each against rule.md ------------------------------------------------
+
+#[test]
+fn the_uae_stays_named_for_3a090b_after_joining_a5() {
+    // rule.md §1.3/§5.11: the 2026 text reads "To or within the United Arab Emirates or ... D:1, D:4,
+    // and D:5 ... excluding A:5 or A:6", so the L40 (3A090.b) still needs a license there.
+    let v = eval(req("UAE", "l40", 10).date("2026-08-01"));
+    assert!(v.license_required, "{}", v.headline);
+    let v = eval(req("UAE", "h100", 10).date("2026-08-01"));
+    assert!(v.license_required);
+    let step = v
+        .explanation
+        .iter()
+        .find(|s| s.text.contains("need a license to United Arab Emirates"))
+        .expect("scope step");
+    assert!(
+        step.citation.uncertain.is_some(),
+        "the 3A090.a reading is flagged uncertain"
+    );
+}
+
+#[test]
+fn h20_letters_have_no_published_review_policy() {
+    // rule.md §5.2/§5.7: a license requirement by letter; licenses reported issued from August 2025.
+    let v = eval(req("CN", "h20", 10).date("2025-10-01"));
+    assert!(v.license_required);
+    assert_eq!(v.review_policy, None);
+}
+
+/// A custom chip with the H20's figures (not a catalog chip, so the letters cannot be matched).
+fn h20_like(to: &str) -> Request {
+    Request {
+        chip: ChipInput::Custom {
+            tops: vec!["296".into()],
+            bits: vec!["8".into()],
+            die_area: Some("814".into()),
+            non_datacenter: false,
+            dram_bandwidth: None,
+        },
+        ..req(to, "h100", 10).date("2025-10-01")
+    }
+}
+
+#[test]
+fn custom_chips_near_the_h20_carry_a_caveat_for_china() {
+    let v = eval(h20_like("CN"));
+    assert_eq!(v.outcome, "not-controlled");
+    assert!(
+        v.caveats.iter().any(|c| c.contains("equivalent")),
+        "{:?}",
+        v.caveats
+    );
+    assert!(eval(h20_like("SG")).caveats.is_empty());
+}
+
+#[test]
+fn diffusion_answers_say_the_rule_was_never_enforced() {
+    // rule.md §2.1 and §6 claim 7: compliance was due 15 May 2025; BIS stopped enforcing on 13 May.
+    let v = eval(req("IL", "h100", 2000).date("2025-03-01"));
+    assert!(v.caveats.iter().any(|c| c.contains("never had to comply")));
+    assert!(eval(req("IL", "h100", 2000).regime("ac2023"))
+        .caveats
+        .is_empty());
+}
+
+#[test]
+fn d5_headquartered_buyers_do_not_count_against_an_allocation() {
+    // rule.md §3.11: such buyers face a presumption of denial; no allocation is in play.
+    let v = eval(req("MY", "h100", 10).regime("diffusion2025").hq("China"));
+    assert_eq!(
+        (v.license_required, v.counts_against_country_cap),
+        (true, false)
+    );
+    assert!(v.caps.iter().all(|c| c.id != "country-allocation"));
+}
+
+#[test]
+fn us_territories_are_not_export_destinations() {
+    let v = eval(req("Puerto Rico", "h100", 10).regime("diffusion2025"));
+    assert_eq!(v.outcome, "not-an-export");
+    assert_eq!(v.destination.treated_as, Some("US"));
+}
+
+#[test]
+fn cyprus_says_its_d5_status_is_uncertain() {
+    let v = eval(req("Cyprus", "h100", 10).regime("diffusion2025"));
+    let note = v
+        .explanation
+        .iter()
+        .find(|s| s.text.starts_with("Cyprus:"))
+        .expect("Cyprus note");
+    assert!(note.citation.uncertain.is_some());
+}
+
+#[test]
+fn chip_caveats_cite_the_chip_not_the_h100_unit() {
+    let v = eval(req("SG", "h20", 10));
+    let step = v
+        .explanation
+        .iter()
+        .find(|s| s.text.starts_with("Uncertain in the chip data"))
+        .expect("chip step");
+    assert!(step.citation.label.starts_with("chip "));
+    assert!(!step
+        .citation
+        .url
+        .contains("nvidia-tensor-core-gpu-datasheet"));
 }

@@ -30,6 +30,7 @@ export function renderAnswer(el, v) {
   const yes = v.license_required;
   const verdict = h('p', { class: `verdict ${yes ? 'yes' : 'no'}`, id: 'verdict' },
     v.regime.hypothetical ? h('span', { class: 'badge' }, 'Hypothetical') : null, v.headline);
+  const caveats = v.caveats.map((c) => h('p', { class: 'caveat' }, c));
   const ctx = h('p', { class: 'context' },
     `${v.regime.name}. `, v.regime.chosen_by.startsWith('default') ? 'These are the rules in force now, as far as our data runs. ' : '',
     `Country groups as of ${v.regime.date_applied}.`);
@@ -45,7 +46,7 @@ export function renderAnswer(el, v) {
     v.order.prior_tpp ? [h('dt', {}, 'With earlier shipments'), h('dd', {}, `${num(v.order.cumulative_tpp)} TPP this year`)] : null,
     v.review_policy ? [h('dt', {}, 'License review'), h('dd', {}, v.review_policy)] : null,
     h('dt', {}, 'Country cap'), h('dd', {}, v.counts_against_country_cap ? 'this order counts against it' : 'this order does not count'));
-  const parts = [verdict, ctx, numbers];
+  const parts = [verdict, ...caveats, ctx, numbers];
   if (v.caps.length) parts.push(h('h3', {}, 'Thresholds and headroom'), h('ul', { class: 'caps' }, v.caps.map(capItem)));
   if (v.license_exceptions.length) {
     parts.push(h('h3', {}, 'License exceptions considered'),

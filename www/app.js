@@ -143,14 +143,19 @@ async function main() {
     for (const el of Object.values(form)) el.removeAttribute('aria-invalid');
     const q = query(st);
     let verdict = null;
+    let spoken;
     try {
       verdict = evaluate(q);
       renderAnswer($('answer'), verdict);
+      spoken = verdict.headline;
     } catch (e) {
       renderError($('answer'), e.message);
+      spoken = `Cannot answer yet: ${e.message}`;
       const hit = FIELD_OF_ERROR.find(([re]) => re.test(e.message));
       if (hit) form[hit[1](e.message, st)]?.setAttribute('aria-invalid', 'true');
     }
+    // Screen readers hear the one-line verdict when it changes, not the whole answer on every key.
+    if ($('live').textContent !== spoken) $('live').textContent = spoken;
     paintMap(st, q, verdict);
     // For the page benchmark: how long answering and repainting took, without the frame wait.
     document.documentElement.dataset.updateMs = (performance.now() - t0).toFixed(2);
@@ -171,7 +176,7 @@ async function main() {
     const outcomeClass = (o) => !o ? null
       : o.outcome === 'license-exception' ? 'exception'
       : !o.license_required ? 'open'
-      : o.review_policy === 'presumption of denial' ? 'denial' : 'license';
+      : /denial/.test(o.review_policy || '') ? 'denial' : 'license';
     const outcomeWords = (o) => !o ? 'no answer for this order'
       : o.outcome === 'license-exception' ? `no license: ${o.exception_used} exception`
       : o.outcome === 'not-an-export' ? 'not an export'

@@ -12,7 +12,7 @@ export const CLASSES = {
   open: { color: '--c-open', pattern: 'solid', label: 'No license needed' },
   exception: { color: '--c-exception', pattern: 'dots', label: 'No license: exception applies' },
   license: { color: '--c-license', pattern: 'cross', label: 'License needed' },
-  denial: { color: '--c-denial', pattern: 'hatch', label: 'License, presumption of denial' },
+  denial: { color: '--c-denial', pattern: 'hatch', label: 'License, presumption or policy of denial' },
 };
 
 function pattern(id, kind, prefix = 'p') {

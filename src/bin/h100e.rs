@@ -1,6 +1,7 @@
 //! The `h100e` command: parses arguments, calls the library, prints JSON (`--json`) or text.
 //! It holds no rule logic. Bad input exits with code 2 and one line on stderr.
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -167,8 +168,15 @@ fn main() -> ExitCode {
     };
     match run(cli.command) {
         Ok(out) => {
-            println!("{out}");
-            ExitCode::SUCCESS
+            // A reader piping into `head` closes the pipe early; that is not an error worth a panic.
+            let mut stdout = std::io::stdout().lock();
+            match writeln!(stdout, "{out}") {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write the answer: {e}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Err(e) => {
             eprintln!("error: {e}");
@@ -373,7 +381,11 @@ fn cap_text(c: &CapOut) -> String {
 }
 
 fn eval_text(v: &EvalOut) -> String {
-    let mut s = format!("{}\n\n", v.headline);
+    let mut s = format!("{}\n", v.headline);
+    for c in &v.caveats {
+        s.push_str(&format!("Note: {c}\n"));
+    }
+    s.push('\n');
     let hyp = if v.regime.hypothetical {
         " — HYPOTHETICAL"
     } else {
