@@ -6,7 +6,7 @@
 //! applies (§742.6, §744.23, is-informed letters), then try each exception (part 740, §748.15)
 //! and, if none applies, give the review policy.
 
-use crate::chip::{Chip, Metrics};
+use crate::chip::{Chip, Class, Metrics};
 use crate::country;
 use crate::data::{CLASSIFICATION, ORIGIN};
 use crate::date::Date;
@@ -189,10 +189,10 @@ pub struct Verdict {
     pub query: Query,
     /// Chip metrics.
     pub metrics: Metrics,
-    /// TPP of the chips in this order.
-    pub order_tpp: Dec,
-    /// Prior shipments plus this order.
-    pub cumulative_tpp: Dec,
+    /// TPP of the chips in this order; `None` when the chip's throughput is not published.
+    pub order_tpp: Option<Dec>,
+    /// Prior shipments plus this order; `None` when the order's TPP is unknown.
+    pub cumulative_tpp: Option<Dec>,
     /// Tier of the destination.
     pub tier: Option<Tier>,
     /// Tier of the buyer's headquarters.
@@ -297,6 +297,39 @@ fn place_words(place: &Place) -> String {
     s
 }
 
+/// The TPP figures of an order whose chip has a known TPP.
+#[derive(Clone, Copy)]
+struct Amounts {
+    /// One chip.
+    tpp: Dec,
+    /// The order.
+    order: Dec,
+    /// Prior shipments plus the order.
+    cumulative: Dec,
+}
+
+/// Multiplies out the order, exactly; an overflow is an error, never a wrapped number.
+fn amounts_of(tpp: Dec, q: &Query) -> Result<Amounts, Error> {
+    let order = tpp
+        .checked_mul_int(q.quantity)
+        .filter(|t| t.milli() <= MAX_EXACT_MILLI)
+        .ok_or(Error::TooLarge {
+            what: "the order's TPP",
+        })?;
+    let cumulative = q
+        .prior_tpp
+        .checked_add(order)
+        .filter(|t| t.milli() <= MAX_EXACT_MILLI)
+        .ok_or(Error::TooLarge {
+            what: "prior shipments plus this order",
+        })?;
+    Ok(Amounts {
+        tpp,
+        order,
+        cumulative,
+    })
+}
+
 /// Evaluates an order. Fails only when the chip cannot be measured or a product overflows.
 pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     evaluate_with(q, true)
@@ -332,17 +365,28 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
     // The chip.
     let metrics = q.chip.metrics()?;
     let chip_name = q.chip.name();
-    let (Some(tpp), Some(class)) = (metrics.tpp, metrics.class) else {
-        return Err(Error::NoThroughput { chip: q.chip.id() });
+    // A chip whose throughput is unpublished can still be answered when the research states it is
+    // outside 3A090 (MI308X): only its own letters can require a license, and no cap needs its TPP.
+    let class = match (metrics.class, metrics.stated_class) {
+        (Some(c), _) => c,
+        (None, Some("not 3A090")) => Class::NotControlled,
+        _ => return Err(Error::NoThroughput { chip: q.chip.id() }),
     };
-    ex.push(||
-        format!(
-            "The {chip_name} has a Total Processing Performance (TPP) of {}: the highest dense throughput × bit length over its precisions ({}).",
-            tpp.grouped(),
-            metrics.tpp_basis.join("; ")
+    let tpp = metrics.tpp;
+    match tpp {
+        Some(tpp) => ex.push(||
+            format!(
+                "The {chip_name} has a Total Processing Performance (TPP) of {}: the highest dense throughput × bit length over its precisions ({}).",
+                tpp.grouped(),
+                metrics.tpp_basis.join("; ")
+            ),
+            CLASSIFICATION.tpp_cite,
         ),
-        CLASSIFICATION.tpp_cite,
-    );
+        None => ex.push(
+            || format!("The {chip_name}'s dense throughput is not published, so its TPP is unknown; the research classes it as outside 3A090."),
+            CLASSIFICATION.tpp_cite,
+        ),
+    }
     ex.push(
         || format!("ECCN class: {}. {}", class.eccn(), metrics.class_reason),
         metrics.class_cite,
@@ -367,37 +411,30 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
     }
 
     // The order.
-    let order_tpp = tpp
-        .checked_mul_int(q.quantity)
-        .filter(|t| t.milli() <= MAX_EXACT_MILLI)
-        .ok_or(Error::TooLarge {
-            what: "the order's TPP",
-        })?;
-    let cumulative = q
-        .prior_tpp
-        .checked_add(order_tpp)
-        .filter(|t| t.milli() <= MAX_EXACT_MILLI)
-        .ok_or(Error::TooLarge {
-            what: "prior shipments plus this order",
-        })?;
-    ex.push(
-        || {
-            format!(
-                "The order: {} × {} = {} TPP, {} (TPP ÷ {}, rounded for display).",
-                Dec::from_int(q.quantity).grouped(),
-                tpp.grouped(),
-                order_tpp.grouped(),
-                h100e(order_tpp),
-                CLASSIFICATION.h100_tpp.value.grouped()
-            )
-        },
-        CLASSIFICATION.h100_tpp.cite,
-    );
-    if !q.prior_tpp.is_zero() {
-        ex.push(||
-            format!("With {} TPP already shipped to this buyer this calendar year, the total is {} TPP.", q.prior_tpp.grouped(), cumulative.grouped()),
+    let amounts = match tpp {
+        Some(t) => Some(amounts_of(t, q)?),
+        None => None,
+    };
+    if let Some(a) = amounts {
+        ex.push(
+            || {
+                format!(
+                    "The order: {} × {} = {} TPP, {} (TPP ÷ {}, rounded for display).",
+                    Dec::from_int(q.quantity).grouped(),
+                    a.tpp.grouped(),
+                    a.order.grouped(),
+                    h100e(a.order),
+                    CLASSIFICATION.h100_tpp.value.grouped()
+                )
+            },
             CLASSIFICATION.h100_tpp.cite,
         );
+        if !q.prior_tpp.is_zero() {
+            ex.push(||
+                format!("With {} TPP already shipped to this buyer this calendar year, the total is {} TPP.", q.prior_tpp.grouped(), a.cumulative.grouped()),
+                CLASSIFICATION.tpp_cite,
+            );
+        }
     }
 
     // Where it goes, and who buys.
@@ -452,8 +489,8 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
     let mut v = Verdict {
         query: q.clone(),
         metrics,
-        order_tpp,
-        cumulative_tpp: cumulative,
+        order_tpp: amounts.map(|a| a.order),
+        cumulative_tpp: amounts.map(|a| a.cumulative),
         tier: tier.map(|t| t.0),
         hq_tier: hq_tier.map(|t| t.0),
         hq,
@@ -664,12 +701,12 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
                     place_words(&r.embargo)
                 ),
             )
-        } else if let Some(step) = cap.filter(|s| cumulative > s.tpp) {
-            (false, format!("the NVEU's installed base in {} would reach {} TPP, above its cap of {} TPP for this quarter", dest.name, cumulative.grouped(), step.tpp.grouped()))
+        } else if let Some((step, a)) = cap.zip(amounts).filter(|(s, a)| a.cumulative > s.tpp) {
+            (false, format!("the NVEU's installed base in {} would reach {} TPP, above its cap of {} TPP for this quarter", dest.name, a.cumulative.grouped(), step.tpp.grouped()))
         } else {
             (true, "an NVEU may install chips in this country up to its quarterly cap; this order does not count against the country allocation".to_string())
         };
-        if let (Some(step), EndUser::Nveu) = (cap, q.end_user) {
+        if let (Some(step), EndUser::Nveu, Some(a)) = (cap, q.end_user, amounts) {
             v.caps.push(CapUse {
                 id: "NVEU",
                 name: format!(
@@ -677,7 +714,7 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
                     quarter_words(date)
                 ),
                 limit: step.tpp,
-                used: cumulative,
+                used: a.cumulative,
                 counts: true,
                 cite: n.cite,
                 note: Some("prior TPP is read as the NVEU's installed base in this country".into()),
@@ -726,13 +763,13 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
                     .to_string(),
             )
         };
-        if available {
-            let report = cumulative >= a.report_tpp.value;
+        if let (true, Some(amt)) = (available, amounts) {
+            let report = amt.cumulative >= a.report_tpp.value;
             v.caps.push(CapUse {
                 id: "AIA-report",
                 name: "AIA reporting threshold (cumulative TPP per buyer)".into(),
                 limit: a.report_tpp.value,
-                used: cumulative,
+                used: amt.cumulative,
                 counts: true,
                 cite: a.report_tpp.cite,
                 note: Some(if report {
@@ -803,35 +840,33 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
 
     // LPP.
     if let Some(l) = &e.lpp {
-        let (available, reason) = if !class.is_a() {
-            (false, "it covers 3A090.a items only".to_string())
-        } else if dest_embargo || hq_embargo {
-            (
+        let (available, reason) = match amounts {
+            _ if !class.is_a() => (false, "it covers 3A090.a items only".to_string()),
+            _ if dest_embargo || hq_embargo => (
                 false,
                 format!(
                     "it excludes {} and companies headquartered there",
                     place_words(&r.embargo)
                 ),
-            )
-        } else if cumulative > l.limit.value {
-            (
+            ),
+            None => (false, "the chip's TPP is unknown".to_string()),
+            Some(a) if a.cumulative > l.limit.value => (
                 false,
                 format!(
                     "this buyer's total this calendar year would be {} TPP, above the limit of {} TPP ({})",
-                    cumulative.grouped(),
+                    a.cumulative.grouped(),
                     l.limit.value.grouped(),
                     h100e(l.limit.value)
                 ),
-            )
-        } else {
-            (true, format!("this buyer's total this calendar year stays within {} TPP ({}); notify BIS, and the order does not count against the country allocation", l.limit.value.grouped(), h100e(l.limit.value)))
+            ),
+            Some(_) => (true, format!("this buyer's total this calendar year stays within {} TPP ({}); notify BIS, and the order does not count against the country allocation", l.limit.value.grouped(), h100e(l.limit.value))),
         };
-        if class.is_a() && !dest_embargo && !hq_embargo {
+        if let (true, false, false, Some(a)) = (class.is_a(), dest_embargo, hq_embargo, amounts) {
             v.caps.push(CapUse {
                 id: "LPP",
                 name: format!("{}: TPP per buyer per calendar year", l.name),
                 limit: l.limit.value,
-                used: cumulative,
+                used: a.cumulative,
                 counts: available,
                 cite: l.limit.cite,
                 note: None,
@@ -904,7 +939,7 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
                     place_words(&b.place)
                 ),
             )
-        } else if tpp >= b.max_tpp.value {
+        } else if let Some(tpp) = tpp.filter(|t| *t >= b.max_tpp.value) {
             (
                 false,
                 format!(
@@ -913,7 +948,7 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
                     b.max_tpp.value.grouped()
                 ),
             )
-        } else if let Some(bw) = bw {
+        } else if let (Some(tpp), Some(bw)) = (tpp, bw) {
             if bw >= b.max_dram_gbs.value {
                 (
                     false,
@@ -926,6 +961,11 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
             } else {
                 (true, format!("TPP {} is below {} and DRAM bandwidth {} GB/s is below {} GB/s: a license is still needed, but it is reviewed {} (exports from the US only)", tpp.grouped(), b.max_tpp.value.grouped(), bw.grouped(), b.max_dram_gbs.value.grouped(), b.policy))
             }
+        } else if tpp.is_none() {
+            (
+                false,
+                "the chip's TPP is unknown, so the band cannot be checked".to_string(),
+            )
         } else {
             (false, "the chip's DRAM bandwidth is unknown; give it (--dram-bandwidth) to check the band".to_string())
         };
@@ -973,7 +1013,7 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
 
     // Country allocation (Tier 2, licensed 3A090.a exports). A buyer headquartered in Macau or
     // D:5 faces a presumption of denial, so no allocation is in play for it.
-    if let (Some(a), Some((Tier::Two, _))) = (&r.allocation, tier) {
+    if let (Some(a), Some((Tier::Two, _)), Some(amt)) = (&r.allocation, tier, amounts) {
         if class.is_a() && !hq_embargo {
             let limit = if q.g2g { &a.g2g_tpp } else { &a.tpp };
             v.counts_against_country_cap = true;
@@ -990,7 +1030,7 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
                     }
                 ),
                 limit: limit.value,
-                used: order_tpp,
+                used: amt.order,
                 counts: true,
                 cite: limit.cite,
                 note: Some(
@@ -1005,7 +1045,7 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
                     limit.value.grouped(),
                     h100e(limit.value),
                     a.period,
-                    order_tpp.grouped()
+                    amt.order.grouped()
                 ),
                 limit.cite,
             );
@@ -1036,7 +1076,7 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
         &rv.over_allocation,
     ) {
         let limit = if q.g2g { a.g2g_tpp.value } else { a.tpp.value };
-        if order_tpp > limit {
+        if amounts.is_some_and(|a| a.order > limit) {
             (Some(over.policy), over.cite)
         } else {
             (Some(within.policy), within.cite)

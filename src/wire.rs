@@ -261,14 +261,14 @@ pub struct HqOut {
 pub struct OrderOut {
     /// Chips.
     pub quantity: u64,
-    /// Quantity × TPP, exact.
-    pub tpp: f64,
+    /// Quantity × TPP, exact; null when the chip's TPP is not published.
+    pub tpp: Option<f64>,
     /// Order TPP ÷ 15,832, rounded to 4 decimals.
     pub h100e: Option<f64>,
     /// TPP already shipped to this buyer this calendar year.
     pub prior_tpp: f64,
-    /// Prior plus this order.
-    pub cumulative_tpp: f64,
+    /// Prior plus this order; null when the order's TPP is unknown.
+    pub cumulative_tpp: Option<f64>,
     /// Cumulative ÷ 15,832, rounded to 4 decimals.
     pub cumulative_h100e: Option<f64>,
 }
@@ -445,11 +445,11 @@ pub fn eval(v: &Verdict) -> EvalOut {
         chip: chip_with(&q.chip, &v.metrics),
         order: OrderOut {
             quantity: q.quantity,
-            tpp: v.order_tpp.to_f64(),
-            h100e: h100e_of(v.order_tpp),
+            tpp: opt(v.order_tpp),
+            h100e: v.order_tpp.and_then(h100e_of),
             prior_tpp: q.prior_tpp.to_f64(),
-            cumulative_tpp: v.cumulative_tpp.to_f64(),
-            cumulative_h100e: h100e_of(v.cumulative_tpp),
+            cumulative_tpp: opt(v.cumulative_tpp),
+            cumulative_h100e: v.cumulative_tpp.and_then(h100e_of),
         },
         outcome: v.outcome.as_str(),
         headline: v.headline.clone(),

@@ -313,7 +313,15 @@ fn bad_input_exits_2_with_one_clear_line() {
         "larger than any real chip",
     );
     fails(
-        &["eval", "--to", "CN", "--chip", "mi308x", "--quantity", "1"],
+        &[
+            "eval",
+            "--to",
+            "CN",
+            "--chip",
+            "cerebras-wse3",
+            "--quantity",
+            "1",
+        ],
         "no published dense throughput",
     );
     fails(&["eval", "--to", "SG", "--chip", "h100"], "--quantity");

@@ -714,3 +714,26 @@ fn chip_caveats_cite_the_chip_not_the_h100_unit() {
         .url
         .contains("nvidia-tensor-core-gpu-datasheet"));
 }
+
+#[test]
+fn mi308x_is_answered_without_a_published_tpp() {
+    // rule.md §5.2: the April 2025 letters cover the H20 and the MI308; its specs are unpublished
+    // and the research (SemiAnalysis) states it is outside 3A090, so its TPP is shown as unknown.
+    let cn = eval(req("CN", "MI308X", 100).date("2025-06-01"));
+    assert!(cn.license_required);
+    assert_eq!(cn.order.tpp, None);
+    assert_eq!(cn.review_policy, None);
+    assert_eq!(
+        eval(req("SG", "MI308X", 100).date("2025-06-01")).outcome,
+        "not-controlled"
+    );
+    assert_eq!(
+        eval(req("CN", "MI308X", 100).date("2025-04-08")).outcome,
+        "not-controlled"
+    );
+    // A chip stated to be 3A090.a without figures cannot be measured against any cap.
+    assert!(matches!(
+        wire::evaluate(&req("CN", "cerebras-wse3", 1)),
+        Err(h100e::Error::NoThroughput { .. })
+    ));
+}

@@ -83,10 +83,13 @@ function regimeOptions(regimeList) {
     fill(form.regime, ...opts);
 }
 
+/** A catalog chip the engine can answer for: a known TPP, or a stated class outside 3A090. */
+const answerable = (c) => c.tpp !== null || c.eccn === 'not 3A090';
+
 function chipOptions(chipList) {
     const vendors = [...new Set(chipList.map((c) => c.vendor))];
     fill(form.chip, ...vendors.map((v) => h('optgroup', { label: v }, chipList.filter((c) => c.vendor === v).map((c) =>
-      h('option', { value: c.id, disabled: c.tpp === null }, c.name.replace(`${v} `, '') + (c.tpp === null ? ' (specs unpublished)' : ''))))),
+      h('option', { value: c.id, disabled: !answerable(c) }, c.name.replace(`${v} `, '') + (c.tpp === null ? ' (specs unpublished)' : ''))))),
     h('optgroup', { label: 'Other' }, h('option', { value: 'custom' }, 'Custom chip (type its specs)…')));
 }
 
@@ -109,7 +112,7 @@ async function main() {
     const trial = { ...state, [k]: v };
     if (k === 'map') { if (v === 'tier' || v === 'outcome') state.map = v; else fallback(k, 'use “tier” or “outcome”'); continue; }
     if (k === 'regime' && v && !regimeList.some((r) => r.id === v)) { fallback(k, 'unknown regime'); continue; }
-    if (k === 'chip' && v !== 'custom' && !chipList.some((c) => c.id === v && c.tpp !== null)) { fallback(k, 'unknown chip'); continue; }
+    if (k === 'chip' && v !== 'custom' && !chipList.some((c) => c.id === v && answerable(c))) { fallback(k, 'unknown chip'); continue; }
     if (['tops', 'bits', 'area', 'bw', 'nondc'].includes(k) || k === 'chip') { state = trial; continue; }
     try { evaluate(query(trial)); state = trial; } catch (e) { fallback(k, e.message); }
   }

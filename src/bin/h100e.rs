@@ -426,7 +426,7 @@ fn eval_text(v: &EvalOut) -> String {
     s.push_str(&format!(
         "Order        {} chips = {} TPP ≈ {} H100e (rounded)\n",
         num(v.order.quantity as f64),
-        num(v.order.tpp),
+        v.order.tpp.map_or("unknown".into(), num),
         v.order.h100e.map_or("?".into(), num)
     ));
     s.push_str(&format!(
