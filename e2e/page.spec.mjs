@@ -103,10 +103,21 @@ test('every ISO entry is on the map, with a name, and small states have 24 px ta
   expect(small.width).toBeGreaterThanOrEqual(23.5);
 });
 
+test('the skip link takes keyboard users past the answer to the map', async ({ page }) => {
+  await open(page, '/?regime=diffusion2025');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.skip')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#map-title')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-country'))).toBeTruthy();
+});
+
 test('keyboard navigation reaches the map, moves between countries and selects one', async ({ page }) => {
   await open(page, '/?regime=diffusion2025');
   let reached = false;
-  for (let i = 0; i < 40 && !reached; i++) {
+  for (let i = 0; i < 120 && !reached; i++) {
     await page.keyboard.press('Tab');
     reached = await page.evaluate(() => !!document.activeElement?.getAttribute('data-country'));
   }

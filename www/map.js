@@ -36,7 +36,7 @@ export function swatch(cls) {
 
 /** Builds the map into `host`. `names` maps ISO code → name; `onPick(code)` selects a destination. */
 export function createMap(host, tip, names, onPick) {
-  const svg = s('svg', { viewBox: VIEWBOX, role: 'group', 'aria-label': 'World map; use arrow keys to move between countries, Enter to choose one' });
+  const svg = s('svg', { viewBox: VIEWBOX, tabindex: -1, role: 'group', 'aria-label': 'World map; use arrow keys to move between countries, Enter to choose one' });
   svg.append(s('defs', {}, Object.entries(CLASSES).map(([id, c]) => pattern(id, c.pattern))));
   svg.append(s('path', { d: OUTLINE, fill: 'var(--bg)', stroke: 'var(--line)' }));
   for (const d of OTHER) svg.append(s('path', { d, class: 'other', 'aria-hidden': 'true' }));
