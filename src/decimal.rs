@@ -160,24 +160,29 @@ impl Dec {
 
     /// Digits with thousands separators, e.g. `26,900,000` or `2,896.8`.
     pub fn grouped(self) -> String {
-        let plain = self.to_string();
-        let (whole, frac) = match plain.split_once('.') {
-            Some((w, f)) => (w.to_string(), Some(f.to_string())),
-            None => (plain, None),
-        };
-        let mut out = String::new();
-        for (i, c) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if let Some(f) = frac {
-            out.push('.');
-            out.push_str(&f);
-        }
-        out
+        group_digits(&self.to_string())
     }
+}
+
+/// Inserts thousands separators into a plain decimal numeral (`2896.8` → `2,896.8`); used for
+/// exact values and for the CLI's display of rounded ones alike.
+pub fn group_digits(plain: &str) -> String {
+    let (whole, frac) = match plain.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (plain, None),
+    };
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
 }
 
 /// The largest integer every f64 holds exactly (2^53).

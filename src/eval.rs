@@ -117,6 +117,37 @@ pub struct ExceptionCheck {
     pub cite: &'static Cite,
 }
 
+impl ExceptionCheck {
+    /// A check with its verdict and reason.
+    fn new(
+        id: ExceptionId,
+        (available, reason): (bool, String),
+        cite: &'static Cite,
+    ) -> ExceptionCheck {
+        ExceptionCheck {
+            id,
+            name: id.name().into(),
+            available,
+            used: false,
+            reason,
+            cite,
+        }
+    }
+
+    /// An exception the regime does not have.
+    fn absent(id: ExceptionId, cite: &'static Cite) -> ExceptionCheck {
+        let what = match id {
+            ExceptionId::Uveu | ExceptionId::Nveu => "this authorization".to_string(),
+            _ => format!("License Exception {}", id.as_str()),
+        };
+        ExceptionCheck::new(
+            id,
+            (false, format!("{what} does not exist under this regime")),
+            cite,
+        )
+    }
+}
+
 /// A cap the order counts against, and what is left.
 #[derive(Clone, Debug)]
 pub struct CapUse {
@@ -636,7 +667,6 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
     } else {
         "it covers 3A090 items only".into()
     };
-    let not_here = |what: &str| format!("{what} does not exist under this regime");
     let mut checks: Vec<ExceptionCheck> = Vec::new();
     let e = &r.exceptions;
 
@@ -662,23 +692,13 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
         } else {
             (true, "a UVEU headquartered in Tier 1 may receive the chips at a data center outside Macau and D:5; this order does not count against the country allocation".to_string())
         };
-        checks.push(ExceptionCheck {
-            id: ExceptionId::Uveu,
-            name: ExceptionId::Uveu.name().into(),
-            available,
-            used: false,
-            reason,
+        checks.push(ExceptionCheck::new(
+            ExceptionId::Uveu,
+            (available, reason),
             cite,
-        });
+        ));
     } else {
-        checks.push(ExceptionCheck {
-            id: ExceptionId::Uveu,
-            name: ExceptionId::Uveu.name().into(),
-            available: false,
-            used: false,
-            reason: not_here("this authorization"),
-            cite: r.cite,
-        });
+        checks.push(ExceptionCheck::absent(ExceptionId::Uveu, r.cite));
     }
     if let Some(n) = &e.nveu {
         let cap = n
@@ -720,23 +740,13 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
                 note: Some("prior TPP is read as the NVEU's installed base in this country".into()),
             });
         }
-        checks.push(ExceptionCheck {
-            id: ExceptionId::Nveu,
-            name: ExceptionId::Nveu.name().into(),
-            available,
-            used: false,
-            reason,
-            cite: n.cite,
-        });
+        checks.push(ExceptionCheck::new(
+            ExceptionId::Nveu,
+            (available, reason),
+            n.cite,
+        ));
     } else {
-        checks.push(ExceptionCheck {
-            id: ExceptionId::Nveu,
-            name: ExceptionId::Nveu.name().into(),
-            available: false,
-            used: false,
-            reason: not_here("this authorization"),
-            cite: r.cite,
-        });
+        checks.push(ExceptionCheck::absent(ExceptionId::Nveu, r.cite));
     }
 
     // AIA.
@@ -780,23 +790,13 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
                 }),
             });
         }
-        checks.push(ExceptionCheck {
-            id: ExceptionId::Aia,
-            name: ExceptionId::Aia.name().into(),
-            available,
-            used: false,
-            reason,
-            cite: a.cite,
-        });
+        checks.push(ExceptionCheck::new(
+            ExceptionId::Aia,
+            (available, reason),
+            a.cite,
+        ));
     } else {
-        checks.push(ExceptionCheck {
-            id: ExceptionId::Aia,
-            name: ExceptionId::Aia.name().into(),
-            available: false,
-            used: false,
-            reason: not_here("License Exception AIA"),
-            cite: r.cite,
-        });
+        checks.push(ExceptionCheck::absent(ExceptionId::Aia, r.cite));
     }
 
     // ACA.
@@ -819,23 +819,13 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
         } else {
             (true, "the chip is not a datacenter 3A090.a part and the destination is covered; no notice is needed".to_string())
         };
-        checks.push(ExceptionCheck {
-            id: ExceptionId::Aca,
-            name: ExceptionId::Aca.name().into(),
-            available,
-            used: false,
-            reason,
-            cite: a.place.cite,
-        });
+        checks.push(ExceptionCheck::new(
+            ExceptionId::Aca,
+            (available, reason),
+            a.place.cite,
+        ));
     } else {
-        checks.push(ExceptionCheck {
-            id: ExceptionId::Aca,
-            name: ExceptionId::Aca.name().into(),
-            available: false,
-            used: false,
-            reason: not_here("License Exception ACA"),
-            cite: r.cite,
-        });
+        checks.push(ExceptionCheck::absent(ExceptionId::Aca, r.cite));
     }
 
     // LPP.
@@ -873,22 +863,11 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
             });
         }
         checks.push(ExceptionCheck {
-            id: ExceptionId::Lpp,
             name: l.name.to_string(),
-            available,
-            used: false,
-            reason,
-            cite: l.limit.cite,
+            ..ExceptionCheck::new(ExceptionId::Lpp, (available, reason), l.limit.cite)
         });
     } else {
-        checks.push(ExceptionCheck {
-            id: ExceptionId::Lpp,
-            name: ExceptionId::Lpp.name().into(),
-            available: false,
-            used: false,
-            reason: not_here("License Exception LPP"),
-            cite: r.cite,
-        });
+        checks.push(ExceptionCheck::absent(ExceptionId::Lpp, r.cite));
     }
 
     // NAC.
@@ -907,23 +886,13 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
                 ),
             )
         };
-        checks.push(ExceptionCheck {
-            id: ExceptionId::Nac,
-            name: ExceptionId::Nac.name().into(),
-            available,
-            used: false,
-            reason,
-            cite: n.cite,
-        });
+        checks.push(ExceptionCheck::new(
+            ExceptionId::Nac,
+            (available, reason),
+            n.cite,
+        ));
     } else {
-        checks.push(ExceptionCheck {
-            id: ExceptionId::Nac,
-            name: ExceptionId::Nac.name().into(),
-            available: false,
-            used: false,
-            reason: not_here("License Exception NAC"),
-            cite: r.cite,
-        });
+        checks.push(ExceptionCheck::absent(ExceptionId::Nac, r.cite));
     }
 
     // The 2026 China band changes review, not the requirement.
@@ -970,14 +939,11 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
             (false, "the chip's DRAM bandwidth is unknown; give it (--dram-bandwidth) to check the band".to_string())
         };
         band_applies = available;
-        checks.push(ExceptionCheck {
-            id: ExceptionId::ChinaBand,
-            name: ExceptionId::ChinaBand.name().into(),
-            available,
-            used: false,
-            reason,
-            cite: b.place.cite,
-        });
+        checks.push(ExceptionCheck::new(
+            ExceptionId::ChinaBand,
+            (available, reason),
+            b.place.cite,
+        ));
     }
 
     // Which one the answer relies on: the buyer's own authorization, then the ones without notice.

@@ -285,23 +285,7 @@ fn run(cmd: Command) -> Result<String, Error> {
 
 /// A number with thousands separators, as printed in the JSON (exact TPP, rounded ratios).
 fn num(v: f64) -> String {
-    let s = format!("{v}");
-    let (whole, frac) = match s.split_once('.') {
-        Some((w, f)) => (w.to_string(), Some(f.to_string())),
-        None => (s, None),
-    };
-    let mut out = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(&f);
-    }
-    out
+    h100e::decimal::group_digits(&format!("{v}"))
 }
 
 fn cite_text(c: &CitationOut) -> String {
