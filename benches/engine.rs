@@ -31,7 +31,12 @@ fn bench(c: &mut Criterion) {
             b.iter(|| h100e::wire::tiers(black_box(&choice)))
         });
     }
-    // The map's "outcome" mode: one evaluation per destination.
+    // The map's "outcome" mode as the page runs it: no explanations.
+    let base = request("diffusion2025");
+    c.bench_function("outcomes_all_destinations/diffusion2025", |b| {
+        b.iter(|| h100e::wire::outcomes(black_box(&base)))
+    });
+    // A full evaluation per destination, resolving each name.
     let base = request("diffusion2025");
     let codes: Vec<&str> = h100e::country::all().iter().map(|c| c.code).collect();
     c.bench_function("eval_all_destinations/diffusion2025", |b| {

@@ -328,6 +328,13 @@ fn place_words(place: &Place) -> String {
     s
 }
 
+/// `format!` when the explanation is being written, an empty string when it is not.
+macro_rules! why {
+    ($on:expr, $($arg:tt)*) => {
+        if $on { format!($($arg)*) } else { String::new() }
+    };
+}
+
 /// The TPP figures of an order whose chip has a known TPP.
 #[derive(Clone, Copy)]
 struct Amounts {
@@ -363,15 +370,16 @@ fn amounts_of(tpp: Dec, q: &Query) -> Result<Amounts, Error> {
 
 /// Evaluates an order. Fails only when the chip cannot be measured or a product overflows.
 pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
-    evaluate_with(q, true)
+    evaluate_with(q, q.chip.metrics()?, true)
 }
 
-/// The same verdict without the explanation steps: for evaluating every destination at once.
-pub fn outcome(q: &Query) -> Result<Verdict, Error> {
-    evaluate_with(q, false)
+/// The same verdict without explanation steps, reasons or headline, for one order evaluated in
+/// every destination at once; `metrics` are the chip's, measured once by the caller.
+pub fn outcome(q: &Query, metrics: &Metrics) -> Result<Verdict, Error> {
+    evaluate_with(q, metrics.clone(), false)
 }
 
-fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
+fn evaluate_with(q: &Query, metrics: Metrics, explain: bool) -> Result<Verdict, Error> {
     let r = q.selection.regime;
     let date = q.selection.date;
     let mut ex = Explain {
@@ -394,7 +402,6 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
     }
 
     // The chip.
-    let metrics = q.chip.metrics()?;
     let chip_name = q.chip.name();
     // A chip whose throughput is unpublished can still be answered when the research states it is
     // outside 3A090 (MI308X): only its own letters can require a license, and no cap needs its TPP.
@@ -657,7 +664,9 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
         return Ok(finish(v, ex, r));
     }
 
-    // Exceptions and authorizations.
+    // Exceptions and authorizations. Their reasons and cap names are text for the explanation;
+    // the outcome map (`on` false) needs only the verdicts, so `why!` skips the formatting.
+    let on = ex.on;
     let tier1 = |t: Option<(Tier, &'static Cite)>| t.is_some_and(|(t, _)| t == Tier::One);
     let nac_aca_item = controlled && !(class.is_a() && v.metrics.datacenter != Datacenter::No);
     let item_words = if nac_aca_item {
@@ -682,12 +691,20 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
         } else if dest_embargo {
             (
                 false,
-                format!("UVEU data centers cannot be in {}", place_words(&r.embargo)),
+                why!(
+                    on,
+                    "UVEU data centers cannot be in {}",
+                    place_words(&r.embargo)
+                ),
             )
         } else if !tier1(hq_tier) {
             (
                 false,
-                format!("a UVEU must be headquartered in Tier 1; {} is not", hq.name),
+                why!(
+                    on,
+                    "a UVEU must be headquartered in Tier 1; {} is not",
+                    hq.name
+                ),
             )
         } else {
             (true, "a UVEU headquartered in Tier 1 may receive the chips at a data center outside Macau and D:5; this order does not count against the country allocation".to_string())
@@ -716,20 +733,22 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
         } else if dest_embargo || hq_embargo {
             (
                 false,
-                format!(
+                why!(
+                    on,
                     "NVEUs cannot be in, or headquartered in, {}",
                     place_words(&r.embargo)
                 ),
             )
         } else if let Some((step, a)) = cap.zip(amounts).filter(|(s, a)| a.cumulative > s.tpp) {
-            (false, format!("the NVEU's installed base in {} would reach {} TPP, above its cap of {} TPP for this quarter", dest.name, a.cumulative.grouped(), step.tpp.grouped()))
+            (false, why!(on, "the NVEU's installed base in {} would reach {} TPP, above its cap of {} TPP for this quarter", dest.name, a.cumulative.grouped(), step.tpp.grouped()))
         } else {
             (true, "an NVEU may install chips in this country up to its quarterly cap; this order does not count against the country allocation".to_string())
         };
         if let (Some(step), EndUser::Nveu, Some(a)) = (cap, q.end_user, amounts) {
             v.caps.push(CapUse {
                 id: "NVEU",
-                name: format!(
+                name: why!(
+                    on,
                     "NVEU installed-base cap per country, {}",
                     quarter_words(date)
                 ),
@@ -756,12 +775,17 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
         } else if !tier1(tier) {
             (
                 false,
-                format!("the buyer must be located in Tier 1; {} is not", dest.name),
+                why!(
+                    on,
+                    "the buyer must be located in Tier 1; {} is not",
+                    dest.name
+                ),
             )
         } else if !tier1(hq_tier) {
             (
                 false,
-                format!(
+                why!(
+                    on,
                     "the buyer must also be headquartered in Tier 1; {} is not",
                     hq.name
                 ),
@@ -803,19 +827,20 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
     let aca_in_force = e.aca.as_ref().filter(|a| date >= a.from);
     if let Some(a) = &e.aca {
         let (available, reason) = if date < a.from {
-            (false, format!("it took effect on {}", a.from))
+            (false, why!(on, "it took effect on {}", a.from))
         } else if !nac_aca_item {
             (false, item_words.clone())
         } else if dest_embargo || hq_embargo {
             (
                 false,
-                format!(
+                why!(
+                    on,
                     "it excludes {} and companies headquartered there (NAC applies instead)",
                     place_words(&r.embargo)
                 ),
             )
         } else if !place::contains(&a.place, dest_code, date) {
-            (false, format!("it covers {} only", place_words(&a.place)))
+            (false, why!(on, "it covers {} only", place_words(&a.place)))
         } else {
             (true, "the chip is not a datacenter 3A090.a part and the destination is covered; no notice is needed".to_string())
         };
@@ -834,7 +859,7 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
             _ if !class.is_a() => (false, "it covers 3A090.a items only".to_string()),
             _ if dest_embargo || hq_embargo => (
                 false,
-                format!(
+                why!(on,
                     "it excludes {} and companies headquartered there",
                     place_words(&r.embargo)
                 ),
@@ -842,19 +867,19 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
             None => (false, "the chip's TPP is unknown".to_string()),
             Some(a) if a.cumulative > l.limit.value => (
                 false,
-                format!(
+                why!(on,
                     "this buyer's total this calendar year would be {} TPP, above the limit of {} TPP ({})",
                     a.cumulative.grouped(),
                     l.limit.value.grouped(),
                     h100e(l.limit.value)
                 ),
             ),
-            Some(_) => (true, format!("this buyer's total this calendar year stays within {} TPP ({}); notify BIS, and the order does not count against the country allocation", l.limit.value.grouped(), h100e(l.limit.value))),
+            Some(_) => (true, why!(on, "this buyer's total this calendar year stays within {} TPP ({}); notify BIS, and the order does not count against the country allocation", l.limit.value.grouped(), h100e(l.limit.value))),
         };
         if let (true, false, false, Some(a)) = (class.is_a(), dest_embargo, hq_embargo, amounts) {
             v.caps.push(CapUse {
                 id: "LPP",
-                name: format!("{}: TPP per buyer per calendar year", l.name),
+                name: why!(on, "{}: TPP per buyer per calendar year", l.name),
                 limit: l.limit.value,
                 used: a.cumulative,
                 counts: available,
@@ -876,11 +901,12 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
         let (available, reason) = if !nac_aca_item {
             (false, item_words.clone())
         } else if dest_embargo || hq_embargo || (pre_aca && by_dest) {
-            (true, format!("the chip is not a datacenter 3A090.a part; the exporter must notify BIS {} days before shipping, and BIS may still require a license", n.notice_days))
+            (true, why!(on, "the chip is not a datacenter 3A090.a part; the exporter must notify BIS {} days before shipping, and BIS may still require a license", n.notice_days))
         } else {
             (
                 false,
-                format!(
+                why!(
+                    on,
                     "it covers {} and companies headquartered there",
                     place_words(&r.embargo)
                 ),
@@ -903,7 +929,8 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
         let (available, reason) = if !to_band_place {
             (
                 false,
-                format!(
+                why!(
+                    on,
                     "it covers exports from the US to {} only",
                     place_words(&b.place)
                 ),
@@ -911,7 +938,8 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
         } else if let Some(tpp) = tpp.filter(|t| *t >= b.max_tpp.value) {
             (
                 false,
-                format!(
+                why!(
+                    on,
                     "TPP {} is not below {}",
                     tpp.grouped(),
                     b.max_tpp.value.grouped()
@@ -921,14 +949,15 @@ fn evaluate_with(q: &Query, explain: bool) -> Result<Verdict, Error> {
             if bw >= b.max_dram_gbs.value {
                 (
                     false,
-                    format!(
+                    why!(
+                        on,
                         "total DRAM bandwidth {} GB/s is not below {} GB/s",
                         bw.grouped(),
                         b.max_dram_gbs.value.grouped()
                     ),
                 )
             } else {
-                (true, format!("TPP {} is below {} and DRAM bandwidth {} GB/s is below {} GB/s: a license is still needed, but it is reviewed {} (exports from the US only)", tpp.grouped(), b.max_tpp.value.grouped(), bw.grouped(), b.max_dram_gbs.value.grouped(), b.policy))
+                (true, why!(on, "TPP {} is below {} and DRAM bandwidth {} GB/s is below {} GB/s: a license is still needed, but it is reviewed {} (exports from the US only)", tpp.grouped(), b.max_tpp.value.grouped(), bw.grouped(), b.max_dram_gbs.value.grouped(), b.policy))
             }
         } else if tpp.is_none() {
             (
@@ -1083,6 +1112,9 @@ fn quarter_words(date: Date) -> String {
 
 /// Writes the headline and closes the explanation.
 fn finish(mut v: Verdict, mut ex: Explain, r: &Regime) -> Verdict {
+    if !ex.on {
+        return v;
+    }
     let dest = v.query.destination.name;
     let chip = v.query.chip.name();
     let mut headline = match v.outcome {

@@ -848,11 +848,12 @@ pub struct OutcomeOut {
 /// The outcome of the same order in every destination (the `to` of the query is ignored).
 pub fn outcomes(req: &Request) -> Result<Vec<OutcomeOut>, Error> {
     let base = req.resolve()?;
+    let metrics = base.chip.metrics()?;
     let mut out = Vec::with_capacity(country::all().len());
     for c in country::all() {
         let mut q = base.clone();
         q.destination = c;
-        let v = eval::outcome(&q)?;
+        let v = eval::outcome(&q, &metrics)?;
         out.push(OutcomeOut {
             code: c.code,
             tier: v.tier.map(eval::Tier::number),

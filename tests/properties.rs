@@ -72,11 +72,16 @@ proptest! {
         r.end_user = end_user.into();
         let query = r.resolve().map_err(|e| TestCaseError::fail(e.to_string()))?;
         let full = h100e::eval::evaluate(&query).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let lean = h100e::eval::outcome(&query).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let metrics = query.chip.metrics().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let lean = h100e::eval::outcome(&query, &metrics).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(full.outcome, lean.outcome);
         prop_assert_eq!(full.license_required, lean.license_required);
         prop_assert_eq!(full.review_policy, lean.review_policy);
         prop_assert_eq!(full.counts_against_country_cap, lean.counts_against_country_cap);
+        prop_assert_eq!(
+            full.exceptions.iter().find(|e| e.used).map(|e| e.id),
+            lean.exceptions.iter().find(|e| e.used).map(|e| e.id)
+        );
         prop_assert!(lean.steps.is_empty() && !full.steps.is_empty());
     }
 
