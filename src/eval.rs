@@ -10,7 +10,7 @@ use crate::chip::{Chip, Class, Metrics};
 use crate::country;
 use crate::data::{CLASSIFICATION, ORIGIN};
 use crate::date::Date;
-use crate::decimal::{Dec, MAX_EXACT_MILLI};
+use crate::decimal::{group_digits, Dec, MAX_EXACT_MILLI};
 use crate::error::Error;
 use crate::model::{ChipSource, Cite, Country, Datacenter, Place, Regime};
 use crate::place;
@@ -295,15 +295,9 @@ fn list(groups: &[&str]) -> String {
 
 fn h100e(tpp: Dec) -> String {
     match tpp.ratio_rounded(CLASSIFICATION.h100_tpp.value, 1) {
-        Some(v) => format!("about {} H100-equivalents", group_f64(v)),
+        Some(v) => format!("about {} H100-equivalents", group_digits(&format!("{v}"))),
         None => "an uncountable number of H100-equivalents".into(),
     }
-}
-
-/// Thousands separators for a display float with at most one decimal.
-fn group_f64(v: f64) -> String {
-    let tenths = (v * 10.0).round() as u128;
-    Dec::from_milli(tenths * 100).grouped()
 }
 
 fn place_words(place: &Place) -> String {
