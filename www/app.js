@@ -5,7 +5,7 @@ import init, { evaluate, outcomes, tiers, regimes, chips, countries } from './pk
 import { h, fill } from './dom.js';
 import { combobox } from './combobox.js';
 import { renderAnswer, renderError } from './answer.js';
-import { createMap, renderLegend, CLASSES } from './map.js';
+import { createMap, renderLegend } from './map.js';
 import { createTable, classLabel } from './table.js';
 import { DEFAULTS, read, write } from './urlstate.js';
 
@@ -188,7 +188,8 @@ async function main() {
     for (const [code, name] of names) {
       const d = rule.get(code);
       const o = outs?.get(code);
-      const ruleCls = d ? ({ 'tier-1': 'tier-1', 'tier-2': 'tier-2', 'tier-3': 'tier-3', open: 'open', license: 'license', denial: 'denial' })[d.status] : null;
+      // The engine's status words are the map's class ids.
+      const ruleCls = d ? d.status : null;
       const cls = st.map === 'outcome' ? outcomeClass(o) : ruleCls;
       if (cls) classes.set(code, cls);
       const ruleWords = d ? (d.tier ? `Tier ${d.tier}` : classLabel(ruleCls)) : 'unknown';
