@@ -8,6 +8,7 @@ use crate::decimal::{Dec, MAX_EXACT_MILLI};
 use crate::error::Error;
 use crate::model::{ChipEntry, Cite, Datacenter};
 use crate::text::{closest, squash};
+use crate::vocab::StatedClass;
 
 /// Largest dense TOPS accepted for one precision of a typed chip: far above any real accelerator
 /// (a Cerebras wafer is about 125,000 dense FP16 TFLOPS), low enough that every product stays exact.
@@ -197,8 +198,8 @@ pub struct Metrics {
     pub die_area: Option<Dec>,
     /// The 3A090 class, or the class the research states for chips with no throughput.
     pub class: Option<Class>,
-    /// A stated class (no throughput), as text.
-    pub stated_class: Option<&'static str>,
+    /// The class the research states for a chip with no published throughput.
+    pub stated_class: Option<StatedClass>,
     /// Why the class is what it is.
     pub class_reason: String,
     /// Where the deciding threshold is stated.
@@ -289,7 +290,7 @@ impl Chip {
                 stated_class: stated,
                 class_reason: format!(
                     "No dense throughput is published, so TPP cannot be computed; the research states the class as {}.",
-                    stated.unwrap_or("unknown")
+                    stated.map_or("unknown", StatedClass::id)
                 ),
                 class_cite: CLASSIFICATION.a1_tpp.cite,
                 datacenter,

@@ -5,5 +5,6 @@
 use crate::date::Date;
 use crate::decimal::Dec;
 use crate::model::*;
+use crate::vocab::{Grade, ReviewPolicy, StatedClass};
 
 include!(concat!(env!("OUT_DIR"), "/data.rs"));

@@ -15,6 +15,7 @@ use crate::error::Error;
 use crate::model::{ChipSource, Cite, Country, Datacenter, Place, Regime};
 use crate::place;
 use crate::query::{EndUser, Query};
+use crate::vocab::{ReviewPolicy, StatedClass};
 
 /// A tier of the AI Diffusion rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -241,7 +242,7 @@ pub struct Verdict {
     /// Caps and headroom.
     pub caps: Vec<CapUse>,
     /// How a license application would be reviewed.
-    pub review_policy: Option<&'static str>,
+    pub review_policy: Option<ReviewPolicy>,
     /// One sentence a reader can take away.
     pub headline: String,
     /// What a reader must know beside the headline (a rule never enforced, an unchecked chip).
@@ -401,7 +402,7 @@ fn evaluate_with(q: &Query, metrics: Metrics, explain: bool) -> Result<Verdict, 
     // outside 3A090 (MI308X): only its own letters can require a license, and no cap needs its TPP.
     let class = match (metrics.class, metrics.stated_class) {
         (Some(c), _) => c,
-        (None, Some("not 3A090")) => Class::NotControlled,
+        (None, Some(StatedClass::NotControlled)) => Class::NotControlled,
         _ => return Err(Error::NoThroughput { chip: q.chip.id() }),
     };
     let tpp = metrics.tpp;
@@ -951,7 +952,7 @@ fn evaluate_with(q: &Query, metrics: Metrics, explain: bool) -> Result<Verdict, 
                     ),
                 )
             } else {
-                (true, why!(on, "TPP {} is below {} and DRAM bandwidth {} GB/s is below {} GB/s: a license is still needed, but it is reviewed {} (exports from the US only)", tpp.grouped(), b.max_tpp.value.grouped(), bw.grouped(), b.max_dram_gbs.value.grouped(), b.policy))
+                (true, why!(on, "TPP {} is below {} and DRAM bandwidth {} GB/s is below {} GB/s: a license is still needed, but it is reviewed {} (exports from the US only)", tpp.grouped(), b.max_tpp.value.grouped(), bw.grouped(), b.max_dram_gbs.value.grouped(), review_phrase(b.policy)))
             }
         } else if tpp.is_none() {
             (
@@ -1139,11 +1140,10 @@ fn finish(mut v: Verdict, mut ex: Explain, r: &Regime) -> Verdict {
 }
 
 /// "under a presumption of denial", "under a policy of denial", or "case-by-case".
-fn review_phrase(policy: &str) -> String {
-    if policy.starts_with("presumption") || policy.starts_with("policy") {
-        format!("under a {policy}")
-    } else {
-        policy.to_string()
+fn review_phrase(policy: ReviewPolicy) -> String {
+    match policy {
+        ReviewPolicy::CaseByCase => policy.label().to_string(),
+        _ => format!("under a {}", policy.label()),
     }
 }
 

@@ -34,6 +34,7 @@ pub mod place;
 pub mod query;
 pub mod regime;
 mod text;
+pub mod vocab;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 pub mod wire;

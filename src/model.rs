@@ -4,6 +4,7 @@
 
 use crate::date::Date;
 use crate::decimal::Dec;
+use crate::vocab::{Grade, ReviewPolicy, StatedClass};
 
 /// A document that the data cites.
 #[derive(Debug)]
@@ -14,8 +15,8 @@ pub struct Source {
     pub title: &'static str,
     /// Where to read it.
     pub url: &'static str,
-    /// `P` (primary text read), `P-mirror` (eCFR text through a mirror) or `S` (secondary).
-    pub grade: &'static str,
+    /// How directly it was read.
+    pub grade: Grade,
 }
 
 /// Where a legal value or a step of reasoning comes from.
@@ -119,8 +120,8 @@ pub struct Place {
 /// A license review policy and where it is stated.
 #[derive(Debug)]
 pub struct Review {
-    /// Plain words, e.g. "presumption of denial".
-    pub policy: &'static str,
+    /// The policy.
+    pub policy: ReviewPolicy,
     /// Where it is stated.
     pub cite: &'static Cite,
 }
@@ -228,7 +229,7 @@ pub struct IsInformed {
     /// The day it started.
     pub from: Date,
     /// Review policy, where known.
-    pub review: Option<&'static str>,
+    pub review: Option<ReviewPolicy>,
 }
 
 /// The January 2026 case-by-case band for exports from the US to China and Macau.
@@ -241,7 +242,7 @@ pub struct ChinaBand {
     /// Total DRAM bandwidth (GB/s) must be below this.
     pub max_dram_gbs: Param,
     /// The policy inside the band.
-    pub policy: &'static str,
+    pub policy: ReviewPolicy,
 }
 
 /// How licenses are reviewed in each situation the regime distinguishes.
@@ -424,7 +425,7 @@ pub struct ChipEntry {
     /// Notes.
     pub notes: &'static str,
     /// The class the research states where no throughput is published.
-    pub stated_class: Option<&'static str>,
+    pub stated_class: Option<StatedClass>,
     /// Sources.
     pub sources: &'static [ChipSource],
     /// How the figures were checked.

@@ -17,6 +17,7 @@ use crate::eval::{self, CapUse, ExceptionCheck, Verdict};
 use crate::model::{Cite, Datacenter, Regime};
 use crate::query::{ChipInput, Request};
 use crate::regime::{self, Choice, Chosen, Selection};
+use crate::vocab::ReviewPolicy;
 
 /// What rounding an answer contains.
 pub const ROUNDING: &str = "tpp values are exact; h100e is rounded to 4 decimals and performance_density to 3, for display only";
@@ -55,7 +56,7 @@ impl CitationOut {
             fr: c.fr,
             source: c.source.title,
             url: c.source.url,
-            grade: c.source.grade,
+            grade: c.source.grade.id(),
             uncertain: c.uncertain,
         }
     }
@@ -165,7 +166,7 @@ fn chip_with(chip: &Chip, m: &Metrics) -> ChipOut {
         performance_density: m.performance_density(),
         eccn: m
             .class
-            .map_or(m.stated_class.unwrap_or("not 3A090"), |c| c.eccn()),
+            .map_or(m.stated_class.map_or("not 3A090", |s| s.id()), |c| c.eccn()),
         eccn_paragraph: m.class.and_then(|c| c.paragraph()),
         eccn_reason: m.class_reason.clone(),
         eccn_citation: CitationOut::from_cite(m.class_cite),
@@ -411,8 +412,11 @@ pub struct EvalOut {
     pub counts_against_country_cap: bool,
     /// Caps and headroom.
     pub caps: Vec<CapOut>,
-    /// How a license application would be reviewed.
+    /// How a license application would be reviewed: `presumption-of-approval`, `case-by-case`,
+    /// `presumption-of-denial` or `policy-of-denial`.
     pub review_policy: Option<&'static str>,
+    /// The same in words.
+    pub review_policy_label: Option<&'static str>,
     /// The reasoning, in order.
     pub explanation: Vec<StepOut>,
     /// The latest day our dated facts reach.
@@ -459,7 +463,8 @@ pub fn eval(v: &Verdict) -> EvalOut {
         exception_used: v.exceptions.iter().find(|e| e.used).map(|e| e.id.as_str()),
         counts_against_country_cap: v.counts_against_country_cap,
         caps: v.caps.iter().map(cap).collect(),
-        review_policy: v.review_policy,
+        review_policy: v.review_policy.map(ReviewPolicy::id),
+        review_policy_label: v.review_policy.map(ReviewPolicy::label),
         explanation: v.steps.iter().map(step).collect(),
         data_horizon: regime::data_horizon().map(|d| d.to_string()),
         rounding: ROUNDING,
@@ -673,7 +678,7 @@ pub fn sources() -> Vec<CitationOut> {
             fr: None,
             source: s.title,
             url: s.url,
-            grade: s.grade,
+            grade: s.grade.id(),
             uncertain: None,
         })
         .collect()
@@ -860,7 +865,7 @@ pub fn outcomes(req: &Request) -> Result<Vec<OutcomeOut>, Error> {
             outcome: v.outcome.as_str(),
             license_required: v.license_required,
             exception_used: v.exceptions.iter().find(|e| e.used).map(|e| e.id.as_str()),
-            review_policy: v.review_policy,
+            review_policy: v.review_policy.map(ReviewPolicy::id),
         });
     }
     Ok(out)

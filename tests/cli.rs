@@ -131,6 +131,7 @@ fn eval_default_regime_is_named() {
         .as_str()
         .is_some_and(|s| s.starts_with("default")));
     assert_eq!(v["review_policy"], "case-by-case");
+    assert_eq!(v["review_policy_label"], "case-by-case");
     let text = String::from_utf8_lossy(
         &h100e(&[
             "eval",

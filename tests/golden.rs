@@ -151,7 +151,7 @@ fn lpp_boundary_is_1699_h100s() {
     assert!(over.license_required);
     assert!(!exception(&over, "LPP"));
     assert!(over.counts_against_country_cap);
-    assert_eq!(over.review_policy, Some("presumption of approval"));
+    assert_eq!(over.review_policy, Some("presumption-of-approval"));
 }
 
 #[test]
@@ -211,7 +211,7 @@ fn aia_needs_tier1_location_and_headquarters() {
         !large.counts_against_country_cap,
         "Tier 1 has no country allocation"
     );
-    assert_eq!(large.review_policy, Some("presumption of approval"));
+    assert_eq!(large.review_policy, Some("presumption-of-approval"));
 }
 
 // ---- D:5/Macau-headquartered buyers: 15 CFR 744.23(a)(3), moved to 742.6 by the IFR ---------
@@ -220,7 +220,7 @@ fn aia_needs_tier1_location_and_headquarters() {
 fn d5_headquartered_buyer_in_tier1_faces_denial() {
     let v = eval(req("DE", "h100", 1).regime("diffusion2025").hq("China"));
     assert!(v.license_required);
-    assert_eq!(v.review_policy, Some("presumption of denial"));
+    assert_eq!(v.review_policy, Some("presumption-of-denial"));
     for id in ["AIA", "LPP", "UVEU", "NVEU", "ACA"] {
         assert!(
             !exception(&v, id),
@@ -232,7 +232,7 @@ fn d5_headquartered_buyer_in_tier1_faces_denial() {
         let v = eval(req("DE", "h100", 1).regime(regime).hq("MO"));
         assert_eq!(
             (v.license_required, v.review_policy),
-            (true, Some("presumption of denial")),
+            (true, Some("presumption-of-denial")),
             "{regime}"
         );
     }
@@ -299,7 +299,7 @@ fn validated_end_users() {
 fn country_allocation_and_agreements() {
     // 60,000 H100 = 949,920,000 TPP: above 790,000,000 (policy of denial), within 1,580,000,000.
     let plain = eval(req("IN", "h100", 60_000).regime("diffusion2025"));
-    assert_eq!(plain.review_policy, Some("policy of denial"));
+    assert_eq!(plain.review_policy, Some("policy-of-denial"));
     let cap = plain
         .caps
         .iter()
@@ -310,7 +310,7 @@ fn country_allocation_and_agreements() {
         (790_000_000.0, Some(159_920_000.0))
     );
     let g2g = eval(req("IN", "h100", 60_000).regime("diffusion2025").g2g());
-    assert_eq!(g2g.review_policy, Some("presumption of approval"));
+    assert_eq!(g2g.review_policy, Some("presumption-of-approval"));
     assert!(g2g.counts_against_country_cap);
     let cap = g2g
         .caps
@@ -327,7 +327,7 @@ fn tier3_is_denied_regardless_of_quantity() {
         let v = eval(req(to, "h100", 1).regime("diffusion2025"));
         assert_eq!(
             (v.destination.tier, v.license_required, v.review_policy),
-            (Some(3), true, Some("presumption of denial")),
+            (Some(3), true, Some("presumption-of-denial")),
             "{to}"
         );
         assert!(!exception(&v, "LPP"));
@@ -345,12 +345,12 @@ fn rules_of_2023_by_country_group() {
     // Israel is D:4 but also A:6, so it is excluded (rule.md §4.4).
     assert_eq!(r("IL").outcome, "no-license-required");
     assert_eq!(r("AE").review_policy, Some("case-by-case"));
-    assert_eq!(r("CN").review_policy, Some("presumption of denial"));
+    assert_eq!(r("CN").review_policy, Some("presumption-of-denial"));
     assert_eq!(r("AE").destination.tier, None);
     // §744.23(d): a US-headquartered buyer in a D:4 country gets a presumption of approval.
     assert_eq!(
         eval(req("SA", "h100", 100).regime("ac2023").hq("US")).review_policy,
-        Some("presumption of approval")
+        Some("presumption-of-approval")
     );
     // Nicaragua joined D:1 and D:5 on 15 March 2024 (BIS release).
     assert_eq!(
@@ -359,7 +359,7 @@ fn rules_of_2023_by_country_group() {
     );
     assert_eq!(
         eval(req("NI", "h100", 1).date("2024-03-15")).review_policy,
-        Some("presumption of denial")
+        Some("presumption-of-denial")
     );
 }
 
@@ -451,17 +451,17 @@ fn january_2026_band_for_china() {
     // B200: TPP 36,000 is above the band.
     assert_eq!(
         eval(req("CN", "b200", 10)).review_policy,
-        Some("presumption of denial")
+        Some("presumption-of-denial")
     );
     // The band covers China and Macau, not other D:5 countries.
     assert_eq!(
         eval(req("RU", "h200", 10)).review_policy,
-        Some("presumption of denial")
+        Some("presumption-of-denial")
     );
     // Before 15 Jan 2026 the H200 to China was under a presumption of denial.
     assert_eq!(
         eval(req("CN", "h200", 10).date("2026-01-14")).review_policy,
-        Some("presumption of denial")
+        Some("presumption-of-denial")
     );
 }
 
@@ -470,7 +470,7 @@ fn dated_country_group_changes_of_2026() {
     // Cambodia left D:5 on 3 Feb 2026 (Fenwick) but stays in D:1: denial, then case-by-case.
     assert_eq!(
         eval(req("KH", "h100", 5).date("2026-02-02")).review_policy,
-        Some("presumption of denial")
+        Some("presumption-of-denial")
     );
     assert_eq!(
         eval(req("KH", "h100", 5).date("2026-02-03")).review_policy,
@@ -601,8 +601,8 @@ fn outcomes_cover_every_destination() {
             .clone()
     };
     assert_eq!(of("FR").exception_used, Some("AIA"));
-    assert_eq!(of("SG").review_policy, Some("presumption of approval"));
-    assert_eq!(of("RU").review_policy, Some("presumption of denial"));
+    assert_eq!(of("SG").review_policy, Some("presumption-of-approval"));
+    assert_eq!(of("RU").review_policy, Some("presumption-of-denial"));
     assert_eq!(of("US").outcome, "not-an-export");
 }
 

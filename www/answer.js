@@ -44,7 +44,7 @@ export function renderAnswer(el, v) {
     h('dt', {}, 'H100-equivalents'), h('dd', {}, `${num(c.h100e, 4)} per chip (rounded)`),
     h('dt', {}, 'This order'), h('dd', { id: 'order-line' }, `${num(v.order.quantity)} chips = ${num(v.order.tpp)} TPP ≈ ${num(v.order.h100e, 1)} H100s`),
     v.order.prior_tpp ? [h('dt', {}, 'With earlier shipments'), h('dd', {}, `${num(v.order.cumulative_tpp)} TPP this year`)] : null,
-    v.review_policy ? [h('dt', {}, 'License review'), h('dd', {}, v.review_policy)] : null,
+    v.review_policy ? [h('dt', {}, 'License review'), h('dd', {}, v.review_policy_label)] : null,
     h('dt', {}, 'Country cap'), h('dd', {}, v.counts_against_country_cap ? 'this order counts against it' : 'this order does not count'));
   const parts = [verdict, ...caveats, ctx, numbers];
   if (v.caps.length) parts.push(h('h3', {}, 'Thresholds and headroom'), h('ul', { class: 'caps' }, v.caps.map(capItem)));

@@ -421,7 +421,7 @@ fn eval_text(v: &EvalOut) -> String {
             "not required"
         }
     ));
-    if let Some(p) = v.review_policy {
+    if let Some(p) = v.review_policy_label {
         s.push_str(&format!("Review       {p}\n"));
     }
     s.push_str(&format!(

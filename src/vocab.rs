@@ -1,0 +1,140 @@
+//! Closed vocabularies of the legal data: each word the data, the engine and the page share is an
+//! enum with a stable id. The build parses the data's ids into these (an unknown word fails the
+//! build), the engine matches on variants, and the wire carries the ids, so no code anywhere
+//! decides anything by reading English.
+
+/// How a license application is reviewed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewPolicy {
+    /// Presumption of approval.
+    PresumptionOfApproval,
+    /// Case-by-case review.
+    CaseByCase,
+    /// Presumption of denial.
+    PresumptionOfDenial,
+    /// Policy of denial (stricter than a presumption).
+    PolicyOfDenial,
+}
+
+impl ReviewPolicy {
+    /// Every policy, for parsing and for tests.
+    pub const ALL: [ReviewPolicy; 4] = [
+        ReviewPolicy::PresumptionOfApproval,
+        ReviewPolicy::CaseByCase,
+        ReviewPolicy::PresumptionOfDenial,
+        ReviewPolicy::PolicyOfDenial,
+    ];
+
+    /// The stable id used in the data files and on the wire.
+    pub fn id(self) -> &'static str {
+        match self {
+            ReviewPolicy::PresumptionOfApproval => "presumption-of-approval",
+            ReviewPolicy::CaseByCase => "case-by-case",
+            ReviewPolicy::PresumptionOfDenial => "presumption-of-denial",
+            ReviewPolicy::PolicyOfDenial => "policy-of-denial",
+        }
+    }
+
+    /// The words a reader sees, e.g. "presumption of denial".
+    pub fn label(self) -> &'static str {
+        match self {
+            ReviewPolicy::PresumptionOfApproval => "presumption of approval",
+            ReviewPolicy::CaseByCase => "case-by-case",
+            ReviewPolicy::PresumptionOfDenial => "presumption of denial",
+            ReviewPolicy::PolicyOfDenial => "policy of denial",
+        }
+    }
+
+    /// The policy by its id.
+    pub fn from_id(id: &str) -> Option<ReviewPolicy> {
+        ReviewPolicy::ALL.into_iter().find(|p| p.id() == id)
+    }
+
+    /// True when an application is expected to be refused.
+    pub fn is_denial(self) -> bool {
+        matches!(
+            self,
+            ReviewPolicy::PresumptionOfDenial | ReviewPolicy::PolicyOfDenial
+        )
+    }
+}
+
+/// How directly a source was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grade {
+    /// The primary text was read.
+    Primary,
+    /// The primary (eCFR) text was read through a named mirror.
+    PrimaryMirror,
+    /// A secondary source: law firm, analyst, news.
+    Secondary,
+}
+
+impl Grade {
+    /// Every grade.
+    pub const ALL: [Grade; 3] = [Grade::Primary, Grade::PrimaryMirror, Grade::Secondary];
+
+    /// The stable id used in the data files and on the wire.
+    pub fn id(self) -> &'static str {
+        match self {
+            Grade::Primary => "P",
+            Grade::PrimaryMirror => "P-mirror",
+            Grade::Secondary => "S",
+        }
+    }
+
+    /// The grade by its id.
+    pub fn from_id(id: &str) -> Option<Grade> {
+        Grade::ALL.into_iter().find(|g| g.id() == id)
+    }
+}
+
+/// The ECCN 3A090 paragraph family a chip falls in, as the research states it for chips whose
+/// throughput is not published.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatedClass {
+    /// 3A090.a.
+    A,
+    /// 3A090.b.
+    B,
+    /// Outside 3A090.
+    NotControlled,
+}
+
+impl StatedClass {
+    /// Every stated class.
+    pub const ALL: [StatedClass; 3] = [StatedClass::A, StatedClass::B, StatedClass::NotControlled];
+
+    /// The stable id used in the data files and on the wire (the wire's `eccn` words).
+    pub fn id(self) -> &'static str {
+        match self {
+            StatedClass::A => "3A090.a",
+            StatedClass::B => "3A090.b",
+            StatedClass::NotControlled => "not 3A090",
+        }
+    }
+
+    /// The class by its id.
+    pub fn from_id(id: &str) -> Option<StatedClass> {
+        StatedClass::ALL.into_iter().find(|c| c.id() == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_and_are_distinct() {
+        for p in ReviewPolicy::ALL {
+            assert_eq!(ReviewPolicy::from_id(p.id()), Some(p));
+        }
+        for g in Grade::ALL {
+            assert_eq!(Grade::from_id(g.id()), Some(g));
+        }
+        for c in StatedClass::ALL {
+            assert_eq!(StatedClass::from_id(c.id()), Some(c));
+        }
+        assert_eq!(ReviewPolicy::from_id("presumption of denial"), None);
+    }
+}
