@@ -613,12 +613,11 @@ fn main() {
         }
         let _ = writeln!(
             g.out,
-            "pub static {}: Source = Source {{ key: {}, title: {}, url: {}, grade: {} }};",
+            "pub static {}: Source = Source {{ key: {}, title: {}, url: {}, grade: Grade::{grade:?} }};",
             source_ident(key),
             lit(key),
             lit(&s.title),
             lit(&s.url),
-            format!("Grade::{grade:?}")
         );
         list.push(format!("&{}", source_ident(key)));
         g.sources.insert(key.clone());
