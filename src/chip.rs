@@ -201,7 +201,7 @@ pub struct Metrics {
     /// The class the research states for a chip with no published throughput.
     pub stated_class: Option<StatedClass>,
     /// Why the class is what it is.
-    pub class_reason: String,
+    pub class_basis: ClassBasis,
     /// Where the deciding threshold is stated.
     pub class_cite: &'static Cite,
     /// Datacenter status.
@@ -288,23 +288,20 @@ impl Chip {
                 die_area,
                 class: None,
                 stated_class: stated,
-                class_reason: format!(
-                    "No dense throughput is published, so TPP cannot be computed; the research states the class as {}.",
-                    stated.map_or("unknown", StatedClass::id)
-                ),
+                class_basis: ClassBasis::Stated(stated),
                 class_cite: CLASSIFICATION.a1_tpp.cite,
                 datacenter,
             });
         }
         let (tpp, basis) = tpp_of(&pairs)?;
-        let (class, class_reason, class_cite) = classify(tpp, die_area, datacenter)?;
+        let (class, class_basis, class_cite) = classify(tpp, die_area, datacenter)?;
         Ok(Metrics {
             tpp: Some(tpp),
             tpp_basis: basis,
             die_area,
             class: Some(class),
             stated_class: None,
-            class_reason,
+            class_basis,
             class_cite,
             datacenter,
         })
@@ -340,100 +337,90 @@ fn tpp_of(pairs: &[(String, u32, Dec)]) -> Result<(Dec, Vec<String>), Error> {
     Ok((best, basis))
 }
 
-/// The 3A090 class from TPP, die area and datacenter status, with the reason in words.
+/// Why a chip has its class: the deciding comparison with the numbers it compared, as data.
+/// [`crate::explain`] words it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ClassBasis {
+    /// Not a datacenter part and TPP below the Note to 3A090's line.
+    NonDatacenterBelow {
+        /// The chip's TPP.
+        tpp: Dec,
+        /// The Note's line.
+        line: Dec,
+    },
+    /// TPP at or above the 3A090.a.1 line.
+    A1 {
+        /// The chip's TPP.
+        tpp: Dec,
+        /// The line.
+        line: Dec,
+    },
+    /// TPP below the lowest line of 3A090.a and .b.
+    BelowEveryLine {
+        /// The chip's TPP.
+        tpp: Dec,
+        /// The lowest line.
+        line: Dec,
+    },
+    /// A TPP between the lines, decided by performance density (TPP ÷ die area).
+    ByDensity {
+        /// The class it gave.
+        class: Class,
+        /// The chip's TPP.
+        tpp: Dec,
+        /// The applicable die area, mm².
+        area: Dec,
+    },
+    /// No throughput published: the class the research states.
+    Stated(Option<StatedClass>),
+}
+
+/// The 3A090 class from TPP, die area and datacenter status, with the comparison that decided it
+/// and where its line is stated.
 pub fn classify(
     tpp: Dec,
     die_area: Option<Dec>,
     datacenter: Datacenter,
-) -> Result<(Class, String, &'static Cite), Error> {
+) -> Result<(Class, ClassBasis, &'static Cite), Error> {
     let c = &CLASSIFICATION;
-    let g = |d: Dec| d.grouped();
     if datacenter == Datacenter::No && tpp < c.non_datacenter_tpp.value {
+        let line = c.non_datacenter_tpp.value;
+        let basis = ClassBasis::NonDatacenterBelow { tpp, line };
         return Ok((
             Class::NonDatacenterExcluded,
-            format!(
-                "Not designed or marketed for datacenters and TPP {} is below {}, so the Note to 3A090 puts it outside 3A090 whatever its performance density.",
-                g(tpp),
-                g(c.non_datacenter_tpp.value)
-            ),
+            basis,
             c.non_datacenter_tpp.cite,
         ));
     }
     if tpp >= c.a1_tpp.value {
-        return Ok((
-            Class::A1,
-            format!(
-                "TPP {} is at least {}: 3A090.a.1.",
-                g(tpp),
-                g(c.a1_tpp.value)
-            ),
-            c.a1_tpp.cite,
-        ));
+        let basis = ClassBasis::A1 {
+            tpp,
+            line: c.a1_tpp.value,
+        };
+        return Ok((Class::A1, basis, c.a1_tpp.cite));
     }
-    if tpp < c.a2_tpp.value.min(c.b2_tpp.value) {
-        return Ok((
-            Class::NotControlled,
-            format!(
-                "TPP {} is below {}, the lowest line in 3A090.a and .b: not 3A090.",
-                g(tpp),
-                g(c.a2_tpp.value.min(c.b2_tpp.value))
-            ),
-            c.a2_tpp.cite,
-        ));
+    let lowest = c.a2_tpp.value.min(c.b2_tpp.value);
+    if tpp < lowest {
+        let basis = ClassBasis::BelowEveryLine { tpp, line: lowest };
+        return Ok((Class::NotControlled, basis, c.a2_tpp.cite));
     }
     let Some(area) = die_area else {
-        return Err(Error::NeedsDieArea { tpp: g(tpp) });
+        return Err(Error::NeedsDieArea { tpp: tpp.grouped() });
     };
     let pd_at_least = |line: Dec| {
         tpp.ratio_cmp(area, line)
             .is_some_and(|o| o != Ordering::Less)
     };
-    let pd_text = tpp
-        .ratio_rounded(area, 3)
-        .map_or_else(|| "unknown".to_string(), |p| format!("{p}"));
-    if tpp >= c.a2_tpp.value && pd_at_least(c.a2_pd.value) {
-        return Ok((
-            Class::A2,
-            format!("TPP {} is at least {} and performance density {pd_text} (rounded) is at least {}: 3A090.a.2.", g(tpp), g(c.a2_tpp.value), c.a2_pd.value),
-            c.a2_pd.cite,
-        ));
-    }
-    if tpp >= c.b1_tpp_min.value && pd_at_least(c.b1_pd_min.value) {
-        return Ok((
-            Class::B1,
-            format!(
-                "TPP {} is at least {} and below {}, and performance density {pd_text} (rounded) is at least {} and below {}: 3A090.b.1.",
-                g(tpp),
-                g(c.b1_tpp_min.value),
-                g(c.a1_tpp.value),
-                c.b1_pd_min.value,
-                c.a2_pd.value
-            ),
-            c.b1_pd_min.cite,
-        ));
-    }
-    if tpp >= c.b2_tpp.value && pd_at_least(c.b2_pd_min.value) {
-        return Ok((
-            Class::B2,
-            format!(
-                "TPP {} is at least {} and performance density {pd_text} (rounded) is at least {} and below {}: 3A090.b.2.",
-                g(tpp),
-                g(c.b2_tpp.value),
-                c.b2_pd_min.value,
-                c.a2_pd.value
-            ),
-            c.b2_pd_min.cite,
-        ));
-    }
-    Ok((
-        Class::NotControlled,
-        format!(
-            "TPP {} is below {} and performance density {pd_text} (rounded) is below every 3A090 line for that TPP: not 3A090.",
-            g(tpp),
-            g(c.a1_tpp.value)
-        ),
-        c.b2_pd_min.cite,
-    ))
+    let (class, cite) = if tpp >= c.a2_tpp.value && pd_at_least(c.a2_pd.value) {
+        (Class::A2, c.a2_pd.cite)
+    } else if tpp >= c.b1_tpp_min.value && pd_at_least(c.b1_pd_min.value) {
+        (Class::B1, c.b1_pd_min.cite)
+    } else if tpp >= c.b2_tpp.value && pd_at_least(c.b2_pd_min.value) {
+        (Class::B2, c.b2_pd_min.cite)
+    } else {
+        (Class::NotControlled, c.b2_pd_min.cite)
+    };
+    Ok((class, ClassBasis::ByDensity { class, tpp, area }, cite))
 }
 
 /// All catalog chips.

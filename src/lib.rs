@@ -29,11 +29,16 @@ pub mod date;
 pub mod decimal;
 pub mod error;
 pub mod eval;
+pub mod explain;
+pub mod facts;
 pub mod model;
 pub mod place;
 pub mod query;
+pub mod reason;
 pub mod regime;
+pub mod rules;
 mod text;
+pub mod verdict;
 pub mod vocab;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

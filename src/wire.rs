@@ -14,8 +14,10 @@ use crate::date::Date;
 use crate::decimal::Dec;
 use crate::error::Error;
 use crate::eval::{self, CapUse, ExceptionCheck, Verdict};
+use crate::explain;
 use crate::model::{Cite, Datacenter, Regime};
 use crate::query::{ChipInput, Request};
+use crate::reason::Reason;
 use crate::regime::{self, Choice, Chosen, Selection};
 use crate::vocab::ReviewPolicy;
 
@@ -168,7 +170,7 @@ fn chip_with(chip: &Chip, m: &Metrics) -> ChipOut {
             .class
             .map_or(m.stated_class.map_or("not 3A090", |s| s.id()), |c| c.eccn()),
         eccn_paragraph: m.class.and_then(|c| c.paragraph()),
-        eccn_reason: m.class_reason.clone(),
+        eccn_reason: explain::class_reason(&m.class_basis),
         eccn_citation: CitationOut::from_cite(m.class_cite),
         h100e: m.h100e(),
         dram_bandwidth_gbs: opt(chip.dram_bandwidth()),
@@ -285,19 +287,22 @@ pub struct ExceptionOut {
     pub available: bool,
     /// The one the answer relies on.
     pub used: bool,
-    /// Why.
+    /// The stable id of the reason, e.g. `lpp.over_limit`.
+    pub reason_id: String,
+    /// Why, in words.
     pub reason: String,
     /// Where it is stated.
     pub citation: CitationOut,
 }
 
-fn exception(e: &ExceptionCheck) -> ExceptionOut {
+fn exception(e: &ExceptionCheck, r: &Regime) -> ExceptionOut {
     ExceptionOut {
         id: e.id.as_str(),
-        name: e.name.clone(),
+        name: explain::exception_name(e.id, r),
         available: e.available,
         used: e.used,
-        reason: e.reason.clone(),
+        reason_id: e.reason_id(),
+        reason: explain::exception_reason(e),
         citation: CitationOut::from_cite(e.cite),
     }
 }
@@ -336,8 +341,8 @@ fn h100e_of(d: Dec) -> Option<f64> {
 fn cap(c: &CapUse) -> CapOut {
     let headroom = c.headroom();
     CapOut {
-        id: c.id,
-        name: c.name.clone(),
+        id: c.kind.id(),
+        name: explain::cap_name(c),
         counts: c.counts,
         limit_tpp: c.limit.to_f64(),
         limit_h100e: h100e_of(c.limit),
@@ -345,7 +350,7 @@ fn cap(c: &CapUse) -> CapOut {
         headroom_tpp: opt(headroom),
         headroom_h100e: headroom.and_then(h100e_of),
         over_by_tpp: opt(c.used.checked_sub(c.limit).filter(|d| !d.is_zero())),
-        note: c.note.clone(),
+        note: explain::cap_note(c),
         citation: CitationOut::from_cite(c.cite),
     }
 }
@@ -353,14 +358,20 @@ fn cap(c: &CapUse) -> CapOut {
 /// A step of the explanation.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct StepOut {
+    /// The stable id of the reason, e.g. `scope.worldwide` or `lpp.over_limit`.
+    pub id: String,
     /// A plain-English sentence.
     pub text: String,
     /// Where it comes from.
     pub citation: CitationOut,
 }
 
-fn step(s: &eval::Step) -> StepOut {
-    let citation = match s.chip_source {
+fn step(s: &eval::Step, v: &Verdict) -> StepOut {
+    let chip_source = match &s.reason {
+        Reason::ChipUncertain { source, .. } => *source,
+        _ => None,
+    };
+    let citation = match chip_source {
         // Statements about a chip's figures link to the chip's own source, not to a rule.
         Some(src) => CitationOut {
             label: format!("chip {} source", src.about),
@@ -374,7 +385,8 @@ fn step(s: &eval::Step) -> StepOut {
         None => CitationOut::from_cite(s.cite),
     };
     StepOut {
-        text: s.text.clone(),
+        id: s.reason.id(),
+        text: explain::step(&s.reason, v),
         citation,
     }
 }
@@ -398,6 +410,8 @@ pub struct EvalOut {
     pub order: OrderOut,
     /// `not-an-export`, `not-controlled`, `no-license-required`, `license-exception` or `license-required`.
     pub outcome: &'static str,
+    /// The map class: `open`, `exception`, `license` or `denial`.
+    pub outcome_class: &'static str,
     /// One sentence.
     pub headline: String,
     /// What a reader must know beside the headline (a rule never enforced, an unchecked chip).
@@ -456,16 +470,21 @@ pub fn eval(v: &Verdict) -> EvalOut {
             cumulative_h100e: v.cumulative_tpp.and_then(h100e_of),
         },
         outcome: v.outcome.as_str(),
-        headline: v.headline.clone(),
-        caveats: v.caveats.clone(),
+        headline: explain::headline(v),
+        caveats: v.caveats.iter().map(explain::caveat).collect(),
         license_required: v.license_required,
-        license_exceptions: v.exceptions.iter().map(exception).collect(),
-        exception_used: v.exceptions.iter().find(|e| e.used).map(|e| e.id.as_str()),
+        license_exceptions: v
+            .exceptions
+            .iter()
+            .map(|e| exception(e, q.selection.regime))
+            .collect(),
+        exception_used: v.exception_used().map(eval::ExceptionId::as_str),
+        outcome_class: v.class().id(),
         counts_against_country_cap: v.counts_against_country_cap,
         caps: v.caps.iter().map(cap).collect(),
         review_policy: v.review_policy.map(ReviewPolicy::id),
         review_policy_label: v.review_policy.map(ReviewPolicy::label),
-        explanation: v.steps.iter().map(step).collect(),
+        explanation: v.steps.iter().map(|s| step(s, v)).collect(),
         data_horizon: regime::data_horizon().map(|d| d.to_string()),
         rounding: ROUNDING,
     }
@@ -842,6 +861,8 @@ pub struct OutcomeOut {
     pub tier: Option<u8>,
     /// Short outcome word (as `EvalOut::outcome`).
     pub outcome: &'static str,
+    /// The map class (as `EvalOut::outcome_class`).
+    pub class: &'static str,
     /// A license is needed.
     pub license_required: bool,
     /// The exception relied on.
@@ -863,8 +884,9 @@ pub fn outcomes(req: &Request) -> Result<Vec<OutcomeOut>, Error> {
             code: c.code,
             tier: v.tier.map(eval::Tier::number),
             outcome: v.outcome.as_str(),
+            class: v.class().id(),
             license_required: v.license_required,
-            exception_used: v.exceptions.iter().find(|e| e.used).map(|e| e.id.as_str()),
+            exception_used: v.exception_used().map(eval::ExceptionId::as_str),
             review_policy: v.review_policy.map(ReviewPolicy::id),
         });
     }

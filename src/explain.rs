@@ -1,0 +1,380 @@
+//! The one place that turns the engine's typed reasons into English, for the CLI and the page.
+//! Rules never format text; the page never matches these sentences (it keys off ids). Legal facts
+//! in these sentences come from the reasons and the data, never from literals here.
+
+use crate::chip::{Class, ClassBasis};
+use crate::country;
+use crate::data::CLASSIFICATION;
+use crate::decimal::{group_digits, Dec};
+use crate::model::{Place, Regime};
+use crate::reason::{Caveat, Reason, ScopeWhy, Why};
+use crate::verdict::{CapKind, CapUse, ExceptionCheck, ExceptionId, Outcome, Verdict};
+use crate::vocab::{ReviewPolicy, StatedClass};
+
+/// "a, b and c" — for lists where every item holds.
+fn list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// "about 1,700 H100-equivalents", rounded to whole units for display.
+fn h100e(tpp: Dec) -> String {
+    match tpp.ratio_rounded(CLASSIFICATION.h100_tpp.value, 1) {
+        Some(v) => format!("about {} H100-equivalents", group_digits(&format!("{v}"))),
+        None => "an uncountable number of H100-equivalents".into(),
+    }
+}
+
+/// A set of places in words: its groups, its named places and its exclusions.
+pub fn place_words(place: &Place) -> String {
+    if place.worldwide {
+        return "every destination".into();
+    }
+    let mut parts: Vec<String> = place
+        .groups
+        .iter()
+        .map(|g| format!("Country Group {g}"))
+        .collect();
+    parts.extend(
+        place
+            .codes
+            .iter()
+            .map(|c| country::by_code(c).map_or((*c).to_string(), |k| k.name.to_string())),
+    );
+    let mut s = list(&parts.iter().map(String::as_str).collect::<Vec<_>>());
+    if !place.exclude.is_empty() {
+        s.push_str(&format!(" (except those also in {})", list(place.exclude)));
+    }
+    s
+}
+
+/// "under a presumption of denial", "under a policy of denial", or "case-by-case".
+fn review_phrase(policy: ReviewPolicy) -> String {
+    match policy {
+        ReviewPolicy::CaseByCase => policy.label().to_string(),
+        _ => format!("under a {}", policy.label()),
+    }
+}
+
+/// The name a reader sees for an exception under a regime.
+pub fn exception_name(id: ExceptionId, r: &Regime) -> String {
+    if let (ExceptionId::Lpp, Some(l)) = (id, &r.exceptions.lpp) {
+        return l.name.to_string();
+    }
+    match id {
+        ExceptionId::Aia => "License Exception AIA (Artificial Intelligence Authorization)",
+        ExceptionId::Lpp => "License Exception LPP (Low Processing Performance)",
+        ExceptionId::Nac => "License Exception NAC (Notified Advanced Computing)",
+        ExceptionId::Aca => "License Exception ACA (Advanced Computing Authorized)",
+        ExceptionId::Uveu => "Universal Validated End User (data-center authorization)",
+        ExceptionId::Nveu => "National Validated End User (data-center authorization)",
+        ExceptionId::ChinaBand => {
+            "January 2026 case-by-case review for H200-class chips to China and Macau"
+        }
+    }
+    .to_string()
+}
+
+/// Why an exception is or is not available, in words (no final full stop).
+pub fn exception_reason(c: &ExceptionCheck) -> String {
+    let id = c.id;
+    match c.why {
+        Why::Absent => match id {
+            ExceptionId::Uveu | ExceptionId::Nveu => {
+                "this authorization does not exist under this regime".into()
+            }
+            _ => format!("License Exception {} does not exist under this regime", id.as_str()),
+        },
+        Why::NotThisEndUser => match id {
+            ExceptionId::Nveu => "the buyer is not a National Validated End User".into(),
+            _ => "the buyer is not a Universal Validated End User".into(),
+        },
+        Why::LettersOnly => "the authorization covers 3A090 items; this chip's license requirement comes from separate letters".into(),
+        Why::OnlyA => "it covers 3A090.a items only".into(),
+        Why::Only3A090 => "it covers 3A090 items only".into(),
+        Why::DatacenterA => "it does not cover 3A090.a chips designed or marketed for datacenters".into(),
+        Why::Embargoed(p) => match id {
+            ExceptionId::Uveu => format!("UVEU data centers cannot be in {}", place_words(p)),
+            ExceptionId::Nveu => format!("NVEUs cannot be in, or headquartered in, {}", place_words(p)),
+            ExceptionId::Aca => format!("it excludes {} and companies headquartered there (NAC applies instead)", place_words(p)),
+            _ => format!("it excludes {} and companies headquartered there", place_words(p)),
+        },
+        Why::OnlyEmbargoed(p) => format!("it covers {} and companies headquartered there", place_words(p)),
+        Why::OutsidePlace(p) => match id {
+            ExceptionId::ChinaBand => format!("it covers exports from the US to {} only", place_words(p)),
+            _ => format!("it covers {} only", place_words(p)),
+        },
+        Why::DestNotTier1(c) => format!("the buyer must be located in Tier 1; {} is not", c.name),
+        Why::HqNotTier1(c) => match id {
+            ExceptionId::Uveu => format!("a UVEU must be headquartered in Tier 1; {} is not", c.name),
+            _ => format!("the buyer must also be headquartered in Tier 1; {} is not", c.name),
+        },
+        Why::NotYet(d) => format!("it took effect on {d}"),
+        Why::TppUnknown => match id {
+            ExceptionId::ChinaBand => "the chip's TPP is unknown, so the band cannot be checked".into(),
+            _ => "the chip's TPP is unknown".into(),
+        },
+        Why::OverLimit { total, limit } => format!(
+            "this buyer's total this calendar year would be {} TPP, above the limit of {} TPP ({})",
+            total.grouped(),
+            limit.grouped(),
+            h100e(limit)
+        ),
+        Why::OverCap { total, cap, country } => format!(
+            "the NVEU's installed base in {} would reach {} TPP, above its cap of {} TPP for this quarter",
+            country.name,
+            total.grouped(),
+            cap.grouped()
+        ),
+        Why::TppNotBelow { tpp, max } => format!("TPP {} is not below {}", tpp.grouped(), max.grouped()),
+        Why::BandwidthNotBelow { bandwidth, max } => format!(
+            "total DRAM bandwidth {} GB/s is not below {} GB/s",
+            bandwidth.grouped(),
+            max.grouped()
+        ),
+        Why::BandwidthUnknown => "the chip's DRAM bandwidth is unknown; give it (--dram-bandwidth) to check the band".into(),
+        Why::Granted => granted(id),
+        Why::WithinLimit { limit } => format!(
+            "this buyer's total this calendar year stays within {} TPP ({}); notify BIS, and the order does not count against the country allocation",
+            limit.grouped(),
+            h100e(limit)
+        ),
+        Why::AfterNotice { days } => format!(
+            "the chip is not a datacenter 3A090.a part; the exporter must notify BIS {days} days before shipping, and BIS may still require a license"
+        ),
+        Why::InBand { tpp, max_tpp, bandwidth, max_bandwidth, policy } => format!(
+            "TPP {} is below {} and DRAM bandwidth {} GB/s is below {} GB/s: a license is still needed, but it is reviewed {} (exports from the US only)",
+            tpp.grouped(),
+            max_tpp.grouped(),
+            bandwidth.grouped(),
+            max_bandwidth.grouped(),
+            review_phrase(policy)
+        ),
+    }
+}
+
+fn granted(id: ExceptionId) -> String {
+    match id {
+        ExceptionId::Uveu => "a UVEU headquartered in Tier 1 may receive the chips at a data center outside Macau and D:5; this order does not count against the country allocation",
+        ExceptionId::Nveu => "an NVEU may install chips in this country up to its quarterly cap; this order does not count against the country allocation",
+        ExceptionId::Aia => "the buyer is located and headquartered in Tier 1; no quantity limit applies",
+        _ => "the chip is not a datacenter 3A090.a part and the destination is covered; no notice is needed",
+    }
+    .into()
+}
+
+/// A cap's name.
+pub fn cap_name(c: &CapUse) -> String {
+    match c.kind {
+        CapKind::Lpp { name } => format!("{name}: TPP per buyer per calendar year"),
+        CapKind::CountryAllocation {
+            country,
+            period,
+            g2g,
+        } => format!(
+            "{} country allocation for licensed exports ({period}){}",
+            country.name,
+            if g2g {
+                ", doubled by a government-to-government agreement"
+            } else {
+                ""
+            }
+        ),
+        CapKind::Nveu { date } => format!(
+            "NVEU installed-base cap per country, Q{} {}",
+            date.quarter(),
+            date.year()
+        ),
+        CapKind::AiaReport => "AIA reporting threshold (cumulative TPP per buyer)".into(),
+    }
+}
+
+/// What a cap's figure leaves out or means.
+pub fn cap_note(c: &CapUse) -> Option<String> {
+    let note = match c.kind {
+        CapKind::Lpp { .. } => return None,
+        CapKind::CountryAllocation { .. } => {
+            "counts this order only: other licensed exports to this country are not public"
+        }
+        CapKind::Nveu { .. } => "prior TPP is read as the NVEU's installed base in this country",
+        CapKind::AiaReport if c.reached() => {
+            "at or above the threshold: the buyer's certification must be reported to BIS"
+        }
+        CapKind::AiaReport => "below the threshold: no report is needed yet",
+    };
+    Some(note.into())
+}
+
+/// The class words of a class basis, e.g. `3A090.a`.
+fn basis_eccn(b: &ClassBasis) -> &'static str {
+    match b {
+        ClassBasis::A1 { .. } => Class::A1.eccn(),
+        ClassBasis::ByDensity { class, .. } => class.eccn(),
+        ClassBasis::NonDatacenterBelow { .. } | ClassBasis::BelowEveryLine { .. } => {
+            Class::NotControlled.eccn()
+        }
+        ClassBasis::Stated(s) => s.map_or(Class::NotControlled.eccn(), StatedClass::id),
+    }
+}
+
+/// Why a chip has its class, in words.
+pub fn class_reason(b: &ClassBasis) -> String {
+    let c = &CLASSIFICATION;
+    match *b {
+        ClassBasis::NonDatacenterBelow { tpp, line } => format!(
+            "Not designed or marketed for datacenters and TPP {} is below {}, so the Note to 3A090 puts it outside 3A090 whatever its performance density.",
+            tpp.grouped(),
+            line.grouped()
+        ),
+        ClassBasis::A1 { tpp, line } => format!("TPP {} is at least {}: 3A090.a.1.", tpp.grouped(), line.grouped()),
+        ClassBasis::BelowEveryLine { tpp, line } => format!(
+            "TPP {} is below {}, the lowest line in 3A090.a and .b: not 3A090.",
+            tpp.grouped(),
+            line.grouped()
+        ),
+        ClassBasis::ByDensity { class, tpp, area } => {
+            let pd = tpp
+                .ratio_rounded(area, 3)
+                .map_or_else(|| "unknown".to_string(), |p| format!("{p}"));
+            let t = tpp.grouped();
+            match class {
+                Class::A2 => format!("TPP {t} is at least {} and performance density {pd} (rounded) is at least {}: 3A090.a.2.", c.a2_tpp.value.grouped(), c.a2_pd.value),
+                Class::B1 => format!("TPP {t} is at least {} and below {}, and performance density {pd} (rounded) is at least {} and below {}: 3A090.b.1.", c.b1_tpp_min.value.grouped(), c.a1_tpp.value.grouped(), c.b1_pd_min.value, c.a2_pd.value),
+                Class::B2 => format!("TPP {t} is at least {} and performance density {pd} (rounded) is at least {} and below {}: 3A090.b.2.", c.b2_tpp.value.grouped(), c.b2_pd_min.value, c.a2_pd.value),
+                _ => format!("TPP {t} is below {} and performance density {pd} (rounded) is below every 3A090 line for that TPP: not 3A090.", c.a1_tpp.value.grouped()),
+            }
+        }
+        ClassBasis::Stated(s) => format!(
+            "No dense throughput is published, so TPP cannot be computed; the research states the class as {}.",
+            s.map_or("unknown", StatedClass::id)
+        ),
+    }
+}
+
+/// A caveat in words.
+pub fn caveat(c: &Caveat) -> String {
+    match c {
+        Caveat::Regime(text) => (*text).to_string(),
+        Caveat::LettersEquivalent(i) => format!(
+            "Unless the chip counts as an 'equivalent' of the H20 or MI308: since April 2025 those need a license for {} through letters to their makers, and which chips are equivalents was not published.",
+            place_words(&i.place)
+        ),
+    }
+}
+
+/// One sentence a reader can take away.
+pub fn headline(v: &Verdict) -> String {
+    let r = v.query.selection.regime;
+    let dest = v.query.destination.name;
+    let text = match v.outcome {
+        Outcome::NotExport => "No export license needed: a sale inside the United States is not an export.".to_string(),
+        Outcome::NotControlled => format!("No license needed under these rules: the {} is not an ECCN 3A090 chip.", v.query.chip.name()),
+        Outcome::NoLicenseRequired => format!("No license needed: these rules do not require one for this chip to {dest} for this buyer."),
+        Outcome::Exception(id) => exception_headline(id, r),
+        Outcome::LicenseRequired => match v.review_policy {
+            Some(p) => format!("License required: an application would be reviewed {}.", review_phrase(p)),
+            None => "License required; no review policy was published for this case.".into(),
+        },
+    };
+    if r.hypothetical {
+        format!("Hypothetical — {text}")
+    } else {
+        text
+    }
+}
+
+fn exception_headline(id: ExceptionId, r: &Regime) -> String {
+    match id {
+        ExceptionId::Aia => "No license needed: License Exception AIA covers buyers located and headquartered in Tier 1.".into(),
+        ExceptionId::Lpp => format!("No license needed: this order fits under {} (the buyer or exporter must notify BIS).", exception_name(id, r)),
+        ExceptionId::Aca => "No license needed: License Exception ACA covers this chip (it is not a 3A090.a chip designed for datacenters).".into(),
+        ExceptionId::Nac => format!("No license needed if BIS does not object: License Exception NAC applies after {} days' notice.", r.exceptions.nac.as_ref().map_or(0, |n| n.notice_days)),
+        ExceptionId::Uveu => "No license needed: the buyer's Universal Validated End User authorization covers it.".into(),
+        ExceptionId::Nveu => "No license needed: the buyer's National Validated End User authorization covers it.".into(),
+        ExceptionId::ChinaBand => "License required: an application would be reviewed case-by-case.".into(),
+    }
+}
+
+/// One step of the explanation in words.
+pub fn step(reason: &Reason, v: &Verdict) -> String {
+    match reason {
+        Reason::RulesApplied(r) => {
+            let label = if r.hypothetical { " This regime is hypothetical." } else { "" };
+            format!("Rules applied: {}.{label} {}", r.name, r.summary)
+        }
+        Reason::RegimeNote(n) => n.text.into(),
+        Reason::ChipTpp { chip, tpp, basis } => format!(
+            "The {chip} has a Total Processing Performance (TPP) of {}: the highest dense throughput × bit length over its precisions ({}).",
+            tpp.grouped(),
+            basis.join("; ")
+        ),
+        Reason::ChipTppUnknown { chip } => format!("The {chip}'s dense throughput is not published, so its TPP is unknown; the research classes it as outside 3A090."),
+        Reason::ChipClass(b) => format!("ECCN class: {}. {}", basis_eccn(b), class_reason(b)),
+        Reason::ChipWorkstation => "This card is sold both as a workstation and a datacenter part; we treat it as designed for datacenters, the stricter reading, so License Exceptions NAC and ACA are not used for it.".into(),
+        Reason::ChipUncertain { text, .. } => format!("Uncertain in the chip data: {text}."),
+        Reason::VendorNote(n) => n.text.into(),
+        Reason::Order { quantity, tpp, order, h100 } => format!(
+            "The order: {} × {} = {} TPP, {} (TPP ÷ {}, rounded for display).",
+            Dec::from_int(*quantity).grouped(),
+            tpp.grouped(),
+            order.grouped(),
+            h100e(*order),
+            h100.grouped()
+        ),
+        Reason::Cumulative { prior, total } => format!("With {} TPP already shipped to this buyer this calendar year, the total is {} TPP.", prior.grouped(), total.grouped()),
+        Reason::TreatedAs { country, as_country } => format!("{} is treated as part of {} under the Export Administration Regulations.", country.name, as_country.name),
+        Reason::CountryNote { country, text } => format!("{}: {text}", country.name),
+        Reason::HqAssumed(c) => format!("We assume the buyer is headquartered in {}; give the headquarters country if it is not (it matters for companies based in China, Macau or other D:5 countries, and for Tier 1).", c.name),
+        Reason::DestTier(c, t) => format!("{} is in Tier {} of this regime.", c.name, t.number()),
+        Reason::HqTier(c, t) => format!("The buyer's headquarters, {}, is in Tier {}.", c.name, t.number()),
+        _ => decision_step(reason, v),
+    }
+}
+
+fn decision_step(reason: &Reason, v: &Verdict) -> String {
+    let r = v.query.selection.regime;
+    match reason {
+        Reason::NotAnExport => "A sale inside the United States is not an export, so no export license is needed (other rules, such as deemed exports of technology, are outside this calculator).".into(),
+        Reason::LettersOutside { letters, country } => format!("The April 2025 license requirement for this chip covers only {}; {} is outside it.", place_words(&letters.place), country.name),
+        Reason::LettersEquivalent(i) => format!("Since April 2025 chips like the H20 and MI308 need a license for {} through letters to their makers; whether a custom chip counts as their 'equivalent' was not published, so check before relying on this answer.", place_words(&i.place)),
+        Reason::NotControlled(c) => format!("A chip outside ECCN 3A090 needs no license under these advanced-computing rules to {} (other export controls and end-use rules can still apply).", c.name),
+        Reason::Scope { eccn, country, applies: true, why, .. } => {
+            let why = match why {
+                ScopeWhy::InGroups(g) => format!("it is in {}", list(g)),
+                _ => "this rule requires one for every destination".into(),
+            };
+            format!("{eccn} items need a license to {}: {why}.", country.name)
+        }
+        Reason::Scope { eccn, country, why, place, .. } => {
+            let why = match why {
+                ScopeWhy::Excluded(g) => format!("it is also in {}, which the rule excludes", list(g)),
+                _ => format!("it is not in {}", place_words(place)),
+            };
+            format!("No destination-based license requirement for {eccn} items to {}: {why}.", country.name)
+        }
+        Reason::HqRule { hq, applies: true, place } => format!("The buyer is headquartered in {}, so a license is needed wherever the chips go ({}).", hq.name, place_words(place)),
+        Reason::HqRule { hq, place, .. } => format!("The buyer's headquarters, {}, is not in {}.", hq.name, place_words(place)),
+        Reason::LettersApply { letters, country } => format!("Since {} the makers have been told this chip needs a license for {}, which covers {}.", letters.from, place_words(&letters.place), country.name),
+        Reason::Exception(c) => format!(
+            "{}: {} — {}.",
+            exception_name(c.id, r),
+            if c.available { "available" } else { "not available" },
+            exception_reason(c)
+        ),
+        Reason::Allocation { country, limit, period, order } => format!(
+            "A licensed order to Tier 2 counts against {}'s allocation of {} TPP ({}, {period}); this order alone uses {} TPP.",
+            country.name,
+            limit.grouped(),
+            h100e(*limit),
+            order.grouped()
+        ),
+        Reason::Review(p) => format!("A license application would be reviewed {}.", review_phrase(*p)),
+        Reason::ReviewNote(n) => n.text.into(),
+        Reason::ReviewUnpublished => "No review policy for this case was published.".into(),
+        Reason::Answer => format!("Answer: {}", headline(v)),
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,359 @@
+//! Reasons as data. Each step of an explanation, each exception's verdict and each caveat is a
+//! variant carrying the numbers and places it speaks of, with a stable id for the wire
+//! (`explanation[].id`, e.g. `lpp.over_limit`, `scope.worldwide`). Rules build them;
+//! [`crate::explain`] is the one place that turns them into English; tests assert ids and numbers.
+
+use crate::chip::ClassBasis;
+use crate::date::Date;
+use crate::decimal::Dec;
+use crate::model::{ChipSource, Country, IsInformed, Note, Place, Regime, VendorNote};
+use crate::verdict::{ExceptionCheck, Tier};
+use crate::vocab::ReviewPolicy;
+
+/// Why an exception is or is not available.
+#[derive(Clone, Copy, Debug)]
+pub enum Why {
+    /// The regime does not have it.
+    Absent,
+    /// The buyer does not hold this authorization.
+    NotThisEndUser,
+    /// The chip's license requirement comes from the is-informed letters, not from 3A090 rules.
+    LettersOnly,
+    /// It covers 3A090.a items only.
+    OnlyA,
+    /// It covers 3A090 items only.
+    Only3A090,
+    /// It does not cover 3A090.a chips designed or marketed for datacenters.
+    DatacenterA,
+    /// The destination or the buyer's headquarters is in the regime's embargoed places.
+    Embargoed(&'static Place),
+    /// It covers only the embargoed places and companies headquartered there (NAC).
+    OnlyEmbargoed(&'static Place),
+    /// It covers only this set of places.
+    OutsidePlace(&'static Place),
+    /// The destination is not in Tier 1.
+    DestNotTier1(&'static Country),
+    /// The buyer's headquarters is not in Tier 1.
+    HqNotTier1(&'static Country),
+    /// Not yet in force on the day asked about.
+    NotYet(Date),
+    /// The chip's TPP is unknown.
+    TppUnknown,
+    /// The buyer's yearly total would exceed the allowance.
+    OverLimit {
+        /// Prior shipments plus this order.
+        total: Dec,
+        /// The allowance.
+        limit: Dec,
+    },
+    /// The NVEU's installed base would exceed its quarterly cap.
+    OverCap {
+        /// Installed base with this order.
+        total: Dec,
+        /// The cap.
+        cap: Dec,
+        /// The destination.
+        country: &'static Country,
+    },
+    /// The chip's TPP is not below the band's line.
+    TppNotBelow {
+        /// The chip's TPP.
+        tpp: Dec,
+        /// The line.
+        max: Dec,
+    },
+    /// The chip's DRAM bandwidth is not below the band's line.
+    BandwidthNotBelow {
+        /// GB/s.
+        bandwidth: Dec,
+        /// The line.
+        max: Dec,
+    },
+    /// The chip's DRAM bandwidth is unknown.
+    BandwidthUnknown,
+    /// Available: the buyer's own authorization (UVEU, NVEU) or AIA/ACA.
+    Granted,
+    /// Available: the yearly total stays within the allowance.
+    WithinLimit {
+        /// The allowance.
+        limit: Dec,
+    },
+    /// Available after notice (NAC).
+    AfterNotice {
+        /// Calendar days.
+        days: u32,
+    },
+    /// Inside the 2026 band: still a license, reviewed under the band's policy.
+    InBand {
+        /// The chip's TPP.
+        tpp: Dec,
+        /// The TPP line.
+        max_tpp: Dec,
+        /// The chip's DRAM bandwidth.
+        bandwidth: Dec,
+        /// The bandwidth line.
+        max_bandwidth: Dec,
+        /// The band's review policy.
+        policy: ReviewPolicy,
+    },
+}
+
+impl Why {
+    /// True for the reasons that make an exception available.
+    pub fn grants(self) -> bool {
+        matches!(
+            self,
+            Why::Granted | Why::WithinLimit { .. } | Why::AfterNotice { .. } | Why::InBand { .. }
+        )
+    }
+
+    /// The second half of the reason id.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Why::Absent => "absent",
+            Why::NotThisEndUser => "not_this_end_user",
+            Why::LettersOnly => "letters_only",
+            Why::OnlyA => "a_items_only",
+            Why::Only3A090 => "3a090_items_only",
+            Why::DatacenterA => "datacenter_a_item",
+            Why::Embargoed(_) => "embargoed",
+            Why::OnlyEmbargoed(_) => "outside_embargoed",
+            Why::OutsidePlace(_) => "outside_place",
+            Why::DestNotTier1(_) => "destination_not_tier1",
+            Why::HqNotTier1(_) => "hq_not_tier1",
+            Why::NotYet(_) => "not_yet_in_force",
+            Why::TppUnknown => "tpp_unknown",
+            Why::OverLimit { .. } => "over_limit",
+            Why::OverCap { .. } => "over_cap",
+            Why::TppNotBelow { .. } => "tpp_not_below",
+            Why::BandwidthNotBelow { .. } => "bandwidth_not_below",
+            Why::BandwidthUnknown => "bandwidth_unknown",
+            Why::Granted => "available",
+            Why::WithinLimit { .. } => "within_limit",
+            Why::AfterNotice { .. } => "after_notice",
+            Why::InBand { .. } => "in_band",
+        }
+    }
+}
+
+/// How the license requirement follows from where the chips go.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScopeWhy {
+    /// The rule requires a license for every destination.
+    Worldwide,
+    /// The destination is in these groups (or named in the rule).
+    InGroups(Vec<&'static str>),
+    /// The destination is in one of the scope's groups but also in an excluding group.
+    Excluded(Vec<&'static str>),
+    /// The destination is in none of the scope's places.
+    Outside,
+}
+
+/// One step of the explanation.
+#[derive(Clone, Debug)]
+pub enum Reason {
+    /// The regime applied.
+    RulesApplied(&'static Regime),
+    /// A note the regime shows with every answer.
+    RegimeNote(&'static Note),
+    /// The chip's TPP and the precisions that give it.
+    ChipTpp {
+        /// Display name.
+        chip: String,
+        /// TPP.
+        tpp: Dec,
+        /// e.g. `FP8 1,979 × 8`.
+        basis: Vec<String>,
+    },
+    /// The chip's throughput is unpublished; the research states it is outside 3A090.
+    ChipTppUnknown {
+        /// Display name.
+        chip: String,
+    },
+    /// The chip's 3A090 class and the comparison that decided it.
+    ChipClass(ClassBasis),
+    /// A workstation card treated as a datacenter part (the stricter reading).
+    ChipWorkstation,
+    /// What the research could not confirm about a catalog chip.
+    ChipUncertain {
+        /// The research's words.
+        text: &'static str,
+        /// The chip's own first source.
+        source: Option<&'static ChipSource>,
+    },
+    /// A note on the chip's vendor (BIS guidance on Huawei Ascend).
+    VendorNote(&'static VendorNote),
+    /// The order in TPP and H100-equivalents.
+    Order {
+        /// Chips.
+        quantity: u64,
+        /// One chip's TPP.
+        tpp: Dec,
+        /// The order's TPP.
+        order: Dec,
+        /// One H100's TPP, the unit.
+        h100: Dec,
+    },
+    /// Prior shipments to this buyer this year plus this order.
+    Cumulative {
+        /// Prior TPP.
+        prior: Dec,
+        /// Total.
+        total: Dec,
+    },
+    /// The destination is treated as another country (Hong Kong as China).
+    TreatedAs {
+        /// The destination.
+        country: &'static Country,
+        /// The country whose treatment it gets.
+        as_country: &'static Country,
+    },
+    /// A note on the destination or the buyer's headquarters.
+    CountryNote {
+        /// The place.
+        country: &'static Country,
+        /// The note's words.
+        text: &'static str,
+    },
+    /// No headquarters given: assumed to be the destination.
+    HqAssumed(&'static Country),
+    /// The destination's tier.
+    DestTier(&'static Country, Tier),
+    /// The buyer's headquarters' tier.
+    HqTier(&'static Country, Tier),
+    /// A sale inside the United States.
+    NotAnExport,
+    /// The is-informed letters cover this chip, but not this destination.
+    LettersOutside {
+        /// The letters.
+        letters: &'static IsInformed,
+        /// The destination.
+        country: &'static Country,
+    },
+    /// A custom chip might be an "equivalent" of the chips the letters name.
+    LettersEquivalent(&'static IsInformed),
+    /// A chip outside 3A090 needs no license under these rules.
+    NotControlled(&'static Country),
+    /// The destination-based license requirement, or its absence.
+    Scope {
+        /// Its class words, e.g. `3A090.a`.
+        eccn: &'static str,
+        /// The destination.
+        country: &'static Country,
+        /// True when a license is needed.
+        applies: bool,
+        /// Why.
+        why: ScopeWhy,
+        /// The scope.
+        place: &'static Place,
+    },
+    /// The buyer's headquarters puts it under the headquarters rule.
+    HqRule {
+        /// The headquarters.
+        hq: &'static Country,
+        /// True when the rule applies.
+        applies: bool,
+        /// The rule's places.
+        place: &'static Place,
+    },
+    /// The is-informed letters require a license for this destination.
+    LettersApply {
+        /// The letters.
+        letters: &'static IsInformed,
+        /// The destination.
+        country: &'static Country,
+    },
+    /// One exception's verdict.
+    Exception(ExceptionCheck),
+    /// The order counts against the destination's allocation.
+    Allocation {
+        /// The destination.
+        country: &'static Country,
+        /// The allocation in force for this buyer (raised with an agreement).
+        limit: Dec,
+        /// The period.
+        period: &'static str,
+        /// This order's TPP.
+        order: Dec,
+    },
+    /// The review policy for an application.
+    Review(ReviewPolicy),
+    /// No review policy, but a note on how licensing works in this regime.
+    ReviewNote(&'static Note),
+    /// No review policy was published for this case.
+    ReviewUnpublished,
+    /// The answer's headline.
+    Answer,
+}
+
+impl Reason {
+    /// The stable id on the wire.
+    pub fn id(&self) -> String {
+        let fixed = match self {
+            Reason::RulesApplied(_) => "regime.rules",
+            Reason::RegimeNote(_) => "regime.note",
+            Reason::ChipTpp { .. } => "chip.tpp",
+            Reason::ChipTppUnknown { .. } => "chip.tpp_unknown",
+            Reason::ChipClass(b) => class_id(b),
+            Reason::ChipWorkstation => "chip.workstation_as_datacenter",
+            Reason::ChipUncertain { .. } => "chip.uncertain",
+            Reason::VendorNote(_) => "chip.vendor_note",
+            Reason::Order { .. } => "order.tpp",
+            Reason::Cumulative { .. } => "order.cumulative",
+            Reason::TreatedAs { .. } => "place.treated_as",
+            Reason::CountryNote { .. } => "place.note",
+            Reason::HqAssumed(_) => "hq.assumed",
+            Reason::DestTier(..) => "tier.destination",
+            Reason::HqTier(..) => "tier.hq",
+            Reason::NotAnExport => "scope.not_an_export",
+            Reason::LettersOutside { .. } => "letters.outside",
+            Reason::LettersEquivalent(_) => "letters.equivalent_unknown",
+            Reason::NotControlled(_) => "scope.not_3a090",
+            Reason::Scope { why, .. } => match why {
+                ScopeWhy::Worldwide => "scope.worldwide",
+                ScopeWhy::InGroups(_) => "scope.in_groups",
+                ScopeWhy::Excluded(_) => "scope.excluded",
+                ScopeWhy::Outside => "scope.outside",
+            },
+            Reason::HqRule { applies: true, .. } => "hq.rule_applies",
+            Reason::HqRule { applies: false, .. } => "hq.rule_not_applies",
+            Reason::LettersApply { .. } => "letters.apply",
+            Reason::Exception(c) => return c.reason_id(),
+            Reason::Allocation { .. } => "allocation.counts",
+            Reason::Review(_) => "review.policy",
+            Reason::ReviewNote(_) => "review.note",
+            Reason::ReviewUnpublished => "review.unpublished",
+            Reason::Answer => "answer",
+        };
+        fixed.to_string()
+    }
+}
+
+fn class_id(b: &ClassBasis) -> &'static str {
+    match b {
+        ClassBasis::NonDatacenterBelow { .. } => "class.note_non_datacenter",
+        ClassBasis::A1 { .. } => "class.a1",
+        ClassBasis::BelowEveryLine { .. } => "class.below_every_line",
+        ClassBasis::ByDensity { .. } => "class.by_density",
+        ClassBasis::Stated(_) => "class.stated",
+    }
+}
+
+/// What a reader must know beside the headline.
+#[derive(Clone, Copy, Debug)]
+pub enum Caveat {
+    /// The regime's own caveat (a rule never enforced).
+    Regime(&'static str),
+    /// A custom chip might be an "equivalent" of the chips the letters name.
+    LettersEquivalent(&'static IsInformed),
+}
+
+impl Caveat {
+    /// The stable id on the wire.
+    pub fn id(self) -> &'static str {
+        match self {
+            Caveat::Regime(_) => "regime.caveat",
+            Caveat::LettersEquivalent(_) => "letters.equivalent_unknown",
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! The rules: each a small pure function of the query's [`Facts`] and its own provision, returning
+//! typed reasons. [`evaluate`] runs them in the order of the regulations and builds the
+//! [`Verdict`] once, at the end.
+//!
+//! Where a new rule goes: a license requirement in [`requirement`], an exception or authorization
+//! in [`exceptions`] (and its place in [`exceptions::PRIORITY`]), a cap or review policy in
+//! [`review`]; its reasons in [`crate::reason`] and their English in [`crate::explain`].
+
+pub mod exceptions;
+pub mod requirement;
+pub mod review;
+
+use crate::chip::{Chip, Metrics};
+use crate::country;
+use crate::data::CLASSIFICATION;
+use crate::error::Error;
+use crate::facts::Facts;
+use crate::model::{Cite, Datacenter};
+use crate::query::Query;
+use crate::reason::{Caveat, Reason};
+use crate::verdict::{Outcome, Step, Verdict};
+
+/// The explanation being written. When `on` is false (the map's outcome pass) reasons are not
+/// even built: they are closures, called only when kept.
+pub struct Trail {
+    steps: Vec<Step>,
+    on: bool,
+}
+
+impl Trail {
+    /// Adds a step when explaining.
+    pub fn push(&mut self, reason: impl FnOnce() -> Reason, cite: &'static Cite) {
+        if self.on {
+            self.steps.push(Step {
+                reason: reason(),
+                cite,
+            });
+        }
+    }
+}
+
+/// Evaluates an order with its full explanation. Fails only when the chip cannot be measured or a
+/// product overflows.
+pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
+    let metrics = q.chip.metrics()?;
+    run(q, &metrics, true)
+}
+
+/// The same verdict without explanation steps, for one order evaluated in every destination at
+/// once; `metrics` are the chip's, measured once by the caller.
+pub fn outcome(q: &Query, metrics: &Metrics) -> Result<Verdict, Error> {
+    run(q, metrics, false)
+}
+
+fn run(q: &Query, metrics: &Metrics, explain: bool) -> Result<Verdict, Error> {
+    let f = Facts::gather(q, metrics)?;
+    let mut t = Trail {
+        steps: Vec::new(),
+        on: explain,
+    };
+    context(&f, metrics, &mut t);
+    let mut v = Verdict {
+        query: q.clone(),
+        metrics: metrics.clone(),
+        order_tpp: f.amounts.map(|a| a.order),
+        cumulative_tpp: f.amounts.map(|a| a.cumulative),
+        tier: f.tier.map(|t| t.0),
+        hq_tier: f.hq_tier.map(|t| t.0),
+        hq: f.hq,
+        outcome: Outcome::NoLicenseRequired,
+        license_required: false,
+        exceptions: Vec::new(),
+        counts_against_country_cap: false,
+        caps: Vec::new(),
+        review_policy: None,
+        caveats: f.r.caveat.map(Caveat::Regime).into_iter().collect(),
+        steps: Vec::new(),
+    };
+    decide(&f, &mut v, &mut t);
+    t.push(|| Reason::Answer, f.r.cite);
+    v.steps = t.steps;
+    Ok(v)
+}
+
+/// From the license requirement to the review policy: each stage may settle the answer.
+fn decide(f: &Facts, v: &mut Verdict, t: &mut Trail) {
+    let req = match requirement::requirement(f, t, &mut v.caveats) {
+        Ok(req) => req,
+        Err(settled) => {
+            v.outcome = settled;
+            return;
+        }
+    };
+    let mut checks = exceptions::all(f, &req, &mut v.caps);
+    let used = exceptions::choose(&mut checks);
+    for c in &checks {
+        t.push(|| Reason::Exception(*c), c.cite);
+    }
+    let band = exceptions::band_applies(&checks);
+    v.exceptions = checks;
+    if let Some(id) = used {
+        v.outcome = Outcome::Exception(id);
+        return;
+    }
+    v.outcome = Outcome::LicenseRequired;
+    v.license_required = true;
+    if let Some(cap) = review::allocation(f, t) {
+        v.counts_against_country_cap = true;
+        v.caps.push(cap);
+    }
+    v.review_policy = review::policy(f, band, t);
+}
+
+/// The steps every answer starts with: the rules, the chip, the order, the places and tiers.
+fn context(f: &Facts, metrics: &Metrics, t: &mut Trail) {
+    let (r, q) = (f.r, f.q);
+    t.push(|| Reason::RulesApplied(r), r.cite);
+    for n in r.notes {
+        t.push(|| Reason::RegimeNote(n), n.cite);
+    }
+    chip_steps(f, metrics, t);
+    if let Some(a) = f.amounts {
+        let h100 = CLASSIFICATION.h100_tpp.value;
+        t.push(
+            || Reason::Order {
+                quantity: q.quantity,
+                tpp: a.tpp,
+                order: a.order,
+                h100,
+            },
+            CLASSIFICATION.h100_tpp.cite,
+        );
+        if !q.prior_tpp.is_zero() {
+            t.push(
+                || Reason::Cumulative {
+                    prior: q.prior_tpp,
+                    total: a.cumulative,
+                },
+                CLASSIFICATION.tpp_cite,
+            );
+        }
+    }
+    place_steps(f, t);
+}
+
+fn chip_steps(f: &Facts, metrics: &Metrics, t: &mut Trail) {
+    let chip = &f.q.chip;
+    match metrics.tpp {
+        Some(tpp) => t.push(
+            || Reason::ChipTpp {
+                chip: chip.name(),
+                tpp,
+                basis: metrics.tpp_basis.clone(),
+            },
+            CLASSIFICATION.tpp_cite,
+        ),
+        None => t.push(
+            || Reason::ChipTppUnknown { chip: chip.name() },
+            CLASSIFICATION.tpp_cite,
+        ),
+    }
+    t.push(
+        || Reason::ChipClass(metrics.class_basis),
+        metrics.class_cite,
+    );
+    if metrics.datacenter == Datacenter::Ambiguous {
+        t.push(
+            || Reason::ChipWorkstation,
+            CLASSIFICATION.non_datacenter_tpp.cite,
+        );
+    }
+    if let Chip::Catalog(e) = chip {
+        if let Some(text) = e.uncertain {
+            let source = e.sources.first();
+            t.push(
+                || Reason::ChipUncertain { text, source },
+                CLASSIFICATION.tpp_cite,
+            );
+        }
+        for vn in f.r.vendor_notes.iter().filter(|v| v.vendor == e.vendor) {
+            t.push(|| Reason::VendorNote(vn), vn.cite);
+        }
+    }
+}
+
+fn place_steps(f: &Facts, t: &mut Trail) {
+    let (dest, q) = (f.dest, f.q);
+    if let (_, Some(ta)) = country::treated_as(dest.code) {
+        if let Some(as_country) = country::by_code(ta.as_code) {
+            t.push(
+                || Reason::TreatedAs {
+                    country: dest,
+                    as_country,
+                },
+                ta.cite,
+            );
+        }
+    }
+    for c in std::iter::once(dest).chain(q.hq.filter(|h| h.code != dest.code)) {
+        for n in country::notes(c.code) {
+            t.push(
+                || Reason::CountryNote {
+                    country: c,
+                    text: n.text,
+                },
+                n.cite,
+            );
+        }
+    }
+    if q.hq.is_none() {
+        t.push(|| Reason::HqAssumed(dest), f.r.hq_rule.cite);
+    }
+    if let Some((tier, cite)) = f.tier {
+        t.push(|| Reason::DestTier(dest, tier), cite);
+    }
+    if let (Some((tier, cite)), Some(hq)) = (f.hq_tier, q.hq) {
+        t.push(|| Reason::HqTier(hq, tier), cite);
+    }
+}

@@ -1,0 +1,100 @@
+//! What follows when a license is needed: the Tier 2 country allocation (§742.6(b)(10) as written
+//! in 2025) and the review policy an application would meet.
+
+use crate::facts::Facts;
+use crate::model::Cite;
+use crate::place;
+use crate::reason::Reason;
+use crate::rules::Trail;
+use crate::verdict::{CapKind, CapUse};
+use crate::vocab::ReviewPolicy;
+
+/// A licensed 3A090.a order to Tier 2 counts against the country's allocation. A buyer
+/// headquartered in Macau or D:5 faces a presumption of denial, so no allocation is in play.
+pub fn allocation(f: &Facts, t: &mut Trail) -> Option<CapUse> {
+    let a = f.r.allocation.as_ref()?;
+    let amt = f.amounts?;
+    if !(f.dest_tier2() && f.class.is_a() && !f.hq_embargo) {
+        return None;
+    }
+    let limit = if f.q.g2g { &a.g2g_tpp } else { &a.tpp };
+    t.push(
+        || Reason::Allocation {
+            country: f.dest,
+            limit: limit.value,
+            period: a.period,
+            order: amt.order,
+        },
+        limit.cite,
+    );
+    Some(CapUse {
+        kind: CapKind::CountryAllocation {
+            country: f.dest,
+            period: a.period,
+            g2g: f.q.g2g,
+        },
+        limit: limit.value,
+        used: amt.order,
+        counts: true,
+        cite: limit.cite,
+    })
+}
+
+/// The review policy, most specific situation first, with its step.
+pub fn policy(f: &Facts, band_applies: bool, t: &mut Trail) -> Option<ReviewPolicy> {
+    let (policy, cite) = choose(f, band_applies);
+    match (policy, &f.r.g2g_licensing) {
+        (Some(p), _) => t.push(|| Reason::Review(p), cite),
+        (None, Some(n)) => t.push(|| Reason::ReviewNote(n), n.cite),
+        (None, None) => t.push(|| Reason::ReviewUnpublished, cite),
+    }
+    policy
+}
+
+fn choose(f: &Facts, band_applies: bool) -> (Option<ReviewPolicy>, &'static Cite) {
+    let r = f.r;
+    let rv = &r.review;
+    if band_applies {
+        if let Some(b) = &r.china_band {
+            return (Some(b.policy), b.place.cite);
+        }
+    }
+    if !f.controlled() {
+        // The is-informed letters are not 3A090 rules: their review policy is whatever the
+        // letters said, which was not published.
+        return match f.letters_here {
+            Some(i) => (i.review, i.place.cite),
+            None => (None, r.cite),
+        };
+    }
+    if f.embargoed() {
+        return (Some(rv.embargoed.policy), rv.embargoed.cite);
+    }
+    if let (true, true, Some(a), Some(within), Some(over)) = (
+        f.class.is_a(),
+        f.dest_tier2(),
+        &r.allocation,
+        &rv.within_allocation,
+        &rv.over_allocation,
+    ) {
+        let limit = if f.q.g2g {
+            a.g2g_tpp.value
+        } else {
+            a.tpp.value
+        };
+        let over_cap = f.amounts.is_some_and(|a| a.order > limit);
+        let chosen = if over_cap { over } else { within };
+        return (Some(chosen.policy), chosen.cite);
+    }
+    if let Some((_, rev)) = rv
+        .allied_hq
+        .as_ref()
+        .filter(|(p, _)| place::contains(p, f.hq_code, f.date))
+    {
+        return (Some(rev.policy), rev.cite);
+    }
+    match &rv.other {
+        Some(o) => (Some(o.policy), o.cite),
+        None => (None, r.cite),
+    }
+}
