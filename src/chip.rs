@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use crate::data::{CHIPS, CLASSIFICATION};
 use crate::decimal::{Dec, MAX_EXACT_MILLI};
-use crate::error::Error;
+use crate::error::{Error, Field};
 use crate::model::{ChipEntry, Cite, Datacenter};
 use crate::text::{closest, squash};
 use crate::vocab::StatedClass;
@@ -44,7 +44,7 @@ impl CustomSpec {
     ) -> Result<CustomSpec, Error> {
         if tops.is_empty() || tops.len() != bits.len() {
             return Err(Error::BadNumber {
-                field: "custom chip",
+                field: Field::CustomChip,
                 input: format!("{} --tops, {} --bits", tops.len(), bits.len()),
                 reason: "give each dense TOPS figure with its bit length, as pairs (--tops 1979 --bits 8)".into(),
             });
@@ -52,7 +52,7 @@ impl CustomSpec {
         let mut precisions = Vec::new();
         for (t, b) in tops.iter().zip(bits) {
             let tops = positive(
-                "--tops",
+                Field::Tops,
                 t,
                 MAX_TOPS,
                 "dense TOPS or TFLOPS, e.g. 1979 (sparse figures halved)",
@@ -63,7 +63,7 @@ impl CustomSpec {
         let die_area = die_area
             .map(|a| {
                 positive(
-                    "--die-area",
+                    Field::DieArea,
                     a,
                     MAX_DIE_AREA,
                     "the applicable die area in mm², e.g. 814",
@@ -73,7 +73,7 @@ impl CustomSpec {
         let dram_bandwidth = dram_bandwidth
             .map(|a| {
                 positive(
-                    "--dram-bandwidth",
+                    Field::DramBandwidth,
                     a,
                     MAX_BANDWIDTH,
                     "total DRAM bandwidth in GB/s, e.g. 4800",
@@ -91,7 +91,7 @@ impl CustomSpec {
 
 fn parse_bits(text: &str) -> Result<u32, Error> {
     let bad = |reason: &str| Error::BadNumber {
-        field: "--bits",
+        field: Field::Bits,
         input: text.to_string(),
         reason: reason.to_string(),
     };
@@ -110,7 +110,7 @@ fn parse_bits(text: &str) -> Result<u32, Error> {
 }
 
 /// Parses a strictly positive decimal no larger than `max`.
-fn positive(field: &'static str, text: &str, max: u64, what: &str) -> Result<Dec, Error> {
+fn positive(field: Field, text: &str, max: u64, what: &str) -> Result<Dec, Error> {
     let bad = |reason: String| Error::BadNumber {
         field,
         input: text.to_string(),
@@ -317,6 +317,7 @@ fn tpp_of(pairs: &[(String, u32, Dec)]) -> Result<(Dec, Vec<String>), Error> {
         let tpp = dense
             .checked_mul_int(u64::from(*bits))
             .ok_or(Error::TooLarge {
+                field: Field::Tops,
                 what: "the chip's TPP",
             })?;
         let label = format!("{format} {} × {bits}", dense.grouped());
@@ -331,6 +332,7 @@ fn tpp_of(pairs: &[(String, u32, Dec)]) -> Result<(Dec, Vec<String>), Error> {
     }
     if best.milli() > MAX_EXACT_MILLI {
         return Err(Error::TooLarge {
+            field: Field::Tops,
             what: "the chip's TPP",
         });
     }

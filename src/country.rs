@@ -1,7 +1,7 @@
 //! Finding countries by code, name or alias, and the EAR's "treated as" rule for Hong Kong.
 
 use crate::data::{COUNTRIES, COUNTRY_NOTES, TREATED_AS};
-use crate::error::Error;
+use crate::error::{Error, Field};
 use crate::model::{Country, CountryNote, TreatedAs};
 use crate::text::{closest, fold};
 
@@ -24,6 +24,7 @@ pub fn find(input: &str) -> Result<&'static Country, Error> {
     let key = fold(input);
     if key.is_empty() {
         return Err(Error::UnknownCountry {
+            field: Field::To,
             input: input.to_string(),
             suggestions: Vec::new(),
         });
@@ -37,6 +38,7 @@ pub fn find(input: &str) -> Result<&'static Country, Error> {
     match hit {
         Some(c) => Ok(c),
         None => Err(Error::UnknownCountry {
+            field: Field::To,
             input: input.to_string(),
             suggestions: closest(
                 &key,

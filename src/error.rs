@@ -4,11 +4,88 @@
 
 use std::fmt;
 
+/// The input field an error is about: the page marks that input, the CLI names that option.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// The destination.
+    To,
+    /// The buyer's headquarters.
+    Hq,
+    /// A catalog chip.
+    Chip,
+    /// Custom chip specs as a whole (TOPS and bit lengths that do not pair up).
+    CustomChip,
+    /// Dense TOPS of a custom chip.
+    Tops,
+    /// Bit lengths of a custom chip.
+    Bits,
+    /// Die area of a custom chip.
+    DieArea,
+    /// DRAM bandwidth of a custom chip.
+    DramBandwidth,
+    /// Number of chips.
+    Quantity,
+    /// TPP shipped before.
+    PriorTpp,
+    /// Validated end-user type.
+    EndUser,
+    /// Regime id.
+    Regime,
+    /// As-of date.
+    Date,
+    /// The query object as a whole.
+    Query,
+}
+
+impl Field {
+    /// The wire id: the name of the query field (`to`, `hq`, `chip`, `tops`, `bits`, `die_area`,
+    /// `dram_bandwidth`, `quantity`, `prior_tpp`, `end_user`, `regime`, `date`, `query`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::To => "to",
+            Field::Hq => "hq",
+            Field::Chip => "chip",
+            Field::CustomChip | Field::Tops => "tops",
+            Field::Bits => "bits",
+            Field::DieArea => "die_area",
+            Field::DramBandwidth => "dram_bandwidth",
+            Field::Quantity => "quantity",
+            Field::PriorTpp => "prior_tpp",
+            Field::EndUser => "end_user",
+            Field::Regime => "regime",
+            Field::Date => "date",
+            Field::Query => "query",
+        }
+    }
+
+    /// How messages name it (the CLI's option words).
+    fn label(self) -> &'static str {
+        match self {
+            Field::To => "destination",
+            Field::Hq => "headquarters",
+            Field::Chip => "chip",
+            Field::CustomChip => "custom chip",
+            Field::Tops => "--tops",
+            Field::Bits => "--bits",
+            Field::DieArea => "--die-area",
+            Field::DramBandwidth => "--dram-bandwidth",
+            Field::Quantity => "quantity",
+            Field::PriorTpp => "prior TPP",
+            Field::EndUser => "end-user type",
+            Field::Regime => "regime",
+            Field::Date => "date",
+            Field::Query => "query",
+        }
+    }
+}
+
 /// Why a query could not be answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Error {
     /// No country matches.
     UnknownCountry {
+        /// The destination or the headquarters.
+        field: Field,
         /// What was typed.
         input: String,
         /// The closest names.
@@ -39,11 +116,13 @@ pub enum Error {
         date: String,
         /// The first date we cover.
         first: String,
+        /// The short name of the earliest regime.
+        rule: &'static str,
     },
     /// A number that is not acceptable for its field.
     BadNumber {
-        /// The field, as the CLI names it.
-        field: &'static str,
+        /// The field.
+        field: Field,
         /// What was typed.
         input: String,
         /// What is wrong and what is accepted.
@@ -61,6 +140,8 @@ pub enum Error {
     },
     /// An arithmetic result too large to be a real order.
     TooLarge {
+        /// The input to reduce.
+        field: Field,
         /// What overflowed.
         what: &'static str,
     },
@@ -72,7 +153,7 @@ pub enum Error {
     /// A value the engine does not know for an enumerated field.
     BadChoice {
         /// The field.
-        field: &'static str,
+        field: Field,
         /// What was typed.
         input: String,
         /// What is accepted.
@@ -94,7 +175,9 @@ fn or_list(items: &[String]) -> String {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::UnknownCountry { input, suggestions } => {
+            Error::UnknownCountry {
+                input, suggestions, ..
+            } => {
                 write!(f, "unknown country `{input}`: give an ISO code (e.g. `AE`), an English name or a common alias")?;
                 if !suggestions.is_empty() {
                     write!(f, "; did you mean {}?", or_list(suggestions))?;
@@ -115,11 +198,11 @@ impl fmt::Display for Error {
             Error::BadDate { input } => {
                 write!(f, "bad date `{input}`: give a real day as YYYY-MM-DD, e.g. 2025-03-01")
             }
-            Error::DateOutOfCoverage { date, first } => write!(
+            Error::DateOutOfCoverage { date, first, rule } => write!(
                 f,
-                "date `{date}` is outside coverage: the rules we model start on {first} (the October 2023 advanced-computing rule took effect then)"
+                "date `{date}` is outside coverage: the earliest rules we model ({rule}) took effect on {first}; give that day or a later one"
             ),
-            Error::BadNumber { field, input, reason } => write!(f, "bad {field} `{input}`: {reason}"),
+            Error::BadNumber { field, input, reason } => write!(f, "bad {} `{input}`: {reason}", field.label()),
             Error::NoThroughput { chip } => write!(
                 f,
                 "chip `{chip}` has no published dense throughput, so its TPP cannot be computed: give custom specs with --tops and --bits"
@@ -128,12 +211,46 @@ impl fmt::Display for Error {
                 f,
                 "the 3A090 class of a datacenter chip with TPP {tpp} depends on its performance density: give the applicable die area with --die-area (mm²)"
             ),
-            Error::TooLarge { what } => write!(f, "{what} is too large to be a real order: reduce the quantity"),
+            Error::TooLarge { what, .. } => write!(f, "{what} is too large to be a real order: reduce the quantity"),
             Error::BadQuery { reason } => write!(
                 f,
                 "bad query: {reason}; expected fields are to, chip (or tops and bits), quantity, and optionally regime or date, end_user, hq, prior_tpp, g2g"
             ),
-            Error::BadChoice { field, input, accepted } => write!(f, "bad {field} `{input}`: accepted values are {accepted}"),
+            Error::BadChoice { field, input, accepted } => write!(f, "bad {} `{input}`: accepted values are {accepted}", field.label()),
+        }
+    }
+}
+
+impl Error {
+    /// The input field the error is about.
+    pub fn field(&self) -> Field {
+        match self {
+            Error::UnknownCountry { field, .. }
+            | Error::BadNumber { field, .. }
+            | Error::TooLarge { field, .. }
+            | Error::BadChoice { field, .. } => *field,
+            Error::UnknownChip { .. } | Error::NoThroughput { .. } => Field::Chip,
+            Error::UnknownRegime { .. } => Field::Regime,
+            Error::BadDate { .. } | Error::DateOutOfCoverage { .. } => Field::Date,
+            Error::NeedsDieArea { .. } => Field::DieArea,
+            Error::BadQuery { .. } => Field::Query,
+        }
+    }
+
+    /// A stable machine code for the kind of error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::UnknownCountry { .. } => "unknown-country",
+            Error::UnknownChip { .. } => "unknown-chip",
+            Error::UnknownRegime { .. } => "unknown-regime",
+            Error::BadDate { .. } => "bad-date",
+            Error::DateOutOfCoverage { .. } => "date-out-of-coverage",
+            Error::BadNumber { .. } => "bad-number",
+            Error::NoThroughput { .. } => "no-throughput",
+            Error::NeedsDieArea { .. } => "needs-die-area",
+            Error::TooLarge { .. } => "too-large",
+            Error::BadQuery { .. } => "bad-query",
+            Error::BadChoice { .. } => "bad-choice",
         }
     }
 }

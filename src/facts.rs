@@ -7,7 +7,7 @@ use crate::country;
 use crate::data::ORIGIN;
 use crate::date::Date;
 use crate::decimal::{Dec, MAX_EXACT_MILLI};
-use crate::error::Error;
+use crate::error::{Error, Field};
 use crate::model::{Cite, Country, Datacenter, IsInformed, Regime};
 use crate::place;
 use crate::query::{EndUser, Query};
@@ -31,6 +31,7 @@ fn amounts_of(tpp: Dec, q: &Query) -> Result<Amounts, Error> {
         .checked_mul_int(q.quantity)
         .filter(|t| t.milli() <= MAX_EXACT_MILLI)
         .ok_or(Error::TooLarge {
+            field: Field::Quantity,
             what: "the order's TPP",
         })?;
     let cumulative = q
@@ -38,6 +39,7 @@ fn amounts_of(tpp: Dec, q: &Query) -> Result<Amounts, Error> {
         .checked_add(order)
         .filter(|t| t.milli() <= MAX_EXACT_MILLI)
         .ok_or(Error::TooLarge {
+            field: Field::PriorTpp,
             what: "prior shipments plus this order",
         })?;
     Ok(Amounts {

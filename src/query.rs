@@ -4,7 +4,7 @@
 use crate::chip::{self, Chip, CustomSpec};
 use crate::country;
 use crate::decimal::Dec;
-use crate::error::Error;
+use crate::error::{Error, Field};
 use crate::model::Country;
 use crate::regime::{self, Choice, Selection};
 
@@ -34,7 +34,7 @@ impl EndUser {
             "uveu" => Ok(EndUser::Uveu),
             "nveu" => Ok(EndUser::Nveu),
             _ => Err(Error::BadChoice {
-                field: "end-user type",
+                field: Field::EndUser,
                 input: text.to_string(),
                 accepted: "`none`, `uveu` or `nveu`",
             }),
@@ -97,12 +97,12 @@ impl ChipInput {
                 dram_bandwidth,
             }),
             (Some(id), true) => Err(Error::BadChoice {
-                field: "chip",
+                field: Field::Chip,
                 input: id,
                 accepted: "a catalog chip or custom specs (tops and bits), not both",
             }),
             (None, false) => Err(Error::BadChoice {
-                field: "chip",
+                field: Field::Chip,
                 input: String::new(),
                 accepted: "a catalog chip id or name, or custom specs with tops and bits",
             }),
@@ -183,7 +183,16 @@ impl Request {
         let end_user = EndUser::parse(&self.end_user)?;
         let hq = match self.hq.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(h) => Some(country::find(h)?),
+            Some(h) => Some(country::find(h).map_err(|e| match e {
+                Error::UnknownCountry {
+                    input, suggestions, ..
+                } => Error::UnknownCountry {
+                    field: Field::Hq,
+                    input,
+                    suggestions,
+                },
+                other => other,
+            })?),
         };
         let prior_tpp = match self.prior_tpp.as_deref().map(str::trim) {
             None | Some("") => Dec::ZERO,
@@ -209,7 +218,7 @@ pub fn parse_quantity(text: &str) -> Result<u64, Error> {
         Dec::from_int(MAX_QUANTITY).grouped()
     );
     let bad = |why: &str| Error::BadNumber {
-        field: "quantity",
+        field: Field::Quantity,
         input: text.to_string(),
         reason: format!("{why}; {accepted}"),
     };
@@ -244,13 +253,13 @@ pub fn parse_prior(text: &str) -> Result<Dec, Error> {
         Dec::from_int(MAX_PRIOR_TPP).grouped()
     );
     let d = Dec::parse(text).map_err(|e| Error::BadNumber {
-        field: "prior TPP",
+        field: Field::PriorTpp,
         input: text.to_string(),
         reason: format!("{e}; {accepted}"),
     })?;
     if d > Dec::from_int(MAX_PRIOR_TPP) {
         return Err(Error::BadNumber {
-            field: "prior TPP",
+            field: Field::PriorTpp,
             input: text.to_string(),
             reason: format!("it is beyond any real shipment; {accepted}"),
         });
@@ -279,12 +288,35 @@ mod tests {
                 matches!(
                     parse_quantity(bad),
                     Err(Error::BadNumber {
-                        field: "quantity",
+                        field: Field::Quantity,
                         ..
                     })
                 ),
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn an_unknown_headquarters_is_an_hq_error() {
+        let req = Request {
+            regime: Choice::Latest,
+            to: "SG".into(),
+            chip: ChipInput::Catalog("h100".into()),
+            quantity: "1".into(),
+            end_user: String::new(),
+            hq: Some("Atlantis".into()),
+            prior_tpp: None,
+            g2g: false,
+        };
+        let err = req.resolve().err().map(|e| (e.field(), e.code()));
+        assert_eq!(err, Some((Field::Hq, "unknown-country")));
+        let to = Request {
+            to: "Atlantis".into(),
+            hq: None,
+            ..req
+        };
+        let err = to.resolve().err().map(|e| (e.field(), e.code()));
+        assert_eq!(err, Some((Field::To, "unknown-country")));
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::data::REGIMES;
 use crate::date::Date;
-use crate::error::Error;
+use crate::error::{Error, Field};
 use crate::model::Regime;
 
 /// All regimes, in order of effective date.
@@ -54,7 +54,7 @@ impl Choice {
             (None, Some(d)) => Ok(Choice::Date(d)),
             (None, None) => Ok(Choice::Latest),
             (Some(r), Some(_)) => Err(Error::BadChoice {
-                field: "regime",
+                field: Field::Regime,
                 input: r,
                 accepted: "a regime id or a date, not both",
             }),
@@ -70,13 +70,17 @@ pub fn latest() -> Option<&'static Regime> {
         .max_by_key(|r| r.effective)
 }
 
-/// The first day any real regime covers.
-pub fn coverage_start() -> Option<Date> {
+/// The earliest real regime.
+pub fn earliest() -> Option<&'static Regime> {
     REGIMES
         .iter()
         .filter(|r| !r.hypothetical)
-        .map(|r| r.effective)
-        .min()
+        .min_by_key(|r| r.effective)
+}
+
+/// The first day any real regime covers.
+pub fn coverage_start() -> Option<Date> {
+    earliest().map(|r| r.effective)
 }
 
 /// The latest day our dated facts reach (the latest regime's `as_of`).
@@ -119,11 +123,12 @@ pub fn select(choice: &Choice) -> Result<Selection, Error> {
             let date = Date::parse(text).ok_or_else(|| Error::BadDate {
                 input: text.clone(),
             })?;
-            let first = coverage_start().ok_or_else(no_regime)?;
-            if date < first {
+            let first = earliest().ok_or_else(no_regime)?;
+            if date < first.effective {
                 return Err(Error::DateOutOfCoverage {
                     date: date.to_string(),
-                    first: first.to_string(),
+                    first: first.effective.to_string(),
+                    rule: first.short_name,
                 });
             }
             let r = REGIMES

@@ -1,6 +1,6 @@
 //! The WebAssembly boundary: the JS API mirrors the CLI and returns the same JSON shapes.
 //! Inputs arrive as plain JS objects or strings; bad input throws an `Error` whose message is the
-//! one the CLI prints. Nothing here decides anything: it converts and calls `wire`.
+//! one the CLI prints, with `field` and `code` properties. Nothing here decides anything: it converts and calls `wire`.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -10,18 +10,28 @@ use crate::regime::Choice;
 use crate::wire::{self, QueryIn, SpecIn};
 use crate::Error;
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     // JSON-compatible: `None` becomes `null` (not `undefined`) and maps become plain objects.
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+        .map_err(|e| {
+            js_err(Error::BadQuery {
+                reason: e.to_string(),
+            })
+        })
 }
 
-fn js_err(e: Error) -> JsError {
-    JsError::new(&e.to_string())
+/// A JS `Error` with the CLI's message, plus `field` (the query field to mark, e.g. `hq`) and
+/// `code` (e.g. `unknown-country`), so the page never guesses from the message.
+fn js_err(e: Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    // Setting a property on a fresh Error object cannot fail; if it ever did, the message stays.
+    let _ = js_sys::Reflect::set(&err, &"field".into(), &e.field().id().into());
+    let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
+    err.into()
 }
 
-fn query(value: JsValue) -> Result<crate::query::Request, JsError> {
+fn query(value: JsValue) -> Result<crate::query::Request, JsValue> {
     let q: QueryIn = serde_wasm_bindgen::from_value(value).map_err(|e| {
         js_err(Error::BadQuery {
             reason: e.to_string(),
@@ -32,21 +42,21 @@ fn query(value: JsValue) -> Result<crate::query::Request, JsError> {
 
 /// Evaluates an order: `{to, chip | tops+bits, quantity, regime | date, end_user, hq, prior_tpp, g2g}`.
 #[wasm_bindgen]
-pub fn evaluate(query_obj: JsValue) -> Result<JsValue, JsError> {
+pub fn evaluate(query_obj: JsValue) -> Result<JsValue, JsValue> {
     let req = query(query_obj)?;
     to_js(&wire::evaluate(&req).map_err(js_err)?)
 }
 
 /// The outcome of the same order in every destination, for the map's outcome mode.
 #[wasm_bindgen]
-pub fn outcomes(query_obj: JsValue) -> Result<JsValue, JsError> {
+pub fn outcomes(query_obj: JsValue) -> Result<JsValue, JsValue> {
     let req = query(query_obj)?;
     to_js(&wire::outcomes(&req).map_err(js_err)?)
 }
 
 /// One chip: a catalog id or name (string), or `{tops, bits, die_area, non_datacenter, dram_bandwidth}`.
 #[wasm_bindgen]
-pub fn chip(id_or_spec: JsValue) -> Result<JsValue, JsError> {
+pub fn chip(id_or_spec: JsValue) -> Result<JsValue, JsValue> {
     let spec = match id_or_spec.as_string() {
         Some(id) => SpecIn {
             chip: Some(id),
@@ -67,7 +77,7 @@ pub fn chip(id_or_spec: JsValue) -> Result<JsValue, JsError> {
 
 /// Every destination's tier and status: a regime id, a `YYYY-MM-DD` date, or nothing for the latest.
 #[wasm_bindgen]
-pub fn tiers(regime_or_date: Option<String>) -> Result<JsValue, JsError> {
+pub fn tiers(regime_or_date: Option<String>) -> Result<JsValue, JsValue> {
     let choice = match regime_or_date.filter(|s| !s.trim().is_empty()) {
         None => Choice::Latest,
         Some(s) if s.as_bytes().first().is_some_and(u8::is_ascii_digit) => Choice::Date(s),
@@ -78,24 +88,24 @@ pub fn tiers(regime_or_date: Option<String>) -> Result<JsValue, JsError> {
 
 /// Every regime with dates and sources.
 #[wasm_bindgen]
-pub fn regimes() -> Result<JsValue, JsError> {
+pub fn regimes() -> Result<JsValue, JsValue> {
     to_js(&wire::regimes())
 }
 
 /// Every catalog chip with its metrics.
 #[wasm_bindgen]
-pub fn chips() -> Result<JsValue, JsError> {
+pub fn chips() -> Result<JsValue, JsValue> {
     to_js(&wire::chips())
 }
 
 /// Every country and territory with aliases.
 #[wasm_bindgen]
-pub fn countries() -> Result<JsValue, JsError> {
+pub fn countries() -> Result<JsValue, JsValue> {
     to_js(&wire::countries())
 }
 
 /// Every source the data cites (for a sources page).
 #[wasm_bindgen]
-pub fn sources() -> Result<JsValue, JsError> {
+pub fn sources() -> Result<JsValue, JsValue> {
     to_js(&wire::sources())
 }

@@ -131,10 +131,44 @@ fn lists_match_native() {
     assert_eq!(v.as_array().map(Vec::len), Some(249));
 }
 
-fn message(r: Result<JsValue, JsError>) -> String {
-    let err: JsValue = r.err().expect("an error").into();
-    let err: js_sys::Error = err.dyn_into().expect("a JS Error");
+fn message(r: Result<JsValue, JsValue>) -> String {
+    let err: js_sys::Error = r.err().expect("an error").dyn_into().expect("a JS Error");
     String::from(err.message())
+}
+
+/// The `field` and `code` properties of the thrown error.
+fn field_code(r: Result<JsValue, JsValue>) -> (String, String) {
+    let err = r.err().expect("an error");
+    let get = |k: &str| {
+        js_sys::Reflect::get(&err, &k.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    (get("field"), get("code"))
+}
+
+#[wasm_bindgen_test]
+fn errors_name_their_field_and_code() {
+    let cases = [
+        (r#"{"to":"Atlantis","chip":"H100","quantity":1}"#, "to", "unknown-country"),
+        (r#"{"to":"SG","hq":"Atlantis","chip":"H100","quantity":1}"#, "hq", "unknown-country"),
+        (r#"{"to":"SG","chip":"H1000","quantity":1}"#, "chip", "unknown-chip"),
+        (r#"{"to":"SG","chip":"H100","quantity":0}"#, "quantity", "bad-number"),
+        (r#"{"to":"SG","tops":1000,"bits":8,"quantity":1}"#, "die_area", "needs-die-area"),
+        (r#"{"to":"SG","tops":"x","bits":8,"quantity":1}"#, "tops", "bad-number"),
+        (r#"{"to":"SG","chip":"H100","quantity":1,"prior_tpp":"-1"}"#, "prior_tpp", "bad-number"),
+        (r#"{"to":"SG","chip":"H100","quantity":1,"date":"2023-02-30"}"#, "date", "bad-date"),
+        (r#"{"to":"SG","chip":"H100","quantity":1,"regime":"x"}"#, "regime", "unknown-regime"),
+        (r#"{"to":"SG","chip":"H100","quantity":1,"colour":"red"}"#, "query", "bad-query"),
+    ];
+    for (q, field, code) in cases {
+        assert_eq!(
+            field_code(wasm::evaluate(js(q))),
+            (field.to_string(), code.to_string()),
+            "{q}"
+        );
+    }
 }
 
 #[wasm_bindgen_test]
@@ -143,7 +177,7 @@ fn bad_input_throws_the_cli_message() {
         (r#"{"to":"Atlantis","chip":"H100","quantity":1}"#, "unknown country `Atlantis`: give an ISO code (e.g. `AE`), an English name or a common alias; did you mean `Antarctica`, `Åland Islands` or `Albania`?"),
         (r#"{"to":"SG","chip":"H100","quantity":-5}"#, "bad quantity `-5`: it is negative; give a whole number of chips from 1 to 100,000,000"),
         (r#"{"to":"SG","chip":"H100","quantity":1.5}"#, "bad quantity `1.5`: it is not a whole number; give a whole number of chips from 1 to 100,000,000"),
-        (r#"{"to":"SG","chip":"H100","quantity":1,"date":"2023-01-01"}"#, "date `2023-01-01` is outside coverage: the rules we model start on 2023-11-17 (the October 2023 advanced-computing rule took effect then)"),
+        (r#"{"to":"SG","chip":"H100","quantity":1,"date":"2023-01-01"}"#, "date `2023-01-01` is outside coverage: the earliest rules we model (2023–24 rules) took effect on 2023-11-17; give that day or a later one"),
     ];
     for (q, expected) in cases {
         let native = {

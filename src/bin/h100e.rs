@@ -186,7 +186,10 @@ fn main() -> ExitCode {
 }
 
 fn json<T: serde::Serialize>(v: &T) -> Result<String, Error> {
-    serde_json::to_string_pretty(v).map_err(|_| Error::TooLarge { what: "the answer" })
+    serde_json::to_string_pretty(v).map_err(|_| Error::TooLarge {
+        field: h100e::error::Field::Query,
+        what: "the answer",
+    })
 }
 
 fn run(cmd: Command) -> Result<String, Error> {
