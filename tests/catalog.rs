@@ -1,8 +1,8 @@
 //! The catalog against the research table it was built from (data/sources/chips.csv), and the
-//! rule that every legal value in the data carries a citation.
+//! form of the data's citations (what the build's checks do not cover).
 
 use h100e::chip::{self, Chip};
-use h100e::model::{Cite, Place, Regime};
+use h100e::model::Cite;
 use h100e::vocab::Grade;
 use h100e::wire;
 
@@ -106,118 +106,197 @@ fn lookups_accept_common_names() {
     }
 }
 
-fn assert_cited(c: &Cite, what: &str) {
-    assert!(
-        c.source.url.starts_with("http"),
-        "{what}: source without a URL"
-    );
-    assert!(!c.source.title.is_empty(), "{what}: source without a title");
-    assert!(
-        c.cfr.is_some() || c.fr.is_some() || c.source.grade != Grade::PrimaryMirror,
-        "{what}: no paragraph"
-    );
-}
-
-fn assert_place(p: &Place, what: &str) {
-    assert_cited(p.cite, what);
-}
-
-fn regime_cites(r: &Regime) {
-    assert_cited(r.cite, r.id);
-    for (p, w) in [
-        (&r.scope_a, "scope_a"),
-        (&r.scope_b, "scope_b"),
-        (&r.hq_rule, "hq_rule"),
-        (&r.embargo, "embargo"),
+/// Every citation the data holds, with where it is used. The build already refuses a citation
+/// without a known source, an empty `cfr`/`fr`, or a source without an http(s) URL, so the checks
+/// below are only the ones it does not make: the form of the labels and that a source's grade
+/// agrees with where its URL points.
+fn all_cites() -> Vec<(String, &'static Cite)> {
+    let mut out: Vec<(String, &'static Cite)> = Vec::new();
+    let mut push = |what: String, c: &'static Cite| out.push((what, c));
+    let c = &h100e::data::CLASSIFICATION;
+    push("classification tpp_cite".into(), c.tpp_cite);
+    for (name, p) in [
+        ("h100_tpp", &c.h100_tpp),
+        ("a1_tpp", &c.a1_tpp),
+        ("a2_tpp", &c.a2_tpp),
+        ("a2_pd", &c.a2_pd),
+        ("b1_tpp_min", &c.b1_tpp_min),
+        ("b1_pd_min", &c.b1_pd_min),
+        ("b2_tpp", &c.b2_tpp),
+        ("b2_pd_min", &c.b2_pd_min),
+        ("non_datacenter_tpp", &c.non_datacenter_tpp),
     ] {
-        assert_place(p, &format!("{} {w}", r.id));
+        push(format!("classification {name}"), p.cite);
     }
-    let e = &r.exceptions;
-    if let Some(l) = &e.lpp {
-        assert_cited(l.limit.cite, "lpp");
+    for g in h100e::data::GROUPS {
+        push(format!("group {}", g.id), g.cite);
+        for m in g.members {
+            push(format!("group {} {}", g.id, m.code), m.cite);
+        }
     }
-    if let Some(a) = &e.aia {
-        assert_cited(a.report_tpp.cite, "aia");
+    for t in h100e::data::TREATED_AS {
+        push(format!("treated_as {}", t.code), t.cite);
     }
-    if let Some(a) = &r.allocation {
-        assert_cited(a.tpp.cite, "allocation");
-        assert_cited(a.g2g_tpp.cite, "allocation g2g");
+    for n in h100e::data::COUNTRY_NOTES {
+        push(format!("note {}", n.code), n.cite);
     }
-    if let Some(b) = &r.china_band {
-        assert_cited(b.max_tpp.cite, "band tpp");
-        assert_cited(b.max_dram_gbs.cite, "band dram");
+    for r in h100e::regime::all() {
+        let id = r.id;
+        let mut reg = |what: &str, c: &'static Cite| push(format!("{id} {what}"), c);
+        reg("cite", r.cite);
+        for n in r.notes {
+            reg("notes", n.cite);
+        }
+        for n in r.vendor_notes {
+            reg("vendor_notes", n.cite);
+        }
+        for (w, p) in [
+            ("scope_a", &r.scope_a),
+            ("scope_b", &r.scope_b),
+            ("hq_rule", &r.hq_rule),
+            ("embargo", &r.embargo),
+        ] {
+            reg(w, p.cite);
+        }
+        if let Some(t) = &r.tiers {
+            reg("tier1", t.tier1.cite);
+            reg("tier3", t.tier3.cite);
+            reg("tier2", t.tier2_cite);
+        }
+        let e = &r.exceptions;
+        if let Some(n) = &e.nac {
+            reg("nac", n.cite);
+        }
+        if let Some(a) = &e.aca {
+            reg("aca", a.place.cite);
+        }
+        if let Some(a) = &e.aia {
+            reg("aia", a.cite);
+            reg("aia report_tpp", a.report_tpp.cite);
+        }
+        if let Some(l) = &e.lpp {
+            reg("lpp limit", l.limit.cite);
+        }
+        if let Some(c) = e.uveu {
+            reg("uveu", c);
+        }
+        if let Some(n) = &e.nveu {
+            reg("nveu", n.cite);
+        }
+        if let Some(a) = &r.allocation {
+            reg("allocation tpp", a.tpp.cite);
+            reg("allocation g2g_tpp", a.g2g_tpp.cite);
+        }
+        let v = &r.review;
+        reg("review embargoed", v.embargoed.cite);
+        if let Some((p, rv)) = &v.allied_hq {
+            reg("review allied_hq place", p.cite);
+            reg("review allied_hq", rv.cite);
+        }
+        for (w, rv) in [
+            ("review other", &v.other),
+            ("review within_allocation", &v.within_allocation),
+            ("review over_allocation", &v.over_allocation),
+        ] {
+            if let Some(rv) = rv {
+                reg(w, rv.cite);
+            }
+        }
+        if let Some(i) = &r.is_informed {
+            reg("is_informed", i.place.cite);
+        }
+        if let Some(b) = &r.china_band {
+            reg("china_band", b.place.cite);
+            reg("china_band max_tpp", b.max_tpp.cite);
+            reg("china_band max_dram_gbs", b.max_dram_gbs.cite);
+        }
+        if let Some(n) = &r.g2g_licensing {
+            reg("g2g_licensing", n.cite);
+        }
     }
+    out
 }
 
-/// Counts the tables with a `value`, failing on any without a `cite` whose `source` is set.
-fn check_values(v: &toml::Value, at: &str) -> usize {
-    match v {
-        toml::Value::Table(t) => {
-            let mut n = 0;
-            if t.contains_key("value") {
-                let source = t
-                    .get("cite")
-                    .and_then(|c| c.get("source"))
-                    .and_then(toml::Value::as_str);
-                assert!(
-                    source.is_some_and(|s| !s.is_empty()),
-                    "{at}: a value without a citation"
-                );
-                n += 1;
-            }
-            for (k, child) in t {
-                n += check_values(child, &format!("{at}.{k}"));
-            }
-            n
+/// `NN FR N...`: a Federal Register volume and page, as the citations print them.
+fn is_fr_page(fr: &str) -> bool {
+    let mut parts = fr.split(' ');
+    let (Some(vol), Some("FR"), Some(page), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    digits(vol) && vol.len() == 2 && digits(page) && page.len() <= 6 && !page.starts_with('0')
+}
+
+/// The host of an http(s) URL.
+fn host(url: &str) -> &str {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    rest.split(['/', '?', '#']).next().unwrap_or("")
+}
+
+#[test]
+fn citation_labels_have_the_cfr_and_fr_forms() {
+    let cites = all_cites();
+    assert!(cites.len() >= 100, "only {} citations found", cites.len());
+    for (what, c) in &cites {
+        if let Some(cfr) = c.cfr {
+            assert!(
+                cfr.starts_with("15 CFR ") && cfr.len() > "15 CFR ".len(),
+                "{what}: cfr `{cfr}` is not a 15 CFR paragraph"
+            );
         }
-        toml::Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, x)| check_values(x, &format!("{at}[{i}]")))
-            .sum(),
-        _ => 0,
+        if let Some(fr) = c.fr {
+            assert!(is_fr_page(fr), "{what}: fr `{fr}` is not `NN FR PAGE`");
+        }
+        // An eCFR text read through a mirror is cited by its paragraph or FR page, or it says
+        // nothing a reader can find.
+        assert!(
+            c.cfr.is_some() || c.fr.is_some() || c.source.grade != Grade::PrimaryMirror,
+            "{what}: a P-mirror citation without a paragraph"
+        );
+    }
+    assert!(is_fr_page("90 FR 4544") && is_fr_page("88 FR 73458"));
+    for bad in [
+        "FR 4544",
+        "90 FR 4,544",
+        "90 FR",
+        "90  FR 4544",
+        "90 FR 4544-4584",
+    ] {
+        assert!(!is_fr_page(bad), "{bad}");
     }
 }
 
 #[test]
-fn every_legal_value_has_a_citation() {
-    for r in h100e::regime::all() {
-        regime_cites(r);
-    }
-    let c = &h100e::data::CLASSIFICATION;
-    for p in [
-        &c.h100_tpp,
-        &c.a1_tpp,
-        &c.a2_tpp,
-        &c.a2_pd,
-        &c.b1_tpp_min,
-        &c.b1_pd_min,
-        &c.b2_tpp,
-        &c.b2_pd_min,
-        &c.non_datacenter_tpp,
-    ] {
-        assert_cited(p.cite, "classification");
-    }
-    for g in h100e::data::GROUPS {
-        assert!(!g.members.is_empty(), "{} is empty", g.id);
-        for m in g.members {
-            assert_cited(m.cite, &format!("{} {}", g.id, m.code));
+fn source_grades_agree_with_where_they_point() {
+    for s in h100e::data::SOURCES {
+        let h = host(s.url);
+        let official = h == "gov" || h.ends_with(".gov");
+        match s.grade {
+            // The eCFR text, read through a mirror: the link is the eCFR itself.
+            Grade::PrimaryMirror => assert_eq!(h, "www.ecfr.gov", "{}: {}", s.key, s.url),
+            // Primary text read: the Federal Register, the eCFR, BIS, GAO or GovInfo, never a
+            // law firm, a newsletter or a reprint.
+            Grade::Primary => assert!(official, "{} is graded P but points to {h}", s.key),
+            Grade::Secondary => {}
         }
     }
-    // The data files themselves: every table that holds a legal `value` holds a `cite` beside it.
-    let mut files: Vec<std::path::PathBuf> = vec!["data/classification.toml".into()];
-    files.extend(
-        std::fs::read_dir("data/regimes")
-            .expect("regimes")
-            .map(|e| e.expect("entry").path()),
-    );
-    let mut values = 0;
-    for path in files {
-        let text = std::fs::read_to_string(&path).expect("data file");
-        let doc: toml::Table = toml::from_str(&text).expect("valid TOML");
-        values += check_values(&toml::Value::Table(doc), &path.display().to_string());
+    // A secondary source may point to an official page whose text was not read (15 CFR 740.29,
+    // 772.1); every use of it must then say what was not read.
+    for (what, c) in all_cites() {
+        let h = host(c.source.url);
+        if c.source.grade == Grade::Secondary && h.ends_with(".gov") {
+            assert!(
+                c.uncertain.is_some(),
+                "{what}: cites {} (graded S at {h}) without saying what was not read",
+                c.source.key
+            );
+        }
     }
-    assert!(values >= 16, "only {values} legal values found");
 }
 
 #[test]

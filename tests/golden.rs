@@ -5,7 +5,6 @@ mod common;
 
 use common::{eval, exception, req, Tweak};
 use h100e::chip::{Chip, CustomSpec};
-use h100e::decimal::Dec;
 use h100e::query::{ChipInput, Request};
 use h100e::regime::Choice;
 use h100e::wire;
@@ -544,10 +543,20 @@ fn custom_chip_with_typed_specs_evaluates() {
         ..req("SG", "h100", 1).regime("diffusion2025")
     };
     let v = eval(r);
-    assert_eq!(v.chip.tpp, Some(15832.0));
+    // Technical Note 1 to 3A090: TPP = 2 × MacTOPS × bit length = dense TOPS × bit length, so the
+    // typed 1,979 dense TOPS at 8 bits is 1,979 × 8 = 15,832, written as the rule's arithmetic
+    // rather than copied from the engine or the data.
+    assert_eq!(v.chip.tpp, Some(1979.0 * 8.0));
     assert_eq!(v.chip.id, "custom");
+    // The typed specs are the H100's (catalog row h100-sxm), so the same chip measures the same.
+    assert_eq!(v.chip.tpp, catalog("H100").tpp);
+    assert_eq!(v.chip.h100e, Some(1.0));
+    // PD = TPP / die area = 15,832 / 814 = 19.449..., shown rounded to 3 decimals.
+    assert_eq!(v.chip.performance_density, Some(19.45));
+    assert_eq!(v.chip.eccn_paragraph, Some("3A090.a.1"));
+    // One chip to Tier 2 fits under LPP's yearly 26,900,000 TPP (15 CFR 740.29).
+    assert_eq!(v.order.tpp, Some(1979.0 * 8.0));
     assert_eq!(v.exception_used, Some("LPP"));
-    assert_eq!(Dec::parse("15832").map(Dec::to_f64), Ok(15832.0));
 }
 
 #[test]
