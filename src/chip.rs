@@ -209,6 +209,12 @@ pub struct Metrics {
 }
 
 impl Metrics {
+    /// True when an order of this chip can be answered: its class is known from its TPP, or the
+    /// research states it is outside 3A090 (so no cap needs its TPP).
+    pub fn answerable(&self) -> bool {
+        self.class.is_some() || self.stated_class == Some(StatedClass::NotControlled)
+    }
+
     /// PD = TPP ÷ die area, rounded to 3 decimals for display. `None` if either is unknown.
     pub fn performance_density(&self) -> Option<f64> {
         self.tpp?.ratio_rounded(self.die_area?, 3)

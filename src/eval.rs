@@ -14,28 +14,60 @@ pub use crate::verdict::{
     CapKind, CapUse, ExceptionCheck, ExceptionId, Outcome, OutcomeClass, Step, Tier, Verdict,
 };
 
-/// The tier and a map status word of one destination.
+/// A destination's status on the map of a regime, from the point of view of a datacenter
+/// 3A090.a chip: its tier where the regime has tiers, else whether such chips need a license.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Tier 1.
+    Tier1,
+    /// Tier 2.
+    Tier2,
+    /// Tier 3.
+    Tier3,
+    /// No license needed.
+    Open,
+    /// License needed.
+    License,
+    /// License needed, under a presumption of denial.
+    Denial,
+}
+
+impl Status {
+    /// Every status, in legend order.
+    pub const ALL: [Status; 6] = [
+        Status::Tier1,
+        Status::Tier2,
+        Status::Tier3,
+        Status::Open,
+        Status::License,
+        Status::Denial,
+    ];
+
+    /// The wire id (also the page's CSS class).
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Tier1 => "tier-1",
+            Status::Tier2 => "tier-2",
+            Status::Tier3 => "tier-3",
+            Status::Open => "open",
+            Status::License => "license",
+            Status::Denial => "denial",
+        }
+    }
+}
+
+/// The tier and map status of one destination.
 #[derive(Clone, Debug)]
 pub struct DestinationStatus {
     /// The country.
     pub country: &'static Country,
     /// Its tier, where the regime has tiers.
     pub tier: Option<Tier>,
-    /// A word for map colouring.
-    pub status: &'static str,
+    /// Its status.
+    pub status: Status,
     /// The country it is treated as, if any.
     pub treated_as: Option<&'static str>,
 }
-
-/// Status words for untiered regimes, from the point of view of a datacenter 3A090.a chip.
-pub const STATUS_WORDS: [(&str, &str); 6] = [
-    ("tier-1", "Tier 1: no license needed for buyers located and headquartered here (AIA)"),
-    ("tier-2", "Tier 2: license above a yearly per-buyer allowance; licensed exports count against a country cap"),
-    ("tier-3", "Tier 3: presumption of denial"),
-    ("open", "No license needed for datacenter 3A090.a chips (unless the buyer is headquartered in Macau or D:5)"),
-    ("license", "License needed for datacenter 3A090.a chips"),
-    ("denial", "License needed, presumption of denial"),
-];
 
 /// Every destination's tier and status under a regime on a date: the data behind the map.
 pub fn destinations(regime: &Regime, date: Date) -> Vec<DestinationStatus> {
@@ -45,14 +77,14 @@ pub fn destinations(regime: &Regime, date: Date) -> Vec<DestinationStatus> {
             let (code, treated) = country::treated_as(c.code);
             let tier = tier_of(regime, code, date).map(|t| t.0);
             let status = match tier {
-                Some(Tier::One) => "tier-1",
-                Some(Tier::Two) => "tier-2",
-                Some(Tier::Three) => "tier-3",
-                None if place::contains(&regime.embargo, code, date) => "denial",
+                Some(Tier::One) => Status::Tier1,
+                Some(Tier::Two) => Status::Tier2,
+                Some(Tier::Three) => Status::Tier3,
+                None if place::contains(&regime.embargo, code, date) => Status::Denial,
                 None if c.code != ORIGIN && place::contains(&regime.scope_a, code, date) => {
-                    "license"
+                    Status::License
                 }
-                None => "open",
+                None => Status::Open,
             };
             DestinationStatus {
                 country: c,

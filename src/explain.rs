@@ -6,9 +6,12 @@ use crate::chip::{Class, ClassBasis};
 use crate::country;
 use crate::data::CLASSIFICATION;
 use crate::decimal::{group_digits, Dec};
+use crate::eval::Status;
 use crate::model::{Place, Regime};
 use crate::reason::{Caveat, Reason, ScopeWhy, Why};
-use crate::verdict::{CapKind, CapUse, ExceptionCheck, ExceptionId, Outcome, Verdict};
+use crate::verdict::{
+    CapKind, CapUse, ExceptionCheck, ExceptionId, Outcome, OutcomeClass, Verdict,
+};
 use crate::vocab::{ReviewPolicy, StatedClass};
 
 /// "a, b and c" — for lists where every item holds.
@@ -376,5 +379,64 @@ fn decision_step(reason: &Reason, v: &Verdict) -> String {
         Reason::ReviewUnpublished => "No review policy for this case was published.".into(),
         Reason::Answer => format!("Answer: {}", headline(v)),
         _ => String::new(),
+    }
+}
+
+/// What a map status means under a regime, in plain words built from the regime's own provisions.
+pub fn status_label(status: Status, r: &Regime) -> String {
+    let lpp = r.exceptions.lpp.as_ref();
+    let embargo_policy = r.review.embargoed.policy;
+    match status {
+        Status::Tier1 => match r.exceptions.aia {
+            Some(_) => "Tier 1: no license needed for buyers located and headquartered here (License Exception AIA)".into(),
+            None => "Tier 1".into(),
+        },
+        Status::Tier2 => match (lpp, &r.allocation) {
+            (Some(l), Some(_)) => format!("Tier 2: license needed above {} per buyer per year; licensed exports count against a country cap", h100e(l.limit.value)),
+            (Some(l), None) => format!("Tier 2: license needed above {} per buyer per year", h100e(l.limit.value)),
+            (None, _) => "Tier 2: license needed".into(),
+        },
+        Status::Tier3 => format!("Tier 3: license needed, {}", embargo_policy.label()),
+        Status::Open => format!(
+            "No license needed for datacenter 3A090.a chips (unless the buyer is headquartered in {})",
+            place_words(&r.hq_rule)
+        ),
+        Status::License => match lpp {
+            Some(l) => format!("License needed for datacenter 3A090.a chips above {} per buyer per year", h100e(l.limit.value)),
+            None => "License needed for datacenter 3A090.a chips".into(),
+        },
+        Status::Denial => format!("License needed, {}", embargo_policy.label()),
+    }
+}
+
+/// A map status in a few words, for tooltips and tables.
+pub fn status_short(status: Status, r: &Regime) -> String {
+    match status {
+        Status::Tier1 => "Tier 1".into(),
+        Status::Tier2 => "Tier 2".into(),
+        Status::Tier3 => "Tier 3".into(),
+        Status::Open => "No license needed".into(),
+        Status::License => "License needed".into(),
+        Status::Denial => format!("License needed, {}", r.review.embargoed.policy.label()),
+    }
+}
+
+/// An outcome class in a few words, for tooltips and tables.
+pub fn outcome_class_short(class: OutcomeClass) -> &'static str {
+    match class {
+        OutcomeClass::Open => "No license needed",
+        OutcomeClass::Exception => "No license: exception",
+        OutcomeClass::License => "License needed",
+        OutcomeClass::Denial => "License needed, denial expected",
+    }
+}
+
+/// What an outcome class means on the outcome map.
+pub fn outcome_class_label(class: OutcomeClass) -> &'static str {
+    match class {
+        OutcomeClass::Open => "No license needed",
+        OutcomeClass::Exception => "No license: an exception or authorization covers this order",
+        OutcomeClass::License => "License needed",
+        OutcomeClass::Denial => "License needed, presumption or policy of denial",
     }
 }

@@ -12,7 +12,6 @@ use crate::model::{Cite, Country, Datacenter, IsInformed, Regime};
 use crate::place;
 use crate::query::{EndUser, Query};
 use crate::verdict::Tier;
-use crate::vocab::StatedClass;
 
 /// The TPP figures of an order whose chip has a known TPP.
 #[derive(Clone, Copy, Debug)]
@@ -108,11 +107,10 @@ impl<'q> Facts<'q> {
         let date = q.selection.date;
         // A chip whose throughput is unpublished can still be answered when the research states
         // it is outside 3A090 (MI308X): only its own letters can require a license.
-        let class = match (metrics.class, metrics.stated_class) {
-            (Some(c), _) => c,
-            (None, Some(StatedClass::NotControlled)) => Class::NotControlled,
-            _ => return Err(Error::NoThroughput { chip: q.chip.id() }),
-        };
+        if !metrics.answerable() {
+            return Err(Error::NoThroughput { chip: q.chip.id() });
+        }
+        let class = metrics.class.unwrap_or(Class::NotControlled);
         let amounts = metrics.tpp.map(|t| amounts_of(t, q)).transpose()?;
         let dest = q.destination;
         let (dest_code, _) = country::treated_as(dest.code);

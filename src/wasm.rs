@@ -2,6 +2,9 @@
 //! Inputs arrive as plain JS objects or strings; bad input throws an `Error` whose message is the
 //! one the CLI prints, with `field` and `code` properties. Nothing here decides anything: it converts and calls `wire`.
 
+use std::collections::BTreeMap;
+
+use serde::de::IgnoredAny;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -31,12 +34,21 @@ fn js_err(e: Error) -> JsValue {
     err.into()
 }
 
-fn query(value: JsValue) -> Result<crate::query::Request, JsValue> {
-    let q: QueryIn = serde_wasm_bindgen::from_value(value).map_err(|e| {
+/// Decodes a JS object into `T` after checking that it has no field outside `known`.
+fn decode<T: serde::de::DeserializeOwned>(value: JsValue, known: &[&str]) -> Result<T, JsValue> {
+    let bad = |e: serde_wasm_bindgen::Error| {
         js_err(Error::BadQuery {
             reason: e.to_string(),
         })
-    })?;
+    };
+    let keys: BTreeMap<String, IgnoredAny> =
+        serde_wasm_bindgen::from_value(value.clone()).map_err(bad)?;
+    wire::check_fields(keys.keys().map(String::as_str), known).map_err(js_err)?;
+    serde_wasm_bindgen::from_value(value).map_err(bad)
+}
+
+fn query(value: JsValue) -> Result<crate::query::Request, JsValue> {
+    let q: QueryIn = decode(value, QueryIn::FIELDS)?;
     q.request().map_err(js_err)
 }
 
@@ -62,11 +74,7 @@ pub fn chip(id_or_spec: JsValue) -> Result<JsValue, JsValue> {
             chip: Some(id),
             ..SpecIn::default()
         },
-        None => serde_wasm_bindgen::from_value(id_or_spec).map_err(|e| {
-            js_err(Error::BadQuery {
-                reason: e.to_string(),
-            })
-        })?,
+        None => decode(id_or_spec, SpecIn::FIELDS)?,
     };
     let chip: Chip = spec
         .chip_input()
@@ -102,6 +110,12 @@ pub fn chips() -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn countries() -> Result<JsValue, JsValue> {
     to_js(&wire::countries())
+}
+
+/// The H100 unit and the span of the data, for display.
+#[wasm_bindgen]
+pub fn dataset() -> Result<JsValue, JsValue> {
+    to_js(&wire::dataset())
 }
 
 /// Every source the data cites (for a sources page).

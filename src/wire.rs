@@ -100,6 +100,8 @@ pub struct ChipOut {
     pub eccn_paragraph: Option<&'static str>,
     /// Why, in words.
     pub eccn_reason: String,
+    /// An order of this chip can be answered (its class is known).
+    pub answerable: bool,
     /// Where the deciding line is stated.
     pub eccn_citation: CitationOut,
     /// TPP ÷ 15,832, rounded to 4 decimals.
@@ -171,6 +173,7 @@ fn chip_with(chip: &Chip, m: &Metrics) -> ChipOut {
             .map_or(m.stated_class.map_or("not 3A090", |s| s.id()), |c| c.eccn()),
         eccn_paragraph: m.class.and_then(|c| c.paragraph()),
         eccn_reason: explain::class_reason(&m.class_basis),
+        answerable: m.answerable(),
         eccn_citation: CitationOut::from_cite(m.class_cite),
         h100e: m.h100e(),
         dram_bandwidth_gbs: opt(chip.dram_bandwidth()),
@@ -209,7 +212,9 @@ pub struct RegimeRef {
     pub effective: String,
     /// The day whose dated facts (country groups) were applied.
     pub date_applied: String,
-    /// How the regime was chosen, in words.
+    /// How the regime was chosen: `default`, `id` or `date`.
+    pub chosen: &'static str,
+    /// The same in words.
     pub chosen_by: &'static str,
 }
 
@@ -221,6 +226,11 @@ fn regime_ref(s: &Selection) -> RegimeRef {
         hypothetical: s.regime.hypothetical,
         effective: s.regime.effective.to_string(),
         date_applied: s.date.to_string(),
+        chosen: match s.chosen {
+            Chosen::Default => "default",
+            Chosen::ById => "id",
+            Chosen::ByDate => "date",
+        },
         chosen_by: match s.chosen {
             Chosen::Default => {
                 "default: the latest real regime, with the latest dated facts in our data"
@@ -328,6 +338,8 @@ pub struct CapOut {
     pub headroom_h100e: Option<f64>,
     /// How far over, TPP; null when within.
     pub over_by_tpp: Option<f64>,
+    /// Used is at or above the limit (for the AIA reporting line: a report is due).
+    pub reached: bool,
     /// What the figure leaves out.
     pub note: Option<String>,
     /// Where the limit is stated.
@@ -350,6 +362,7 @@ fn cap(c: &CapUse) -> CapOut {
         headroom_tpp: opt(headroom),
         headroom_h100e: headroom.and_then(h100e_of),
         over_by_tpp: opt(c.used.checked_sub(c.limit).filter(|d| !d.is_zero())),
+        reached: c.reached(),
         note: explain::cap_note(c),
         citation: CitationOut::from_cite(c.cite),
     }
@@ -391,6 +404,15 @@ fn step(s: &eval::Step, v: &Verdict) -> StepOut {
     }
 }
 
+/// A caveat beside the headline.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CaveatOut {
+    /// Stable id, e.g. `regime.caveat`.
+    pub id: &'static str,
+    /// In words.
+    pub text: String,
+}
+
 /// The answer to an evaluation.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct EvalOut {
@@ -415,7 +437,7 @@ pub struct EvalOut {
     /// One sentence.
     pub headline: String,
     /// What a reader must know beside the headline (a rule never enforced, an unchecked chip).
-    pub caveats: Vec<String>,
+    pub caveats: Vec<CaveatOut>,
     /// A license is needed.
     pub license_required: bool,
     /// Every exception considered (empty when no license requirement applies).
@@ -471,7 +493,14 @@ pub fn eval(v: &Verdict) -> EvalOut {
         },
         outcome: v.outcome.as_str(),
         headline: explain::headline(v),
-        caveats: v.caveats.iter().map(explain::caveat).collect(),
+        caveats: v
+            .caveats
+            .iter()
+            .map(|c| CaveatOut {
+                id: c.id(),
+                text: explain::caveat(c),
+            })
+            .collect(),
         license_required: v.license_required,
         license_exceptions: v
             .exceptions
@@ -508,19 +537,21 @@ pub struct DestinationStatusOut {
     pub name: &'static str,
     /// 1, 2, 3, or null.
     pub tier: Option<u8>,
-    /// Map status word.
+    /// Map status: `tier-1`, `tier-2`, `tier-3`, `open`, `license` or `denial`.
     pub status: &'static str,
     /// The country it is treated as.
     pub treated_as: Option<&'static str>,
 }
 
-/// A status word and its meaning.
+/// A map class and its meaning.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct LegendOut {
-    /// The word.
+    /// The class id (a status such as `tier-2`, or an outcome class such as `exception`).
     pub status: &'static str,
-    /// Its meaning.
-    pub label: &'static str,
+    /// Its meaning, in words built from the regime's data.
+    pub label: String,
+    /// The same in a few words, for tooltips and tables.
+    pub short: String,
     /// How many destinations have it.
     pub count: usize,
 }
@@ -540,11 +571,12 @@ pub struct TiersOut {
 pub fn tiers(choice: &regime::Choice) -> Result<TiersOut, Error> {
     let s = regime::select(choice)?;
     let list = eval::destinations(s.regime, s.date);
-    let legend = eval::STATUS_WORDS
+    let legend = eval::Status::ALL
         .iter()
-        .map(|(status, label)| LegendOut {
-            status,
-            label,
+        .map(|status| LegendOut {
+            status: status.id(),
+            label: explain::status_label(*status, s.regime),
+            short: explain::status_short(*status, s.regime),
             count: list.iter().filter(|d| d.status == *status).count(),
         })
         .filter(|l| l.count > 0)
@@ -558,7 +590,7 @@ pub fn tiers(choice: &regime::Choice) -> Result<TiersOut, Error> {
                 numeric: d.country.numeric,
                 name: d.country.name,
                 tier: d.tier.map(eval::Tier::number),
-                status: d.status,
+                status: d.status.id(),
                 treated_as: d.treated_as,
             })
             .collect(),
@@ -659,6 +691,34 @@ pub fn regimes() -> Vec<RegimeOut> {
             }
         })
         .collect()
+}
+
+/// The unit and the span of the data, for display: the page and the CLI word them from here,
+/// never from literals.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DatasetOut {
+    /// TPP of one H100, the unit of H100-equivalents.
+    pub h100_tpp: f64,
+    /// Where that figure comes from.
+    pub h100_citation: CitationOut,
+    /// The first day any real regime covers.
+    pub coverage_start: Option<String>,
+    /// The short name of the regime that starts it.
+    pub coverage_start_regime: Option<&'static str>,
+    /// The latest day our dated facts reach.
+    pub data_horizon: Option<String>,
+}
+
+/// The unit and the span of the data.
+pub fn dataset() -> DatasetOut {
+    let first = regime::earliest();
+    DatasetOut {
+        h100_tpp: CLASSIFICATION.h100_tpp.value.to_f64(),
+        h100_citation: CitationOut::from_cite(CLASSIFICATION.h100_tpp.cite),
+        coverage_start: first.map(|r| r.effective.to_string()),
+        coverage_start_regime: first.map(|r| r.short_name),
+        data_horizon: regime::data_horizon().map(|d| d.to_string()),
+    }
 }
 
 /// A country for pickers.
@@ -769,6 +829,16 @@ pub struct SpecIn {
 }
 
 impl SpecIn {
+    /// Every field name a chip spec object may have.
+    pub const FIELDS: &'static [&'static str] = &[
+        "chip",
+        "tops",
+        "bits",
+        "die_area",
+        "non_datacenter",
+        "dram_bandwidth",
+    ];
+
     /// The chip part of a request.
     pub fn chip_input(&self) -> Result<ChipInput, Error> {
         ChipInput::from_parts(
@@ -828,7 +898,40 @@ pub struct QueryIn {
     pub g2g: bool,
 }
 
+/// Refuses a field name outside `known`. serde's `deny_unknown_fields` catches typos in JSON,
+/// but serde-wasm-bindgen reads only the fields a struct names and never sees the others, so the
+/// wasm boundary checks an object's own keys with this before decoding it.
+pub fn check_fields<'a>(
+    keys: impl IntoIterator<Item = &'a str>,
+    known: &[&str],
+) -> Result<(), Error> {
+    match keys.into_iter().find(|k| !known.contains(k)) {
+        Some(k) => Err(Error::BadQuery {
+            reason: format!("unknown field `{k}`"),
+        }),
+        None => Ok(()),
+    }
+}
+
 impl QueryIn {
+    /// Every field name a query object may have.
+    pub const FIELDS: &'static [&'static str] = &[
+        "regime",
+        "date",
+        "to",
+        "chip",
+        "tops",
+        "bits",
+        "die_area",
+        "non_datacenter",
+        "dram_bandwidth",
+        "quantity",
+        "end_user",
+        "hq",
+        "prior_tpp",
+        "g2g",
+    ];
+
     /// The request the engine checks.
     pub fn request(&self) -> Result<Request, Error> {
         Ok(Request {
@@ -867,12 +970,25 @@ pub struct OutcomeOut {
     pub license_required: bool,
     /// The exception relied on.
     pub exception_used: Option<&'static str>,
-    /// Review policy when a license is needed.
+    /// Review policy id when a license is needed.
     pub review_policy: Option<&'static str>,
+    /// The same in words.
+    pub review_policy_label: Option<&'static str>,
+}
+
+/// The outcome map: every destination's outcome and the legend of its classes.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct OutcomesOut {
+    /// Which regime answered.
+    pub regime: RegimeRef,
+    /// One entry per destination, by ISO code.
+    pub destinations: Vec<OutcomeOut>,
+    /// The classes in use, with their meaning and counts.
+    pub legend: Vec<LegendOut>,
 }
 
 /// The outcome of the same order in every destination (the `to` of the query is ignored).
-pub fn outcomes(req: &Request) -> Result<Vec<OutcomeOut>, Error> {
+pub fn outcomes(req: &Request) -> Result<OutcomesOut, Error> {
     let base = req.resolve()?;
     let metrics = base.chip.metrics()?;
     let mut out = Vec::with_capacity(country::all().len());
@@ -888,7 +1004,22 @@ pub fn outcomes(req: &Request) -> Result<Vec<OutcomeOut>, Error> {
             license_required: v.license_required,
             exception_used: v.exception_used().map(eval::ExceptionId::as_str),
             review_policy: v.review_policy.map(ReviewPolicy::id),
+            review_policy_label: v.review_policy.map(ReviewPolicy::label),
         });
     }
-    Ok(out)
+    let legend = eval::OutcomeClass::ALL
+        .iter()
+        .map(|c| LegendOut {
+            status: c.id(),
+            label: explain::outcome_class_label(*c).to_string(),
+            short: explain::outcome_class_short(*c).to_string(),
+            count: out.iter().filter(|o| o.class == c.id()).count(),
+        })
+        .filter(|l| l.count > 0)
+        .collect();
+    Ok(OutcomesOut {
+        regime: regime_ref(&base.selection),
+        destinations: out,
+        legend,
+    })
 }

@@ -6,8 +6,15 @@ mod common;
 use common::{eval, exception, req, Tweak};
 use h100e::chip::{Chip, CustomSpec};
 use h100e::query::{ChipInput, Request};
+use h100e::reason::{Reason, ScopeWhy};
 use h100e::regime::Choice;
+use h100e::verdict::Verdict;
 use h100e::wire;
+
+/// The engine's typed verdict, for assertions on reasons and their numbers.
+fn verdict(r: Request) -> Verdict {
+    h100e::eval::evaluate(&r.resolve().expect("valid request")).expect("answerable")
+}
 
 fn custom(pairs: &[(&str, &str)], die_area: Option<&str>, non_dc: bool) -> wire::ChipOut {
     let tops: Vec<String> = pairs.iter().map(|p| p.0.to_string()).collect();
@@ -485,14 +492,24 @@ fn dated_country_group_changes_of_2026() {
     let before = eval(req("AE", "h100", 5).date("2026-07-22"));
     let after = eval(req("AE", "h100", 5).date("2026-07-23"));
     assert!(before.license_required && after.license_required);
-    assert!(before
-        .explanation
-        .iter()
-        .any(|s| s.text.contains("it is in D:4")));
-    assert!(after
-        .explanation
-        .iter()
-        .any(|s| s.text.contains("named in the rule")));
+    let groups = |r: Request| {
+        verdict(r).steps.into_iter().find_map(|s| match s.reason {
+            Reason::Scope {
+                applies: true,
+                why: ScopeWhy::InGroups(g),
+                ..
+            } => Some(g),
+            _ => None,
+        })
+    };
+    assert_eq!(
+        groups(req("AE", "h100", 5).date("2026-07-22")),
+        Some(vec!["D:4", "named in the rule"])
+    );
+    assert_eq!(
+        groups(req("AE", "h100", 5).date("2026-07-23")),
+        Some(vec!["named in the rule"])
+    );
 }
 
 // ---- Choosing the regime by date ------------------------------------------------------------------
@@ -525,7 +542,7 @@ fn every_step_carries_a_citation_and_uncertainty_is_said() {
     let lpp = v
         .explanation
         .iter()
-        .find(|s| s.text.contains("LPP"))
+        .find(|s| s.id == "lpp.over_limit")
         .expect("LPP step");
     assert!(lpp.citation.uncertain.is_some_and(|u| u.contains("740.29")));
 }
@@ -601,8 +618,14 @@ fn page_queries_decode_like_cli_arguments() {
 
 #[test]
 fn outcomes_cover_every_destination() {
-    let list = wire::outcomes(&req("SG", "h100", 2000).regime("diffusion2025")).expect("outcomes");
+    let map = wire::outcomes(&req("SG", "h100", 2000).regime("diffusion2025")).expect("outcomes");
+    let list = &map.destinations;
     assert_eq!(list.len(), 249);
+    // The legend counts every destination once, by the class each one has.
+    assert_eq!(map.legend.iter().map(|l| l.count).sum::<usize>(), 249);
+    for l in &map.legend {
+        assert_eq!(l.count, list.iter().filter(|o| o.class == l.status).count());
+    }
     let of = |code: &str| {
         list.iter()
             .find(|o| o.code == code)
@@ -628,7 +651,7 @@ fn the_uae_stays_named_for_3a090b_after_joining_a5() {
     let step = v
         .explanation
         .iter()
-        .find(|s| s.text.contains("need a license to United Arab Emirates"))
+        .find(|s| s.id == "scope.in_groups")
         .expect("scope step");
     assert!(
         step.citation.uncertain.is_some(),
@@ -663,7 +686,9 @@ fn custom_chips_near_the_h20_carry_a_caveat_for_china() {
     let v = eval(h20_like("CN"));
     assert_eq!(v.outcome, "not-controlled");
     assert!(
-        v.caveats.iter().any(|c| c.contains("equivalent")),
+        v.caveats
+            .iter()
+            .any(|c| c.id == "letters.equivalent_unknown"),
         "{:?}",
         v.caveats
     );
@@ -674,7 +699,7 @@ fn custom_chips_near_the_h20_carry_a_caveat_for_china() {
 fn diffusion_answers_say_the_rule_was_never_enforced() {
     // rule.md §2.1 and §6 claim 7: compliance was due 15 May 2025; BIS stopped enforcing on 13 May.
     let v = eval(req("IL", "h100", 2000).date("2025-03-01"));
-    assert!(v.caveats.iter().any(|c| c.contains("never had to comply")));
+    assert!(v.caveats.iter().any(|c| c.id == "regime.caveat"));
     assert!(eval(req("IL", "h100", 2000).regime("ac2023"))
         .caveats
         .is_empty());
@@ -704,7 +729,7 @@ fn cyprus_says_its_d5_status_is_uncertain() {
     let note = v
         .explanation
         .iter()
-        .find(|s| s.text.starts_with("Cyprus:"))
+        .find(|s| s.id == "place.note")
         .expect("Cyprus note");
     assert!(note.citation.uncertain.is_some());
 }
@@ -715,7 +740,7 @@ fn chip_caveats_cite_the_chip_not_the_h100_unit() {
     let step = v
         .explanation
         .iter()
-        .find(|s| s.text.starts_with("Uncertain in the chip data"))
+        .find(|s| s.id == "chip.uncertain")
         .expect("chip step");
     assert!(step.citation.label.starts_with("chip "));
     assert!(!step
@@ -745,4 +770,35 @@ fn mi308x_is_answered_without_a_published_tpp() {
         wire::evaluate(&req("CN", "cerebras-wse3", 1)),
         Err(h100e::Error::NoThroughput { .. })
     ));
+}
+
+#[test]
+fn query_field_lists_match_what_serde_accepts() {
+    // The wasm boundary checks keys against these lists because serde-wasm-bindgen never sees
+    // unknown fields; each listed field must be one serde accepts, and a typo must be refused.
+    for f in wire::QueryIn::FIELDS {
+        let json = format!(r#"{{"to":"SG","quantity":1,"{f}":null}}"#);
+        let parsed: Result<wire::QueryIn, _> = serde_json::from_str(&json);
+        assert!(
+            parsed.is_ok()
+                || !parsed
+                    .as_ref()
+                    .err()
+                    .is_some_and(|e| e.to_string().contains("unknown field")),
+            "{f}: {parsed:?}"
+        );
+    }
+    assert!(wire::check_fields(["to", "quantity"], wire::QueryIn::FIELDS).is_ok());
+    let err = wire::check_fields(["to", "colour"], wire::QueryIn::FIELDS).expect_err("typo");
+    assert_eq!(
+        (err.field(), err.code()),
+        (h100e::error::Field::Query, "bad-query")
+    );
+    assert!(err.to_string().contains("`colour`"));
+    for f in wire::SpecIn::FIELDS {
+        assert!(
+            wire::QueryIn::FIELDS.contains(f),
+            "{f} is a query field too"
+        );
+    }
 }

@@ -120,7 +120,7 @@ fn every_destination_has_exactly_one_tier() {
                     .tier
                     .unwrap_or_else(|| panic!("{} has no tier in {}", d.country.code, r.id));
                 assert_eq!(
-                    d.status,
+                    d.status.id(),
                     format!("tier-{}", t.number()),
                     "{}",
                     d.country.code

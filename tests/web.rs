@@ -128,7 +128,7 @@ fn lists_match_native() {
     assert_eq!(v["eccn_paragraph"], "3A090.a.1");
     let outs = wasm::outcomes(js(QUERIES[0])).expect("outcomes");
     let v: serde_json::Value = serde_json::from_str(&stringify(&outs)).expect("json");
-    assert_eq!(v.as_array().map(Vec::len), Some(249));
+    assert_eq!(v["destinations"].as_array().map(Vec::len), Some(249));
 }
 
 fn message(r: Result<JsValue, JsValue>) -> String {
@@ -138,7 +138,9 @@ fn message(r: Result<JsValue, JsValue>) -> String {
 
 /// The `field` and `code` properties of the thrown error.
 fn field_code(r: Result<JsValue, JsValue>) -> (String, String) {
-    let err = r.err().expect("an error");
+    let Err(err) = r else {
+        return ("(no error)".into(), String::new());
+    };
     let get = |k: &str| {
         js_sys::Reflect::get(&err, &k.into())
             .ok()
@@ -151,16 +153,56 @@ fn field_code(r: Result<JsValue, JsValue>) -> (String, String) {
 #[wasm_bindgen_test]
 fn errors_name_their_field_and_code() {
     let cases = [
-        (r#"{"to":"Atlantis","chip":"H100","quantity":1}"#, "to", "unknown-country"),
-        (r#"{"to":"SG","hq":"Atlantis","chip":"H100","quantity":1}"#, "hq", "unknown-country"),
-        (r#"{"to":"SG","chip":"H1000","quantity":1}"#, "chip", "unknown-chip"),
-        (r#"{"to":"SG","chip":"H100","quantity":0}"#, "quantity", "bad-number"),
-        (r#"{"to":"SG","tops":1000,"bits":8,"quantity":1}"#, "die_area", "needs-die-area"),
-        (r#"{"to":"SG","tops":"x","bits":8,"quantity":1}"#, "tops", "bad-number"),
-        (r#"{"to":"SG","chip":"H100","quantity":1,"prior_tpp":"-1"}"#, "prior_tpp", "bad-number"),
-        (r#"{"to":"SG","chip":"H100","quantity":1,"date":"2023-02-30"}"#, "date", "bad-date"),
-        (r#"{"to":"SG","chip":"H100","quantity":1,"regime":"x"}"#, "regime", "unknown-regime"),
-        (r#"{"to":"SG","chip":"H100","quantity":1,"colour":"red"}"#, "query", "bad-query"),
+        (
+            r#"{"to":"Atlantis","chip":"H100","quantity":1}"#,
+            "to",
+            "unknown-country",
+        ),
+        (
+            r#"{"to":"SG","hq":"Atlantis","chip":"H100","quantity":1}"#,
+            "hq",
+            "unknown-country",
+        ),
+        (
+            r#"{"to":"SG","chip":"H1000","quantity":1}"#,
+            "chip",
+            "unknown-chip",
+        ),
+        (
+            r#"{"to":"SG","chip":"H100","quantity":0}"#,
+            "quantity",
+            "bad-number",
+        ),
+        (
+            r#"{"to":"SG","tops":250,"bits":8,"quantity":1}"#,
+            "die_area",
+            "needs-die-area",
+        ),
+        (
+            r#"{"to":"SG","tops":"x","bits":8,"quantity":1}"#,
+            "tops",
+            "bad-number",
+        ),
+        (
+            r#"{"to":"SG","chip":"H100","quantity":1,"prior_tpp":"-1"}"#,
+            "prior_tpp",
+            "bad-number",
+        ),
+        (
+            r#"{"to":"SG","chip":"H100","quantity":1,"date":"2023-02-30"}"#,
+            "date",
+            "bad-date",
+        ),
+        (
+            r#"{"to":"SG","chip":"H100","quantity":1,"regime":"x"}"#,
+            "regime",
+            "unknown-regime",
+        ),
+        (
+            r#"{"to":"SG","chip":"H100","quantity":1,"colour":"red"}"#,
+            "query",
+            "bad-query",
+        ),
     ];
     for (q, field, code) in cases {
         assert_eq!(

@@ -30,9 +30,9 @@ export function renderAnswer(el, v) {
   const yes = v.license_required;
   const verdict = h('p', { class: `verdict ${yes ? 'yes' : 'no'}`, id: 'verdict' },
     v.regime.hypothetical ? h('span', { class: 'badge' }, 'Hypothetical') : null, v.headline);
-  const caveats = v.caveats.map((c) => h('p', { class: 'caveat' }, c));
+  const caveats = v.caveats.map((c) => h('p', { class: 'caveat', 'data-id': c.id }, c.text));
   const ctx = h('p', { class: 'context' },
-    `${v.regime.name}. `, v.regime.chosen_by.startsWith('default') ? 'These are the rules in force now, as far as our data runs. ' : '',
+    `${v.regime.name}. `, v.regime.chosen === 'default' ? 'These are the rules in force now, as far as our data runs. ' : '',
     `Country groups as of ${v.regime.date_applied}.`);
   const c = v.chip;
   const numbers = h('dl', { class: 'numbers' },

@@ -1,12 +1,12 @@
 // The page: loads the engine (WebAssembly), builds the form from its data, and on every change
 // asks it for the answer, the map classes and the table. The page holds no rule logic: every
 // verdict, number and citation comes from the engine.
-import init, { evaluate, outcomes, tiers, regimes, chips, countries } from './pkg/h100e.js';
+import init, { evaluate, outcomes, tiers, regimes, chips, countries, dataset } from './pkg/h100e.js';
 import { h, fill } from './dom.js';
 import { combobox } from './combobox.js';
 import { renderAnswer, renderError } from './answer.js';
 import { createMap, renderLegend } from './map.js';
-import { createTable, classLabel } from './table.js';
+import { createTable } from './table.js';
 import { DEFAULTS, read, write } from './urlstate.js';
 
 const $ = (id) => document.getElementById(id);
@@ -15,18 +15,13 @@ const form = {
   regime: $('regime'), date: $('date'), eu: $('eu'), hq: $('hq'), prior: $('prior'), g2g: $('g2g'),
 };
 
-/** Messages that name a field: the engine's error text decides which input is marked invalid. */
-const FIELD_OF_ERROR = [
-  [/^unknown country `/, (msg, st) => (st.hq && msg.includes(`\`${st.hq}\``) ? 'hq' : 'to')],
-  [/^unknown chip|^chip `|^bad chip/, () => 'chip'],
-  [/^bad quantity|too large to be a real order/, () => 'qty'],
-  [/^bad --tops|^bad custom chip/, () => 'tops'],
-  [/^bad --bits/, () => 'bits'],
-  [/^bad --die-area|die area/, () => 'area'],
-  [/^bad --dram-bandwidth/, () => 'bw'],
-  [/^bad prior TPP/, () => 'prior'],
-  [/^bad date|^date `/, () => 'date'],
-];
+/** The form input for each query field the engine names in an error's `field`. */
+const INPUT_OF_FIELD = {
+  to: 'to', hq: 'hq', chip: 'chip', tops: 'tops', bits: 'bits', die_area: 'area', dram_bandwidth: 'bw',
+  quantity: 'qty', prior_tpp: 'prior', end_user: 'eu', regime: 'regime', date: 'date',
+};
+/** The custom-chip fields: an error in one of them sends a link's custom chip back to the default. */
+const CUSTOM_FIELDS = new Set(['tops', 'bits', 'die_area', 'dram_bandwidth']);
 
 function readForm() {
   return {
@@ -83,13 +78,10 @@ function regimeOptions(regimeList) {
     fill(form.regime, ...opts);
 }
 
-/** A catalog chip the engine can answer for: a known TPP, or a stated class outside 3A090. */
-const answerable = (c) => c.tpp !== null || c.eccn === 'not 3A090';
-
 function chipOptions(chipList) {
     const vendors = [...new Set(chipList.map((c) => c.vendor))];
     fill(form.chip, ...vendors.map((v) => h('optgroup', { label: v }, chipList.filter((c) => c.vendor === v).map((c) =>
-      h('option', { value: c.id, disabled: !answerable(c) }, c.name.replace(`${v} `, '') + (c.tpp === null ? ' (specs unpublished)' : ''))))),
+      h('option', { value: c.id, disabled: !c.answerable }, c.name.replace(`${v} `, '') + (c.tpp === null ? ' (specs unpublished)' : ''))))),
     h('optgroup', { label: 'Other' }, h('option', { value: 'custom' }, 'Custom chip (type its specs)…')));
 }
 
@@ -112,13 +104,13 @@ async function main() {
     const trial = { ...state, [k]: v };
     if (k === 'map') { if (v === 'tier' || v === 'outcome') state.map = v; else fallback(k, 'use “tier” or “outcome”'); continue; }
     if (k === 'regime' && v && !regimeList.some((r) => r.id === v)) { fallback(k, 'unknown regime'); continue; }
-    if (k === 'chip' && v !== 'custom' && !chipList.some((c) => c.id === v && answerable(c))) { fallback(k, 'unknown chip'); continue; }
+    if (k === 'chip' && v !== 'custom' && !chipList.some((c) => c.id === v && c.answerable)) { fallback(k, 'unknown chip'); continue; }
     if (['tops', 'bits', 'area', 'bw', 'nondc'].includes(k) || k === 'chip') { state = trial; continue; }
     try { evaluate(query(trial)); state = trial; } catch (e) { fallback(k, e.message); }
   }
   if (state.chip === 'custom') {
     try { evaluate(query(state)); } catch (e) {
-      if (/--tops|--bits|--die-area|--dram|custom|die area/.test(e.message)) {
+      if (CUSTOM_FIELDS.has(e.field)) {
         fallback('chip', e.message);
         state = { ...state, chip: DEFAULTS.chip, tops: '', bits: '', area: '', bw: '', nondc: false };
       }
@@ -154,8 +146,7 @@ async function main() {
     } catch (e) {
       renderError($('answer'), e.message);
       spoken = `Cannot answer yet: ${e.message}`;
-      const hit = FIELD_OF_ERROR.find(([re]) => re.test(e.message));
-      if (hit) form[hit[1](e.message, st)]?.setAttribute('aria-invalid', 'true');
+      form[INPUT_OF_FIELD[e.field]]?.setAttribute('aria-invalid', 'true');
     }
     // Screen readers hear the one-line verdict when it changes, not the whole answer on every key.
     if ($('live').textContent !== spoken) $('live').textContent = spoken;
@@ -170,37 +161,30 @@ async function main() {
       try { tierCache.set(key, tiers(st.date || st.regime || undefined)); } catch { tierCache.set(key, null); }
     }
     const t = tierCache.get(key);
-    let outs = null;
-    try { outs = new Map(outcomes(q).map((o) => [o.code, o])); } catch { outs = null; }
+    let outMap = null;
+    try { outMap = outcomes(q); } catch { outMap = null; }
+    const outs = new Map((outMap?.destinations || []).map((o) => [o.code, o]));
     const rule = new Map((t?.destinations || []).map((d) => [d.code, d]));
+    // Every class id and its words come from the engine: its legends say what each class means.
+    const ruleLabel = new Map((t?.legend || []).map((l) => [l.status, l.short]));
+    const outcomeLabel = new Map((outMap?.legend || []).map((l) => [l.status, l.short]));
     const classes = new Map();
     const labels = new Map();
     const rows = [];
-    const outcomeClass = (o) => !o ? null
-      : o.outcome === 'license-exception' ? 'exception'
-      : !o.license_required ? 'open'
-      : /denial/.test(o.review_policy || '') ? 'denial' : 'license';
     const outcomeWords = (o) => !o ? 'no answer for this order'
-      : o.outcome === 'license-exception' ? `no license: ${o.exception_used} exception`
-      : o.outcome === 'not-an-export' ? 'not an export'
-      : !o.license_required ? 'no license needed'
-      : `license needed${o.review_policy ? ` (${o.review_policy})` : ''}`;
+      : [outcomeLabel.get(o.class), o.exception_used, o.review_policy_label].filter(Boolean).join(' · ');
     for (const [code, name] of names) {
       const d = rule.get(code);
-      const o = outs?.get(code);
-      // The engine's status words are the map's class ids.
-      const ruleCls = d ? d.status : null;
-      const cls = st.map === 'outcome' ? outcomeClass(o) : ruleCls;
+      const o = outs.get(code);
+      const cls = st.map === 'outcome' ? o?.class : d?.status;
       if (cls) classes.set(code, cls);
-      const ruleWords = d ? (d.tier ? `Tier ${d.tier}` : classLabel(ruleCls)) : 'unknown';
+      const ruleWords = d ? ruleLabel.get(d.status) : 'unknown';
       labels.set(code, `${name}: ${ruleWords}; this order: ${outcomeWords(o)}`);
       rows.push({ code, name, rule: ruleWords, outcome: outcomeWords(o) });
     }
     map.paint(classes, labels);
     map.select(verdict?.destination.code);
-    const counts = new Map();
-    for (const c of classes.values()) counts.set(c, (counts.get(c) || 0) + 1);
-    renderLegend($('legend'), counts);
+    renderLegend($('legend'), (st.map === 'outcome' ? outMap?.legend : t?.legend) || []);
     const hyp = t?.regime.hypothetical ? 'Hypothetical regime: ' : '';
     $('map-caption').textContent = st.map === 'outcome'
       ? `${hyp}What this order would meet in each destination under ${t?.regime.name || 'these rules'}.`
@@ -217,8 +201,10 @@ async function main() {
   $('query').addEventListener('submit', (ev) => { ev.preventDefault(); update(); });
   for (const r of document.querySelectorAll('input[name=mode]')) r.addEventListener('change', schedule);
 
-  const horizon = regimeList.find((r) => r.default)?.as_of;
-  $('foot-data').textContent = `Rules and country groups from October 2023 to ${horizon}; every figure links to its source in the answer.`;
+  const data = dataset();
+  form.date.min = data.coverage_start;
+  $('h100-unit').textContent = `; one H100 is ${data.h100_tpp.toLocaleString('en-US')}`;
+  $('foot-data').textContent = `Rules and country groups from ${data.coverage_start} (${data.coverage_start_regime}) to ${data.data_horizon}; every figure links to its source in the answer.`;
   $('fields').disabled = false;
   $('status').textContent = '';
   update();

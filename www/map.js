@@ -4,15 +4,16 @@
 import { VIEWBOX, OUTLINE, SHAPES, SYMBOLS, OTHER } from './world.js';
 import { s, h, fill } from './dom.js';
 
-/** Map classes: colour variable, pattern kind and legend label. */
+/** How each of the engine's map class ids is drawn: colour variable and pattern. Their meanings
+ * come from the engine's legend. */
 export const CLASSES = {
-  'tier-1': { color: '--c-tier-1', pattern: 'solid', label: 'Tier 1' },
-  'tier-2': { color: '--c-tier-2', pattern: 'dots', label: 'Tier 2' },
-  'tier-3': { color: '--c-tier-3', pattern: 'hatch', label: 'Tier 3' },
-  open: { color: '--c-open', pattern: 'solid', label: 'No license needed' },
-  exception: { color: '--c-exception', pattern: 'dots', label: 'No license: exception applies' },
-  license: { color: '--c-license', pattern: 'cross', label: 'License needed' },
-  denial: { color: '--c-denial', pattern: 'hatch', label: 'License, presumption or policy of denial' },
+  'tier-1': { color: '--c-tier-1', pattern: 'solid' },
+  'tier-2': { color: '--c-tier-2', pattern: 'dots' },
+  'tier-3': { color: '--c-tier-3', pattern: 'hatch' },
+  open: { color: '--c-open', pattern: 'solid' },
+  exception: { color: '--c-exception', pattern: 'dots' },
+  license: { color: '--c-license', pattern: 'cross' },
+  denial: { color: '--c-denial', pattern: 'hatch' },
 };
 
 function pattern(id, kind, prefix = 'p') {
@@ -140,8 +141,8 @@ export function createMap(host, tip, names, onPick) {
   };
 }
 
-/** The legend: each class in use with its count. */
-export function renderLegend(el, counts) {
-  fill(el, ...Object.keys(CLASSES).filter((c) => counts.get(c)).map((c) =>
-    h('span', {}, swatch(c), `${CLASSES[c].label}: ${counts.get(c)}`)));
+/** The legend: the engine's legend entries (class id, label, count), each with its swatch. */
+export function renderLegend(el, legend) {
+  fill(el, ...legend.filter((l) => CLASSES[l.status]).map((l) =>
+    h('span', {}, swatch(l.status), `${l.label}: ${l.count}`)));
 }

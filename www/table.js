@@ -1,7 +1,6 @@
 // The table view of the map: every country with its tier or rule and this order's outcome,
 // sortable, and the screen-reader alternative to the map.
 import { h, fill } from './dom.js';
-import { CLASSES } from './map.js';
 
 const COLUMNS = [
   { key: 'name', label: 'Country or territory' },
@@ -30,6 +29,3 @@ export function createTable(host, onPick) {
     update(next) { rows = next; draw(); },
   };
 }
-
-/** The words for a class, for the table. */
-export const classLabel = (cls) => CLASSES[cls]?.label || 'unknown';

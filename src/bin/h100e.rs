@@ -331,8 +331,9 @@ fn chip_text(c: &ChipOut) -> String {
     s.push_str(&format!(
         "  H100-equivalents     {}\n",
         c.h100e.map_or("unknown".into(), |h| format!(
-            "{} (TPP ÷ 15,832, rounded)",
-            num(h)
+            "{} (TPP ÷ {}, rounded)",
+            num(h),
+            num(wire::dataset().h100_tpp)
         ))
     ));
     s.push_str(&format!("  Datacenter part      {}\n", c.datacenter));
@@ -370,7 +371,7 @@ fn cap_text(c: &CapOut) -> String {
 fn eval_text(v: &EvalOut) -> String {
     let mut s = format!("{}\n", v.headline);
     for c in &v.caveats {
-        s.push_str(&format!("Note: {c}\n"));
+        s.push_str(&format!("Note: {}\n", c.text));
     }
     s.push('\n');
     let hyp = if v.regime.hypothetical {
