@@ -19,6 +19,10 @@ mod decimal;
 #[allow(dead_code)]
 #[path = "src/vocab.rs"]
 mod vocab;
+// The engine's own folding (`text::fold`/`squash` re-export it), so the build's collision check
+// compares exactly the keys that `country::find` and `chip::find` compare.
+#[path = "src/fold.rs"]
+mod fold;
 
 use date::Date;
 use decimal::Dec;
@@ -384,13 +388,29 @@ fn dec(file: &str, key: &str, text: &str) -> Dec {
     Dec::parse(text).unwrap_or_else(|e| fail(file, key, &format!("`{text}`: {e}")))
 }
 
-/// Folds case, spaces, hyphens and dots so that "RTX 4090" and "rtx-4090" collide here as they do
-/// in the engine's lookup.
-fn norm(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '_' | '.'))
-        .flat_map(char::to_lowercase)
-        .collect()
+/// The lookup keys of one catalog entry (country or chip), each with the words that produced it.
+type Keys = Vec<(String, String)>;
+
+/// Fails when two entries share a lookup key, naming both: the engine's lookup returns the first
+/// entry with a matching key, so the other could never be found by that name. `entries` are
+/// (entry label, its keys); an entry may repeat its own key (a name that is also an alias).
+fn check_collisions(f: &str, what: &str, entries: &[(String, Keys)]) {
+    let mut seen: HashMap<&str, (&str, &str)> = HashMap::new();
+    for (entry, keys) in entries {
+        for (key, words) in keys {
+            if let Some((other, other_words)) = seen.insert(key, (entry, words)) {
+                if other != entry {
+                    fail(
+                        f,
+                        &format!("{what} `{entry}`"),
+                        &format!(
+                            "{words} is looked up as `{key}`, as is the {other_words} of {what} `{other}`"
+                        ),
+                    );
+                }
+            }
+        }
+    }
 }
 
 // ---- code generation ----------------------------------------------------------------------------
@@ -586,7 +606,13 @@ fn source_ident(key: &str) -> String {
 /// Runs the checks file by file, in dependency order: sources before anything that cites them,
 /// countries before groups, groups and chips before the regimes that name them.
 fn main() {
-    for path in ["build.rs", "src/date.rs", "src/decimal.rs", "src/vocab.rs"] {
+    for path in [
+        "build.rs",
+        "src/date.rs",
+        "src/decimal.rs",
+        "src/vocab.rs",
+        "src/fold.rs",
+    ] {
         println!("cargo:rerun-if-changed={path}");
     }
     let mut g = Gen {
@@ -644,12 +670,13 @@ fn sources(g: &mut Gen) {
     );
 }
 
-/// `data/countries.toml`: codes must be well formed and unique, and no name a reader types may
-/// lead to two countries.
+/// `data/countries.toml`: codes must be well formed and unique, and nothing a reader types may
+/// lead to two countries: every code, numeric code, name and alias is compared the way
+/// `country::find` compares it (folded: case, accents, curly quotes, spacing).
 fn countries(g: &mut Gen) {
     let f = "data/countries.toml";
     let countries: CountriesFile = read(f);
-    let mut names: HashMap<String, String> = HashMap::new();
+    let mut keys = Vec::new();
     let mut numerics = BTreeSet::new();
     let mut rows = Vec::new();
     for c in &countries.country {
@@ -670,17 +697,14 @@ fn countries(g: &mut Gen) {
                 &format!("numeric `{}` must be three digits and unique", c.numeric),
             );
         }
+        let mut own: Keys = vec![
+            (fold::fold(&c.code), format!("code `{}`", c.code)),
+            (c.numeric.clone(), format!("numeric code `{}`", c.numeric)),
+        ];
         for n in std::iter::once(&c.name).chain(&c.aliases) {
-            if let Some(other) = names.insert(n.to_lowercase(), c.code.clone()) {
-                if other != c.code {
-                    fail(
-                        f,
-                        &key,
-                        &format!("name or alias `{n}` is also used by `{other}`"),
-                    );
-                }
-            }
+            own.push((fold::fold(n), format!("name or alias `{n}`")));
         }
+        keys.push((c.code.clone(), own));
         rows.push(format!(
             "Country {{ code: {}, numeric: {}, name: {}, aliases: {} }}",
             lit(&c.code),
@@ -689,6 +713,7 @@ fn countries(g: &mut Gen) {
             strs(&c.aliases)
         ));
     }
+    check_collisions(f, "country", &keys);
     let _ = writeln!(
         g.out,
         "pub static COUNTRIES: &[Country] = &[\n{}\n];",
@@ -848,11 +873,13 @@ fn classification(g: &mut Gen) {
     );
 }
 
-/// `data/chips.toml`: the catalog. Returns the chip ids, which regimes may name.
+/// `data/chips.toml`: the catalog. Id, CSV id and aliases are compared the way `chip::find`
+/// compares them (squashed: folded, without spaces, hyphens, underscores or dots). Returns the chip
+/// ids, which regimes may name.
 fn chips(g: &mut Gen) -> BTreeSet<String> {
     let f = "data/chips.toml";
     let chips: ChipsFile = read(f);
-    let mut chip_names: HashMap<String, String> = HashMap::new();
+    let mut keys = Vec::new();
     let mut chip_ids = BTreeSet::new();
     let mut rows = Vec::new();
     for ch in &chips.chip {
@@ -860,19 +887,17 @@ fn chips(g: &mut Gen) -> BTreeSet<String> {
         if !chip_ids.insert(ch.id.clone()) {
             fail(f, &key, "duplicate id");
         }
-        for n in std::iter::once(&ch.id).chain(&ch.aliases) {
-            if let Some(other) = chip_names.insert(norm(n), ch.id.clone()) {
-                if other != ch.id {
-                    fail(
-                        f,
-                        &key,
-                        &format!("name or alias `{n}` is also used by `{other}`"),
-                    );
-                }
-            }
+        let mut own: Keys = vec![
+            (fold::squash(&ch.id), format!("id `{}`", ch.id)),
+            (fold::squash(&ch.csv_id), format!("csv_id `{}`", ch.csv_id)),
+        ];
+        for n in &ch.aliases {
+            own.push((fold::squash(n), format!("alias `{n}`")));
         }
+        keys.push((ch.id.clone(), own));
         rows.push(chip(f, &key, ch));
     }
+    check_collisions(f, "chip", &keys);
     let _ = writeln!(
         g.out,
         "pub static CHIPS: &[ChipEntry] = &[\n{}\n];",

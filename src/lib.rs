@@ -29,6 +29,7 @@ pub mod date;
 pub mod decimal;
 pub mod error;
 pub mod eval;
+mod fold;
 pub mod model;
 pub mod place;
 pub mod query;
