@@ -136,6 +136,10 @@ struct ClassificationFile {
     non_datacenter_tpp: ParamIn,
 }
 
+/// A set of places: the one input shape wherever the data names destinations or headquarters.
+/// A provision that is a place (`scope_a`, `hq_rule`, `tiers.tier1` ...) is this table itself;
+/// one that has a place among other fields (`exceptions.aca`, `is_informed`, `china_band`,
+/// `review.allied_hq`) holds it under `place`, and the place's `cite` is the provision's citation.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PlaceIn {
@@ -184,11 +188,7 @@ struct NacIn {
 #[serde(deny_unknown_fields)]
 struct AcaIn {
     from: String,
-    #[serde(default)]
-    groups: Vec<String>,
-    #[serde(default)]
-    worldwide: bool,
-    cite: CiteIn,
+    place: PlaceIn,
 }
 
 #[derive(Deserialize)]
@@ -248,18 +248,22 @@ struct AllocationIn {
 #[serde(deny_unknown_fields)]
 struct ReviewIn {
     policy: String,
-    #[serde(default)]
-    groups: Vec<String>,
-    #[serde(default)]
-    codes: Vec<String>,
     cite: CiteIn,
+}
+
+/// The review policy for buyers headquartered in allied places; its citation is the place's.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AlliedHqIn {
+    policy: String,
+    place: PlaceIn,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ReviewsIn {
     embargoed: ReviewIn,
-    allied_hq: Option<ReviewIn>,
+    allied_hq: Option<AlliedHqIn>,
     other: Option<ReviewIn>,
     within_allocation: Option<ReviewIn>,
     over_allocation: Option<ReviewIn>,
@@ -270,22 +274,16 @@ struct ReviewsIn {
 struct IsInformedIn {
     chips: Vec<String>,
     from: String,
-    #[serde(default)]
-    groups: Vec<String>,
-    #[serde(default)]
-    codes: Vec<String>,
-    cite: CiteIn,
+    place: PlaceIn,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ChinaBandIn {
-    #[serde(default)]
-    codes: Vec<String>,
     policy: String,
     max_tpp: ParamIn,
     max_dram_gbs: ParamIn,
-    cite: CiteIn,
+    place: PlaceIn,
 }
 
 #[derive(Deserialize)]
@@ -509,58 +507,39 @@ impl Gen {
         }
     }
 
+    /// A set of places: known groups and codes, and either `worldwide` or a list, not both.
     fn place(&mut self, file: &str, key: &str, p: &PlaceIn) -> String {
-        self.place_parts(
-            file,
-            key,
-            &p.groups,
-            &p.codes,
-            &p.exclude,
-            p.worldwide,
-            &p.cite,
-        )
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn place_parts(
-        &mut self,
-        file: &str,
-        key: &str,
-        groups: &[String],
-        codes: &[String],
-        exclude: &[String],
-        worldwide: bool,
-        cite: &CiteIn,
-    ) -> String {
-        self.check_groups(file, key, groups);
-        self.check_groups(file, key, exclude);
-        self.check_codes(file, key, codes);
-        if worldwide && !(groups.is_empty() && codes.is_empty()) {
+        self.check_groups(file, key, &p.groups);
+        self.check_groups(file, key, &p.exclude);
+        self.check_codes(file, key, &p.codes);
+        let listed = !(p.groups.is_empty() && p.codes.is_empty());
+        if p.worldwide && listed {
             fail(
                 file,
                 key,
                 "a worldwide place cannot also list groups or codes",
             );
         }
-        if !worldwide && groups.is_empty() && codes.is_empty() {
+        if !p.worldwide && !listed {
             fail(
                 file,
                 key,
                 "a place needs `worldwide = true`, `groups` or `codes`",
             );
         }
-        let cite = self.cite(file, key, cite);
+        let cite = self.cite(file, key, &p.cite);
         format!(
-            "Place {{ groups: {}, codes: {}, exclude: {}, worldwide: {worldwide}, cite: {cite} }}",
-            strs(groups),
-            strs(codes),
-            strs(exclude)
+            "Place {{ groups: {}, codes: {}, exclude: {}, worldwide: {}, cite: {cite} }}",
+            strs(&p.groups),
+            strs(&p.codes),
+            strs(&p.exclude),
+            p.worldwide
         )
     }
 
-    fn review(&mut self, file: &str, key: &str, r: &ReviewIn) -> String {
-        let cite = self.cite(file, key, &r.cite);
-        let policy = policy_lit(file, key, &r.policy);
+    fn review(&mut self, file: &str, key: &str, policy: &str, cite: &CiteIn) -> String {
+        let cite = self.cite(file, key, cite);
+        let policy = policy_lit(file, key, policy);
         format!("Review {{ policy: {policy}, cite: {cite} }}")
     }
 
@@ -1169,15 +1148,7 @@ fn exceptions(g: &mut Gen, f: &str, e: &ExceptionsIn) -> String {
     });
     let aca = opt(&e.aca, |a| {
         let from = date(f, "exceptions.aca.from", &a.from);
-        let place = g.place_parts(
-            f,
-            "exceptions.aca",
-            &a.groups,
-            &[],
-            &[],
-            a.worldwide,
-            &a.cite,
-        );
+        let place = g.place(f, "exceptions.aca.place", &a.place);
         format!("Aca {{ from: {}, place: {place} }}", date_lit(from))
     });
     let aia = opt(&e.aia, |a| {
@@ -1231,27 +1202,22 @@ fn allocation(g: &mut Gen, f: &str, a: &AllocationIn) -> String {
 
 /// The review policies; a regime with an allocation must say how licenses within and over it fare.
 fn reviews(g: &mut Gen, f: &str, rv: &ReviewsIn, has_allocation: bool) -> String {
-    let embargoed = g.review(f, "review.embargoed", &rv.embargoed);
+    let embargoed = g.review(
+        f,
+        "review.embargoed",
+        &rv.embargoed.policy,
+        &rv.embargoed.cite,
+    );
     let allied = opt(&rv.allied_hq, |a| {
-        let place = g.place_parts(
-            f,
-            "review.allied_hq",
-            &a.groups,
-            &a.codes,
-            &[],
-            false,
-            &a.cite,
-        );
-        let rev = g.review(f, "review.allied_hq", a);
+        let place = g.place(f, "review.allied_hq.place", &a.place);
+        let rev = g.review(f, "review.allied_hq", &a.policy, &a.place.cite);
         format!("({place}, {rev})")
     });
-    let other = opt(&rv.other, |x| g.review(f, "review.other", x));
-    let within = opt(&rv.within_allocation, |x| {
-        g.review(f, "review.within_allocation", x)
-    });
-    let over = opt(&rv.over_allocation, |x| {
-        g.review(f, "review.over_allocation", x)
-    });
+    let mut review =
+        |key: &str, r: &Option<ReviewIn>| opt(r, |x| g.review(f, key, &x.policy, &x.cite));
+    let other = review("review.other", &rv.other);
+    let within = review("review.within_allocation", &rv.within_allocation);
+    let over = review("review.over_allocation", &rv.over_allocation);
     if has_allocation && (rv.within_allocation.is_none() || rv.over_allocation.is_none()) {
         fail(
             f,
@@ -1274,7 +1240,7 @@ fn is_informed(g: &mut Gen, f: &str, i: &IsInformedIn, chip_ids: &BTreeSet<Strin
         }
     }
     let from = date(f, "is_informed.from", &i.from);
-    let place = g.place_parts(f, "is_informed", &i.groups, &i.codes, &[], false, &i.cite);
+    let place = g.place(f, "is_informed.place", &i.place);
     format!(
         "IsInformed {{ chips: {}, place: {place}, from: {}, review: None }}",
         strs(&i.chips),
@@ -1283,7 +1249,7 @@ fn is_informed(g: &mut Gen, f: &str, i: &IsInformedIn, chip_ids: &BTreeSet<Strin
 }
 
 fn china_band(g: &mut Gen, f: &str, b: &ChinaBandIn) -> String {
-    let place = g.place_parts(f, "china_band", &[], &b.codes, &[], false, &b.cite);
+    let place = g.place(f, "china_band.place", &b.place);
     let t = g.param(f, "china_band.max_tpp", &b.max_tpp);
     let d = g.param(f, "china_band.max_dram_gbs", &b.max_dram_gbs);
     format!(
