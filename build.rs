@@ -972,6 +972,211 @@ fn precision(f: &str, key: &str, p: &PrecisionIn) -> String {
     )
 }
 
+// ---- provisions: `use` and `extends` --------------------------------------------------------------
+
+/// The fields that name and date a regime: `extends` never inherits them, each regime states its own.
+const IDENTITY: [&str; 9] = [
+    "id",
+    "name",
+    "short_name",
+    "effective",
+    "as_of",
+    "hypothetical",
+    "caveat",
+    "summary",
+    "cite",
+];
+
+/// The shared provisions of `data/provisions.toml`, by kind then name (`scope.d145_excluding_a5a6`
+/// is `[scope.d145_excluding_a5a6]`), and the ids that some regime used.
+struct Provisions {
+    file: String,
+    table: toml::Table,
+    used: BTreeSet<String>,
+}
+
+impl Provisions {
+    fn read(file: &str) -> Self {
+        let table: toml::Table = read(file);
+        for (kind, v) in &table {
+            let ok = v
+                .as_table()
+                .is_some_and(|t| t.values().all(toml::Value::is_table));
+            if !ok {
+                fail(
+                    file,
+                    kind,
+                    "expected `[kind.name]` tables, one per provision",
+                );
+            }
+        }
+        Provisions {
+            file: file.into(),
+            table,
+            used: BTreeSet::new(),
+        }
+    }
+
+    /// The provision `kind.name` as written; `file` and `key` say who asked, for the message.
+    fn get(&mut self, file: &str, key: &str, id: &str) -> toml::Table {
+        let found = id
+            .split_once('.')
+            .and_then(|(kind, name)| self.table.get(kind)?.get(name)?.as_table());
+        let Some(t) = found else {
+            fail(
+                file,
+                key,
+                &format!("unknown provision `{id}` (see {})", self.file),
+            )
+        };
+        self.used.insert(id.to_string());
+        t.clone()
+    }
+
+    /// A provision no regime uses is dead data or the target of a mistyped id: either way, say so.
+    fn check_all_used(&self) {
+        for (kind, v) in &self.table {
+            for name in v.as_table().into_iter().flat_map(|t| t.keys()) {
+                let id = format!("{kind}.{name}");
+                if !self.used.contains(&id) {
+                    fail(&self.file, &id, "no regime uses this provision");
+                }
+            }
+        }
+    }
+}
+
+/// A regime file as one plain table: its `extends` chain and every `use` in it resolved. `chain`
+/// holds the regimes being resolved, so that an `extends` cycle fails instead of recursing forever.
+fn resolve_regime(
+    lib: &mut Provisions,
+    raws: &BTreeMap<String, (String, toml::Table)>,
+    id: &str,
+    chain: &mut Vec<String>,
+) -> toml::Table {
+    let Some((file, raw)) = raws.get(id) else {
+        fail("data/regimes", id, "no such regime file")
+    };
+    let mut raw = raw.clone();
+    let mut base = toml::Table::new();
+    if let Some(parent) = raw.remove("extends") {
+        let Some(parent) = parent.as_str() else {
+            fail(file, "extends", "`extends` takes a regime id")
+        };
+        if !raws.contains_key(parent) {
+            fail(file, "extends", &format!("unknown regime `{parent}`"));
+        }
+        chain.push(id.to_string());
+        if chain.iter().any(|c| c == parent) {
+            fail(
+                file,
+                "extends",
+                &format!("`extends` cycle: {} → {parent}", chain.join(" → ")),
+            );
+        }
+        base = resolve_regime(lib, raws, parent, chain);
+        chain.pop();
+        for k in IDENTITY {
+            base.remove(k);
+        }
+    }
+    Resolve {
+        lib,
+        file,
+        stack: Vec::new(),
+    }
+    .merge("", &mut base, raw);
+    base
+}
+
+/// Resolves `use` within one file. `stack` holds the provision ids being resolved (a cycle check).
+///
+/// This is the whole provision model, kept in one place so that a user's scenario (a regime with
+/// overrides) can be resolved and then checked exactly like the data.
+struct Resolve<'a> {
+    lib: &'a mut Provisions,
+    file: &'a str,
+    stack: Vec<String>,
+}
+
+impl Resolve<'_> {
+    /// The one merge rule, for `use` overrides and `extends` alike: tables merge key by key; a
+    /// `cite` table and a table with its own `use` replace what they override whole (a citation is
+    /// one statement about one source, never half of two); arrays and plain values replace. A key
+    /// the regime shapes do not have fails later, when the result is read (`deny_unknown_fields`).
+    fn merge(&mut self, key: &str, base: &mut toml::Table, over: toml::Table) {
+        for (k, v) in over {
+            let at = if key.is_empty() {
+                k.clone()
+            } else {
+                format!("{key}.{k}")
+            };
+            let replaces = k == "cite" || v.get("use").is_some();
+            match (base.get_mut(&k), v) {
+                (Some(toml::Value::Table(b)), toml::Value::Table(o)) if !replaces => {
+                    self.merge(&at, b, o)
+                }
+                (_, v) => {
+                    let v = self.value(&at, v);
+                    base.insert(k, v);
+                }
+            }
+        }
+    }
+
+    /// `v` with every `use` in it replaced by its provision, overrides applied.
+    fn value(&mut self, key: &str, v: toml::Value) -> toml::Value {
+        match v {
+            toml::Value::Table(mut t) => {
+                let mut base = match t.remove("use") {
+                    Some(id) => self.provision(key, &id),
+                    None => toml::Table::new(),
+                };
+                self.merge(key, &mut base, t);
+                toml::Value::Table(base)
+            }
+            toml::Value::Array(items) => toml::Value::Array(
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, x)| self.value(&format!("{key}[{i}]"), x))
+                    .collect(),
+            ),
+            v => v,
+        }
+    }
+
+    /// The provision named by a `use`, itself resolved (a provision may `use` another).
+    fn provision(&mut self, key: &str, id: &toml::Value) -> toml::Table {
+        let Some(id) = id.as_str() else {
+            fail(
+                self.file,
+                key,
+                "`use` takes a provision id such as \"scope.name\"",
+            )
+        };
+        if self.stack.iter().any(|s| s == id) {
+            fail(
+                self.file,
+                key,
+                &format!("provision cycle: {} → {id}", self.stack.join(" → ")),
+            );
+        }
+        let at = match self.stack.last() {
+            Some(outer) => format!("{key} (in provision `{outer}`)"),
+            None => key.to_string(),
+        };
+        let provision = self.lib.get(self.file, &at, id);
+        self.stack.push(id.to_string());
+        let resolved = self.value(key, toml::Value::Table(provision));
+        self.stack.pop();
+        match resolved {
+            toml::Value::Table(t) => t,
+            _ => toml::Table::new(),
+        }
+    }
+}
+
 // ---- regimes -------------------------------------------------------------------------------------
 
 /// A regime as generated: its effective date, whether it is hypothetical, its Rust expression, id.
@@ -983,38 +1188,46 @@ struct RegimeOut {
     id: String,
 }
 
-/// `data/regimes/*.toml`: one regime per file, named by its id. Real regimes follow one another:
-/// each one's `as_of` is the day before the next takes effect.
+/// `data/regimes/*.toml`: one regime per file, named by its id, written as provisions of
+/// `data/provisions.toml` and an optional regime it `extends` (see [`Resolve`]). Real regimes follow
+/// one another: each one's `as_of` is the day before the next takes effect.
 fn regimes(g: &mut Gen, chip_ids: &BTreeSet<String>) {
     let dir = "data/regimes";
     println!("cargo:rerun-if-changed={dir}");
+    let mut lib = Provisions::read("data/provisions.toml");
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| fail(dir, "(folder)", &e.to_string()))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     paths.sort();
-    let mut regimes: Vec<RegimeOut> = Vec::new();
-    let mut ids = BTreeSet::new();
+    // Raw tables by file stem, so that `extends` can name any regime whatever the reading order.
+    let mut raws: BTreeMap<String, (String, toml::Table)> = BTreeMap::new();
     for path in &paths {
         let f = path.to_string_lossy().to_string();
-        let r: RegimeIn = read(&f);
         let stem = Path::new(&f)
             .file_stem()
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
-        if stem != r.id {
+        let raw: toml::Table = read(&f);
+        raws.insert(stem, (f, raw));
+    }
+    let mut regimes: Vec<RegimeOut> = Vec::new();
+    for (stem, (f, _)) in &raws {
+        let resolved = resolve_regime(&mut lib, &raws, stem, &mut Vec::new());
+        let r: RegimeIn = toml::Value::Table(resolved)
+            .try_into()
+            .unwrap_or_else(|e| fail(f, "(with its provisions resolved)", &e.to_string()));
+        if *stem != r.id {
             fail(
-                &f,
+                f,
                 "id",
                 &format!("id `{}` must match the file name `{stem}`", r.id),
             );
         }
-        if !ids.insert(r.id.clone()) {
-            fail(&f, "id", "duplicate regime id");
-        }
-        regimes.push(regime(g, &f, &r, chip_ids));
+        regimes.push(regime(g, f, &r, chip_ids));
     }
+    lib.check_all_used();
     regimes.sort_by(|a, b| a.effective.cmp(&b.effective).then(a.id.cmp(&b.id)));
     check_succession(dir, &regimes);
     let rows: Vec<&str> = regimes.iter().map(|r| r.expr.as_str()).collect();
