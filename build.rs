@@ -242,6 +242,9 @@ struct AllocationIn {
     period: String,
     tpp: ParamIn,
     g2g_tpp: ParamIn,
+    /// What the sources say a government-to-government agreement does to the cap ("double" is
+    /// 2): when given, `g2g_tpp` must equal `tpp` times it, so the two figures cannot drift apart.
+    g2g_multiplier: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -1404,7 +1407,22 @@ fn nveu(g: &mut Gen, f: &str, n: &NveuIn) -> String {
     format!("Nveu {{ schedule: &[{}], cite: {c} }}", steps.join(", "))
 }
 
+/// The per-country cap, and with an agreement the raised cap, checked against its multiplier.
 fn allocation(g: &mut Gen, f: &str, a: &AllocationIn) -> String {
+    if let Some(m) = a.g2g_multiplier {
+        let tpp = dec(f, "allocation.tpp", &a.tpp.value);
+        let g2g = dec(f, "allocation.g2g_tpp", &a.g2g_tpp.value);
+        if tpp.checked_mul_int(m) != Some(g2g) {
+            fail(
+                f,
+                "allocation.g2g_tpp",
+                &format!(
+                    "must be g2g_multiplier ({m}) × tpp ({}), not {}",
+                    a.tpp.value, a.g2g_tpp.value
+                ),
+            );
+        }
+    }
     let t = g.param(f, "allocation.tpp", &a.tpp);
     let d = g.param(f, "allocation.g2g_tpp", &a.g2g_tpp);
     format!(
