@@ -3,6 +3,9 @@
 //! Legal parameters are data, so their mistakes must surface like compile errors: an unknown country
 //! code, a citation naming no source, overlapping membership dates or a duplicate alias stops the
 //! build with the file and key at fault. The engine then reads plain statics and never parses text.
+//!
+//! Regimes are compositions: shared provisions live once in `data/provisions.toml`, and a regime
+//! `use`s them or `extends` another regime; [`Resolve`] turns a file into one plain table first.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
