@@ -3,6 +3,9 @@
 //! Legal parameters are data, so their mistakes must surface like compile errors: an unknown country
 //! code, a citation naming no source, overlapping membership dates or a duplicate alias stops the
 //! build with the file and key at fault. The engine then reads plain statics and never parses text.
+//!
+//! Regimes are compositions: shared provisions live once in `data/provisions.toml`, and a regime
+//! `use`s them or `extends` another regime; [`Resolve`] turns a file into one plain table first.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -19,6 +22,10 @@ mod decimal;
 #[allow(dead_code)]
 #[path = "src/vocab.rs"]
 mod vocab;
+// The engine's own folding (`text::fold`/`squash` re-export it), so the build's collision check
+// compares exactly the keys that `country::find` and `chip::find` compare.
+#[path = "src/fold.rs"]
+mod fold;
 
 use date::Date;
 use decimal::Dec;
@@ -132,6 +139,10 @@ struct ClassificationFile {
     non_datacenter_tpp: ParamIn,
 }
 
+/// A set of places: the one input shape wherever the data names destinations or headquarters.
+/// A provision that is a place (`scope_a`, `hq_rule`, `tiers.tier1` ...) is this table itself;
+/// one that has a place among other fields (`exceptions.aca`, `is_informed`, `china_band`,
+/// `review.allied_hq`) holds it under `place`, and the place's `cite` is the provision's citation.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PlaceIn {
@@ -180,11 +191,7 @@ struct NacIn {
 #[serde(deny_unknown_fields)]
 struct AcaIn {
     from: String,
-    #[serde(default)]
-    groups: Vec<String>,
-    #[serde(default)]
-    worldwide: bool,
-    cite: CiteIn,
+    place: PlaceIn,
 }
 
 #[derive(Deserialize)]
@@ -238,24 +245,31 @@ struct AllocationIn {
     period: String,
     tpp: ParamIn,
     g2g_tpp: ParamIn,
+    /// What the sources say a government-to-government agreement does to the cap ("double" is
+    /// 2): when given, `g2g_tpp` must equal `tpp` times it, so the two figures cannot drift apart.
+    g2g_multiplier: Option<u64>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ReviewIn {
     policy: String,
-    #[serde(default)]
-    groups: Vec<String>,
-    #[serde(default)]
-    codes: Vec<String>,
     cite: CiteIn,
+}
+
+/// The review policy for buyers headquartered in allied places; its citation is the place's.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AlliedHqIn {
+    policy: String,
+    place: PlaceIn,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ReviewsIn {
     embargoed: ReviewIn,
-    allied_hq: Option<ReviewIn>,
+    allied_hq: Option<AlliedHqIn>,
     other: Option<ReviewIn>,
     within_allocation: Option<ReviewIn>,
     over_allocation: Option<ReviewIn>,
@@ -266,22 +280,16 @@ struct ReviewsIn {
 struct IsInformedIn {
     chips: Vec<String>,
     from: String,
-    #[serde(default)]
-    groups: Vec<String>,
-    #[serde(default)]
-    codes: Vec<String>,
-    cite: CiteIn,
+    place: PlaceIn,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ChinaBandIn {
-    #[serde(default)]
-    codes: Vec<String>,
     policy: String,
     max_tpp: ParamIn,
     max_dram_gbs: ParamIn,
-    cite: CiteIn,
+    place: PlaceIn,
 }
 
 #[derive(Deserialize)]
@@ -384,13 +392,29 @@ fn dec(file: &str, key: &str, text: &str) -> Dec {
     Dec::parse(text).unwrap_or_else(|e| fail(file, key, &format!("`{text}`: {e}")))
 }
 
-/// Folds case, spaces, hyphens and dots so that "RTX 4090" and "rtx-4090" collide here as they do
-/// in the engine's lookup.
-fn norm(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '_' | '.'))
-        .flat_map(char::to_lowercase)
-        .collect()
+/// The lookup keys of one catalog entry (country or chip), each with the words that produced it.
+type Keys = Vec<(String, String)>;
+
+/// Fails when two entries share a lookup key, naming both: the engine's lookup returns the first
+/// entry with a matching key, so the other could never be found by that name. `entries` are
+/// (entry label, its keys); an entry may repeat its own key (a name that is also an alias).
+fn check_collisions(f: &str, what: &str, entries: &[(String, Keys)]) {
+    let mut seen: HashMap<&str, (&str, &str)> = HashMap::new();
+    for (entry, keys) in entries {
+        for (key, words) in keys {
+            if let Some((other, other_words)) = seen.insert(key, (entry, words)) {
+                if other != entry {
+                    fail(
+                        f,
+                        &format!("{what} `{entry}`"),
+                        &format!(
+                            "{words} is looked up as `{key}`, as is the {other_words} of {what} `{other}`"
+                        ),
+                    );
+                }
+            }
+        }
+    }
 }
 
 // ---- code generation ----------------------------------------------------------------------------
@@ -489,58 +513,39 @@ impl Gen {
         }
     }
 
+    /// A set of places: known groups and codes, and either `worldwide` or a list, not both.
     fn place(&mut self, file: &str, key: &str, p: &PlaceIn) -> String {
-        self.place_parts(
-            file,
-            key,
-            &p.groups,
-            &p.codes,
-            &p.exclude,
-            p.worldwide,
-            &p.cite,
-        )
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn place_parts(
-        &mut self,
-        file: &str,
-        key: &str,
-        groups: &[String],
-        codes: &[String],
-        exclude: &[String],
-        worldwide: bool,
-        cite: &CiteIn,
-    ) -> String {
-        self.check_groups(file, key, groups);
-        self.check_groups(file, key, exclude);
-        self.check_codes(file, key, codes);
-        if worldwide && !(groups.is_empty() && codes.is_empty()) {
+        self.check_groups(file, key, &p.groups);
+        self.check_groups(file, key, &p.exclude);
+        self.check_codes(file, key, &p.codes);
+        let listed = !(p.groups.is_empty() && p.codes.is_empty());
+        if p.worldwide && listed {
             fail(
                 file,
                 key,
                 "a worldwide place cannot also list groups or codes",
             );
         }
-        if !worldwide && groups.is_empty() && codes.is_empty() {
+        if !p.worldwide && !listed {
             fail(
                 file,
                 key,
                 "a place needs `worldwide = true`, `groups` or `codes`",
             );
         }
-        let cite = self.cite(file, key, cite);
+        let cite = self.cite(file, key, &p.cite);
         format!(
-            "Place {{ groups: {}, codes: {}, exclude: {}, worldwide: {worldwide}, cite: {cite} }}",
-            strs(groups),
-            strs(codes),
-            strs(exclude)
+            "Place {{ groups: {}, codes: {}, exclude: {}, worldwide: {}, cite: {cite} }}",
+            strs(&p.groups),
+            strs(&p.codes),
+            strs(&p.exclude),
+            p.worldwide
         )
     }
 
-    fn review(&mut self, file: &str, key: &str, r: &ReviewIn) -> String {
-        let cite = self.cite(file, key, &r.cite);
-        let policy = policy_lit(file, key, &r.policy);
+    fn review(&mut self, file: &str, key: &str, policy: &str, cite: &CiteIn) -> String {
+        let cite = self.cite(file, key, cite);
+        let policy = policy_lit(file, key, policy);
         format!("Review {{ policy: {policy}, cite: {cite} }}")
     }
 
@@ -583,11 +588,18 @@ fn source_ident(key: &str) -> String {
     format!("SOURCE_{}", key.to_uppercase())
 }
 
+/// Runs the checks file by file, in dependency order: sources before anything that cites them,
+/// countries before groups, groups and chips before the regimes that name them.
 fn main() {
-    println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=src/date.rs");
-    println!("cargo:rerun-if-changed=src/decimal.rs");
-    println!("cargo:rerun-if-changed=src/vocab.rs");
+    for path in [
+        "build.rs",
+        "src/date.rs",
+        "src/decimal.rs",
+        "src/vocab.rs",
+        "src/fold.rs",
+    ] {
+        println!("cargo:rerun-if-changed={path}");
+    }
     let mut g = Gen {
         out: String::from("// Generated by build.rs from data/*.toml. Do not edit.\n"),
         sources: BTreeSet::new(),
@@ -595,8 +607,22 @@ fn main() {
         groups: BTreeSet::new(),
         n_cites: 0,
     };
+    sources(&mut g);
+    countries(&mut g);
+    groups(&mut g);
+    classification(&mut g);
+    let chip_ids = chips(&mut g);
+    regimes(&mut g, &chip_ids);
+    let out = std::env::var("OUT_DIR").unwrap_or_else(|e| fail("OUT_DIR", "(env)", &e.to_string()));
+    let dest = Path::new(&out).join("data.rs");
+    std::fs::write(&dest, g.out)
+        .unwrap_or_else(|e| fail("OUT_DIR/data.rs", "(write)", &e.to_string()));
+}
 
-    // Sources.
+// ---- one function per data file ------------------------------------------------------------------
+
+/// `data/sources.toml`: every cited document once, so a citation is a key that must exist.
+fn sources(g: &mut Gen) {
     let f = "data/sources.toml";
     let sources: SourcesFile = read(f);
     let mut list = Vec::new();
@@ -627,11 +653,15 @@ fn main() {
         "pub static SOURCES: &[&Source] = &[{}];",
         list.join(", ")
     );
+}
 
-    // Countries.
+/// `data/countries.toml`: codes must be well formed and unique, and nothing a reader types may
+/// lead to two countries: every code, numeric code, name and alias is compared the way
+/// `country::find` compares it (folded: case, accents, curly quotes, spacing).
+fn countries(g: &mut Gen) {
     let f = "data/countries.toml";
     let countries: CountriesFile = read(f);
-    let mut names: HashMap<String, String> = HashMap::new();
+    let mut keys = Vec::new();
     let mut numerics = BTreeSet::new();
     let mut rows = Vec::new();
     for c in &countries.country {
@@ -652,17 +682,14 @@ fn main() {
                 &format!("numeric `{}` must be three digits and unique", c.numeric),
             );
         }
+        let mut own: Keys = vec![
+            (fold::fold(&c.code), format!("code `{}`", c.code)),
+            (c.numeric.clone(), format!("numeric code `{}`", c.numeric)),
+        ];
         for n in std::iter::once(&c.name).chain(&c.aliases) {
-            if let Some(other) = names.insert(n.to_lowercase(), c.code.clone()) {
-                if other != c.code {
-                    fail(
-                        f,
-                        &key,
-                        &format!("name or alias `{n}` is also used by `{other}`"),
-                    );
-                }
-            }
+            own.push((fold::fold(n), format!("name or alias `{n}`")));
         }
+        keys.push((c.code.clone(), own));
         rows.push(format!(
             "Country {{ code: {}, numeric: {}, name: {}, aliases: {} }}",
             lit(&c.code),
@@ -671,13 +698,16 @@ fn main() {
             strs(&c.aliases)
         ));
     }
+    check_collisions(f, "country", &keys);
     let _ = writeln!(
         g.out,
         "pub static COUNTRIES: &[Country] = &[\n{}\n];",
         rows.join(",\n")
     );
+}
 
-    // Country groups.
+/// `data/groups.toml`: the origin, "treated as" rules, country notes and the dated groups.
+fn groups(g: &mut Gen) {
     let f = "data/groups.toml";
     let groups: GroupsFile = read(f);
     g.check_codes(f, "origin", std::slice::from_ref(&groups.origin));
@@ -714,75 +744,92 @@ fn main() {
         "pub static COUNTRY_NOTES: &[CountryNote] = &[{}];",
         rows.join(", ")
     );
-    let mut rows = Vec::new();
-    for grp in &groups.group {
-        let key = format!("group `{}`", grp.id);
-        if !g.groups.insert(grp.id.clone()) {
-            fail(f, &key, "duplicate group id");
-        }
-        g.check_codes(f, &key, &grp.members);
-        let cite = g.cite(f, &key, &grp.cite);
-        let mut spans: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
-        let mut members = Vec::new();
-        for m in &grp.members {
-            spans.entry(m).or_default().push((None, None));
-            members.push(format!(
-                "Membership {{ code: {}, from: None, until: None, cite: {cite} }}",
-                lit(m)
-            ));
-        }
-        for ch in &grp.changes {
-            let ckey = format!("{key}, change for `{}`", ch.code);
-            g.check_codes(f, &ckey, std::slice::from_ref(&ch.code));
-            let from = ch.from.as_deref().map(|s| date(f, &ckey, s));
-            let until = ch.until.as_deref().map(|s| date(f, &ckey, s));
-            if from.is_none() && until.is_none() {
-                fail(
-                    f,
-                    &ckey,
-                    "a change needs `from` or `until` (else list the code in `members`)",
-                );
-            }
-            if let (Some(a), Some(b)) = (from, until) {
-                if a >= b {
-                    fail(f, &ckey, "`from` must come before `until`");
-                }
-            }
-            let list = spans.entry(&ch.code).or_default();
-            for (a, b) in list.iter() {
-                let overlaps = from.is_none_or(|x| b.is_none_or(|b| x < b))
-                    && until.is_none_or(|y| a.is_none_or(|a| a < y));
-                if overlaps {
-                    fail(
-                        f,
-                        &ckey,
-                        "membership dates overlap another entry for the same code",
-                    );
-                }
-            }
-            list.push((from, until));
-            let ccite = g.cite(f, &ckey, &ch.cite);
-            members.push(format!(
-                "Membership {{ code: {}, from: {}, until: {}, cite: {ccite} }}",
-                lit(&ch.code),
-                from.map_or("None".into(), |d| format!("Some({})", date_lit(d))),
-                until.map_or("None".into(), |d| format!("Some({})", date_lit(d)))
-            ));
-        }
-        rows.push(format!(
-            "Group {{ id: {}, name: {}, cite: {cite}, members: &[\n{}\n] }}",
-            lit(&grp.id),
-            lit(&grp.name),
-            members.join(",\n")
-        ));
-    }
+    let rows: Vec<String> = groups.group.iter().map(|grp| group(g, f, grp)).collect();
     let _ = writeln!(
         g.out,
         "pub static GROUPS: &[Group] = &[\n{}\n];",
         rows.join(",\n")
     );
+}
 
-    // Classification thresholds.
+/// One country group: its whole-period members, then its dated changes. A code's memberships may
+/// not overlap, or a date would have two answers.
+fn group(g: &mut Gen, f: &str, grp: &GroupIn) -> String {
+    let key = format!("group `{}`", grp.id);
+    if !g.groups.insert(grp.id.clone()) {
+        fail(f, &key, "duplicate group id");
+    }
+    g.check_codes(f, &key, &grp.members);
+    let cite = g.cite(f, &key, &grp.cite);
+    let mut spans: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
+    let mut members = Vec::new();
+    for m in &grp.members {
+        spans.entry(m).or_default().push((None, None));
+        members.push(format!(
+            "Membership {{ code: {}, from: None, until: None, cite: {cite} }}",
+            lit(m)
+        ));
+    }
+    for ch in &grp.changes {
+        let ckey = format!("{key}, change for `{}`", ch.code);
+        members.push(membership_change(g, f, &ckey, ch, &mut spans));
+    }
+    format!(
+        "Group {{ id: {}, name: {}, cite: {cite}, members: &[\n{}\n] }}",
+        lit(&grp.id),
+        lit(&grp.name),
+        members.join(",\n")
+    )
+}
+
+/// A dated join or departure, checked against the code's other spans in the same group.
+fn membership_change<'a>(
+    g: &mut Gen,
+    f: &str,
+    ckey: &str,
+    ch: &'a ChangeIn,
+    spans: &mut BTreeMap<&'a str, Vec<Span>>,
+) -> String {
+    g.check_codes(f, ckey, std::slice::from_ref(&ch.code));
+    let from = ch.from.as_deref().map(|s| date(f, ckey, s));
+    let until = ch.until.as_deref().map(|s| date(f, ckey, s));
+    if from.is_none() && until.is_none() {
+        fail(
+            f,
+            ckey,
+            "a change needs `from` or `until` (else list the code in `members`)",
+        );
+    }
+    if let (Some(a), Some(b)) = (from, until) {
+        if a >= b {
+            fail(f, ckey, "`from` must come before `until`");
+        }
+    }
+    let list = spans.entry(&ch.code).or_default();
+    for (a, b) in list.iter() {
+        let overlaps = from.is_none_or(|x| b.is_none_or(|b| x < b))
+            && until.is_none_or(|y| a.is_none_or(|a| a < y));
+        if overlaps {
+            fail(
+                f,
+                ckey,
+                "membership dates overlap another entry for the same code",
+            );
+        }
+    }
+    list.push((from, until));
+    let ccite = g.cite(f, ckey, &ch.cite);
+    let opt_date = |d: Option<Date>| d.map_or("None".into(), |d| format!("Some({})", date_lit(d)));
+    format!(
+        "Membership {{ code: {}, from: {}, until: {}, cite: {ccite} }}",
+        lit(&ch.code),
+        opt_date(from),
+        opt_date(until)
+    )
+}
+
+/// `data/classification.toml`: the 3A090 thresholds; a zero would make every chip pass or fail.
+fn classification(g: &mut Gen) {
     let f = "data/classification.toml";
     let c: ClassificationFile = read(f);
     let fields = [
@@ -809,11 +856,15 @@ fn main() {
         "pub static CLASSIFICATION: Classification = Classification {{ {} }};",
         parts.join(", ")
     );
+}
 
-    // Chips (before regimes, which name chips).
+/// `data/chips.toml`: the catalog. Id, CSV id and aliases are compared the way `chip::find`
+/// compares them (squashed: folded, without spaces, hyphens, underscores or dots). Returns the chip
+/// ids, which regimes may name.
+fn chips(g: &mut Gen) -> BTreeSet<String> {
     let f = "data/chips.toml";
     let chips: ChipsFile = read(f);
-    let mut chip_names: HashMap<String, String> = HashMap::new();
+    let mut keys = Vec::new();
     let mut chip_ids = BTreeSet::new();
     let mut rows = Vec::new();
     for ch in &chips.chip {
@@ -821,145 +872,382 @@ fn main() {
         if !chip_ids.insert(ch.id.clone()) {
             fail(f, &key, "duplicate id");
         }
-        for n in std::iter::once(&ch.id).chain(&ch.aliases) {
-            if let Some(other) = chip_names.insert(norm(n), ch.id.clone()) {
-                if other != ch.id {
-                    fail(
-                        f,
-                        &key,
-                        &format!("name or alias `{n}` is also used by `{other}`"),
-                    );
-                }
-            }
+        let mut own: Keys = vec![
+            (fold::squash(&ch.id), format!("id `{}`", ch.id)),
+            (fold::squash(&ch.csv_id), format!("csv_id `{}`", ch.csv_id)),
+        ];
+        for n in &ch.aliases {
+            own.push((fold::squash(n), format!("alias `{n}`")));
         }
-        let datacenter = match ch.datacenter.as_str() {
-            "yes" => "Datacenter::Yes",
-            "no" => "Datacenter::No",
-            "ambiguous" => "Datacenter::Ambiguous",
-            other => fail(
-                f,
-                &key,
-                &format!("datacenter `{other}` is not yes, no or ambiguous"),
-            ),
-        };
-        if ch.precisions.is_empty() && ch.stated_class.is_none() {
-            fail(
-                f,
-                &key,
-                "a chip needs throughput figures or a `stated_class`",
-            );
-        }
-        if ch.sources.is_empty() {
-            fail(f, &key, "a chip needs at least one source");
-        }
-        let mut precs = Vec::new();
-        for p in &ch.precisions {
-            let d = dec(f, &key, &p.dense);
-            if p.bits == 0 || p.bits > 64 || d.is_zero() {
-                fail(
-                    f,
-                    &key,
-                    &format!(
-                        "precision {} needs 1-64 bits and a non-zero figure",
-                        p.format
-                    ),
-                );
-            }
-            precs.push(format!(
-                "Precision {{ format: {}, bits: {}, dense: {} }}",
-                lit(&p.format),
-                p.bits,
-                dec_lit(d)
-            ));
-        }
-        let opt_dec = |v: &Option<String>| match v {
-            Some(s) => format!("Some({})", dec_lit(dec(f, &key, s))),
-            None => "None".into(),
-        };
-        let srcs: Vec<String> = ch
-            .sources
-            .iter()
-            .map(|s| {
-                format!(
-                    "ChipSource {{ about: {}, url: {} }}",
-                    lit(&s.about),
-                    lit(&s.url)
-                )
-            })
-            .collect();
-        rows.push(format!(
-            "ChipEntry {{ id: {}, csv_id: {}, vendor: {}, model: {}, variant: {}, year: {}, datacenter: {datacenter}, aliases: {}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, die_config: {}, dram_bandwidth: {}, memory_gb: {}, memory_type: {}, uncertain: {}, tpp_alternatives: {}, notes: {}, stated_class: {}, sources: &[{}], verification: {} }}",
-            lit(&ch.id),
-            lit(&ch.csv_id),
-            lit(&ch.vendor),
-            lit(&ch.model),
-            lit(&ch.variant),
-            ch.year,
-            strs(&ch.aliases),
-            precs.join(", "),
-            opt_dec(&ch.die_area_mm2),
-            ch.die_area_uncertain,
-            lit(&ch.die_config),
-            opt_dec(&ch.dram_bandwidth_gbs),
-            opt_dec(&ch.memory_gb),
-            lit(&ch.memory_type),
-            opt_lit(&ch.uncertain),
-            opt_lit(&ch.tpp_alternatives),
-            lit(&ch.notes),
-            match &ch.stated_class {
-                Some(sc) => format!("Some(StatedClass::{:?})", stated_class(f, &key, sc)),
-                None => "None".into(),
-            },
-            srcs.join(", "),
-            lit(&ch.verification)
-        ));
+        keys.push((ch.id.clone(), own));
+        rows.push(chip(f, &key, ch));
     }
+    check_collisions(f, "chip", &keys);
     let _ = writeln!(
         g.out,
         "pub static CHIPS: &[ChipEntry] = &[\n{}\n];",
         rows.join(",\n")
     );
+    chip_ids
+}
 
-    // Regimes.
+/// One catalog entry: a chip needs figures to measure or a class its maker states, and a source.
+fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
+    let datacenter = match ch.datacenter.as_str() {
+        "yes" => "Datacenter::Yes",
+        "no" => "Datacenter::No",
+        "ambiguous" => "Datacenter::Ambiguous",
+        other => fail(
+            f,
+            key,
+            &format!("datacenter `{other}` is not yes, no or ambiguous"),
+        ),
+    };
+    if ch.precisions.is_empty() && ch.stated_class.is_none() {
+        fail(
+            f,
+            key,
+            "a chip needs throughput figures or a `stated_class`",
+        );
+    }
+    if ch.sources.is_empty() {
+        fail(f, key, "a chip needs at least one source");
+    }
+    let precs: Vec<String> = ch.precisions.iter().map(|p| precision(f, key, p)).collect();
+    let opt_dec = |v: &Option<String>| match v {
+        Some(s) => format!("Some({})", dec_lit(dec(f, key, s))),
+        None => "None".into(),
+    };
+    let srcs: Vec<String> = ch
+        .sources
+        .iter()
+        .map(|s| {
+            format!(
+                "ChipSource {{ about: {}, url: {} }}",
+                lit(&s.about),
+                lit(&s.url)
+            )
+        })
+        .collect();
+    format!(
+        "ChipEntry {{ id: {}, csv_id: {}, vendor: {}, model: {}, variant: {}, year: {}, datacenter: {datacenter}, aliases: {}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, die_config: {}, dram_bandwidth: {}, memory_gb: {}, memory_type: {}, uncertain: {}, tpp_alternatives: {}, notes: {}, stated_class: {}, sources: &[{}], verification: {} }}",
+        lit(&ch.id),
+        lit(&ch.csv_id),
+        lit(&ch.vendor),
+        lit(&ch.model),
+        lit(&ch.variant),
+        ch.year,
+        strs(&ch.aliases),
+        precs.join(", "),
+        opt_dec(&ch.die_area_mm2),
+        ch.die_area_uncertain,
+        lit(&ch.die_config),
+        opt_dec(&ch.dram_bandwidth_gbs),
+        opt_dec(&ch.memory_gb),
+        lit(&ch.memory_type),
+        opt_lit(&ch.uncertain),
+        opt_lit(&ch.tpp_alternatives),
+        lit(&ch.notes),
+        match &ch.stated_class {
+            Some(sc) => format!("Some(StatedClass::{:?})", stated_class(f, key, sc)),
+            None => "None".into(),
+        },
+        srcs.join(", "),
+        lit(&ch.verification)
+    )
+}
+
+/// One throughput figure; zero bits or a zero figure would make TPP meaningless.
+fn precision(f: &str, key: &str, p: &PrecisionIn) -> String {
+    let d = dec(f, key, &p.dense);
+    if p.bits == 0 || p.bits > 64 || d.is_zero() {
+        fail(
+            f,
+            key,
+            &format!(
+                "precision {} needs 1-64 bits and a non-zero figure",
+                p.format
+            ),
+        );
+    }
+    format!(
+        "Precision {{ format: {}, bits: {}, dense: {} }}",
+        lit(&p.format),
+        p.bits,
+        dec_lit(d)
+    )
+}
+
+// ---- provisions: `use` and `extends` --------------------------------------------------------------
+
+/// The fields that name and date a regime: `extends` never inherits them, each regime states its own.
+const IDENTITY: [&str; 9] = [
+    "id",
+    "name",
+    "short_name",
+    "effective",
+    "as_of",
+    "hypothetical",
+    "caveat",
+    "summary",
+    "cite",
+];
+
+/// The shared provisions of `data/provisions.toml`, by kind then name (`scope.d145_excluding_a5a6`
+/// is `[scope.d145_excluding_a5a6]`), and the ids that some regime used.
+struct Provisions {
+    file: String,
+    table: toml::Table,
+    used: BTreeSet<String>,
+}
+
+impl Provisions {
+    fn read(file: &str) -> Self {
+        let table: toml::Table = read(file);
+        for (kind, v) in &table {
+            let ok = v
+                .as_table()
+                .is_some_and(|t| t.values().all(toml::Value::is_table));
+            if !ok {
+                fail(
+                    file,
+                    kind,
+                    "expected `[kind.name]` tables, one per provision",
+                );
+            }
+        }
+        Provisions {
+            file: file.into(),
+            table,
+            used: BTreeSet::new(),
+        }
+    }
+
+    /// The provision `kind.name` as written; `file` and `key` say who asked, for the message.
+    fn get(&mut self, file: &str, key: &str, id: &str) -> toml::Table {
+        let found = id
+            .split_once('.')
+            .and_then(|(kind, name)| self.table.get(kind)?.get(name)?.as_table());
+        let Some(t) = found else {
+            fail(
+                file,
+                key,
+                &format!("unknown provision `{id}` (see {})", self.file),
+            )
+        };
+        self.used.insert(id.to_string());
+        t.clone()
+    }
+
+    /// A provision no regime uses is dead data or the target of a mistyped id: either way, say so.
+    fn check_all_used(&self) {
+        for (kind, v) in &self.table {
+            for name in v.as_table().into_iter().flat_map(|t| t.keys()) {
+                let id = format!("{kind}.{name}");
+                if !self.used.contains(&id) {
+                    fail(&self.file, &id, "no regime uses this provision");
+                }
+            }
+        }
+    }
+}
+
+/// A regime file as one plain table: its `extends` chain and every `use` in it resolved. `chain`
+/// holds the regimes being resolved, so that an `extends` cycle fails instead of recursing forever.
+fn resolve_regime(
+    lib: &mut Provisions,
+    raws: &BTreeMap<String, (String, toml::Table)>,
+    id: &str,
+    chain: &mut Vec<String>,
+) -> toml::Table {
+    let Some((file, raw)) = raws.get(id) else {
+        fail("data/regimes", id, "no such regime file")
+    };
+    let mut raw = raw.clone();
+    let mut base = toml::Table::new();
+    if let Some(parent) = raw.remove("extends") {
+        let Some(parent) = parent.as_str() else {
+            fail(file, "extends", "`extends` takes a regime id")
+        };
+        if !raws.contains_key(parent) {
+            fail(file, "extends", &format!("unknown regime `{parent}`"));
+        }
+        chain.push(id.to_string());
+        if chain.iter().any(|c| c == parent) {
+            fail(
+                file,
+                "extends",
+                &format!("`extends` cycle: {} → {parent}", chain.join(" → ")),
+            );
+        }
+        base = resolve_regime(lib, raws, parent, chain);
+        chain.pop();
+        for k in IDENTITY {
+            base.remove(k);
+        }
+    }
+    Resolve {
+        lib,
+        file,
+        stack: Vec::new(),
+    }
+    .merge("", &mut base, raw);
+    base
+}
+
+/// Resolves `use` within one file. `stack` holds the provision ids being resolved (a cycle check).
+///
+/// This is the whole provision model, kept in one place so that a user's scenario (a regime with
+/// overrides) can be resolved and then checked exactly like the data.
+struct Resolve<'a> {
+    lib: &'a mut Provisions,
+    file: &'a str,
+    stack: Vec<String>,
+}
+
+impl Resolve<'_> {
+    /// The one merge rule, for `use` overrides and `extends` alike: tables merge key by key; a
+    /// `cite` table and a table with its own `use` replace what they override whole (a citation is
+    /// one statement about one source, never half of two); arrays and plain values replace. A key
+    /// the regime shapes do not have fails later, when the result is read (`deny_unknown_fields`).
+    fn merge(&mut self, key: &str, base: &mut toml::Table, over: toml::Table) {
+        for (k, v) in over {
+            let at = if key.is_empty() {
+                k.clone()
+            } else {
+                format!("{key}.{k}")
+            };
+            let replaces = k == "cite" || v.get("use").is_some();
+            match (base.get_mut(&k), v) {
+                (Some(toml::Value::Table(b)), toml::Value::Table(o)) if !replaces => {
+                    self.merge(&at, b, o)
+                }
+                (_, v) => {
+                    let v = self.value(&at, v);
+                    base.insert(k, v);
+                }
+            }
+        }
+    }
+
+    /// `v` with every `use` in it replaced by its provision, overrides applied.
+    fn value(&mut self, key: &str, v: toml::Value) -> toml::Value {
+        match v {
+            toml::Value::Table(mut t) => {
+                let mut base = match t.remove("use") {
+                    Some(id) => self.provision(key, &id),
+                    None => toml::Table::new(),
+                };
+                self.merge(key, &mut base, t);
+                toml::Value::Table(base)
+            }
+            toml::Value::Array(items) => toml::Value::Array(
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, x)| self.value(&format!("{key}[{i}]"), x))
+                    .collect(),
+            ),
+            v => v,
+        }
+    }
+
+    /// The provision named by a `use`, itself resolved (a provision may `use` another).
+    fn provision(&mut self, key: &str, id: &toml::Value) -> toml::Table {
+        let Some(id) = id.as_str() else {
+            fail(
+                self.file,
+                key,
+                "`use` takes a provision id such as \"scope.name\"",
+            )
+        };
+        if self.stack.iter().any(|s| s == id) {
+            fail(
+                self.file,
+                key,
+                &format!("provision cycle: {} → {id}", self.stack.join(" → ")),
+            );
+        }
+        let at = match self.stack.last() {
+            Some(outer) => format!("{key} (in provision `{outer}`)"),
+            None => key.to_string(),
+        };
+        let provision = self.lib.get(self.file, &at, id);
+        self.stack.push(id.to_string());
+        let resolved = self.value(key, toml::Value::Table(provision));
+        self.stack.pop();
+        match resolved {
+            toml::Value::Table(t) => t,
+            _ => toml::Table::new(),
+        }
+    }
+}
+
+// ---- regimes -------------------------------------------------------------------------------------
+
+/// A regime as generated: its effective date, whether it is hypothetical, its Rust expression, id.
+struct RegimeOut {
+    effective: Date,
+    as_of: Date,
+    hypothetical: bool,
+    expr: String,
+    id: String,
+}
+
+/// `data/regimes/*.toml`: one regime per file, named by its id, written as provisions of
+/// `data/provisions.toml` and an optional regime it `extends` (see [`Resolve`]). Real regimes follow
+/// one another: each one's `as_of` is the day before the next takes effect.
+fn regimes(g: &mut Gen, chip_ids: &BTreeSet<String>) {
     let dir = "data/regimes";
     println!("cargo:rerun-if-changed={dir}");
+    let mut lib = Provisions::read("data/provisions.toml");
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| fail(dir, "(folder)", &e.to_string()))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     paths.sort();
-    let mut regimes: Vec<(Date, bool, String, String)> = Vec::new();
-    let mut ids = BTreeSet::new();
-    let mut as_ofs: HashMap<String, Date> = HashMap::new();
+    // Raw tables by file stem, so that `extends` can name any regime whatever the reading order.
+    let mut raws: BTreeMap<String, (String, toml::Table)> = BTreeMap::new();
     for path in &paths {
         let f = path.to_string_lossy().to_string();
-        let r: RegimeIn = read(&f);
         let stem = Path::new(&f)
             .file_stem()
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
-        if stem != r.id {
+        let raw: toml::Table = read(&f);
+        raws.insert(stem, (f, raw));
+    }
+    let mut regimes: Vec<RegimeOut> = Vec::new();
+    for (stem, (f, _)) in &raws {
+        let resolved = resolve_regime(&mut lib, &raws, stem, &mut Vec::new());
+        let r: RegimeIn = toml::Value::Table(resolved)
+            .try_into()
+            .unwrap_or_else(|e| fail(f, "(with its provisions resolved)", &e.to_string()));
+        if *stem != r.id {
             fail(
-                &f,
+                f,
                 "id",
                 &format!("id `{}` must match the file name `{stem}`", r.id),
             );
         }
-        if !ids.insert(r.id.clone()) {
-            fail(&f, "id", "duplicate regime id");
-        }
-        let effective = date(&f, "effective", &r.effective);
-        let as_of = date(&f, "as_of", &r.as_of);
-        if as_of < effective {
-            fail(&f, "as_of", "as_of must not come before effective");
-        }
-        as_ofs.insert(r.id.clone(), as_of);
-        let expr = regime(&mut g, &f, &r, effective, as_of, &chip_ids);
-        regimes.push((effective, r.hypothetical, expr, r.id.clone()));
+        regimes.push(regime(g, f, &r, chip_ids));
     }
-    regimes.sort_by(|a, b| a.0.cmp(&b.0).then(a.3.cmp(&b.3)));
-    let real: Vec<&(Date, bool, String, String)> = regimes.iter().filter(|r| !r.1).collect();
+    lib.check_all_used();
+    regimes.sort_by(|a, b| a.effective.cmp(&b.effective).then(a.id.cmp(&b.id)));
+    check_succession(dir, &regimes);
+    let rows: Vec<&str> = regimes.iter().map(|r| r.expr.as_str()).collect();
+    let _ = writeln!(
+        g.out,
+        "pub static REGIMES: &[Regime] = &[\n{}\n];",
+        rows.join(",\n")
+    );
+}
+
+/// Real regimes, sorted by effective date, must not share a date, and a replaced regime's `as_of`
+/// is its last day: the regime list shows it as "in force until".
+fn check_succession(dir: &str, regimes: &[RegimeOut]) {
+    let real: Vec<&RegimeOut> = regimes.iter().filter(|r| !r.hypothetical).collect();
     if real.is_empty() {
         fail(
             dir,
@@ -969,50 +1257,37 @@ fn main() {
     }
     for pair in real.windows(2) {
         if let [a, b] = pair {
-            if a.0 == b.0 {
+            if a.effective == b.effective {
                 fail(
                     dir,
-                    &b.3,
+                    &b.id,
                     &format!(
                         "real regimes `{}` and `{}` share an effective date",
-                        a.3, b.3
+                        a.id, b.id
                     ),
                 );
             }
-            // A replaced regime's `as_of` is its last day: the regime list shows it as "in force until".
-            if as_ofs.get(&a.3).is_some_and(|d| d.next_day() != b.0) {
+            if a.as_of.next_day() != b.effective {
                 fail(
                     dir,
-                    &a.3,
+                    &a.id,
                     &format!(
                         "as_of must be the day before `{}` takes effect ({})",
-                        b.3, b.0
+                        b.id, b.effective
                     ),
                 );
             }
         }
     }
-    let rows: Vec<&str> = regimes.iter().map(|r| r.2.as_str()).collect();
-    let _ = writeln!(
-        g.out,
-        "pub static REGIMES: &[Regime] = &[\n{}\n];",
-        rows.join(",\n")
-    );
-
-    let out = std::env::var("OUT_DIR").unwrap_or_else(|e| fail("OUT_DIR", "(env)", &e.to_string()));
-    let dest = Path::new(&out).join("data.rs");
-    std::fs::write(&dest, g.out)
-        .unwrap_or_else(|e| fail("OUT_DIR/data.rs", "(write)", &e.to_string()));
 }
 
-fn regime(
-    g: &mut Gen,
-    f: &str,
-    r: &RegimeIn,
-    effective: Date,
-    as_of: Date,
-    chip_ids: &BTreeSet<String>,
-) -> String {
+/// One regime as a `Regime` expression. Citations are emitted in the order of the fields.
+fn regime(g: &mut Gen, f: &str, r: &RegimeIn, chip_ids: &BTreeSet<String>) -> RegimeOut {
+    let effective = date(f, "effective", &r.effective);
+    let as_of = date(f, "as_of", &r.as_of);
+    if as_of < effective {
+        fail(f, "as_of", "as_of must not come before effective");
+    }
     let cite = g.cite(f, "cite", &r.cite);
     let notes: Vec<String> = r
         .notes
@@ -1033,175 +1308,22 @@ fn regime(
     let scope_b = g.place(f, "scope_b", &r.scope_b);
     let hq_rule = g.place(f, "hq_rule", &r.hq_rule);
     let embargo = g.place(f, "embargo", &r.embargo);
-    let tiers = match &r.tiers {
-        Some(t) => {
-            let t1 = g.place(f, "tiers.tier1", &t.tier1);
-            let t3 = g.place(f, "tiers.tier3", &t.tier3);
-            let c2 = g.cite(f, "tiers.tier2_cite", &t.tier2_cite);
-            format!("Some(Tiers {{ tier1: {t1}, tier3: {t3}, tier2_cite: {c2} }})")
-        }
-        None => "None".into(),
-    };
-    let e = &r.exceptions;
-    let nac = match &e.nac {
-        Some(n) => {
-            let c = g.cite(f, "exceptions.nac", &n.cite);
-            format!("Some(Nac {{ notice_days: {}, cite: {c} }})", n.notice_days)
-        }
-        None => "None".into(),
-    };
-    let aca = match &e.aca {
-        Some(a) => {
-            let from = date(f, "exceptions.aca.from", &a.from);
-            let place = g.place_parts(
-                f,
-                "exceptions.aca",
-                &a.groups,
-                &[],
-                &[],
-                a.worldwide,
-                &a.cite,
-            );
-            format!("Some(Aca {{ from: {}, place: {place} }})", date_lit(from))
-        }
-        None => "None".into(),
-    };
-    let aia = match &e.aia {
-        Some(a) => {
-            let p = g.param(f, "exceptions.aia.report_tpp", &a.report_tpp);
-            let c = g.cite(f, "exceptions.aia", &a.cite);
-            format!("Some(Aia {{ report_tpp: {p}, cite: {c} }})")
-        }
-        None => "None".into(),
-    };
-    let lpp = match &e.lpp {
-        Some(l) => {
-            let p = g.param(f, "exceptions.lpp.limit", &l.limit);
-            format!("Some(Lpp {{ limit: {p}, name: {} }})", lit(&l.name))
-        }
-        None => "None".into(),
-    };
-    let uveu = match &e.uveu {
-        Some(u) => format!("Some({})", g.cite(f, "exceptions.uveu", &u.cite)),
-        None => "None".into(),
-    };
-    let nveu = match &e.nveu {
-        Some(n) => {
-            let c = g.cite(f, "exceptions.nveu", &n.cite);
-            let mut prev: Option<Date> = None;
-            let mut steps = Vec::new();
-            for (i, s) in n.schedule.iter().enumerate() {
-                let key = format!("exceptions.nveu.schedule[{i}]");
-                let d = date(f, &key, &s.from);
-                if prev.is_some_and(|p| p >= d) {
-                    fail(f, &key, "schedule dates must increase");
-                }
-                prev = Some(d);
-                steps.push(format!(
-                    "Step {{ from: {}, tpp: {} }}",
-                    date_lit(d),
-                    dec_lit(dec(f, &key, &s.tpp))
-                ));
-            }
-            if steps.is_empty() {
-                fail(f, "exceptions.nveu.schedule", "the schedule is empty");
-            }
-            format!(
-                "Some(Nveu {{ schedule: &[{}], cite: {c} }})",
-                steps.join(", ")
-            )
-        }
-        None => "None".into(),
-    };
-    let allocation = match &r.allocation {
-        Some(a) => {
-            if r.tiers.is_none() {
-                fail(
-                    f,
-                    "allocation",
-                    "a country allocation needs tiers (it applies to Tier 2)",
-                );
-            }
-            let t = g.param(f, "allocation.tpp", &a.tpp);
-            let d = g.param(f, "allocation.g2g_tpp", &a.g2g_tpp);
-            format!(
-                "Some(Allocation {{ tpp: {t}, g2g_tpp: {d}, period: {} }})",
-                lit(&a.period)
-            )
-        }
-        None => "None".into(),
-    };
-    let rv = &r.review;
-    let embargoed = g.review(f, "review.embargoed", &rv.embargoed);
-    let allied = match &rv.allied_hq {
-        Some(a) => {
-            let place = g.place_parts(
-                f,
-                "review.allied_hq",
-                &a.groups,
-                &a.codes,
-                &[],
-                false,
-                &a.cite,
-            );
-            let rev = g.review(f, "review.allied_hq", a);
-            format!("Some(({place}, {rev}))")
-        }
-        None => "None".into(),
-    };
-    let mut opt_review = |key: &str, v: &Option<ReviewIn>| match v {
-        Some(x) => format!("Some({})", g.review(f, key, x)),
-        None => "None".into(),
-    };
-    let other = opt_review("review.other", &rv.other);
-    let within = opt_review("review.within_allocation", &rv.within_allocation);
-    let over = opt_review("review.over_allocation", &rv.over_allocation);
-    if r.allocation.is_some() && (rv.within_allocation.is_none() || rv.over_allocation.is_none()) {
+    let tiers = opt(&r.tiers, |t| tiers(g, f, t));
+    let exceptions = exceptions(g, f, &r.exceptions);
+    if r.allocation.is_some() && r.tiers.is_none() {
         fail(
             f,
-            "review",
-            "a regime with an allocation needs review.within_allocation and review.over_allocation",
+            "allocation",
+            "a country allocation needs tiers (it applies to Tier 2)",
         );
     }
-    let is_informed = match &r.is_informed {
-        Some(i) => {
-            for c in &i.chips {
-                if !chip_ids.contains(c) {
-                    fail(
-                        f,
-                        "is_informed.chips",
-                        &format!("unknown chip id `{c}` (see data/chips.toml)"),
-                    );
-                }
-            }
-            let from = date(f, "is_informed.from", &i.from);
-            let place = g.place_parts(f, "is_informed", &i.groups, &i.codes, &[], false, &i.cite);
-            format!(
-                "Some(IsInformed {{ chips: {}, place: {place}, from: {}, review: None }})",
-                strs(&i.chips),
-                date_lit(from)
-            )
-        }
-        None => "None".into(),
-    };
-    let china_band = match &r.china_band {
-        Some(b) => {
-            let place = g.place_parts(f, "china_band", &[], &b.codes, &[], false, &b.cite);
-            let t = g.param(f, "china_band.max_tpp", &b.max_tpp);
-            let d = g.param(f, "china_band.max_dram_gbs", &b.max_dram_gbs);
-            format!(
-                "Some(ChinaBand {{ place: {place}, max_tpp: {t}, max_dram_gbs: {d}, policy: {} }})",
-                policy_lit(f, "china_band.policy", &b.policy)
-            )
-        }
-        None => "None".into(),
-    };
-    let g2g = match &r.g2g_licensing {
-        Some(n) => format!("Some({})", g.note(f, "g2g_licensing", n)),
-        None => "None".into(),
-    };
-    format!(
-        "Regime {{ id: {}, name: {}, short_name: {}, effective: {}, as_of: {}, hypothetical: {}, caveat: {}, summary: {}, cite: {cite}, notes: &[{}], vendor_notes: &[{}], scope_a: {scope_a}, scope_b: {scope_b}, hq_rule: {hq_rule}, embargo: {embargo}, tiers: {tiers}, exceptions: Exceptions {{ nac: {nac}, aca: {aca}, aia: {aia}, lpp: {lpp}, uveu: {uveu}, nveu: {nveu} }}, allocation: {allocation}, review: ReviewPolicies {{ embargoed: {embargoed}, allied_hq: {allied}, other: {other}, within_allocation: {within}, over_allocation: {over} }}, is_informed: {is_informed}, china_band: {china_band}, g2g_licensing: {g2g} }}",
+    let allocation = opt(&r.allocation, |a| allocation(g, f, a));
+    let review = reviews(g, f, &r.review, r.allocation.is_some());
+    let is_informed = opt(&r.is_informed, |i| is_informed(g, f, i, chip_ids));
+    let china_band = opt(&r.china_band, |b| china_band(g, f, b));
+    let g2g = opt(&r.g2g_licensing, |n| g.note(f, "g2g_licensing", n));
+    let expr = format!(
+        "Regime {{ id: {}, name: {}, short_name: {}, effective: {}, as_of: {}, hypothetical: {}, caveat: {}, summary: {}, cite: {cite}, notes: &[{}], vendor_notes: &[{}], scope_a: {scope_a}, scope_b: {scope_b}, hq_rule: {hq_rule}, embargo: {embargo}, tiers: {tiers}, exceptions: {exceptions}, allocation: {allocation}, review: {review}, is_informed: {is_informed}, china_band: {china_band}, g2g_licensing: {g2g} }}",
         lit(&r.id),
         lit(&r.name),
         lit(&r.short_name),
@@ -1212,5 +1334,160 @@ fn regime(
         lit(&r.summary),
         notes.join(", "),
         vnotes.join(", ")
+    );
+    RegimeOut {
+        effective,
+        as_of,
+        hypothetical: r.hypothetical,
+        expr,
+        id: r.id.clone(),
+    }
+}
+
+/// `Some(expr)` from an optional input, or `None`.
+fn opt<T>(v: &Option<T>, mut f: impl FnMut(&T) -> String) -> String {
+    match v {
+        Some(x) => format!("Some({})", f(x)),
+        None => "None".into(),
+    }
+}
+
+fn tiers(g: &mut Gen, f: &str, t: &TiersIn) -> String {
+    let t1 = g.place(f, "tiers.tier1", &t.tier1);
+    let t3 = g.place(f, "tiers.tier3", &t.tier3);
+    let c2 = g.cite(f, "tiers.tier2_cite", &t.tier2_cite);
+    format!("Tiers {{ tier1: {t1}, tier3: {t3}, tier2_cite: {c2} }}")
+}
+
+/// The license exceptions, each optional.
+fn exceptions(g: &mut Gen, f: &str, e: &ExceptionsIn) -> String {
+    let nac = opt(&e.nac, |n| {
+        let c = g.cite(f, "exceptions.nac", &n.cite);
+        format!("Nac {{ notice_days: {}, cite: {c} }}", n.notice_days)
+    });
+    let aca = opt(&e.aca, |a| {
+        let from = date(f, "exceptions.aca.from", &a.from);
+        let place = g.place(f, "exceptions.aca.place", &a.place);
+        format!("Aca {{ from: {}, place: {place} }}", date_lit(from))
+    });
+    let aia = opt(&e.aia, |a| {
+        let p = g.param(f, "exceptions.aia.report_tpp", &a.report_tpp);
+        let c = g.cite(f, "exceptions.aia", &a.cite);
+        format!("Aia {{ report_tpp: {p}, cite: {c} }}")
+    });
+    let lpp = opt(&e.lpp, |l| {
+        let p = g.param(f, "exceptions.lpp.limit", &l.limit);
+        format!("Lpp {{ limit: {p}, name: {} }}", lit(&l.name))
+    });
+    let uveu = opt(&e.uveu, |u| g.cite(f, "exceptions.uveu", &u.cite));
+    let nveu = opt(&e.nveu, |n| nveu(g, f, n));
+    format!(
+        "Exceptions {{ nac: {nac}, aca: {aca}, aia: {aia}, lpp: {lpp}, uveu: {uveu}, nveu: {nveu} }}"
+    )
+}
+
+/// The validated-end-user schedule: steps in date order, at least one.
+fn nveu(g: &mut Gen, f: &str, n: &NveuIn) -> String {
+    let c = g.cite(f, "exceptions.nveu", &n.cite);
+    let mut prev: Option<Date> = None;
+    let mut steps = Vec::new();
+    for (i, s) in n.schedule.iter().enumerate() {
+        let key = format!("exceptions.nveu.schedule[{i}]");
+        let d = date(f, &key, &s.from);
+        if prev.is_some_and(|p| p >= d) {
+            fail(f, &key, "schedule dates must increase");
+        }
+        prev = Some(d);
+        steps.push(format!(
+            "Step {{ from: {}, tpp: {} }}",
+            date_lit(d),
+            dec_lit(dec(f, &key, &s.tpp))
+        ));
+    }
+    if steps.is_empty() {
+        fail(f, "exceptions.nveu.schedule", "the schedule is empty");
+    }
+    format!("Nveu {{ schedule: &[{}], cite: {c} }}", steps.join(", "))
+}
+
+/// The per-country cap, and with an agreement the raised cap, checked against its multiplier.
+fn allocation(g: &mut Gen, f: &str, a: &AllocationIn) -> String {
+    if let Some(m) = a.g2g_multiplier {
+        let tpp = dec(f, "allocation.tpp", &a.tpp.value);
+        let g2g = dec(f, "allocation.g2g_tpp", &a.g2g_tpp.value);
+        if tpp.checked_mul_int(m) != Some(g2g) {
+            fail(
+                f,
+                "allocation.g2g_tpp",
+                &format!(
+                    "must be g2g_multiplier ({m}) × tpp ({}), not {}",
+                    a.tpp.value, a.g2g_tpp.value
+                ),
+            );
+        }
+    }
+    let t = g.param(f, "allocation.tpp", &a.tpp);
+    let d = g.param(f, "allocation.g2g_tpp", &a.g2g_tpp);
+    format!(
+        "Allocation {{ tpp: {t}, g2g_tpp: {d}, period: {} }}",
+        lit(&a.period)
+    )
+}
+
+/// The review policies; a regime with an allocation must say how licenses within and over it fare.
+fn reviews(g: &mut Gen, f: &str, rv: &ReviewsIn, has_allocation: bool) -> String {
+    let embargoed = g.review(
+        f,
+        "review.embargoed",
+        &rv.embargoed.policy,
+        &rv.embargoed.cite,
+    );
+    let allied = opt(&rv.allied_hq, |a| {
+        let place = g.place(f, "review.allied_hq.place", &a.place);
+        let rev = g.review(f, "review.allied_hq", &a.policy, &a.place.cite);
+        format!("({place}, {rev})")
+    });
+    let mut review =
+        |key: &str, r: &Option<ReviewIn>| opt(r, |x| g.review(f, key, &x.policy, &x.cite));
+    let other = review("review.other", &rv.other);
+    let within = review("review.within_allocation", &rv.within_allocation);
+    let over = review("review.over_allocation", &rv.over_allocation);
+    if has_allocation && (rv.within_allocation.is_none() || rv.over_allocation.is_none()) {
+        fail(
+            f,
+            "review",
+            "a regime with an allocation needs review.within_allocation and review.over_allocation",
+        );
+    }
+    format!("ReviewPolicies {{ embargoed: {embargoed}, allied_hq: {allied}, other: {other}, within_allocation: {within}, over_allocation: {over} }}")
+}
+
+/// Dated letters that reach named chips; every chip id must be in the catalog.
+fn is_informed(g: &mut Gen, f: &str, i: &IsInformedIn, chip_ids: &BTreeSet<String>) -> String {
+    for c in &i.chips {
+        if !chip_ids.contains(c) {
+            fail(
+                f,
+                "is_informed.chips",
+                &format!("unknown chip id `{c}` (see data/chips.toml)"),
+            );
+        }
+    }
+    let from = date(f, "is_informed.from", &i.from);
+    let place = g.place(f, "is_informed.place", &i.place);
+    format!(
+        "IsInformed {{ chips: {}, place: {place}, from: {}, review: None }}",
+        strs(&i.chips),
+        date_lit(from)
+    )
+}
+
+fn china_band(g: &mut Gen, f: &str, b: &ChinaBandIn) -> String {
+    let place = g.place(f, "china_band.place", &b.place);
+    let t = g.param(f, "china_band.max_tpp", &b.max_tpp);
+    let d = g.param(f, "china_band.max_dram_gbs", &b.max_dram_gbs);
+    format!(
+        "ChinaBand {{ place: {place}, max_tpp: {t}, max_dram_gbs: {d}, policy: {} }}",
+        policy_lit(f, "china_band.policy", &b.policy)
     )
 }

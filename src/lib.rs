@@ -31,6 +31,7 @@ pub mod error;
 pub mod eval;
 pub mod explain;
 pub mod facts;
+mod fold;
 pub mod model;
 pub mod place;
 pub mod query;
