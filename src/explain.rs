@@ -5,9 +5,10 @@
 use crate::chip::{Class, ClassBasis};
 use crate::country;
 use crate::data::CLASSIFICATION;
+use crate::date::Date;
 use crate::decimal::{group_digits, Dec};
 use crate::eval::Status;
-use crate::model::{Place, Regime};
+use crate::model::{IsInformed, Place, Regime};
 use crate::reason::{Caveat, Reason, ScopeWhy, Why};
 use crate::verdict::{
     CapKind, CapUse, ExceptionCheck, ExceptionId, Outcome, OutcomeClass, Verdict,
@@ -74,15 +75,75 @@ pub fn exception_name(id: ExceptionId, r: &Regime) -> String {
         ExceptionId::Aca => "License Exception ACA (Advanced Computing Authorized)",
         ExceptionId::Uveu => "Universal Validated End User (data-center authorization)",
         ExceptionId::Nveu => "National Validated End User (data-center authorization)",
-        ExceptionId::ChinaBand => {
-            "January 2026 case-by-case review for H200-class chips to China and Macau"
-        }
+        ExceptionId::ChinaBand => return band_name(r),
     }
     .to_string()
 }
 
+/// "January 2026", for dates a reader should recognise.
+fn month_year(d: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (y, m, _) = d.ymd();
+    let month = MONTHS.get(usize::from(m).saturating_sub(1)).unwrap_or(&"");
+    format!("{month} {y}")
+}
+
+/// The 2026 band's name, from the regime's data: its review, its lines and its places.
+fn band_name(r: &Regime) -> String {
+    match &r.china_band {
+        Some(b) => format!(
+            "{} review since {} for chips below TPP {} and {} GB/s to {}",
+            capitalised(b.policy.label()),
+            month_year(r.effective),
+            b.max_tpp.value.grouped(),
+            b.max_dram_gbs.value.grouped(),
+            place_words(&b.place)
+        ),
+        None => "Band review".into(),
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The catalog models the letters name, e.g. "H20 or MI308X".
+fn letter_chips(i: &IsInformed) -> String {
+    let names: Vec<&str> = i
+        .chips
+        .iter()
+        .map(|id| {
+            crate::chip::catalog()
+                .iter()
+                .find(|c| c.id == *id)
+                .map_or(*id, |c| c.model)
+        })
+        .collect();
+    match names.as_slice() {
+        [init @ .., last] if !init.is_empty() => format!("{} or {last}", init.join(", ")),
+        _ => names.join(""),
+    }
+}
+
 /// Why an exception is or is not available, in words (no final full stop).
-pub fn exception_reason(c: &ExceptionCheck) -> String {
+pub fn exception_reason(c: &ExceptionCheck, r: &Regime) -> String {
     let id = c.id;
     match c.why {
         Why::Absent => match id {
@@ -139,7 +200,7 @@ pub fn exception_reason(c: &ExceptionCheck) -> String {
             max.grouped()
         ),
         Why::BandwidthUnknown => "the chip's DRAM bandwidth is unknown; give it (--dram-bandwidth) to check the band".into(),
-        Why::Granted => granted(id),
+        Why::Granted => granted(id, r),
         Why::WithinLimit { limit } => format!(
             "this buyer's total this calendar year stays within {} TPP ({}); notify BIS, and the order does not count against the country allocation",
             limit.grouped(),
@@ -159,14 +220,27 @@ pub fn exception_reason(c: &ExceptionCheck) -> String {
     }
 }
 
-fn granted(id: ExceptionId) -> String {
+fn granted(id: ExceptionId, r: &Regime) -> String {
     match id {
-        ExceptionId::Uveu => "a UVEU headquartered in Tier 1 may receive the chips at a data center outside Macau and D:5; this order does not count against the country allocation",
+        ExceptionId::Uveu => return format!("a UVEU headquartered in Tier 1 may receive the chips at a data center outside {}; this order does not count against the country allocation", place_words(&r.embargo)),
         ExceptionId::Nveu => "an NVEU may install chips in this country up to its quarterly cap; this order does not count against the country allocation",
         ExceptionId::Aia => "the buyer is located and headquartered in Tier 1; no quantity limit applies",
         _ => "the chip is not a datacenter 3A090.a part and the destination is covered; no notice is needed",
     }
     .into()
+}
+
+/// How an agreement changes an allocation, from the two figures: "doubled", "tripled", or
+/// "raised from N to M TPP".
+fn raised(base: Dec, to: Dec) -> String {
+    let times = |k: u64| base.checked_mul_int(k) == Some(to);
+    if times(2) {
+        "doubled".into()
+    } else if times(3) {
+        "tripled".into()
+    } else {
+        format!("raised from {} to {} TPP", base.grouped(), to.grouped())
+    }
 }
 
 /// A cap's name.
@@ -176,14 +250,16 @@ pub fn cap_name(c: &CapUse) -> String {
         CapKind::CountryAllocation {
             country,
             period,
-            g2g,
+            base,
         } => format!(
             "{} country allocation for licensed exports ({period}){}",
             country.name,
-            if g2g {
-                ", doubled by a government-to-government agreement"
-            } else {
-                ""
+            match base {
+                Some(b) if b != c.limit => format!(
+                    ", {} by a government-to-government agreement",
+                    raised(b, c.limit)
+                ),
+                _ => String::new(),
             }
         ),
         CapKind::Nveu { date } => format!(
@@ -262,7 +338,9 @@ pub fn caveat(c: &Caveat) -> String {
     match c {
         Caveat::Regime(text) => (*text).to_string(),
         Caveat::LettersEquivalent(i) => format!(
-            "Unless the chip counts as an 'equivalent' of the H20 or MI308: since April 2025 those need a license for {} through letters to their makers, and which chips are equivalents was not published.",
+            "Unless the chip counts as an 'equivalent' of the {}: since {} those need a license for {} through letters to their makers, and which chips are equivalents was not published.",
+            letter_chips(i),
+            month_year(i.from),
             place_words(&i.place)
         ),
     }
@@ -297,7 +375,10 @@ fn exception_headline(id: ExceptionId, r: &Regime) -> String {
         ExceptionId::Nac => format!("No license needed if BIS does not object: License Exception NAC applies after {} days' notice.", r.exceptions.nac.as_ref().map_or(0, |n| n.notice_days)),
         ExceptionId::Uveu => "No license needed: the buyer's Universal Validated End User authorization covers it.".into(),
         ExceptionId::Nveu => "No license needed: the buyer's National Validated End User authorization covers it.".into(),
-        ExceptionId::ChinaBand => "License required: an application would be reviewed case-by-case.".into(),
+        ExceptionId::ChinaBand => match &r.china_band {
+            Some(b) => format!("License required: an application would be reviewed {}.", review_phrase(b.policy)),
+            None => "License required.".into(),
+        },
     }
 }
 
@@ -330,7 +411,7 @@ pub fn step(reason: &Reason, v: &Verdict) -> String {
         Reason::Cumulative { prior, total } => format!("With {} TPP already shipped to this buyer this calendar year, the total is {} TPP.", prior.grouped(), total.grouped()),
         Reason::TreatedAs { country, as_country } => format!("{} is treated as part of {} under the Export Administration Regulations.", country.name, as_country.name),
         Reason::CountryNote { country, text } => format!("{}: {text}", country.name),
-        Reason::HqAssumed(c) => format!("We assume the buyer is headquartered in {}; give the headquarters country if it is not (it matters for companies based in China, Macau or other D:5 countries, and for Tier 1).", c.name),
+        Reason::HqAssumed(c) => format!("We assume the buyer is headquartered in {}; give the headquarters country if it is not (it matters for companies based in {}{}).", c.name, place_words(&v.query.selection.regime.hq_rule), if v.query.selection.regime.tiers.is_some() { ", and for Tier 1" } else { "" }),
         Reason::DestTier(c, t) => format!("{} is in Tier {} of this regime.", c.name, t.number()),
         Reason::HqTier(c, t) => format!("The buyer's headquarters, {}, is in Tier {}.", c.name, t.number()),
         _ => decision_step(reason, v),
@@ -341,8 +422,8 @@ fn decision_step(reason: &Reason, v: &Verdict) -> String {
     let r = v.query.selection.regime;
     match reason {
         Reason::NotAnExport => "A sale inside the United States is not an export, so no export license is needed (other rules, such as deemed exports of technology, are outside this calculator).".into(),
-        Reason::LettersOutside { letters, country } => format!("The April 2025 license requirement for this chip covers only {}; {} is outside it.", place_words(&letters.place), country.name),
-        Reason::LettersEquivalent(i) => format!("Since April 2025 chips like the H20 and MI308 need a license for {} through letters to their makers; whether a custom chip counts as their 'equivalent' was not published, so check before relying on this answer.", place_words(&i.place)),
+        Reason::LettersOutside { letters, country } => format!("The {} license requirement for this chip covers only {}; {} is outside it.", month_year(letters.from), place_words(&letters.place), country.name),
+        Reason::LettersEquivalent(i) => format!("Since {} chips like the {} need a license for {} through letters to their makers; whether a custom chip counts as their 'equivalent' was not published, so check before relying on this answer.", month_year(i.from), letter_chips(i), place_words(&i.place)),
         Reason::NotControlled(c) => format!("A chip outside ECCN 3A090 needs no license under these advanced-computing rules to {} (other export controls and end-use rules can still apply).", c.name),
         Reason::Scope { eccn, country, applies: true, why, .. } => {
             let why = match why {
@@ -365,7 +446,7 @@ fn decision_step(reason: &Reason, v: &Verdict) -> String {
             "{}: {} — {}.",
             exception_name(c.id, r),
             if c.available { "available" } else { "not available" },
-            exception_reason(c)
+            exception_reason(c, r)
         ),
         Reason::Allocation { country, limit, period, order } => format!(
             "A licensed order to Tier 2 counts against {}'s allocation of {} TPP ({}, {period}); this order alone uses {} TPP.",

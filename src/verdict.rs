@@ -126,8 +126,8 @@ pub enum CapKind {
         country: &'static Country,
         /// The period, in the data's words.
         period: &'static str,
-        /// Raised by a government-to-government agreement.
-        g2g: bool,
+        /// With a government-to-government agreement: the allocation without one.
+        base: Option<Dec>,
     },
     /// The NVEU installed-base cap per country for the quarter of `date`.
     Nveu {

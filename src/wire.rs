@@ -312,7 +312,7 @@ fn exception(e: &ExceptionCheck, r: &Regime) -> ExceptionOut {
         available: e.available,
         used: e.used,
         reason_id: e.reason_id(),
-        reason: explain::exception_reason(e),
+        reason: explain::exception_reason(e, r),
         citation: CitationOut::from_cite(e.cite),
     }
 }

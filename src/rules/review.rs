@@ -31,7 +31,7 @@ pub fn allocation(f: &Facts, t: &mut Trail) -> Option<CapUse> {
         kind: CapKind::CountryAllocation {
             country: f.dest,
             period: a.period,
-            g2g: f.q.g2g,
+            base: f.q.g2g.then_some(a.tpp.value),
         },
         limit: limit.value,
         used: amt.order,
