@@ -204,6 +204,19 @@ test('screenshots: desktop and 360 px, light and dark', async ({ browser }) => {
       await page.screenshot({ path: `${SHOTS}/${name}-${scheme}.png`, fullPage: false });
       await page.locator('.mapbox').screenshot({ path: `${SHOTS}/${name}-${scheme}-map.png` });
       expect(problems).toEqual([]);
+      // What a reader sees: the verdict for India (Tier 2, 2,000 H100s is over the allowance), the
+      // engine's own legend words with counts that add up to every destination, every country
+      // painted, nothing wider than the screen, and the colour scheme asked for.
+      await expect(page.locator('#verdict')).toContainText('License required');
+      const legend = await page.locator('#legend span').allTextContents();
+      expect(legend.some((t) => /^Tier 2: license needed above about [\d,]+ H100-equivalents/.test(t))).toBe(true);
+      const total = legend.map((t) => Number(t.split(': ').pop())).reduce((a, b) => a + b, 0);
+      expect(total).toBe(249);
+      expect(await page.locator('[data-country][data-class="none"]').count()).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const [r, g, b] = bg.match(/\d+/g).map(Number);
+      expect((r + g + b) / 3 > 128).toBe(scheme === 'light');
       await context.close();
     }
   }

@@ -457,3 +457,76 @@ pub fn find(input: &str) -> Result<&'static ChipEntry, Error> {
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| (*s).to_string()).collect()
+    }
+
+    fn spec(tops: &[&str], bits: &[&str]) -> Result<CustomSpec, Error> {
+        CustomSpec::parse(&texts(tops), &texts(bits), None, false, None)
+    }
+
+    #[test]
+    fn typed_specs_must_pair_tops_with_bits() {
+        assert!(spec(&[], &[]).is_err(), "no figures at all");
+        assert!(spec(&["1979"], &[]).is_err(), "a figure without its bits");
+        assert!(
+            spec(&["1979", "989"], &["8"]).is_err(),
+            "one bit length short"
+        );
+        assert!(spec(&["1979"], &["8"]).is_ok());
+    }
+
+    #[test]
+    fn bit_lengths_are_whole_numbers_from_1_to_64() {
+        for bad in ["", "8a", "0", "65", "-8", "8.0"] {
+            assert!(parse_bits(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_bits(" 64 "), Ok(64));
+        assert_eq!(parse_bits("1"), Ok(1));
+    }
+
+    #[test]
+    fn typed_figures_may_reach_their_bound_but_not_pass_it() {
+        let max = MAX_TOPS.to_string();
+        assert!(positive(Field::Tops, &max, MAX_TOPS, "x").is_ok());
+        let over = format!("{MAX_TOPS}.001");
+        assert!(positive(Field::Tops, &over, MAX_TOPS, "x").is_err());
+        assert!(positive(Field::Tops, "0", MAX_TOPS, "x").is_err());
+    }
+
+    #[test]
+    fn tpp_is_refused_only_beyond_the_exact_range() {
+        // 999,999,999,999.999 is the largest exact TPP: reached, it is kept; passed, refused.
+        let at = Dec::from_milli(MAX_EXACT_MILLI);
+        assert_eq!(tpp_of(&[("x".into(), 1, at)]).map(|t| t.0), Ok(at));
+        let over = Dec::from_milli(MAX_EXACT_MILLI + 1);
+        assert!(tpp_of(&[("x".into(), 1, over)]).is_err());
+        // Equal products are both named as the basis.
+        let tie = tpp_of(&[
+            ("FP8".into(), 8, Dec::from_int(10)),
+            ("INT4".into(), 4, Dec::from_int(20)),
+        ]);
+        assert_eq!(tie.map(|t| t.1.len()), Ok(2));
+    }
+
+    #[test]
+    fn names_and_h100_equivalents_of_typed_and_catalog_chips() {
+        let h100 = Chip::Catalog(find("H100").expect("catalog"));
+        assert_eq!(h100.name(), "NVIDIA H100 SXM5 80GB");
+        // Technical Note example: 300 TFLOPS at 16 bits is TPP 4,800, 4,800 / 15,832 H100s.
+        let c = Chip::Custom(spec(&["300"], &["16"]).expect("valid"));
+        assert_eq!(c.name(), "Custom chip (300 TOPS at 16 bits)");
+        assert_eq!(c.metrics().ok().and_then(|m| m.h100e()), Some(0.3032));
+    }
+
+    #[test]
+    fn an_empty_chip_name_finds_nothing() {
+        assert!(find("").is_err());
+        assert!(find(" - ").is_err());
+    }
+}

@@ -266,4 +266,45 @@ mod tests {
             Some(1699.1)
         );
     }
+
+    #[test]
+    fn the_edges_of_what_is_exact() {
+        // 24 whole digits are read; a 25th is refused rather than wrapped.
+        let digits24 = "9".repeat(24);
+        assert!(Dec::parse(&digits24).is_ok());
+        assert_eq!(
+            Dec::parse(&format!("1{digits24}")),
+            Err(DecParseError::TooLarge)
+        );
+        // Display rounding stops where a float stops being exact.
+        let max = Dec::from_int(MAX_EXACT_F64);
+        assert_eq!(
+            max.ratio_rounded(Dec::from_int(1), 0),
+            Some(MAX_EXACT_F64 as f64)
+        );
+        assert_eq!(
+            Dec::from_int(MAX_EXACT_F64 + 1).ratio_rounded(Dec::from_int(1), 0),
+            None
+        );
+        assert_eq!(Dec::from_milli(1_500).to_f64(), 1.5);
+        assert_eq!(Dec::from_milli(26_900_000_125).to_f64(), 26_900_000.125);
+    }
+
+    #[test]
+    fn parse_errors_say_what_was_wrong() {
+        assert_eq!(DecParseError::Empty.to_string(), "nothing was given");
+        assert_eq!(DecParseError::Negative.to_string(), "it is negative");
+        assert_eq!(
+            DecParseError::TooPrecise.to_string(),
+            "it has more than 3 digits after the decimal point"
+        );
+        assert_eq!(
+            DecParseError::NotANumber.to_string(),
+            "it is not a plain decimal number"
+        );
+        assert_eq!(
+            DecParseError::TooLarge.to_string(),
+            "it is far larger than any real value"
+        );
+    }
 }

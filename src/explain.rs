@@ -32,6 +32,14 @@ fn h100e(tpp: Dec) -> String {
     }
 }
 
+/// "about 1,699 H100-equivalents", rounded to a whole number for legends.
+fn h100e_whole(tpp: Dec) -> String {
+    match tpp.ratio_rounded(CLASSIFICATION.h100_tpp.value, 0) {
+        Some(v) => format!("about {} H100-equivalents", group_digits(&format!("{v}"))),
+        None => "an uncountable number of H100-equivalents".into(),
+    }
+}
+
 /// A set of places in words: its groups, its named places and its exclusions.
 pub fn place_words(place: &Place) -> String {
     if place.worldwide {
@@ -473,8 +481,8 @@ pub fn status_label(status: Status, r: &Regime) -> String {
             None => "Tier 1".into(),
         },
         Status::Tier2 => match (lpp, &r.allocation) {
-            (Some(l), Some(_)) => format!("Tier 2: license needed above {} per buyer per year; licensed exports count against a country cap", h100e(l.limit.value)),
-            (Some(l), None) => format!("Tier 2: license needed above {} per buyer per year", h100e(l.limit.value)),
+            (Some(l), Some(_)) => format!("Tier 2: license needed above {} per buyer per year; licensed exports count against a country cap", h100e_whole(l.limit.value)),
+            (Some(l), None) => format!("Tier 2: license needed above {} per buyer per year", h100e_whole(l.limit.value)),
             (None, _) => "Tier 2: license needed".into(),
         },
         Status::Tier3 => format!("Tier 3: license needed, {}", embargo_policy.label()),
@@ -483,7 +491,7 @@ pub fn status_label(status: Status, r: &Regime) -> String {
             place_words(&r.hq_rule)
         ),
         Status::License => match lpp {
-            Some(l) => format!("License needed for datacenter 3A090.a chips above {} per buyer per year", h100e(l.limit.value)),
+            Some(l) => format!("License needed for datacenter 3A090.a chips above {} per buyer per year", h100e_whole(l.limit.value)),
             None => "License needed for datacenter 3A090.a chips".into(),
         },
         Status::Denial => format!("License needed, {}", embargo_policy.label()),

@@ -802,3 +802,82 @@ fn query_field_lists_match_what_serde_accepts() {
         );
     }
 }
+
+#[test]
+fn untiered_maps_show_where_datacenter_chips_need_a_license() {
+    // 15 CFR 742.6(a)(6)(iii) as enforced in 2026: a license for D:1, D:4 and D:5 (and the UAE,
+    // named) unless also in A:5 or A:6; presumption of denial for Macau and D:5 (§744.23).
+    let map = wire::tiers(&Choice::Id("jan2026".into())).expect("map");
+    let status = |code: &str| {
+        map.destinations
+            .iter()
+            .find(|d| d.code == code)
+            .map(|d| d.status)
+    };
+    assert_eq!(status("CN"), Some("denial"), "D:5");
+    assert_eq!(status("MO"), Some("denial"), "named with D:5");
+    assert_eq!(status("SA"), Some("license"), "D:4, not A:5 or A:6");
+    assert_eq!(status("AE"), Some("license"), "named in the 2026 text");
+    assert_eq!(status("IL"), Some("open"), "D:4 but also A:6, so excluded");
+    assert_eq!(status("SG"), Some("open"), "in no D group");
+    assert_eq!(status("US"), Some("open"), "the exporter's own country");
+    assert!(map.destinations.iter().all(|d| d.tier.is_none()));
+    // The legend names each status in use with its count, from the same list.
+    for l in &map.legend {
+        let n = map
+            .destinations
+            .iter()
+            .filter(|d| d.status == l.status)
+            .count();
+        assert_eq!(l.count, n, "{}", l.status);
+    }
+}
+
+#[test]
+fn explanations_are_stable_ids_with_numbers() {
+    // 15 CFR 740.29 (IFR): 1,700 H100s to a Tier 2 country are over the 26,900,000 TPP allowance.
+    let v = eval(req("SG", "h100", 1700).regime("diffusion2025"));
+    let ids: Vec<&str> = v.explanation.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "regime.rules",
+            "regime.note",
+            "chip.tpp",
+            "class.a1",
+            "order.tpp",
+            "hq.assumed",
+            "tier.destination",
+            "scope.worldwide",
+            "uveu.not_this_end_user",
+            "nveu.not_this_end_user",
+            "aia.destination_not_tier1",
+            "aca.datacenter_a_item",
+            "lpp.over_limit",
+            "nac.datacenter_a_item",
+            "allocation.counts",
+            "review.policy",
+            "answer",
+        ]
+    );
+    // The reason carries the numbers it compared: the buyer's total and the allowance.
+    let lpp = verdict(req("SG", "h100", 1700).regime("diffusion2025"))
+        .exceptions
+        .into_iter()
+        .find(|c| c.id == h100e::verdict::ExceptionId::Lpp)
+        .expect("LPP checked");
+    match lpp.why {
+        h100e::reason::Why::OverLimit { total, limit } => {
+            assert_eq!(total, h100e::decimal::Dec::from_int(1700 * 15_832));
+            assert_eq!(limit, h100e::decimal::Dec::from_int(26_900_000));
+        }
+        other => panic!("expected over_limit, got {other:?}"),
+    }
+    let check = v
+        .license_exceptions
+        .iter()
+        .find(|e| e.id == "LPP")
+        .expect("LPP");
+    assert_eq!(check.reason_id, "lpp.over_limit");
+    assert_eq!(v.outcome_class, "license");
+}
