@@ -881,3 +881,87 @@ fn explanations_are_stable_ids_with_numbers() {
     assert_eq!(check.reason_id, "lpp.over_limit");
     assert_eq!(v.outcome_class, "license");
 }
+
+/// The reason id a query gives for one exception.
+fn reason_of(r: Request, id: &str) -> String {
+    eval(r)
+        .license_exceptions
+        .into_iter()
+        .find(|e| e.id == id)
+        .map(|e| e.reason_id)
+        .unwrap_or_else(|| panic!("{id} not considered"))
+}
+
+fn step_ids(r: Request) -> Vec<String> {
+    eval(r).explanation.into_iter().map(|s| s.id).collect()
+}
+
+#[test]
+fn aia_needs_the_destination_in_tier_1_not_only_the_headquarters() {
+    // 15 CFR 740.27(a): consignees located *and* headquartered in Tier 1.
+    let r = req("IN", "h100", 10).regime("diffusion2025").hq("US");
+    assert_eq!(reason_of(r, "AIA"), "aia.destination_not_tier1");
+}
+
+#[test]
+fn lpp_is_for_3a090a_items_only() {
+    // 15 CFR 740.29 (IFR, via SemiAnalysis): LPP covers 3A090.a items; the L40 is 3A090.b.1.
+    let r = req("SA", "l40", 10).regime("diffusion2025");
+    assert_eq!(reason_of(r, "LPP"), "lpp.a_items_only");
+}
+
+#[test]
+fn aca_starts_on_its_effective_day_and_nac_covers_the_day_before() {
+    // 15 CFR 740.8 as amended 4 Apr 2024 (89 FR 23884): ACA exists from 2024-04-04; before, NAC
+    // covered every licensed destination. The RTX 4090 is a non-datacenter 3A090.a.1 part.
+    let on = req("SA", "rtx-4090", 10).date("2024-04-04");
+    assert_eq!(eval(on.clone()).exception_used, Some("ACA"));
+    assert_eq!(reason_of(on, "NAC"), "nac.outside_embargoed");
+    let before = req("SA", "rtx-4090", 10).date("2024-04-03");
+    assert_eq!(reason_of(before.clone(), "ACA"), "aca.not_yet_in_force");
+    assert_eq!(eval(before).exception_used, Some("NAC"));
+}
+
+#[test]
+fn the_headquarters_rule_is_explained_when_it_applies_or_a_headquarters_is_given() {
+    // 15 CFR 744.23(a)(3): buyers headquartered in Macau or D:5 need a license anywhere.
+    let ids = step_ids(req("CN", "h100", 1).regime("ac2023"));
+    assert!(ids.iter().any(|i| i == "hq.rule_applies"), "{ids:?}");
+    let ids = step_ids(req("SA", "h100", 1).regime("ac2023").hq("FR"));
+    assert!(ids.iter().any(|i| i == "hq.rule_not_applies"), "{ids:?}");
+    let ids = step_ids(req("SA", "h100", 1).regime("ac2023"));
+    assert!(!ids.iter().any(|i| i.starts_with("hq.rule")), "{ids:?}");
+}
+
+#[test]
+fn vendor_and_country_notes_appear_only_where_they_belong() {
+    // BIS guidance of 13 May 2025 on Huawei Ascend: shown for Huawei chips only.
+    let vendor = |chip: &str| {
+        step_ids(req("SG", chip, 1).regime("jan2026"))
+            .iter()
+            .filter(|i| *i == "chip.vendor_note")
+            .count()
+    };
+    assert_eq!(vendor("ascend-910c"), 1);
+    assert_eq!(vendor("h100"), 0);
+    // A note on a place shows once when it is the destination, once when it is the headquarters.
+    let notes = |r: Request| step_ids(r).iter().filter(|i| *i == "place.note").count();
+    assert_eq!(notes(req("CY", "h100", 1).regime("diffusion2025")), 1);
+    assert_eq!(
+        notes(req("CY", "h100", 1).regime("diffusion2025").hq("CY")),
+        1
+    );
+    assert_eq!(
+        notes(req("SG", "h100", 1).regime("diffusion2025").hq("CY")),
+        1
+    );
+    assert_eq!(notes(req("SG", "h100", 1).regime("diffusion2025")), 0);
+}
+
+#[test]
+fn prior_shipments_add_a_step_only_when_given() {
+    let ids = step_ids(req("SG", "h100", 1).regime("diffusion2025").prior("1000"));
+    assert!(ids.iter().any(|i| i == "order.cumulative"));
+    let ids = step_ids(req("SG", "h100", 1).regime("diffusion2025"));
+    assert!(!ids.iter().any(|i| i == "order.cumulative"));
+}
