@@ -290,6 +290,15 @@ struct ChinaBandIn {
     max_tpp: ParamIn,
     max_dram_gbs: ParamIn,
     place: PlaceIn,
+    conditions: ConditionsIn,
+}
+
+/// What an exporter must meet for a provision to apply, each in plain words, with one citation.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConditionsIn {
+    items: Vec<String>,
+    cite: CiteIn,
 }
 
 #[derive(Deserialize)]
@@ -402,6 +411,14 @@ fn check_collisions(f: &str, what: &str, entries: &[(String, Keys)]) {
     let mut seen: HashMap<&str, (&str, &str)> = HashMap::new();
     for (entry, keys) in entries {
         for (key, words) in keys {
+            // An empty key would match what a person leaves blank.
+            if key.is_empty() {
+                fail(
+                    f,
+                    &format!("{what} `{entry}`"),
+                    &format!("{words} is empty once folded"),
+                );
+            }
             if let Some((other, other_words)) = seen.insert(key, (entry, words)) {
                 if other != entry {
                     fail(
@@ -1486,8 +1503,13 @@ fn china_band(g: &mut Gen, f: &str, b: &ChinaBandIn) -> String {
     let place = g.place(f, "china_band.place", &b.place);
     let t = g.param(f, "china_band.max_tpp", &b.max_tpp);
     let d = g.param(f, "china_band.max_dram_gbs", &b.max_dram_gbs);
+    if b.conditions.items.is_empty() {
+        fail(f, "china_band.conditions", "list at least one condition");
+    }
+    let cc = g.cite(f, "china_band.conditions", &b.conditions.cite);
     format!(
-        "ChinaBand {{ place: {place}, max_tpp: {t}, max_dram_gbs: {d}, policy: {} }}",
-        policy_lit(f, "china_band.policy", &b.policy)
+        "ChinaBand {{ place: {place}, max_tpp: {t}, max_dram_gbs: {d}, policy: {}, conditions: {}, conditions_cite: {cc} }}",
+        policy_lit(f, "china_band.policy", &b.policy),
+        strs(&b.conditions.items)
     )
 }

@@ -15,6 +15,7 @@ fn request(regime: &str) -> Request {
         hq: None,
         prior_tpp: None,
         g2g: false,
+        from: None,
     }
 }
 

@@ -214,10 +214,21 @@ test('screenshots: desktop and 360 px, light and dark', async ({ browser }) => {
       expect(total).toBe(249);
       expect(await page.locator('[data-country][data-class="none"]').count()).toBe(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
       const [r, g, b] = bg.match(/\d+/g).map(Number);
       expect((r + g + b) / 3 > 128).toBe(scheme === 'light');
       await context.close();
     }
   }
+});
+
+test('a reexport to China stays under a presumption of denial; the field and the link keep it', async ({ page }) => {
+  await open(page, '/?to=China&chip=h200&qty=100');
+  await expect(page.locator('#verdict')).toContainText('case-by-case');
+  await open(page, '/?to=China&chip=h200&qty=100&from=Singapore');
+  await expect(page.locator('#from')).toHaveValue('Singapore');
+  await expect(page.locator('#verdict')).toContainText('presumption of denial');
+  await page.fill('#from', 'Atlantis');
+  await expect(page.locator('#from')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#to')).not.toHaveAttribute('aria-invalid', 'true');
 });

@@ -11,6 +11,8 @@ pub enum Field {
     To,
     /// The buyer's headquarters.
     Hq,
+    /// Where the shipment leaves from.
+    From,
     /// A catalog chip.
     Chip,
     /// Custom chip specs as a whole (TOPS and bit lengths that do not pair up).
@@ -44,6 +46,7 @@ impl Field {
         match self {
             Field::To => "to",
             Field::Hq => "hq",
+            Field::From => "from",
             Field::Chip => "chip",
             Field::CustomChip | Field::Tops => "tops",
             Field::Bits => "bits",
@@ -63,6 +66,7 @@ impl Field {
         match self {
             Field::To => "destination",
             Field::Hq => "headquarters",
+            Field::From => "shipped from",
             Field::Chip => "chip",
             Field::CustomChip => "custom chip",
             Field::Tops => "--tops",

@@ -208,6 +208,11 @@ pub fn exception_reason(c: &ExceptionCheck, r: &Regime) -> String {
             max.grouped()
         ),
         Why::BandwidthUnknown => "the chip's DRAM bandwidth is unknown; give it (--dram-bandwidth) to check the band".into(),
+        Why::NotFromUs(from) => format!(
+            "it covers exports from the United States only; this shipment leaves from {}, so it stays {}",
+            from.name,
+            review_phrase(r.review.embargoed.policy)
+        ),
         Why::Granted => granted(id, r),
         Why::WithinLimit { limit } => format!(
             "this buyer's total this calendar year stays within {} TPP ({}); notify BIS, and the order does not count against the country allocation",
@@ -416,6 +421,9 @@ pub fn step(reason: &Reason, v: &Verdict) -> String {
             h100e(*order),
             h100.grouped()
         ),
+        Reason::ShippedFrom { from, to } if from.code == to.code => format!("The chips move within {}: an in-country transfer, not an export from the United States.", to.name),
+        Reason::ShippedFrom { from, to } => format!("The chips are shipped from {} to {}: a reexport, not an export from the United States.", from.name, to.name),
+        Reason::BandConditions(b) => format!("The exporter must meet the band's conditions: {}.", b.conditions.join("; ")),
         Reason::Cumulative { prior, total } => format!("With {} TPP already shipped to this buyer this calendar year, the total is {} TPP.", prior.grouped(), total.grouped()),
         Reason::TreatedAs { country, as_country } => format!("{} is treated as part of {} under the Export Administration Regulations.", country.name, as_country.name),
         Reason::CountryNote { country, text } => format!("{}: {text}", country.name),

@@ -94,6 +94,9 @@ pub struct Facts<'q> {
     pub dest_embargo: bool,
     /// The buyer is headquartered in the places of the headquarters rule.
     pub hq_embargo: bool,
+    /// Where the shipment leaves from, when not the United States (a reexport, or a transfer
+    /// within the destination).
+    pub from: Option<&'static Country>,
     /// The is-informed letters name this chip and are in force.
     pub letters: Option<&'static IsInformed>,
     /// ... and cover this destination.
@@ -136,6 +139,7 @@ impl<'q> Facts<'q> {
             hq_tier: tier_of(r, hq_code, date),
             dest_embargo: place::contains(&r.embargo, dest_code, date),
             hq_embargo: place::contains(&r.hq_rule, hq_code, date),
+            from: q.shipped_from(),
             letters,
             letters_here: letters.filter(|i| place::contains(&i.place, dest_code, date)),
         })

@@ -243,6 +243,10 @@ pub struct ChinaBand {
     pub max_dram_gbs: Param,
     /// The policy inside the band.
     pub policy: ReviewPolicy,
+    /// What the exporter must certify or do, in plain words.
+    pub conditions: &'static [&'static str],
+    /// Where the conditions are stated.
+    pub conditions_cite: &'static Cite,
 }
 
 /// How licenses are reviewed in each situation the regime distinguishes.

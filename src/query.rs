@@ -150,6 +150,9 @@ pub struct Request {
     pub prior_tpp: Option<String>,
     /// The destination has a government-to-government agreement with the US.
     pub g2g: bool,
+    /// Where the shipment leaves from; the United States when not given (anything else is a
+    /// reexport, or a transfer within the destination when it is the destination).
+    pub from: Option<String>,
 }
 
 /// A checked query.
@@ -171,6 +174,17 @@ pub struct Query {
     pub prior_tpp: Dec,
     /// Government-to-government agreement.
     pub g2g: bool,
+    /// Where the shipment leaves from, if not the United States.
+    pub from: Option<&'static Country>,
+}
+
+impl Query {
+    /// Where the shipment leaves from when that is not the United States (a reexport, or an
+    /// in-country transfer when it is the destination); `None` for an export from the US.
+    pub fn shipped_from(&self) -> Option<&'static Country> {
+        self.from
+            .filter(|c| country::treated_as(c.code).0 != crate::data::ORIGIN)
+    }
 }
 
 impl Request {
@@ -181,19 +195,8 @@ impl Request {
         let chip = self.chip.resolve()?;
         let quantity = parse_quantity(&self.quantity)?;
         let end_user = EndUser::parse(&self.end_user)?;
-        let hq = match self.hq.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(h) => Some(country::find(h).map_err(|e| match e {
-                Error::UnknownCountry {
-                    input, suggestions, ..
-                } => Error::UnknownCountry {
-                    field: Field::Hq,
-                    input,
-                    suggestions,
-                },
-                other => other,
-            })?),
-        };
+        let hq = optional_country(self.hq.as_deref(), Field::Hq)?;
+        let from = optional_country(self.from.as_deref(), Field::From)?;
         let prior_tpp = match self.prior_tpp.as_deref().map(str::trim) {
             None | Some("") => Dec::ZERO,
             Some(p) => parse_prior(p)?,
@@ -207,7 +210,25 @@ impl Request {
             hq,
             prior_tpp,
             g2g: self.g2g,
+            from,
         })
+    }
+}
+
+/// A country that may be left empty, with errors naming `field`.
+fn optional_country(text: Option<&str>, field: Field) -> Result<Option<&'static Country>, Error> {
+    match text.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) => country::find(t).map(Some).map_err(|e| match e {
+            Error::UnknownCountry {
+                input, suggestions, ..
+            } => Error::UnknownCountry {
+                field,
+                input,
+                suggestions,
+            },
+            other => other,
+        }),
     }
 }
 
@@ -308,6 +329,7 @@ mod tests {
             hq: Some("Atlantis".into()),
             prior_tpp: None,
             g2g: false,
+            from: None,
         };
         let err = req.resolve().err().map(|e| (e.field(), e.code()));
         assert_eq!(err, Some((Field::Hq, "unknown-country")));

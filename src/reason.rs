@@ -6,7 +6,7 @@
 use crate::chip::ClassBasis;
 use crate::date::Date;
 use crate::decimal::Dec;
-use crate::model::{ChipSource, Country, IsInformed, Note, Place, Regime, VendorNote};
+use crate::model::{ChinaBand, ChipSource, Country, IsInformed, Note, Place, Regime, VendorNote};
 use crate::verdict::{ExceptionCheck, Tier};
 use crate::vocab::ReviewPolicy;
 
@@ -71,6 +71,9 @@ pub enum Why {
     },
     /// The chip's DRAM bandwidth is unknown.
     BandwidthUnknown,
+    /// The provision covers exports from the United States only; this shipment leaves from
+    /// elsewhere (a reexport) or moves within the destination (an in-country transfer).
+    NotFromUs(&'static Country),
     /// Available: the buyer's own authorization (UVEU, NVEU) or AIA/ACA.
     Granted,
     /// Available: the yearly total stays within the allowance.
@@ -128,6 +131,7 @@ impl Why {
             Why::TppNotBelow { .. } => "tpp_not_below",
             Why::BandwidthNotBelow { .. } => "bandwidth_not_below",
             Why::BandwidthUnknown => "bandwidth_unknown",
+            Why::NotFromUs(_) => "not_from_us",
             Why::Granted => "available",
             Why::WithinLimit { .. } => "within_limit",
             Why::AfterNotice { .. } => "after_notice",
@@ -194,6 +198,15 @@ pub enum Reason {
         /// One H100's TPP, the unit.
         h100: Dec,
     },
+    /// The shipment leaves from a place other than the United States.
+    ShippedFrom {
+        /// Where from.
+        from: &'static Country,
+        /// Where to.
+        to: &'static Country,
+    },
+    /// The conditions an exporter must meet inside the 2026 band.
+    BandConditions(&'static ChinaBand),
     /// Prior shipments to this buyer this year plus this order.
     Cumulative {
         /// Prior TPP.
@@ -300,6 +313,9 @@ impl Reason {
             Reason::VendorNote(_) => "chip.vendor_note",
             Reason::Order { .. } => "order.tpp",
             Reason::Cumulative { .. } => "order.cumulative",
+            Reason::ShippedFrom { from, to } if from.code == to.code => "order.in_country_transfer",
+            Reason::ShippedFrom { .. } => "order.reexport",
+            Reason::BandConditions(_) => "band2026.conditions",
             Reason::TreatedAs { .. } => "place.treated_as",
             Reason::CountryNote { .. } => "place.note",
             Reason::HqAssumed(_) => "hq.assumed",

@@ -269,6 +269,17 @@ pub struct HqOut {
     pub assumed: bool,
 }
 
+/// Where a shipment leaves from, when not the United States.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct FromOut {
+    /// ISO alpha-2.
+    pub code: &'static str,
+    /// Name.
+    pub name: &'static str,
+    /// `reexport`, or `in-country-transfer` when it is the destination.
+    pub kind: &'static str,
+}
+
 /// The order.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct OrderOut {
@@ -422,6 +433,8 @@ pub struct EvalOut {
     pub destination: DestinationOut,
     /// The buyer's headquarters.
     pub buyer_hq: HqOut,
+    /// Where the shipment leaves from when not the United States; null for an export from the US.
+    pub shipped_from: Option<FromOut>,
     /// `none`, `uveu` or `nveu`.
     pub end_user: &'static str,
     /// Government-to-government agreement assumed.
@@ -480,6 +493,15 @@ pub fn eval(v: &Verdict) -> EvalOut {
             tier: v.hq_tier.map(eval::Tier::number),
             assumed: q.hq.is_none(),
         },
+        shipped_from: q.shipped_from().map(|c| FromOut {
+            code: c.code,
+            name: c.name,
+            kind: if c.code == q.destination.code {
+                "in-country-transfer"
+            } else {
+                "reexport"
+            },
+        }),
         end_user: q.end_user.as_str(),
         g2g: q.g2g,
         chip: chip_with(&q.chip, &v.metrics),
@@ -896,6 +918,9 @@ pub struct QueryIn {
     /// Government-to-government agreement.
     #[serde(default)]
     pub g2g: bool,
+    /// Where the shipment leaves from (default: the United States).
+    #[serde(default)]
+    pub from: Option<String>,
 }
 
 /// Refuses a field name outside `known`. serde's `deny_unknown_fields` catches typos in JSON,
@@ -930,6 +955,7 @@ impl QueryIn {
         "hq",
         "prior_tpp",
         "g2g",
+        "from",
     ];
 
     /// The request the engine checks.
@@ -951,6 +977,7 @@ impl QueryIn {
             hq: self.hq.clone(),
             prior_tpp: self.prior_tpp.as_ref().map(NumOrText::text),
             g2g: self.g2g,
+            from: self.from.clone(),
         })
     }
 }

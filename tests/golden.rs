@@ -965,3 +965,79 @@ fn prior_shipments_add_a_step_only_when_given() {
     let ids = step_ids(req("SG", "h100", 1).regime("diffusion2025"));
     assert!(!ids.iter().any(|i| i == "order.cumulative"));
 }
+
+/// A request shipped from somewhere other than the United States.
+fn from(r: Request, place: &str) -> Request {
+    Request {
+        from: Some(place.into()),
+        ..r
+    }
+}
+
+#[test]
+fn the_2026_band_covers_exports_from_the_united_states_only() {
+    // 91 FR 1684 (rule.md Errata 5): case-by-case for exports from the US to China and Macau;
+    // reexports, exports from abroad and in-country transfers stay under presumption of denial.
+    let us = eval(req("CN", "h200", 100));
+    assert_eq!(us.review_policy, Some("case-by-case"));
+    assert!(us.shipped_from.is_none());
+    assert!(us.explanation.iter().any(|s| s.id == "band2026.conditions"));
+    let explicit_us = eval(from(req("CN", "h200", 100), "US"));
+    assert_eq!(explicit_us.review_policy, Some("case-by-case"));
+    let re = eval(from(req("CN", "h200", 100), "Singapore"));
+    assert_eq!(re.review_policy, Some("presumption-of-denial"));
+    assert_eq!(
+        re.shipped_from.as_ref().map(|f| (f.code, f.kind)),
+        Some(("SG", "reexport"))
+    );
+    let band = re
+        .license_exceptions
+        .iter()
+        .find(|e| e.id == "CASE-BY-CASE-2026")
+        .expect("listed for China");
+    assert_eq!(band.reason_id, "band2026.not_from_us");
+    assert!(!re.explanation.iter().any(|s| s.id == "band2026.conditions"));
+    let within = eval(from(req("CN", "h200", 100), "CN"));
+    assert_eq!(within.review_policy, Some("presumption-of-denial"));
+    assert_eq!(
+        within.shipped_from.as_ref().map(|f| f.kind),
+        Some("in-country-transfer")
+    );
+    assert!(within
+        .explanation
+        .iter()
+        .any(|s| s.id == "order.in_country_transfer"));
+}
+
+#[test]
+fn the_2026_band_is_not_listed_where_it_cannot_apply() {
+    // The band is about destinations in China and Macau: Cambodia, the UAE, or a Macau-headquartered
+    // buyer in Germany are outside it (the buyer stays under presumption of denial, §744.23).
+    for r in [
+        req("KH", "h200", 10),
+        req("AE", "h200", 10),
+        req("DE", "h200", 10).hq("MO"),
+    ] {
+        let v = eval(r);
+        assert!(
+            v.license_exceptions
+                .iter()
+                .all(|e| e.id != "CASE-BY-CASE-2026"),
+            "{}",
+            v.destination.code
+        );
+    }
+    assert_eq!(
+        eval(req("DE", "h200", 10).hq("MO")).review_policy,
+        Some("presumption-of-denial")
+    );
+}
+
+#[test]
+fn an_unknown_origin_is_an_error_about_the_from_field() {
+    let err = from(req("CN", "h200", 1), "Atlantis")
+        .resolve()
+        .err()
+        .map(|e| (e.field().id(), e.code()));
+    assert_eq!(err, Some(("from", "unknown-country")));
+}

@@ -37,6 +37,7 @@ export function renderAnswer(el, v) {
   const c = v.chip;
   const numbers = h('dl', { class: 'numbers' },
     h('dt', {}, 'Destination'), h('dd', {}, `${v.destination.name}${v.destination.tier ? `, Tier ${v.destination.tier}` : ''}`),
+    v.shipped_from ? [h('dt', {}, 'Shipped from'), h('dd', {}, `${v.shipped_from.name} (${v.shipped_from.kind === 'reexport' ? 'a reexport' : 'a transfer within the country'})`)] : null,
     h('dt', {}, 'Chip'), h('dd', {}, c.name),
     h('dt', {}, 'Computing power (TPP)'), h('dd', {}, `${num(c.tpp)} per chip`, c.tpp_basis.length ? ` (${c.tpp_basis.join('; ')})` : ''),
     h('dt', {}, 'Export class'), h('dd', {}, c.eccn, c.eccn_paragraph ? ` (${c.eccn_paragraph})` : ''),

@@ -12,12 +12,12 @@ import { DEFAULTS, read, write } from './urlstate.js';
 const $ = (id) => document.getElementById(id);
 const form = {
   to: $('to'), chip: $('chip'), tops: $('tops'), bits: $('bits'), area: $('area'), bw: $('bw'), nondc: $('nondc'), qty: $('qty'),
-  regime: $('regime'), date: $('date'), eu: $('eu'), hq: $('hq'), prior: $('prior'), g2g: $('g2g'),
+  regime: $('regime'), date: $('date'), eu: $('eu'), hq: $('hq'), from: $('from'), prior: $('prior'), g2g: $('g2g'),
 };
 
 /** The form input for each query field the engine names in an error's `field`. */
 const INPUT_OF_FIELD = {
-  to: 'to', hq: 'hq', chip: 'chip', tops: 'tops', bits: 'bits', die_area: 'area', dram_bandwidth: 'bw',
+  to: 'to', hq: 'hq', from: 'from', chip: 'chip', tops: 'tops', bits: 'bits', die_area: 'area', dram_bandwidth: 'bw',
   quantity: 'qty', prior_tpp: 'prior', end_user: 'eu', regime: 'regime', date: 'date',
 };
 /** The custom-chip fields: an error in one of them sends a link's custom chip back to the default. */
@@ -27,13 +27,13 @@ function readForm() {
   return {
     to: form.to.value, chip: form.chip.value, tops: form.tops.value, bits: form.bits.value, area: form.area.value, bw: form.bw.value,
     nondc: form.nondc.checked, qty: form.qty.value, regime: form.regime.value === 'date' ? '' : form.regime.value,
-    date: form.regime.value === 'date' ? form.date.value : '', eu: form.eu.value, hq: form.hq.value, prior: form.prior.value,
+    date: form.regime.value === 'date' ? form.date.value : '', eu: form.eu.value, hq: form.hq.value, from: form.from.value, prior: form.prior.value,
     g2g: form.g2g.checked, map: document.querySelector('input[name=mode]:checked').value,
   };
 }
 
 function writeForm(st) {
-  for (const k of ['to', 'tops', 'bits', 'area', 'bw', 'qty', 'hq', 'prior']) form[k].value = st[k];
+  for (const k of ['to', 'tops', 'bits', 'area', 'bw', 'qty', 'hq', 'from', 'prior']) form[k].value = st[k];
   form.chip.value = st.chip;
   form.nondc.checked = st.nondc;
   form.g2g.checked = st.g2g;
@@ -43,7 +43,7 @@ function writeForm(st) {
   for (const r of document.querySelectorAll('input[name=mode]')) r.checked = r.value === st.map;
   $('custom').hidden = st.chip !== 'custom';
   $('field-date').hidden = !st.date && form.regime.value !== 'date';
-  if (st.eu !== 'none' || st.hq || st.prior || st.g2g) $('more').open = true;
+  if (st.eu !== 'none' || st.hq || st.from || st.prior || st.g2g) $('more').open = true;
 }
 
 /** The engine's query object for a page state. */
@@ -59,6 +59,7 @@ function query(st) {
     q.non_datacenter = st.nondc;
   } else q.chip = st.chip;
   if (st.hq) q.hq = st.hq;
+  if (st.from) q.from = st.from;
   if (st.prior) q.prior_tpp = st.prior;
   return q;
 }
@@ -125,6 +126,7 @@ async function main() {
   const table = createTable($('table'), (code) => { form.to.value = names.get(code); update(); form.to.focus(); });
   combobox(form.to, $('to-list'), countryList, () => update());
   combobox(form.hq, $('hq-list'), countryList, () => update());
+  combobox(form.from, $('from-list'), countryList, () => update());
 
   const tierCache = new Map();
   let lastRows = [];

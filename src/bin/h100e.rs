@@ -63,6 +63,10 @@ enum Command {
         /// The destination has a government-to-government agreement with the US.
         #[arg(long)]
         g2g: bool,
+        /// Where the shipment leaves from (ISO code or name); default: the United States.
+        /// Anything else is a reexport (or an in-country transfer when it is the destination).
+        #[arg(long = "from", value_name = "COUNTRY")]
+        from: Option<String>,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -236,6 +240,7 @@ fn run(cmd: Command) -> Result<String, Error> {
             hq,
             prior_tpp,
             g2g,
+            from,
             json: j,
         } => {
             let req = Request {
@@ -247,6 +252,7 @@ fn run(cmd: Command) -> Result<String, Error> {
                 hq,
                 prior_tpp,
                 g2g,
+                from,
             };
             let out = wire::evaluate(&req)?;
             if j {
@@ -404,6 +410,14 @@ fn eval_text(v: &EvalOut) -> String {
         "Buyer HQ     {} ({}){hq_tier}{assumed}\n",
         v.buyer_hq.name, v.buyer_hq.code
     ));
+    if let Some(from) = &v.shipped_from {
+        s.push_str(&format!(
+            "From         {} ({}): {}\n",
+            from.name,
+            from.code,
+            from.kind.replace('-', " ")
+        ));
+    }
     s.push_str(&format!(
         "Chip         {}: TPP {}, {}, {} H100e each\n",
         v.chip.name,

@@ -225,27 +225,31 @@ fn nac(f: &Facts, req: &Requirement) -> ExceptionCheck {
 /// case-by-case. It is listed with the exceptions so the answer shows it was checked.
 fn china_band(f: &Facts) -> Option<ExceptionCheck> {
     let b = f.r.china_band.as_ref()?;
+    // Not even considered where it cannot apply: it is about destinations in its place only.
+    if !place::contains(&b.place, f.dest_code, f.date) {
+        return None;
+    }
     let tpp = f.amounts.map(|a| a.tpp);
     let bandwidth = f.q.chip.dram_bandwidth();
-    let why = match (tpp, bandwidth) {
-        _ if !place::contains(&b.place, f.dest_code, f.date) => Why::OutsidePlace(&b.place),
-        (Some(tpp), _) if tpp >= b.max_tpp.value => Why::TppNotBelow {
+    let why = match (f.from, tpp, bandwidth) {
+        (Some(from), _, _) => Why::NotFromUs(from),
+        (None, Some(tpp), _) if tpp >= b.max_tpp.value => Why::TppNotBelow {
             tpp,
             max: b.max_tpp.value,
         },
-        (Some(_), Some(bw)) if bw >= b.max_dram_gbs.value => Why::BandwidthNotBelow {
+        (None, Some(_), Some(bw)) if bw >= b.max_dram_gbs.value => Why::BandwidthNotBelow {
             bandwidth: bw,
             max: b.max_dram_gbs.value,
         },
-        (Some(tpp), Some(bw)) => Why::InBand {
+        (None, Some(tpp), Some(bw)) => Why::InBand {
             tpp,
             max_tpp: b.max_tpp.value,
             bandwidth: bw,
             max_bandwidth: b.max_dram_gbs.value,
             policy: b.policy,
         },
-        (None, _) => Why::TppUnknown,
-        (Some(_), None) => Why::BandwidthUnknown,
+        (None, None, _) => Why::TppUnknown,
+        (None, Some(_), None) => Why::BandwidthUnknown,
     };
     Some(ExceptionCheck::new(
         ExceptionId::ChinaBand,

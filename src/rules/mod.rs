@@ -109,6 +109,9 @@ fn decide(f: &Facts, v: &mut Verdict, t: &mut Trail) {
         v.caps.push(cap);
     }
     v.review_policy = review::policy(f, band, t);
+    if let (true, Some(b)) = (band, &f.r.china_band) {
+        t.push(|| Reason::BandConditions(b), b.conditions_cite);
+    }
 }
 
 /// The steps every answer starts with: the rules, the chip, the order, the places and tiers.
@@ -141,6 +144,10 @@ fn context(f: &Facts, metrics: &Metrics, t: &mut Trail) {
         }
     }
     place_steps(f, t);
+    if let Some(from) = f.from {
+        let to = f.dest;
+        t.push(|| Reason::ShippedFrom { from, to }, f.r.scope_a.cite);
+    }
 }
 
 fn chip_steps(f: &Facts, metrics: &Metrics, t: &mut Trail) {

@@ -18,6 +18,7 @@ pub fn req(to: &str, chip: &str, quantity: u64) -> Request {
         hq: None,
         prior_tpp: None,
         g2g: false,
+        from: None,
     }
 }
 
