@@ -177,22 +177,13 @@ impl Request {
     /// Checks every field; the first bad one is the error.
     pub fn resolve(&self) -> Result<Query, Error> {
         let selection = regime::select(&self.regime)?;
-        let destination = country::find(&self.to)?;
+        let destination = country::find(&self.to, Field::To)?;
         let chip = self.chip.resolve()?;
         let quantity = parse_quantity(&self.quantity)?;
         let end_user = EndUser::parse(&self.end_user)?;
         let hq = match self.hq.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(h) => Some(country::find(h).map_err(|e| match e {
-                Error::UnknownCountry {
-                    input, suggestions, ..
-                } => Error::UnknownCountry {
-                    field: Field::Hq,
-                    input,
-                    suggestions,
-                },
-                other => other,
-            })?),
+            Some(h) => Some(country::find(h, Field::Hq)?),
         };
         let prior_tpp = match self.prior_tpp.as_deref().map(str::trim) {
             None | Some("") => Dec::ZERO,
