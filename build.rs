@@ -72,9 +72,19 @@ struct CountryIn {
     aliases: Vec<String>,
 }
 
+/// A name people use for several entries; the engine refuses it and names them all.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AmbiguousIn {
+    name: String,
+    means: Vec<String>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CountriesFile {
+    #[serde(default)]
+    ambiguous: Vec<AmbiguousIn>,
     country: Vec<CountryIn>,
 }
 
@@ -719,6 +729,56 @@ fn countries(g: &mut Gen) {
     let _ = writeln!(
         g.out,
         "pub static COUNTRIES: &[Country] = &[\n{}\n];",
+        rows.join(",\n")
+    );
+    ambiguous(g, f, &countries.ambiguous, &keys);
+}
+
+/// The `[[ambiguous]]` names of `data/countries.toml`: each means at least two distinct, known
+/// entries, and is looked up (folded as `country::find` folds) as nothing else: not a country's
+/// code, name or alias (that entry would win silently), nor another ambiguous name.
+fn ambiguous(g: &mut Gen, f: &str, list: &[AmbiguousIn], countries: &[(String, Keys)]) {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    let mut rows = Vec::new();
+    for a in list {
+        let key = format!("ambiguous `{}`", a.name);
+        let folded = fold::fold(&a.name);
+        if folded.is_empty() {
+            fail(f, &key, "name is empty");
+        }
+        if let Some(other) = seen.insert(folded.clone(), &a.name) {
+            fail(
+                f,
+                &key,
+                &format!("looked up as `{folded}`, as is ambiguous name `{other}`"),
+            );
+        }
+        if a.means.len() < 2 {
+            fail(f, &key, "`means` needs at least two codes");
+        }
+        g.check_codes(f, &key, &a.means);
+        let distinct: BTreeSet<&String> = a.means.iter().collect();
+        if distinct.len() != a.means.len() {
+            fail(f, &key, "`means` repeats a code");
+        }
+        for (code, keys) in countries {
+            if let Some((_, words)) = keys.iter().find(|(k, _)| *k == folded) {
+                fail(
+                    f,
+                    &key,
+                    &format!("looked up as `{folded}`, as is the {words} of country `{code}`: remove one"),
+                );
+            }
+        }
+        rows.push(format!(
+            "Ambiguous {{ name: {}, means: {} }}",
+            lit(&a.name),
+            strs(&a.means)
+        ));
+    }
+    let _ = writeln!(
+        g.out,
+        "pub static AMBIGUOUS: &[Ambiguous] = &[\n{}\n];",
         rows.join(",\n")
     );
 }

@@ -182,6 +182,25 @@ test('bad input keeps what was typed and says what is wrong', async ({ page }) =
   await expect(page.locator('#answer')).toContainText('3A090.a.1');
 });
 
+test('a name shared by several places lists them all and is refused until one is picked', async ({ page }) => {
+  await open(page);
+  // Sint Maarten's names do not contain "Saint Martin": the engine's `also_called` brings it in.
+  for (const [typed, codes] of [['Congo', ['CD', 'CG']], ['Korea', ['KP', 'KR']],
+    ['Virgin Islands', ['VG', 'VI']], ['Saint Martin', ['MF', 'SX']]]) {
+    await page.fill('#to', typed);
+    const shown = await page.locator('#to-list li').evaluateAll((lis) => lis.map((li) => li.dataset.code));
+    for (const code of codes) expect(shown, typed).toContain(code);
+  }
+  await page.fill('#to', 'Congo');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.error')).toContainText('`Congo` can mean Republic of the Congo or DR Congo');
+  await expect(page.locator('#to')).toHaveAttribute('aria-invalid', 'true');
+  await page.fill('#to', 'Congo');
+  await page.locator('#to-list li[data-code="CD"]').click();
+  await expect(page.locator('#to')).toHaveValue('DR Congo');
+  await expect(page.locator('#verdict')).toContainText('presumption of denial');
+});
+
 test('hypothetical regimes are labelled on the answer and the map; the table lists everyone', async ({ page }) => {
   await open(page, '/?regime=proposal2025&to=Singapore&qty=501');
   await expect(page.locator('#verdict .badge')).toHaveText('Hypothetical');

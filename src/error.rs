@@ -95,6 +95,17 @@ pub enum Error {
         /// The closest names.
         suggestions: Vec<String>,
     },
+    /// A name people use for several countries ("Congo"): the reader must say which.
+    AmbiguousCountry {
+        /// The destination or the headquarters.
+        field: Field,
+        /// What was typed.
+        input: String,
+        /// Display names of every entry it may mean, in the data's order.
+        candidates: Vec<String>,
+        /// Their alpha-2 codes, in the same order.
+        codes: Vec<String>,
+    },
     /// No catalog chip matches.
     UnknownChip {
         /// What was typed.
@@ -166,13 +177,16 @@ pub enum Error {
 }
 
 fn or_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("`{s}`")).collect();
+    or_words(&quoted)
+}
+
+/// "a", "a or b", "a, b or c".
+fn or_words(items: &[String]) -> String {
     match items {
         [] => String::new(),
-        [one] => format!("`{one}`"),
-        [init @ .., last] => {
-            let head: Vec<String> = init.iter().map(|s| format!("`{s}`")).collect();
-            format!("{} or `{last}`", head.join(", "))
-        }
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
 }
 
@@ -188,6 +202,17 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
+            Error::AmbiguousCountry {
+                input,
+                candidates,
+                codes,
+                ..
+            } => write!(
+                f,
+                "`{input}` can mean {}: give the one you mean (a name or an ISO code such as {})",
+                or_words(candidates),
+                or_list(codes)
+            ),
             Error::UnknownChip { input, suggestions } => {
                 write!(f, "unknown chip `{input}`: give a catalog id or name (list them with `h100e chips`), or custom specs with --tops and --bits")?;
                 if !suggestions.is_empty() {
@@ -230,6 +255,7 @@ impl Error {
     pub fn field(&self) -> Field {
         match self {
             Error::UnknownCountry { field, .. }
+            | Error::AmbiguousCountry { field, .. }
             | Error::BadNumber { field, .. }
             | Error::TooLarge { field, .. }
             | Error::BadChoice { field, .. } => *field,
@@ -245,6 +271,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::UnknownCountry { .. } => "unknown-country",
+            Error::AmbiguousCountry { .. } => "ambiguous-country",
             Error::UnknownChip { .. } => "unknown-chip",
             Error::UnknownRegime { .. } => "unknown-regime",
             Error::BadDate { .. } => "bad-date",

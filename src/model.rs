@@ -54,6 +54,16 @@ pub struct Country {
     pub aliases: &'static [&'static str],
 }
 
+/// A name people use for several entries ("Congo", "Korea"): the engine refuses it and names
+/// every entry it may mean, so a reader never gets a silent guess.
+#[derive(Debug)]
+pub struct Ambiguous {
+    /// The name as the data writes it.
+    pub name: &'static str,
+    /// Alpha-2 codes of the entries it may mean, in the data's order (at least two).
+    pub means: &'static [&'static str],
+}
+
 /// A destination the EAR treats as part of another (Hong Kong as China).
 #[derive(Debug)]
 pub struct TreatedAs {

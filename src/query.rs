@@ -191,7 +191,7 @@ impl Request {
     /// Checks every field; the first bad one is the error.
     pub fn resolve(&self) -> Result<Query, Error> {
         let selection = regime::select(&self.regime)?;
-        let destination = country::find(&self.to)?;
+        let destination = country::find(&self.to, Field::To)?;
         let chip = self.chip.resolve()?;
         let quantity = parse_quantity(&self.quantity)?;
         let end_user = EndUser::parse(&self.end_user)?;
@@ -219,16 +219,7 @@ impl Request {
 fn optional_country(text: Option<&str>, field: Field) -> Result<Option<&'static Country>, Error> {
     match text.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(t) => country::find(t).map(Some).map_err(|e| match e {
-            Error::UnknownCountry {
-                input, suggestions, ..
-            } => Error::UnknownCountry {
-                field,
-                input,
-                suggestions,
-            },
-            other => other,
-        }),
+        Some(t) => country::find(t, field).map(Some),
     }
 }
 

@@ -754,6 +754,9 @@ pub struct CountryOut {
     pub name: &'static str,
     /// Other names.
     pub aliases: &'static [&'static str],
+    /// Names this entry shares with others ("Congo" for CG and CD): the engine refuses them, and a
+    /// picker lists every entry that has one when it is typed.
+    pub also_called: Vec<&'static str>,
 }
 
 /// Every country.
@@ -765,6 +768,11 @@ pub fn countries() -> Vec<CountryOut> {
             numeric: c.numeric,
             name: c.name,
             aliases: c.aliases,
+            also_called: country::ambiguous()
+                .iter()
+                .filter(|a| a.means.contains(&c.code))
+                .map(|a| a.name)
+                .collect(),
         })
         .collect()
 }

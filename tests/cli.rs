@@ -340,6 +340,45 @@ fn bad_input_exits_2_with_one_clear_line() {
 }
 
 #[test]
+fn an_ambiguous_country_name_exits_2_naming_every_candidate() {
+    // "Congo" may be the Republic (CG) or the arms-embargoed DR Congo (CD): no guess, both named.
+    for needle in ["Republic of the Congo", "DR Congo", "`CG`", "`CD`"] {
+        fails(
+            &["eval", "--to", "Congo", "--chip", "H100", "--quantity", "1"],
+            needle,
+        );
+    }
+    fails(
+        &[
+            "eval",
+            "--to",
+            "SG",
+            "--hq",
+            "Korea",
+            "--chip",
+            "H100",
+            "--quantity",
+            "1",
+        ],
+        "`Korea` can mean South Korea or North Korea",
+    );
+    // The picker's list says which names are shared, on the entries they may mean.
+    let list = json(&["countries", "--json"]);
+    let shared: Vec<&str> = list
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|c| {
+            c["also_called"]
+                .as_array()
+                .is_some_and(|a| a.iter().any(|n| n == "Congo"))
+        })
+        .filter_map(|c| c["code"].as_str())
+        .collect();
+    assert_eq!(shared, ["CD", "CG"]);
+}
+
+#[test]
 fn a_closed_pipe_is_not_a_panic() {
     use std::io::Read;
     use std::process::Stdio;

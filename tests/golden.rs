@@ -723,6 +723,98 @@ fn us_territories_are_not_export_destinations() {
     assert_eq!(v.destination.treated_as, Some("US"));
 }
 
+// ---- Names that mean several places -------------------------------------------------------------
+
+/// The error for a query to `to`, or headquartered in `hq` (destination Singapore).
+fn refusal(to: &str, hq: Option<&str>) -> h100e::Error {
+    let r = match hq {
+        Some(h) => req("SG", "h100", 1).hq(h),
+        None => req(to, "h100", 1),
+    };
+    wire::evaluate(&r).expect_err("refused")
+}
+
+#[test]
+fn ambiguous_names_are_refused_with_every_candidate() {
+    // "Congo" in the news usually means the DR Congo, a D:5 (arms-embargoed) country of 15 CFR
+    // 740 supp. 1, while ISO's short name "Congo" is the Republic, which is in no group: a silent
+    // guess flips the answer, so the engine names both and asks.
+    let e = refusal("Congo", None);
+    assert_eq!(e.code(), "ambiguous-country");
+    assert_eq!(e.field().id(), "to");
+    assert_eq!(
+        e,
+        h100e::Error::AmbiguousCountry {
+            field: h100e::error::Field::To,
+            input: "Congo".into(),
+            candidates: vec!["Republic of the Congo".into(), "DR Congo".into()],
+            codes: vec!["CG".into(), "CD".into()],
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "`Congo` can mean Republic of the Congo or DR Congo: give the one you mean (a name or an ISO code such as `CG` or `CD`)"
+    );
+    // The headquarters field gets the same refusal, marked as `hq` (the AIA and D:5-parent rules
+    // turn on it just as the destination rules turn on `to`).
+    let e = refusal("", Some("congo"));
+    assert_eq!((e.code(), e.field().id()), ("ambiguous-country", "hq"));
+    // Korea (KR is in A:5 and supp. 5(a), KP in D:5), the two Virgin Islands, and the island of
+    // Saint Martin (French part MF, Dutch part SX).
+    for (typed, codes) in [
+        ("Korea", ["KR", "KP"]),
+        ("Virgin Islands", ["VG", "VI"]),
+        ("Saint Martin", ["MF", "SX"]),
+        ("st. martin", ["MF", "SX"]),
+    ] {
+        match refusal(typed, None) {
+            h100e::Error::AmbiguousCountry { codes: got, .. } => assert_eq!(got, codes, "{typed}"),
+            other => panic!("{typed}: expected an ambiguous-country error, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn unambiguous_names_still_resolve_to_one_entry() {
+    // Each side of an ambiguous name has names of its own, and a country's own short name stays
+    // with it even when it is part of another's ("Guinea" in "Equatorial Guinea", "Sudan" in
+    // "South Sudan", "Samoa" in "American Samoa"): see the decisions in data/countries.toml.
+    for (typed, code) in [
+        ("DR Congo", "CD"),
+        ("Democratic Republic of the Congo", "CD"),
+        ("Congo-Kinshasa", "CD"),
+        ("CD", "CD"),
+        ("Republic of the Congo", "CG"),
+        ("Congo-Brazzaville", "CG"),
+        ("CG", "CG"),
+        ("South Korea", "KR"),
+        ("North Korea", "KP"),
+        ("BVI", "VG"),
+        ("US Virgin Islands", "VI"),
+        ("Sint Maarten", "SX"),
+        ("Guinea", "GN"),
+        ("Sudan", "SD"),
+        ("Samoa", "WS"),
+        ("Niger", "NE"),
+        ("Dominica", "DM"),
+        ("Georgia", "GE"),
+        ("Ireland", "IE"),
+        ("China", "CN"),
+    ] {
+        assert_eq!(
+            eval(req(typed, "h100", 1)).destination.code,
+            code,
+            "{typed}"
+        );
+    }
+    // Arms-embargoed DR Congo (D:5) and the Republic of the Congo get different answers, which is
+    // why "Congo" may not silently pick one.
+    assert_ne!(
+        eval(req("DR Congo", "h100", 1)).outcome,
+        eval(req("Republic of the Congo", "h100", 1)).outcome
+    );
+}
+
 #[test]
 fn cyprus_says_its_d5_status_is_uncertain() {
     let v = eval(req("Cyprus", "h100", 10).regime("diffusion2025"));

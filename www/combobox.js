@@ -6,7 +6,8 @@ const fold = (t) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/
 
 /** Wires a combobox. `countries` is the engine's list; `onPick` runs after a choice. */
 export function combobox(input, list, countries, onPick) {
-  const entries = countries.map((c) => ({ c, keys: [c.name, c.code, ...c.aliases].map(fold) }));
+  // `also_called` holds names shared with other entries ("Congo"): typing one lists them all.
+  const entries = countries.map((c) => ({ c, keys: [c.name, c.code, ...c.aliases, ...c.also_called].map(fold) }));
   let shown = [];
   let active = -1;
 
