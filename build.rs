@@ -683,7 +683,13 @@ fn sources(g: &mut Gen) {
 /// A link labelled as a regulation must open the regulation: the kind of a source and its link
 /// and grade must agree. The eCFR's `current` form is required so that answers can link to the
 /// text in force on their date (`wire` turns `/current/` into `/on/YYYY-MM-DD/`).
-fn check_source_kind(f: &str, key: &str, s: &SourceIn, kind: vocab::SourceKind, grade: vocab::Grade) {
+fn check_source_kind(
+    f: &str,
+    key: &str,
+    s: &SourceIn,
+    kind: vocab::SourceKind,
+    grade: vocab::Grade,
+) {
     use vocab::{Grade, SourceKind};
     let host = s
         .url
@@ -720,7 +726,11 @@ fn check_source_kind(f: &str, key: &str, s: &SourceIn, kind: vocab::SourceKind, 
         );
     }
     if grade == Grade::PrimaryMirror && kind != SourceKind::Regulation {
-        fail(f, key, "P-mirror means eCFR text, so its kind must be `regulation`");
+        fail(
+            f,
+            key,
+            "P-mirror means eCFR text, so its kind must be `regulation`",
+        );
     }
 }
 
