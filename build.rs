@@ -697,26 +697,28 @@ fn check_source_kind(
         .nth(1)
         .and_then(|rest| rest.split(['/', '?', '#']).next())
         .unwrap_or("");
-    match kind {
-        SourceKind::Regulation => {
-            if !s.url.starts_with("https://www.ecfr.gov/current/title-15/") {
-                fail(
-                    f,
-                    key,
-                    "a `regulation` must link to the eCFR as https://www.ecfr.gov/current/title-15/...",
-                );
-            }
-        }
+    let misplaced = match kind {
+        SourceKind::Regulation => !s.url.starts_with("https://www.ecfr.gov/current/title-15/"),
         SourceKind::FederalRegister => {
-            if !matches!(host, "www.federalregister.gov" | "www.govinfo.gov") {
-                fail(
-                    f,
-                    key,
-                    &format!("a `federal-register` source must link to www.federalregister.gov or www.govinfo.gov, not {host}"),
-                );
-            }
+            !matches!(host, "www.federalregister.gov" | "www.govinfo.gov")
         }
-        _ => {}
+        _ => false,
+    };
+    if misplaced {
+        fail(
+            f,
+            key,
+            &format!(
+                "a `{}` source must link to {}, not {}",
+                kind.id(),
+                if kind == SourceKind::Regulation {
+                    "the eCFR as https://www.ecfr.gov/current/title-15/..."
+                } else {
+                    "www.federalregister.gov or www.govinfo.gov"
+                },
+                s.url
+            ),
+        );
     }
     if kind.is_commentary() && grade != Grade::Secondary {
         fail(
