@@ -54,6 +54,9 @@ struct SourceIn {
     title: String,
     url: String,
     grade: String,
+    publisher: String,
+    kind: String,
+    date: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -664,13 +667,35 @@ fn sources(g: &mut Gen) {
         if !s.url.starts_with("http") {
             fail(f, key, "url must be an http(s) address");
         }
+        let Some(kind) = vocab::SourceKind::from_id(&s.kind) else {
+            let ids: Vec<&str> = vocab::SourceKind::ALL.iter().map(|k| k.id()).collect();
+            fail(
+                f,
+                key,
+                &format!("kind `{}` is not one of {}", s.kind, ids.join(", ")),
+            );
+        };
+        check_source_kind(f, key, s, kind, grade);
+        if s.publisher.trim().is_empty() {
+            fail(f, key, "publisher is empty");
+        }
+        // `YYYY-MM-DD`, or `YYYY-MM` when only the month is known.
+        let when = match s.date.as_deref() {
+            None => "None".into(),
+            Some(d) if d.len() == 7 => {
+                let (y, m, _) = date(f, key, &format!("{d}-01")).ymd();
+                format!("Some(Published::Month {{ year: {y}, month: {m} }})")
+            }
+            Some(d) => format!("Some(Published::Day({}))", date_lit(date(f, key, d))),
+        };
         let _ = writeln!(
             g.out,
-            "pub static {}: Source = Source {{ key: {}, title: {}, url: {}, grade: Grade::{grade:?} }};",
+            "pub static {}: Source = Source {{ key: {}, title: {}, url: {}, grade: Grade::{grade:?}, publisher: {}, kind: SourceKind::{kind:?}, date: {when} }};",
             source_ident(key),
             lit(key),
             lit(&s.title),
             lit(&s.url),
+            lit(&s.publisher),
         );
         list.push(format!("&{}", source_ident(key)));
         g.sources.insert(key.clone());
@@ -680,6 +705,62 @@ fn sources(g: &mut Gen) {
         "pub static SOURCES: &[&Source] = &[{}];",
         list.join(", ")
     );
+}
+
+/// A link labelled as a regulation must open the regulation: the kind of a source and its link
+/// and grade must agree. The eCFR's `current` form is required so that answers can link to the
+/// text in force on their date (`wire` turns `/current/` into `/on/YYYY-MM-DD/`).
+fn check_source_kind(
+    f: &str,
+    key: &str,
+    s: &SourceIn,
+    kind: vocab::SourceKind,
+    grade: vocab::Grade,
+) {
+    use vocab::{Grade, SourceKind};
+    let host = s
+        .url
+        .split("://")
+        .nth(1)
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .unwrap_or("");
+    let misplaced = match kind {
+        SourceKind::Regulation => !s.url.starts_with("https://www.ecfr.gov/current/title-15/"),
+        SourceKind::FederalRegister => {
+            !matches!(host, "www.federalregister.gov" | "www.govinfo.gov")
+        }
+        _ => false,
+    };
+    if misplaced {
+        fail(
+            f,
+            key,
+            &format!(
+                "a `{}` source must link to {}, not {}",
+                kind.id(),
+                if kind == SourceKind::Regulation {
+                    "the eCFR as https://www.ecfr.gov/current/title-15/..."
+                } else {
+                    "www.federalregister.gov or www.govinfo.gov"
+                },
+                s.url
+            ),
+        );
+    }
+    if kind.is_commentary() && grade != Grade::Secondary {
+        fail(
+            f,
+            key,
+            &format!("a `{}` source can only be graded S", kind.id()),
+        );
+    }
+    if grade == Grade::PrimaryMirror && kind != SourceKind::Regulation {
+        fail(
+            f,
+            key,
+            "P-mirror means eCFR text, so its kind must be `regulation`",
+        );
+    }
 }
 
 /// `data/countries.toml`: codes must be well formed and unique, and nothing a reader types may

@@ -4,7 +4,7 @@
 
 use crate::date::Date;
 use crate::decimal::Dec;
-use crate::vocab::{Grade, ReviewPolicy, StatedClass};
+use crate::vocab::{Grade, ReviewPolicy, SourceKind, StatedClass};
 
 /// A document that the data cites.
 #[derive(Debug)]
@@ -13,10 +13,31 @@ pub struct Source {
     pub key: &'static str,
     /// What it is.
     pub title: &'static str,
-    /// Where to read it.
+    /// Where to read it. A regulation's link is the eCFR's `current` text; answers turn it into
+    /// the text in force on their date.
     pub url: &'static str,
     /// How directly it was read.
     pub grade: Grade,
+    /// Who published what the link opens, e.g. "eCFR", "Federal Register", "SemiAnalysis".
+    pub publisher: &'static str,
+    /// What kind of document it is.
+    pub kind: SourceKind,
+    /// When it was published, where known.
+    pub date: Option<Published>,
+}
+
+/// When a source was published, as precisely as it is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Published {
+    /// The day.
+    Day(Date),
+    /// Only the month is known (the day is not invented).
+    Month {
+        /// Year.
+        year: u16,
+        /// Month, 1 to 12.
+        month: u8,
+    },
 }
 
 /// Where a legal value or a step of reasoning comes from.

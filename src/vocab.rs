@@ -87,6 +87,74 @@ impl Grade {
     pub fn from_id(id: &str) -> Option<Grade> {
         Grade::ALL.into_iter().find(|g| g.id() == id)
     }
+
+    /// The words a reader sees beside every citation, e.g. "secondary".
+    pub fn label(self) -> &'static str {
+        match self {
+            Grade::Primary => "primary",
+            Grade::PrimaryMirror => "primary (eCFR text via a mirror)",
+            Grade::Secondary => "secondary",
+        }
+    }
+}
+
+/// What kind of document a source is, so a reader can tell a regulation from a law-firm note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    /// Regulatory text of 15 CFR on the eCFR.
+    Regulation,
+    /// A Federal Register document (on federalregister.gov or GovInfo).
+    FederalRegister,
+    /// An agency page or decision (BIS, GAO, the White House).
+    Government,
+    /// A law firm's client note.
+    LawFirm,
+    /// An analyst's or think tank's article.
+    Analyst,
+    /// A news report or its reprint.
+    News,
+    /// Our own chip research (datasheets and secondary sources).
+    Research,
+}
+
+impl SourceKind {
+    /// Every kind.
+    pub const ALL: [SourceKind; 7] = [
+        SourceKind::Regulation,
+        SourceKind::FederalRegister,
+        SourceKind::Government,
+        SourceKind::LawFirm,
+        SourceKind::Analyst,
+        SourceKind::News,
+        SourceKind::Research,
+    ];
+
+    /// The stable id used in the data files and on the wire.
+    pub fn id(self) -> &'static str {
+        match self {
+            SourceKind::Regulation => "regulation",
+            SourceKind::FederalRegister => "federal-register",
+            SourceKind::Government => "government",
+            SourceKind::LawFirm => "law-firm",
+            SourceKind::Analyst => "analyst",
+            SourceKind::News => "news",
+            SourceKind::Research => "research",
+        }
+    }
+
+    /// The kind by its id.
+    pub fn from_id(id: &str) -> Option<SourceKind> {
+        SourceKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    /// True for kinds that are never primary text of the rules: a note about a rule by someone
+    /// other than the government.
+    pub fn is_commentary(self) -> bool {
+        matches!(
+            self,
+            SourceKind::LawFirm | SourceKind::Analyst | SourceKind::News
+        )
+    }
 }
 
 /// The ECCN 3A090 paragraph family a chip falls in, as the research states it for chips whose
@@ -132,9 +200,13 @@ mod tests {
         for g in Grade::ALL {
             assert_eq!(Grade::from_id(g.id()), Some(g));
         }
+        for k in SourceKind::ALL {
+            assert_eq!(SourceKind::from_id(k.id()), Some(k));
+        }
         for c in StatedClass::ALL {
             assert_eq!(StatedClass::from_id(c.id()), Some(c));
         }
         assert_eq!(ReviewPolicy::from_id("presumption of denial"), None);
+        assert_eq!(SourceKind::from_id("law firm"), None);
     }
 }

@@ -15,51 +15,138 @@ use crate::decimal::Dec;
 use crate::error::Error;
 use crate::eval::{self, CapUse, ExceptionCheck, Verdict};
 use crate::explain;
-use crate::model::{Cite, Datacenter, Regime};
+use crate::model::{ChipSource, Cite, Datacenter, Published, Regime, Source};
 use crate::query::{ChipInput, Request};
 use crate::reason::Reason;
 use crate::regime::{self, Choice, Chosen, Selection};
-use crate::vocab::ReviewPolicy;
+use crate::vocab::{Grade, ReviewPolicy, SourceKind};
 
 /// What rounding an answer contains.
 pub const ROUNDING: &str = "tpp values are exact; h100e is rounded to 4 decimals and performance_density to 3, for display only";
 
-/// A citation.
+/// A citation. It names both what it is about (a CFR paragraph or FR page, or the source) and what
+/// its link opens (publisher and date), with the grade in words, so a reader can tell the
+/// regulation from a note about it: `label` is `about · links_to · grade_label`.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct CitationOut {
-    /// 15 CFR paragraph · Federal Register page · source name.
+    /// `about · links_to · grade_label`, e.g. "15 CFR 740.29, 90 FR 4544 (text not read) · per
+    /// SemiAnalysis, Jan 2025 · secondary".
     pub label: String,
+    /// What the citation is about: the CFR paragraph and FR page, with " (text not read)" when
+    /// the source is secondary; the source's title when there is neither.
+    pub about: String,
+    /// What the link opens: "eCFR text as of 2025-03-01", "Federal Register, 15 Jan 2025",
+    /// "per SemiAnalysis, Jan 2025".
+    pub links_to: String,
     /// The CFR paragraph, where one applies.
     pub cfr: Option<&'static str>,
     /// The Federal Register page, where known.
     pub fr: Option<&'static str>,
     /// The source's title.
     pub source: &'static str,
-    /// Where to read it.
-    pub url: &'static str,
+    /// Who published what the link opens.
+    pub publisher: &'static str,
+    /// `regulation`, `federal-register`, `government`, `law-firm`, `analyst`, `news` or
+    /// `research`.
+    pub kind: &'static str,
+    /// Where to read it; an eCFR link in an answer opens the text in force on the answer's date.
+    pub url: String,
     /// `P`, `P-mirror` or `S`.
     pub grade: &'static str,
+    /// The grade in words: `primary`, `primary (eCFR text via a mirror)` or `secondary`.
+    pub grade_label: &'static str,
     /// What could not be confirmed.
     pub uncertain: Option<&'static str>,
 }
 
-impl CitationOut {
-    /// From a data citation.
-    pub fn from_cite(c: &Cite) -> CitationOut {
-        let mut parts: Vec<&str> = Vec::new();
-        parts.extend(c.cfr);
-        parts.extend(c.fr);
-        if parts.is_empty() {
-            parts.push(c.source.title);
+/// The eCFR's link to the text in force today; answers replace `current` by their date.
+const ECFR_CURRENT: &str = "https://www.ecfr.gov/current/";
+
+/// An eCFR `current` link as the point-in-time link for `on`
+/// (`https://www.ecfr.gov/on/YYYY-MM-DD/title-15/...`); other links, and lists without a date,
+/// are left as they are.
+pub fn ecfr_on(url: &str, on: Option<Date>) -> String {
+    match (on, url.strip_prefix(ECFR_CURRENT)) {
+        (Some(d), Some(rest)) => format!("https://www.ecfr.gov/on/{d}/{rest}"),
+        _ => url.to_string(),
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// "15 Jan 2025", or "Jan 2025" when only the month is known.
+fn published_words(p: Published) -> String {
+    let month = |m: u8| MONTHS.get(usize::from(m).saturating_sub(1)).unwrap_or(&"");
+    match p {
+        Published::Day(d) => {
+            let (y, m, day) = d.ymd();
+            format!("{day} {} {y}", month(m))
         }
+        Published::Month { year, month: m } => format!("{} {year}", month(m)),
+    }
+}
+
+/// What a source's link opens, in words.
+fn links_to(s: &Source, on: Option<Date>) -> String {
+    if s.kind == SourceKind::Regulation {
+        return match on {
+            Some(d) => format!("{} text as of {d}", s.publisher),
+            None => format!("{}, current text", s.publisher),
+        };
+    }
+    let who = if s.grade == Grade::Secondary {
+        format!("per {}", s.publisher)
+    } else {
+        s.publisher.to_string()
+    };
+    match s.date {
+        Some(p) => format!("{who}, {}", published_words(p)),
+        None => who,
+    }
+}
+
+impl CitationOut {
+    /// From a data citation; `on` is the answer's date (`Selection::date`), which turns eCFR
+    /// links into the text in force that day. Lists that answer no date pass `None`.
+    pub fn from_cite(c: &Cite, on: Option<Date>) -> CitationOut {
+        let paragraphs: Vec<&str> = c.cfr.iter().chain(c.fr.iter()).copied().collect();
+        let about = if paragraphs.is_empty() {
+            c.source.title.to_string()
+        } else if c.source.grade == Grade::Secondary {
+            format!("{} (text not read)", paragraphs.join(", "))
+        } else {
+            paragraphs.join(", ")
+        };
         CitationOut {
-            label: parts.join(" · "),
             cfr: c.cfr,
             fr: c.fr,
-            source: c.source.title,
-            url: c.source.url,
-            grade: c.source.grade.id(),
             uncertain: c.uncertain,
+            ..CitationOut::with_about(c.source, about, on)
+        }
+    }
+
+    /// A whole source, about itself (the lists of a regime's and of all sources).
+    pub fn from_source(s: &'static Source, on: Option<Date>) -> CitationOut {
+        CitationOut::with_about(s, s.title.to_string(), on)
+    }
+
+    fn with_about(s: &'static Source, about: String, on: Option<Date>) -> CitationOut {
+        let links_to = links_to(s, on);
+        CitationOut {
+            label: format!("{about} · {links_to} · {}", s.grade.label()),
+            about,
+            links_to,
+            cfr: None,
+            fr: None,
+            source: s.title,
+            publisher: s.publisher,
+            kind: s.kind.id(),
+            url: ecfr_on(s.url, on),
+            grade: s.grade.id(),
+            grade_label: s.grade.label(),
+            uncertain: None,
         }
     }
 }
@@ -137,10 +224,10 @@ fn datacenter_word(d: Datacenter) -> &'static str {
 /// A chip's wire form.
 pub fn chip(chip: &Chip) -> Result<ChipOut, Error> {
     let m = chip.metrics()?;
-    Ok(chip_with(chip, &m))
+    Ok(chip_with(chip, &m, None))
 }
 
-fn chip_with(chip: &Chip, m: &Metrics) -> ChipOut {
+fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
     let (vendor, mem, uncertain, alts, notes, sources) = match chip {
         Chip::Catalog(e) => (
             Some(e.vendor),
@@ -174,7 +261,7 @@ fn chip_with(chip: &Chip, m: &Metrics) -> ChipOut {
         eccn_paragraph: m.class.and_then(|c| c.paragraph()),
         eccn_reason: explain::class_reason(&m.class_basis),
         answerable: m.answerable(),
-        eccn_citation: CitationOut::from_cite(m.class_cite),
+        eccn_citation: CitationOut::from_cite(m.class_cite, on),
         h100e: m.h100e(),
         dram_bandwidth_gbs: opt(chip.dram_bandwidth()),
         memory_gb: opt(mem),
@@ -192,7 +279,7 @@ pub fn chips() -> Vec<ChipOut> {
         .iter()
         .filter_map(|e| {
             let c = Chip::Catalog(e);
-            c.metrics().ok().map(|m| chip_with(&c, &m))
+            c.metrics().ok().map(|m| chip_with(&c, &m, None))
         })
         .collect()
 }
@@ -316,7 +403,7 @@ pub struct ExceptionOut {
     pub citation: CitationOut,
 }
 
-fn exception(e: &ExceptionCheck, r: &Regime) -> ExceptionOut {
+fn exception(e: &ExceptionCheck, r: &Regime, on: Date) -> ExceptionOut {
     ExceptionOut {
         id: e.id.as_str(),
         name: explain::exception_name(e.id, r),
@@ -324,7 +411,7 @@ fn exception(e: &ExceptionCheck, r: &Regime) -> ExceptionOut {
         used: e.used,
         reason_id: e.reason_id(),
         reason: explain::exception_reason(e, r),
-        citation: CitationOut::from_cite(e.cite),
+        citation: CitationOut::from_cite(e.cite, Some(on)),
     }
 }
 
@@ -361,7 +448,7 @@ fn h100e_of(d: Dec) -> Option<f64> {
     d.ratio_rounded(CLASSIFICATION.h100_tpp.value, 4)
 }
 
-fn cap(c: &CapUse) -> CapOut {
+fn cap(c: &CapUse, on: Date) -> CapOut {
     let headroom = c.headroom();
     CapOut {
         id: c.kind.id(),
@@ -375,7 +462,7 @@ fn cap(c: &CapUse) -> CapOut {
         over_by_tpp: opt(c.used.checked_sub(c.limit).filter(|d| !d.is_zero())),
         reached: c.reached(),
         note: explain::cap_note(c),
-        citation: CitationOut::from_cite(c.cite),
+        citation: CitationOut::from_cite(c.cite, Some(on)),
     }
 }
 
@@ -397,21 +484,42 @@ fn step(s: &eval::Step, v: &Verdict) -> StepOut {
     };
     let citation = match chip_source {
         // Statements about a chip's figures link to the chip's own source, not to a rule.
-        Some(src) => CitationOut {
-            label: format!("chip {} source", src.about),
-            cfr: None,
-            fr: None,
-            source: "h100e chip research (data/sources/chips.csv), from datasheets and secondary sources",
-            url: src.url,
-            grade: "S",
-            uncertain: None,
-        },
-        None => CitationOut::from_cite(s.cite),
+        Some(src) => chip_citation(src),
+        None => CitationOut::from_cite(s.cite, Some(v.query.selection.date)),
     };
     StepOut {
         id: s.reason.id(),
         text: explain::step(&s.reason, v),
         citation,
+    }
+}
+
+/// The citation of a chip's own source: our chip research, secondary, named by the link's host.
+fn chip_citation(src: &ChipSource) -> CitationOut {
+    let host = src
+        .url
+        .split("://")
+        .nth(1)
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .unwrap_or(src.url);
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let about = format!("chip {} source", src.about);
+    let links_to = format!("per {host}");
+    let grade = Grade::Secondary;
+    CitationOut {
+        label: format!("{about} · {links_to} · {}", grade.label()),
+        about,
+        links_to,
+        cfr: None,
+        fr: None,
+        source:
+            "h100e chip research (data/sources/chips.csv), from datasheets and secondary sources",
+        publisher: "h100e chip research",
+        kind: SourceKind::Research.id(),
+        url: src.url.to_string(),
+        grade: grade.id(),
+        grade_label: grade.label(),
+        uncertain: None,
     }
 }
 
@@ -504,7 +612,7 @@ pub fn eval(v: &Verdict) -> EvalOut {
         }),
         end_user: q.end_user.as_str(),
         g2g: q.g2g,
-        chip: chip_with(&q.chip, &v.metrics),
+        chip: chip_with(&q.chip, &v.metrics, Some(q.selection.date)),
         order: OrderOut {
             quantity: q.quantity,
             tpp: opt(v.order_tpp),
@@ -527,12 +635,12 @@ pub fn eval(v: &Verdict) -> EvalOut {
         license_exceptions: v
             .exceptions
             .iter()
-            .map(|e| exception(e, q.selection.regime))
+            .map(|e| exception(e, q.selection.regime, q.selection.date))
             .collect(),
         exception_used: v.exception_used().map(eval::ExceptionId::as_str),
         outcome_class: v.class().id(),
         counts_against_country_cap: v.counts_against_country_cap,
-        caps: v.caps.iter().map(cap).collect(),
+        caps: v.caps.iter().map(|c| cap(c, q.selection.date)).collect(),
         review_policy: v.review_policy.map(ReviewPolicy::id),
         review_policy_label: v.review_policy.map(ReviewPolicy::label),
         explanation: v.steps.iter().map(|s| step(s, v)).collect(),
@@ -673,12 +781,7 @@ fn regime_sources(r: &Regime) -> Vec<CitationOut> {
     let mut out: Vec<CitationOut> = Vec::new();
     for c in cites {
         if !out.iter().any(|o| o.url == c.source.url) {
-            let mut co = CitationOut::from_cite(c);
-            co.label = c.source.title.to_string();
-            co.cfr = None;
-            co.fr = None;
-            co.uncertain = None;
-            out.push(co);
+            out.push(CitationOut::from_source(c.source, None));
         }
     }
     out
@@ -708,7 +811,7 @@ pub fn regimes() -> Vec<RegimeOut> {
                 hypothetical: r.hypothetical,
                 default: Some(r.id) == latest,
                 summary: r.summary,
-                citation: CitationOut::from_cite(r.cite),
+                citation: CitationOut::from_cite(r.cite, None),
                 sources: regime_sources(r),
             }
         })
@@ -736,7 +839,7 @@ pub fn dataset() -> DatasetOut {
     let first = regime::earliest();
     DatasetOut {
         h100_tpp: CLASSIFICATION.h100_tpp.value.to_f64(),
-        h100_citation: CitationOut::from_cite(CLASSIFICATION.h100_tpp.cite),
+        h100_citation: CitationOut::from_cite(CLASSIFICATION.h100_tpp.cite, None),
         coverage_start: first.map(|r| r.effective.to_string()),
         coverage_start_regime: first.map(|r| r.short_name),
         data_horizon: regime::data_horizon().map(|d| d.to_string()),
@@ -781,15 +884,7 @@ pub fn countries() -> Vec<CountryOut> {
 pub fn sources() -> Vec<CitationOut> {
     SOURCES
         .iter()
-        .map(|s| CitationOut {
-            label: s.title.to_string(),
-            cfr: None,
-            fr: None,
-            source: s.title,
-            url: s.url,
-            grade: s.grade.id(),
-            uncertain: None,
-        })
+        .map(|s| CitationOut::from_source(s, None))
         .collect()
 }
 

@@ -2,10 +2,14 @@
 // the numbers, the caps, every exception considered, then each cited step.
 import { h, fill, num } from './dom.js';
 
+// A citation reads as the engine's label, "about · links to · grade": the link's words say what it
+// opens (the eCFR text of the answer's date, the Federal Register, or "per" a publisher), and the
+// grade ("primary", "secondary", ...) is always shown, in words.
 function citation(c) {
   return [
-    h('span', { class: 'cite' }, 'Source: ', h('a', { href: c.url, target: '_blank', rel: 'noopener noreferrer' }, c.label),
-      c.grade === 'S' ? ' (secondary source)' : ''),
+    h('span', { class: 'cite', 'data-kind': c.kind },
+      'Source: ', h('a', { href: c.url, target: '_blank', rel: 'noopener noreferrer' }, `${c.about} · ${c.links_to}`),
+      ' · ', h('span', { class: 'grade', 'data-grade': c.grade }, c.grade_label)),
     c.uncertain ? h('span', { class: 'uncertain' }, 'Uncertain: ', c.uncertain) : null,
   ];
 }

@@ -528,7 +528,7 @@ fn regimes_text(list: &[RegimeOut]) -> String {
             r.id, r.effective, r.name, r.summary
         ));
         for src in &r.sources {
-            s.push_str(&format!("  - {} ({})\n", src.source, src.url));
+            s.push_str(&format!("  - {} ({})\n", src.label, src.url));
         }
         s.push('\n');
     }
