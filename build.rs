@@ -219,6 +219,9 @@ struct AiaIn {
 struct LppIn {
     name: String,
     limit: ParamIn,
+    /// Where sources disagree whether LPP is available (contested fact `lpp-d1-d4`).
+    #[serde(default)]
+    contested_place: Option<PlaceIn>,
 }
 
 #[derive(Deserialize)]
@@ -268,6 +271,9 @@ struct AllocationIn {
 struct ReviewIn {
     policy: String,
     cite: CiteIn,
+    /// The policy on the second reading of the contested fact `review-d1-d4` (`review.other` only).
+    #[serde(default)]
+    contested_alternative: Option<String>,
 }
 
 /// The review policy for buyers headquartered in allied places; its citation is the place's.
@@ -380,6 +386,9 @@ struct ChipIn {
     memory_type: String,
     uncertain: Option<String>,
     tpp_alternatives: Option<String>,
+    /// `[low, high]`: the TPP range the sources support, where they disagree.
+    #[serde(default)]
+    tpp_range: Option<[String; 2]>,
     notes: String,
     stated_class: Option<String>,
     sources: Vec<ChipSourceIn>,
@@ -643,6 +652,7 @@ fn main() {
     classification(&mut g);
     let chip_ids = chips(&mut g);
     regimes(&mut g, &chip_ids);
+    contested(&mut g);
     let out = std::env::var("OUT_DIR").unwrap_or_else(|e| fail("OUT_DIR", "(env)", &e.to_string()));
     let dest = Path::new(&out).join("data.rs");
     std::fs::write(&dest, g.out)
@@ -650,6 +660,85 @@ fn main() {
 }
 
 // ---- one function per data file ------------------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReadingIn {
+    id: String,
+    label: String,
+    cite: CiteIn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContestedIn {
+    id: String,
+    question: String,
+    #[serde(default)]
+    reading: Vec<ReadingIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContestedFile {
+    fact: Vec<ContestedIn>,
+}
+
+/// `contested.toml`: every contested fact the engine knows, once, with at least two readings
+/// (a chip's TPP readings come from its `tpp_range` instead).
+fn contested(g: &mut Gen) {
+    let f = "data/contested.toml";
+    let file: ContestedFile = read(f);
+    let mut rows = Vec::new();
+    let mut seen = BTreeSet::new();
+    for c in &file.fact {
+        let key = format!("fact `{}`", c.id);
+        let Some(fact) = vocab::ContestedFact::from_id(&c.id) else {
+            fail(
+                f,
+                &key,
+                "unknown contested fact (see src/vocab.rs ContestedFact)",
+            );
+        };
+        if !seen.insert(c.id.clone()) {
+            fail(f, &key, "listed twice");
+        }
+        let from_chips = fact == vocab::ContestedFact::ChipTpp;
+        if from_chips != c.reading.is_empty() || (!from_chips && c.reading.len() < 2) {
+            fail(f, &key, "needs two or more readings (none for chip-tpp, whose readings are each chip's tpp_range)");
+        }
+        let mut readings = Vec::new();
+        for r in &c.reading {
+            let rkey = format!("{key}, reading `{}`", r.id);
+            let cite = g.cite(f, &rkey, &r.cite);
+            readings.push(format!(
+                "Reading {{ id: {}, label: {}, cite: {cite} }}",
+                lit(&r.id),
+                lit(&r.label)
+            ));
+        }
+        rows.push(format!(
+            "Contested {{ fact: ContestedFact::{fact:?}, question: {}, readings: &[{}] }}",
+            lit(&c.question),
+            readings.join(", ")
+        ));
+    }
+    for fact in vocab::ContestedFact::ALL {
+        if !seen.contains(fact.id()) {
+            fail(
+                f,
+                fact.id(),
+                "every contested fact the engine knows needs an entry",
+            );
+        }
+    }
+    println!("cargo:rerun-if-changed={f}");
+    let _ = writeln!(
+        g.out,
+        "pub static CONTESTED: &[Contested] = &[\n{}\n];",
+        rows.join(",\n")
+    );
+}
 
 /// `data/sources.toml`: every cited document once, so a citation is a key that must exist.
 fn sources(g: &mut Gen) {
@@ -1076,6 +1165,20 @@ fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
         Some(s) => format!("Some({})", dec_lit(dec(f, key, s))),
         None => "None".into(),
     };
+    let range = match &ch.tpp_range {
+        Some([lo, hi]) => {
+            let (lo, hi) = (dec(f, key, lo), dec(f, key, hi));
+            if lo >= hi || ch.tpp_alternatives.is_none() {
+                fail(
+                    f,
+                    key,
+                    "tpp_range needs low < high, and tpp_alternatives to say why",
+                );
+            }
+            format!("Some(({}, {}))", dec_lit(lo), dec_lit(hi))
+        }
+        None => "None".into(),
+    };
     let srcs: Vec<String> = ch
         .sources
         .iter()
@@ -1088,7 +1191,7 @@ fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
         })
         .collect();
     format!(
-        "ChipEntry {{ id: {}, csv_id: {}, vendor: {}, model: {}, variant: {}, year: {}, datacenter: {datacenter}, aliases: {}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, die_config: {}, dram_bandwidth: {}, memory_gb: {}, memory_type: {}, uncertain: {}, tpp_alternatives: {}, notes: {}, stated_class: {}, sources: &[{}], verification: {} }}",
+        "ChipEntry {{ id: {}, csv_id: {}, vendor: {}, model: {}, variant: {}, year: {}, datacenter: {datacenter}, aliases: {}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, die_config: {}, dram_bandwidth: {}, memory_gb: {}, memory_type: {}, uncertain: {}, tpp_alternatives: {}, tpp_range: {range}, notes: {}, stated_class: {}, sources: &[{}], verification: {} }}",
         lit(&ch.id),
         lit(&ch.csv_id),
         lit(&ch.vendor),
@@ -1535,7 +1638,13 @@ fn exceptions(g: &mut Gen, f: &str, e: &ExceptionsIn) -> String {
     });
     let lpp = opt(&e.lpp, |l| {
         let p = g.param(f, "exceptions.lpp.limit", &l.limit);
-        format!("Lpp {{ limit: {p}, name: {} }}", lit(&l.name))
+        let contested = opt(&l.contested_place, |c| {
+            g.place(f, "exceptions.lpp.contested_place", c)
+        });
+        format!(
+            "Lpp {{ limit: {p}, name: {}, contested_place: {contested} }}",
+            lit(&l.name)
+        )
     });
     let uveu = opt(&e.uveu, |u| g.cite(f, "exceptions.uveu", &u.cite));
     let nveu = opt(&e.nveu, |n| nveu(g, f, n));
@@ -1608,6 +1717,32 @@ fn reviews(g: &mut Gen, f: &str, rv: &ReviewsIn, has_allocation: bool) -> String
     let mut review =
         |key: &str, r: &Option<ReviewIn>| opt(r, |x| g.review(f, key, &x.policy, &x.cite));
     let other = review("review.other", &rv.other);
+    let alternative = match rv
+        .other
+        .as_ref()
+        .and_then(|o| o.contested_alternative.as_ref())
+    {
+        Some(a) => format!(
+            "Some({})",
+            policy_lit(f, "review.other.contested_alternative", a)
+        ),
+        None => "None".into(),
+    };
+    let elsewhere = [
+        &Some(&rv.embargoed),
+        &rv.within_allocation.as_ref(),
+        &rv.over_allocation.as_ref(),
+    ];
+    if elsewhere
+        .iter()
+        .any(|r| r.is_some_and(|r| r.contested_alternative.is_some()))
+    {
+        fail(
+            f,
+            "review",
+            "only review.other may have a contested_alternative",
+        );
+    }
     let within = review("review.within_allocation", &rv.within_allocation);
     let over = review("review.over_allocation", &rv.over_allocation);
     if has_allocation && (rv.within_allocation.is_none() || rv.over_allocation.is_none()) {
@@ -1617,7 +1752,7 @@ fn reviews(g: &mut Gen, f: &str, rv: &ReviewsIn, has_allocation: bool) -> String
             "a regime with an allocation needs review.within_allocation and review.over_allocation",
         );
     }
-    format!("ReviewPolicies {{ embargoed: {embargoed}, allied_hq: {allied}, other: {other}, within_allocation: {within}, over_allocation: {over} }}")
+    format!("ReviewPolicies {{ embargoed: {embargoed}, allied_hq: {allied}, other: {other}, other_alternative: {alternative}, within_allocation: {within}, over_allocation: {over} }}")
 }
 
 /// Dated letters that reach named chips; every chip id must be in the catalog.

@@ -5,6 +5,6 @@
 use crate::date::Date;
 use crate::decimal::Dec;
 use crate::model::*;
-use crate::vocab::{Grade, ReviewPolicy, SourceKind, StatedClass};
+use crate::vocab::{ContestedFact, Grade, ReviewPolicy, SourceKind, StatedClass};
 
 include!(concat!(env!("OUT_DIR"), "/data.rs"));

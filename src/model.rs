@@ -4,7 +4,7 @@
 
 use crate::date::Date;
 use crate::decimal::Dec;
-use crate::vocab::{Grade, ReviewPolicy, SourceKind, StatedClass};
+use crate::vocab::{ContestedFact, Grade, ReviewPolicy, SourceKind, StatedClass};
 
 /// A document that the data cites.
 #[derive(Debug)]
@@ -217,6 +217,9 @@ pub struct Lpp {
     pub limit: Param,
     /// The name shown to readers.
     pub name: &'static str,
+    /// Destinations where sources disagree whether LPP is available (fact `lpp-d1-d4`): on the
+    /// first, stricter reading it is not.
+    pub contested_place: Option<Place>,
 }
 
 /// National VEU authorization.
@@ -289,6 +292,8 @@ pub struct ReviewPolicies {
     pub allied_hq: Option<(Place, Review)>,
     /// Anyone else, where no allocation applies.
     pub other: Option<Review>,
+    /// The policy for `other` on the second reading of the contested fact `review-d1-d4`.
+    pub other_alternative: Option<ReviewPolicy>,
     /// Tier 2, within the country allocation.
     pub within_allocation: Option<Review>,
     /// Tier 2, beyond it.
@@ -342,6 +347,29 @@ pub struct Regime {
     pub china_band: Option<ChinaBand>,
     /// Licensing through government-to-government agreements (the 2025 proposal).
     pub g2g_licensing: Option<Note>,
+}
+
+/// One reading of a contested fact.
+#[derive(Debug)]
+pub struct Reading {
+    /// Stable id, e.g. `not-listed`.
+    pub id: &'static str,
+    /// What this reading holds, in plain words.
+    pub label: &'static str,
+    /// Who holds it.
+    pub cite: &'static Cite,
+}
+
+/// A point on which the sources disagree.
+#[derive(Debug)]
+pub struct Contested {
+    /// Which.
+    pub fact: ContestedFact,
+    /// The question, in plain words ("whether ...").
+    pub question: &'static str,
+    /// The readings, the stricter or primary-text one first (empty for `chip-tpp`, whose readings
+    /// come from each chip's range).
+    pub readings: &'static [Reading],
 }
 
 /// A sentence of context with its citation.
@@ -455,8 +483,10 @@ pub struct ChipEntry {
     pub memory_type: &'static str,
     /// What the research could not confirm.
     pub uncertain: Option<&'static str>,
-    /// Other published TPP readings.
+    /// Other published TPP readings, in words.
     pub tpp_alternatives: Option<&'static str>,
+    /// The lowest and highest TPP the sources support, where they disagree.
+    pub tpp_range: Option<(Dec, Dec)>,
     /// Notes.
     pub notes: &'static str,
     /// The class the research states where no throughput is published.

@@ -188,6 +188,46 @@ impl StatedClass {
     }
 }
 
+/// A point on which our sources disagree, and on which an answer can turn. Each has readings in
+/// `data/contested.toml` (a chip's TPP readings come from the catalog); the engine evaluates an
+/// order under each reading that applies to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ContestedFact {
+    /// Whether License Exception LPP reaches D:1 and D:4 destinations under the AI Diffusion rule.
+    LppD1D4,
+    /// How licenses to D:1 and D:4 destinations are reviewed under the 2023–24 rules.
+    ReviewD1D4,
+    /// Which published figure gives a catalog chip's TPP.
+    ChipTpp,
+    /// Whether a chip of unknown DRAM bandwidth is below the 2026 band's bandwidth line.
+    BandBandwidth,
+}
+
+impl ContestedFact {
+    /// Every contested fact.
+    pub const ALL: [ContestedFact; 4] = [
+        ContestedFact::LppD1D4,
+        ContestedFact::ReviewD1D4,
+        ContestedFact::ChipTpp,
+        ContestedFact::BandBandwidth,
+    ];
+
+    /// The stable id used in the data files, on the wire and in `--reading FACT=READING`.
+    pub fn id(self) -> &'static str {
+        match self {
+            ContestedFact::LppD1D4 => "lpp-d1-d4",
+            ContestedFact::ReviewD1D4 => "review-d1-d4",
+            ContestedFact::ChipTpp => "chip-tpp",
+            ContestedFact::BandBandwidth => "band-bandwidth",
+        }
+    }
+
+    /// The fact by its id.
+    pub fn from_id(id: &str) -> Option<ContestedFact> {
+        ContestedFact::ALL.into_iter().find(|c| c.id() == id)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
