@@ -665,6 +665,7 @@ fn main() {
 #[serde(deny_unknown_fields)]
 struct ReadingIn {
     id: String,
+    short: String,
     label: String,
     cite: CiteIn,
 }
@@ -712,8 +713,9 @@ fn contested(g: &mut Gen) {
             let rkey = format!("{key}, reading `{}`", r.id);
             let cite = g.cite(f, &rkey, &r.cite);
             readings.push(format!(
-                "Reading {{ id: {}, label: {}, cite: {cite} }}",
+                "Reading {{ id: {}, short: {}, label: {}, cite: {cite} }}",
                 lit(&r.id),
+                lit(&r.short),
                 lit(&r.label)
             ));
         }

@@ -16,6 +16,7 @@ fn request(regime: &str) -> Request {
         prior_tpp: None,
         g2g: false,
         from: None,
+        readings: Vec::new(),
     }
 }
 

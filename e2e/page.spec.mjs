@@ -251,3 +251,14 @@ test('a reexport to China stays under a presumption of denial; the field and the
   await expect(page.locator('#from')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#to')).not.toHaveAttribute('aria-invalid', 'true');
 });
+
+test('a contested point shows each reading and its answer', async ({ page }) => {
+  // rule.md Errata 2: LPP to a D:1/D:4 destination under the AI Diffusion rule is contested.
+  await open(page, '/?regime=diffusion2025&to=Saudi%20Arabia&qty=100');
+  await expect(page.locator('#verdict')).toContainText('It depends on whether License Exception LPP');
+  const items = page.locator('ul.readings[data-fact="lpp-d1-d4"] li');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toHaveAttribute('data-reading', 'not-listed');
+  await expect(items.nth(0)).toContainText('License required');
+  await expect(items.nth(1)).toContainText('License Exception LPP');
+});

@@ -313,6 +313,53 @@ impl Chip {
             datacenter,
         })
     }
+
+    /// The TPP readings the sources support, by id: `catalog` (the figure from the catalog's
+    /// precisions), then `low` and `high` where the chip's range differs from it. One entry for
+    /// chips the sources agree on.
+    pub fn tpp_readings(&self) -> Result<Vec<(&'static str, Dec)>, Error> {
+        let Some(tpp) = self.metrics()?.tpp else {
+            return Ok(Vec::new());
+        };
+        let mut out = vec![("catalog", tpp)];
+        if let Chip::Catalog(ChipEntry {
+            tpp_range: Some((low, high)),
+            ..
+        }) = self
+        {
+            out.extend(
+                [("low", *low), ("high", *high)]
+                    .into_iter()
+                    .filter(|r| r.1 != tpp),
+            );
+        }
+        Ok(out)
+    }
+
+    /// The metrics under one TPP reading (see [`Chip::tpp_readings`]): the class follows the
+    /// reading's TPP; an unknown reading id gives the catalog metrics.
+    pub fn metrics_reading(&self, reading: &str) -> Result<Metrics, Error> {
+        let m = self.metrics()?;
+        let alt = self
+            .tpp_readings()?
+            .into_iter()
+            .find(|r| r.0 == reading && r.0 != "catalog");
+        let Some((_, tpp)) = alt else {
+            return Ok(m);
+        };
+        let (class, class_basis, class_cite) = classify(tpp, m.die_area, m.datacenter)?;
+        Ok(Metrics {
+            tpp: Some(tpp),
+            tpp_basis: vec![format!(
+                "{} on the sources' {reading} reading",
+                tpp.grouped()
+            )],
+            class: Some(class),
+            class_basis,
+            class_cite,
+            ..m
+        })
+    }
 }
 
 /// TPP = max over precisions of dense TOPS × bit length (Technical Notes 1-3 to 3A090), with the

@@ -35,6 +35,8 @@ pub enum Field {
     Regime,
     /// As-of date.
     Date,
+    /// A chosen reading of a contested fact.
+    Reading,
     /// The query object as a whole.
     Query,
 }
@@ -57,6 +59,7 @@ impl Field {
             Field::EndUser => "end_user",
             Field::Regime => "regime",
             Field::Date => "date",
+            Field::Reading => "readings",
             Field::Query => "query",
         }
     }
@@ -78,6 +81,7 @@ impl Field {
             Field::EndUser => "end-user type",
             Field::Regime => "regime",
             Field::Date => "date",
+            Field::Reading => "reading",
             Field::Query => "query",
         }
     }

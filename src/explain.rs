@@ -3,6 +3,7 @@
 //! in these sentences come from the reasons and the data, never from literals here.
 
 use crate::chip::{Class, ClassBasis};
+use crate::contested::{Contest, ContestReading};
 use crate::country;
 use crate::data::CLASSIFICATION;
 use crate::date::Date;
@@ -13,7 +14,7 @@ use crate::reason::{Caveat, Reason, ScopeWhy, Why};
 use crate::verdict::{
     CapKind, CapUse, ExceptionCheck, ExceptionId, Outcome, OutcomeClass, Verdict,
 };
-use crate::vocab::{ReviewPolicy, StatedClass};
+use crate::vocab::{ContestedFact, ReviewPolicy, StatedClass};
 
 /// "a, b and c" — for lists where every item holds.
 fn list(items: &[&str]) -> String {
@@ -208,6 +209,17 @@ pub fn exception_reason(c: &ExceptionCheck, r: &Regime) -> String {
             max.grouped()
         ),
         Why::BandwidthUnknown => "the chip's DRAM bandwidth is unknown; give it (--dram-bandwidth) to check the band".into(),
+        Why::BandwidthAssumedBelow { tpp, max_tpp, max_bandwidth, policy } => format!(
+            "TPP {} is below {}; the chip's DRAM bandwidth was not given and is taken, on this reading, as below {} GB/s: a license is still needed, reviewed {} (exports from the US only)",
+            tpp.grouped(),
+            max_tpp.grouped(),
+            max_bandwidth.grouped(),
+            review_phrase(policy)
+        ),
+        Why::NotListed(p) => format!(
+            "§740.2(a)(9)(ii) does not list it among the exceptions for 3A090 items to {}, on the stricter reading of a contested point",
+            place_words(p)
+        ),
         Why::NotFromUs(from) => format!(
             "it covers exports from the United States only; this shipment leaves from {}, so it stays {}",
             from.name,
@@ -359,11 +371,76 @@ pub fn caveat(c: &Caveat) -> String {
     }
 }
 
-/// One sentence a reader can take away.
+/// One reading as the condition of an answer, e.g. "if LPP is available there" or "at the
+/// lower published TPP, 40,265.6".
+pub fn reading_short(c: &Contest, r: &ContestReading, regime: &Regime) -> String {
+    match (r.reading, r.tpp) {
+        (Some(x), _) if c.fact.fact == ContestedFact::BandBandwidth => match &regime.china_band {
+            Some(b) => format!("{} ({} GB/s)", x.short, b.max_dram_gbs.value.grouped()),
+            None => x.short.to_string(),
+        },
+        (Some(x), _) => x.short.to_string(),
+        (None, Some(tpp)) => match r.id {
+            "low" => format!("at the lowest published TPP, {}", tpp.grouped()),
+            "high" => format!("at the highest published TPP, {}", tpp.grouped()),
+            _ => format!("at the catalog's TPP, {}", tpp.grouped()),
+        },
+        (None, None) => r.id.to_string(),
+    }
+}
+
+/// What one reading holds, in words.
+pub fn reading_label(c: &Contest, r: &ContestReading, regime: &Regime) -> String {
+    match r.reading {
+        Some(x) => x.label.to_string(),
+        None => {
+            let alts = match &r.verdict.query.chip {
+                crate::chip::Chip::Catalog(e) => e.tpp_alternatives.unwrap_or(""),
+                crate::chip::Chip::Custom(_) => "",
+            };
+            format!("{} (the sources: {alts})", reading_short(c, r, regime))
+        }
+    }
+}
+
+/// "if A: answer A; if B: answer B" for each reading of each contest the answer depends on.
+fn depends_lines(v: &Verdict) -> Option<String> {
+    let r = v.query.selection.regime;
+    let lines: Vec<String> = v
+        .contests
+        .iter()
+        .filter(|c| c.depends())
+        .flat_map(|c| {
+            c.readings.iter().map(move |x| {
+                format!(
+                    "{} — {}",
+                    reading_short(c, x, r),
+                    plain_headline(&x.verdict).trim_end_matches('.')
+                )
+            })
+        })
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("; "))
+}
+
+/// One sentence a reader can take away; "It depends: …" when a contested point changes it.
 pub fn headline(v: &Verdict) -> String {
+    let text = match depends_lines(v) {
+        Some(lines) => format!("It depends: {lines}"),
+        None => plain_headline(v),
+    };
+    if v.query.selection.regime.hypothetical {
+        format!("Hypothetical — {text}")
+    } else {
+        text
+    }
+}
+
+/// The headline of one verdict, without contests or the hypothetical label.
+fn plain_headline(v: &Verdict) -> String {
     let r = v.query.selection.regime;
     let dest = v.query.destination.name;
-    let text = match v.outcome {
+    match v.outcome {
         Outcome::NotExport => "No export license needed: a sale inside the United States is not an export.".to_string(),
         Outcome::NotControlled => format!("No license needed under these rules: the {} is not an ECCN 3A090 chip.", v.query.chip.name()),
         Outcome::NoLicenseRequired => format!("No license needed: these rules do not require one for this chip to {dest} for this buyer."),
@@ -372,11 +449,36 @@ pub fn headline(v: &Verdict) -> String {
             Some(p) => format!("License required: an application would be reviewed {}.", review_phrase(p)),
             None => "License required; no review policy was published for this case.".into(),
         },
-    };
-    if r.hypothetical {
-        format!("Hypothetical — {text}")
-    } else {
-        text
+    }
+}
+
+/// A contested fact's step: the answer under each reading, or that they agree.
+fn contested_step(c: &Contest, v: &Verdict) -> String {
+    let r = v.query.selection.regime;
+    let q = c.fact.question;
+    if !c.changes_outcome {
+        return format!("Sources disagree on {q}; every reading gives this same answer.");
+    }
+    let each: Vec<String> = c
+        .readings
+        .iter()
+        .map(|x| {
+            format!(
+                "{} — {}",
+                reading_short(c, x, r),
+                plain_headline(&x.verdict).trim_end_matches('.')
+            )
+        })
+        .collect();
+    match c.chosen {
+        Some(id) => format!(
+            "Sources disagree on {q}; this answer takes the reading you chose ({id}). Each reading: {}.",
+            each.join("; ")
+        ),
+        None => format!(
+            "Sources disagree on {q}, and this answer turns on it: {}.",
+            each.join("; ")
+        ),
     }
 }
 
@@ -474,6 +576,7 @@ fn decision_step(reason: &Reason, v: &Verdict) -> String {
         Reason::Review(p) => format!("A license application would be reviewed {}.", review_phrase(*p)),
         Reason::ReviewNote(n) => n.text.into(),
         Reason::ReviewUnpublished => "No review policy for this case was published.".into(),
+        Reason::Contested(c) => contested_step(c, v),
         Reason::Answer => format!("Answer: {}", headline(v)),
         _ => String::new(),
     }

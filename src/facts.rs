@@ -2,6 +2,8 @@
 //! buys them (codes mapped through "treated as", tiers, group memberships), and the date. Every
 //! rule in [`crate::rules`] is a function of these facts and its own provision.
 
+use std::cell::RefCell;
+
 use crate::chip::{Chip, Class, Metrics};
 use crate::country;
 use crate::data::ORIGIN;
@@ -12,6 +14,7 @@ use crate::model::{Cite, Country, Datacenter, IsInformed, Regime};
 use crate::place;
 use crate::query::{EndUser, Query};
 use crate::verdict::Tier;
+use crate::vocab::ContestedFact;
 
 /// The TPP figures of an order whose chip has a known TPP.
 #[derive(Clone, Copy, Debug)]
@@ -101,6 +104,10 @@ pub struct Facts<'q> {
     pub letters: Option<&'static IsInformed>,
     /// ... and cover this destination.
     pub letters_here: Option<&'static IsInformed>,
+    /// Readings chosen for contested facts.
+    readings: &'q [(ContestedFact, &'static str)],
+    /// The contested facts a rule looked at while deciding.
+    consulted: RefCell<Vec<ContestedFact>>,
 }
 
 impl<'q> Facts<'q> {
@@ -142,7 +149,32 @@ impl<'q> Facts<'q> {
             from: q.shipped_from(),
             letters,
             letters_here: letters.filter(|i| place::contains(&i.place, dest_code, date)),
+            readings: &q.readings,
+            consulted: RefCell::new(Vec::new()),
         })
+    }
+
+    /// True when `fact` takes its first (stricter) reading, which it does unless the query
+    /// chose another. Records that the answer turned on it.
+    pub fn on_first(&self, fact: ContestedFact) -> bool {
+        let mut c = self.consulted.borrow_mut();
+        if !c.contains(&fact) {
+            c.push(fact);
+        }
+        let first = crate::data::CONTESTED
+            .iter()
+            .find(|c| c.fact == fact)
+            .and_then(|c| c.readings.first())
+            .map(|r| r.id);
+        self.readings
+            .iter()
+            .find(|(f, _)| *f == fact)
+            .is_none_or(|(_, r)| Some(*r) == first)
+    }
+
+    /// The contested facts the rules looked at.
+    pub fn consulted(&self) -> Vec<ContestedFact> {
+        self.consulted.borrow().clone()
     }
 
     /// A shipment that stays in the United States.

@@ -23,6 +23,7 @@
 #![warn(missing_docs)]
 
 pub mod chip;
+pub mod contested;
 pub mod country;
 pub mod data;
 pub mod date;

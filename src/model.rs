@@ -354,6 +354,8 @@ pub struct Regime {
 pub struct Reading {
     /// Stable id, e.g. `not-listed`.
     pub id: &'static str,
+    /// The reading as the condition of an answer, e.g. "if LPP is available there".
+    pub short: &'static str,
     /// What this reading holds, in plain words.
     pub label: &'static str,
     /// Who holds it.

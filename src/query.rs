@@ -7,6 +7,7 @@ use crate::decimal::Dec;
 use crate::error::{Error, Field};
 use crate::model::Country;
 use crate::regime::{self, Choice, Selection};
+use crate::vocab::ContestedFact;
 
 /// Largest quantity accepted: one hundred million chips, far beyond any real order (the whole
 /// world's yearly output of AI accelerators is in the low tens of millions).
@@ -153,6 +154,9 @@ pub struct Request {
     /// Where the shipment leaves from; the United States when not given (anything else is a
     /// reexport, or a transfer within the destination when it is the destination).
     pub from: Option<String>,
+    /// Readings of contested facts to answer under, as `FACT=READING` (e.g.
+    /// `lpp-d1-d4=available`); unnamed facts take their first reading.
+    pub readings: Vec<String>,
 }
 
 /// A checked query.
@@ -176,9 +180,20 @@ pub struct Query {
     pub g2g: bool,
     /// Where the shipment leaves from, if not the United States.
     pub from: Option<&'static Country>,
+    /// Readings chosen for contested facts.
+    pub readings: Vec<(ContestedFact, &'static str)>,
 }
 
 impl Query {
+    /// The chip's metrics under the chosen TPP reading (the catalog figure unless
+    /// `chip-tpp=low|high` was asked).
+    pub fn chip_metrics(&self) -> Result<crate::chip::Metrics, Error> {
+        match self.readings.iter().find(|r| r.0 == ContestedFact::ChipTpp) {
+            Some((_, reading)) => self.chip.metrics_reading(reading),
+            None => self.chip.metrics(),
+        }
+    }
+
     /// Where the shipment leaves from when that is not the United States (a reexport, or an
     /// in-country transfer when it is the destination); `None` for an export from the US.
     pub fn shipped_from(&self) -> Option<&'static Country> {
@@ -197,6 +212,11 @@ impl Request {
         let end_user = EndUser::parse(&self.end_user)?;
         let hq = optional_country(self.hq.as_deref(), Field::Hq)?;
         let from = optional_country(self.from.as_deref(), Field::From)?;
+        let readings = self
+            .readings
+            .iter()
+            .map(|r| parse_reading(r, &chip))
+            .collect::<Result<_, _>>()?;
         let prior_tpp = match self.prior_tpp.as_deref().map(str::trim) {
             None | Some("") => Dec::ZERO,
             Some(p) => parse_prior(p)?,
@@ -211,8 +231,41 @@ impl Request {
             prior_tpp,
             g2g: self.g2g,
             from,
+            readings,
         })
     }
+}
+
+/// The readings a chip's TPP can take: `catalog`, and `low`/`high` where its range differs.
+pub const CHIP_READINGS: [&str; 3] = ["catalog", "low", "high"];
+
+/// `FACT=READING`, checked against the contested facts of the data (and, for `chip-tpp`, against
+/// whether the chip has a range at all).
+fn parse_reading(text: &str, chip: &Chip) -> Result<(ContestedFact, &'static str), Error> {
+    let bad = || {
+        Error::BadChoice {
+        field: Field::Reading,
+        input: text.to_string(),
+        accepted: "FACT=READING with a fact and one of its readings from data/contested.toml (e.g. `lpp-d1-d4=available`, `chip-tpp=low`)",
+    }
+    };
+    let (fact, reading) = text.split_once('=').ok_or_else(bad)?;
+    let fact = ContestedFact::from_id(fact.trim()).ok_or_else(bad)?;
+    let reading = reading.trim();
+    let found = if fact == ContestedFact::ChipTpp {
+        let ranged = matches!(chip, Chip::Catalog(e) if e.tpp_range.is_some());
+        CHIP_READINGS
+            .into_iter()
+            .find(|r| *r == reading && (ranged || *r == "catalog"))
+    } else {
+        crate::data::CONTESTED
+            .iter()
+            .filter(|c| c.fact == fact)
+            .flat_map(|c| c.readings)
+            .map(|r| r.id)
+            .find(|r| *r == reading)
+    };
+    Ok((fact, found.ok_or_else(bad)?))
 }
 
 /// A country that may be left empty, with errors naming `field`.
@@ -321,6 +374,7 @@ mod tests {
             prior_tpp: None,
             g2g: false,
             from: None,
+            readings: Vec::new(),
         };
         let err = req.resolve().err().map(|e| (e.field(), e.code()));
         assert_eq!(err, Some((Field::Hq, "unknown-country")));

@@ -4,6 +4,7 @@
 //! [`crate::explain`] is the one place that turns them into English; tests assert ids and numbers.
 
 use crate::chip::ClassBasis;
+use crate::contested::Contest;
 use crate::date::Date;
 use crate::decimal::Dec;
 use crate::model::{ChinaBand, ChipSource, Country, IsInformed, Note, Place, Regime, VendorNote};
@@ -69,8 +70,21 @@ pub enum Why {
         /// The line.
         max: Dec,
     },
-    /// The chip's DRAM bandwidth is unknown.
+    /// The chip's DRAM bandwidth is unknown (and, on the first reading, not taken as below).
     BandwidthUnknown,
+    /// The chip's DRAM bandwidth is unknown and, on the second reading, taken as below the line.
+    BandwidthAssumedBelow {
+        /// The chip's TPP.
+        tpp: Dec,
+        /// The TPP line.
+        max_tpp: Dec,
+        /// The bandwidth line.
+        max_bandwidth: Dec,
+        /// The band's review policy.
+        policy: ReviewPolicy,
+    },
+    /// §740.2(a)(9)(ii), on the first reading, does not list this exception for these places.
+    NotListed(&'static Place),
     /// The provision covers exports from the United States only; this shipment leaves from
     /// elsewhere (a reexport) or moves within the destination (an in-country transfer).
     NotFromUs(&'static Country),
@@ -106,7 +120,11 @@ impl Why {
     pub fn grants(self) -> bool {
         matches!(
             self,
-            Why::Granted | Why::WithinLimit { .. } | Why::AfterNotice { .. } | Why::InBand { .. }
+            Why::Granted
+                | Why::WithinLimit { .. }
+                | Why::AfterNotice { .. }
+                | Why::InBand { .. }
+                | Why::BandwidthAssumedBelow { .. }
         )
     }
 
@@ -131,6 +149,8 @@ impl Why {
             Why::TppNotBelow { .. } => "tpp_not_below",
             Why::BandwidthNotBelow { .. } => "bandwidth_not_below",
             Why::BandwidthUnknown => "bandwidth_unknown",
+            Why::BandwidthAssumedBelow { .. } => "bandwidth_assumed_below",
+            Why::NotListed(_) => "not_listed",
             Why::NotFromUs(_) => "not_from_us",
             Why::Granted => "available",
             Why::WithinLimit { .. } => "within_limit",
@@ -295,6 +315,8 @@ pub enum Reason {
     ReviewNote(&'static Note),
     /// No review policy was published for this case.
     ReviewUnpublished,
+    /// A contested fact the answer turned on, with the answer under each reading.
+    Contested(Contest),
     /// The answer's headline.
     Answer,
 }
@@ -339,6 +361,9 @@ impl Reason {
             Reason::Review(_) => "review.policy",
             Reason::ReviewNote(_) => "review.note",
             Reason::ReviewUnpublished => "review.unpublished",
+            Reason::Contested(c) if c.depends() => "contested.depends",
+            Reason::Contested(c) if c.changes_outcome => "contested.chosen",
+            Reason::Contested(_) => "contested.no_change",
             Reason::Answer => "answer",
         };
         fixed.to_string()

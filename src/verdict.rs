@@ -3,12 +3,13 @@
 //! is English: [`crate::explain`] words it, and the wire carries the ids.
 
 use crate::chip::Metrics;
+use crate::contested::Contest;
 use crate::date::Date;
 use crate::decimal::Dec;
 use crate::model::{Cite, Country};
 use crate::query::Query;
 use crate::reason::{Caveat, Reason, Why};
-use crate::vocab::ReviewPolicy;
+use crate::vocab::{ContestedFact, ReviewPolicy};
 
 /// A tier of the AI Diffusion rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -297,6 +298,10 @@ pub struct Verdict {
     pub caveats: Vec<Caveat>,
     /// The reasoning, in order (empty for the map's outcome pass).
     pub steps: Vec<Step>,
+    /// The contested facts the rules looked at while deciding.
+    pub consulted: Vec<ContestedFact>,
+    /// The answer under each reading of those facts (full evaluations only).
+    pub contests: Vec<Contest>,
 }
 
 impl Verdict {

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::chip::{Chip, Metrics};
+use crate::contested::Contest;
 use crate::country;
 use crate::data::{CLASSIFICATION, SOURCES};
 use crate::date::Date;
@@ -199,8 +200,11 @@ pub struct ChipOut {
     pub memory_gb: Option<f64>,
     /// What the research could not confirm about this chip.
     pub uncertain: Option<&'static str>,
-    /// Other published TPP readings.
+    /// Other published TPP readings, in words.
     pub tpp_alternatives: Option<&'static str>,
+    /// Each TPP reading the sources support (contested fact `chip-tpp`): the catalog's first,
+    /// then the lowest and highest where they differ. One entry when the sources agree.
+    pub tpp_readings: Vec<TppReadingOut>,
     /// Notes from the research.
     pub notes: Option<&'static str>,
     /// Where the figures come from.
@@ -225,6 +229,34 @@ fn datacenter_word(d: Datacenter) -> &'static str {
 pub fn chip(chip: &Chip) -> Result<ChipOut, Error> {
     let m = chip.metrics()?;
     Ok(chip_with(chip, &m, None))
+}
+
+/// One TPP reading of a chip.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct TppReadingOut {
+    /// `catalog`, `low` or `high`; pass `chip-tpp=READING` as a reading to answer under it.
+    pub reading: &'static str,
+    /// The TPP, exact.
+    pub tpp: f64,
+    /// TPP ÷ the H100's, rounded to 4 decimals.
+    pub h100e: Option<f64>,
+    /// The 3A090 class on this reading; null when it needs a die area the data lacks.
+    pub eccn: Option<&'static str>,
+}
+
+fn tpp_readings(chip: &Chip, m: &Metrics) -> Vec<TppReadingOut> {
+    chip.tpp_readings()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(reading, tpp)| TppReadingOut {
+            reading,
+            tpp: tpp.to_f64(),
+            h100e: h100e_of(tpp),
+            eccn: crate::chip::classify(tpp, m.die_area, m.datacenter)
+                .ok()
+                .map(|c| c.0.eccn()),
+        })
+        .collect()
 }
 
 fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
@@ -267,6 +299,7 @@ fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
         memory_gb: opt(mem),
         uncertain,
         tpp_alternatives: alts,
+        tpp_readings: tpp_readings(chip, m),
         notes,
         sources,
         rounding: ROUNDING,
@@ -523,6 +556,79 @@ fn chip_citation(src: &ChipSource) -> CitationOut {
     }
 }
 
+/// One reading of a contested fact and the answer under it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ReadingOut {
+    /// The reading's id: pass `FACT=READING` as `readings` (`--reading`) to answer under it.
+    pub reading: &'static str,
+    /// The reading as a condition, e.g. "if LPP is available there".
+    pub short: String,
+    /// What the reading holds.
+    pub label: String,
+    /// A license is needed under this reading.
+    pub license_required: bool,
+    /// The outcome under this reading (as `EvalOut::outcome`).
+    pub outcome: &'static str,
+    /// Its map class (as `EvalOut::outcome_class`).
+    pub outcome_class: &'static str,
+    /// The exception relied on under this reading.
+    pub exception_used: Option<&'static str>,
+    /// The review policy id under this reading.
+    pub review_policy: Option<&'static str>,
+    /// The answer under this reading, in one sentence.
+    pub headline: String,
+    /// Who holds this reading.
+    pub citation: CitationOut,
+}
+
+/// A point the sources disagree on that this answer turned on.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ContestedOut {
+    /// The fact's id, e.g. `lpp-d1-d4`.
+    pub fact: &'static str,
+    /// The question, in words.
+    pub question: &'static str,
+    /// The readings give different answers.
+    pub changes_outcome: bool,
+    /// The headline says "It depends" because of it (it changes the answer and no reading was chosen).
+    pub depends: bool,
+    /// The reading the query chose, if any.
+    pub chosen: Option<&'static str>,
+    /// Each reading, the one an unqualified answer uses first.
+    pub readings: Vec<ReadingOut>,
+}
+
+fn contested(c: &Contest, v: &Verdict) -> ContestedOut {
+    let r = v.query.selection.regime;
+    let on = Some(v.query.selection.date);
+    ContestedOut {
+        fact: c.fact.fact.id(),
+        question: c.fact.question,
+        changes_outcome: c.changes_outcome,
+        depends: c.depends(),
+        chosen: c.chosen,
+        readings: c
+            .readings
+            .iter()
+            .map(|x| ReadingOut {
+                reading: x.id,
+                short: explain::reading_short(c, x, r),
+                label: explain::reading_label(c, x, r),
+                license_required: x.verdict.license_required,
+                outcome: x.verdict.outcome.as_str(),
+                outcome_class: x.verdict.class().id(),
+                exception_used: x.verdict.exception_used().map(eval::ExceptionId::as_str),
+                review_policy: x.verdict.review_policy.map(ReviewPolicy::id),
+                headline: explain::headline(&x.verdict),
+                citation: CitationOut::from_cite(
+                    x.reading.map_or(CLASSIFICATION.tpp_cite, |y| y.cite),
+                    on,
+                ),
+            })
+            .collect(),
+    }
+}
+
 /// A caveat beside the headline.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct CaveatOut {
@@ -555,8 +661,10 @@ pub struct EvalOut {
     pub outcome: &'static str,
     /// The map class: `open`, `exception`, `license` or `denial`.
     pub outcome_class: &'static str,
-    /// One sentence.
+    /// One sentence; "It depends: …" when a contested point changes the answer.
     pub headline: String,
+    /// The contested points this answer turned on, with the answer under each reading.
+    pub contested: Vec<ContestedOut>,
     /// What a reader must know beside the headline (a rule never enforced, an unchecked chip).
     pub caveats: Vec<CaveatOut>,
     /// A license is needed.
@@ -623,6 +731,7 @@ pub fn eval(v: &Verdict) -> EvalOut {
         },
         outcome: v.outcome.as_str(),
         headline: explain::headline(v),
+        contested: v.contests.iter().map(|c| contested(c, v)).collect(),
         caveats: v
             .caveats
             .iter()
@@ -1024,6 +1133,9 @@ pub struct QueryIn {
     /// Where the shipment leaves from (default: the United States).
     #[serde(default)]
     pub from: Option<String>,
+    /// Readings of contested facts, `FACT=READING` each (default: each fact's first reading).
+    #[serde(default)]
+    pub readings: Vec<String>,
 }
 
 /// Refuses a field name outside `known`. serde's `deny_unknown_fields` catches typos in JSON,
@@ -1059,6 +1171,7 @@ impl QueryIn {
         "prior_tpp",
         "g2g",
         "from",
+        "readings",
     ];
 
     /// The request the engine checks.
@@ -1081,6 +1194,7 @@ impl QueryIn {
             prior_tpp: self.prior_tpp.as_ref().map(NumOrText::text),
             g2g: self.g2g,
             from: self.from.clone(),
+            readings: self.readings.clone(),
         })
     }
 }
@@ -1120,7 +1234,7 @@ pub struct OutcomesOut {
 /// The outcome of the same order in every destination (the `to` of the query is ignored).
 pub fn outcomes(req: &Request) -> Result<OutcomesOut, Error> {
     let base = req.resolve()?;
-    let metrics = base.chip.metrics()?;
+    let metrics = base.chip_metrics()?;
     let mut out = Vec::with_capacity(country::all().len());
     for c in country::all() {
         let mut q = base.clone();

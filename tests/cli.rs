@@ -98,13 +98,24 @@ fn eval_json_has_the_promised_fields() {
     assert_eq!(v["order"]["quantity"], 1000);
     assert_eq!(v["order"]["tpp"], 15832000.0);
     assert_eq!(v["order"]["h100e"], 1000.0);
-    assert_eq!(v["license_required"], false);
-    assert_eq!(v["counts_against_country_cap"], false);
-    assert!(v["review_policy"].is_null());
+    // The UAE was in D:4 then: whether LPP reaches it is contested (rule.md Errata 2), so the
+    // answer takes the stricter §740.2(a)(9)(ii) reading and shows both.
+    assert_eq!(v["license_required"], true);
+    assert!(v["headline"]
+        .as_str()
+        .is_some_and(|h| h.starts_with("It depends: ")));
+    let c = &v["contested"][0];
+    assert_eq!(c["fact"], "lpp-d1-d4");
+    assert_eq!(c["depends"], true);
+    assert_eq!(c["readings"][0]["reading"], "not-listed");
+    assert_eq!(c["readings"][0]["license_required"], true);
+    assert_eq!(c["readings"][1]["reading"], "available");
+    assert_eq!(c["readings"][1]["exception_used"], "LPP");
+    assert!(c["readings"][1]["citation"]["url"].is_string());
     let exceptions = v["license_exceptions"].as_array().expect("list");
-    assert!(exceptions
-        .iter()
-        .any(|e| e["id"] == "LPP" && e["available"] == true && e["citation"]["url"].is_string()));
+    assert!(exceptions.iter().any(|e| e["id"] == "LPP"
+        && e["reason_id"] == "lpp.not_listed"
+        && e["citation"]["url"].is_string()));
     for e in exceptions {
         assert!(e["reason"].is_string() && e["available"].is_boolean());
     }

@@ -949,6 +949,8 @@ fn explanations_are_stable_ids_with_numbers() {
             "nac.datacenter_a_item",
             "allocation.counts",
             "review.policy",
+            // The H100's sources give 15,831.2 or 15,832 TPP; both give this answer.
+            "contested.no_change",
             "answer",
         ]
     );
@@ -1132,4 +1134,133 @@ fn an_unknown_origin_is_an_error_about_the_from_field() {
         .err()
         .map(|e| (e.field().id(), e.code()));
     assert_eq!(err, Some(("from", "unknown-country")));
+}
+
+// ---- Contested facts (rule.md Errata 2, 3, 5 and 8) -------------------------------------------
+
+/// The contest on `fact` in an answer.
+fn contest(v: &wire::EvalOut, fact: &str) -> wire::ContestedOut {
+    v.contested
+        .iter()
+        .find(|c| c.fact == fact)
+        .cloned()
+        .unwrap_or_else(|| panic!("{fact} not assessed: {:?}", v.contested))
+}
+
+#[test]
+fn lpp_to_d1_d4_destinations_depends_on_the_reading() {
+    // Errata 2: §740.2(a)(9)(ii) does not list LPP for 3A090 items to D:1/D:4 (outside A:5/A:6);
+    // secondary sources say LPP covers all but Macau/D:5. The primary, stricter reading first.
+    let v = eval(req("SA", "h100", 100).regime("diffusion2025"));
+    assert!(v.headline.starts_with("It depends: "), "{}", v.headline);
+    assert!(v.license_required);
+    let c = contest(&v, "lpp-d1-d4");
+    assert!(c.depends);
+    let ids: Vec<&str> = c.readings.iter().map(|r| r.reading).collect();
+    assert_eq!(ids, ["not-listed", "available"]);
+    assert_eq!(c.readings[0].review_policy, Some("presumption-of-approval"));
+    assert_eq!(c.readings[1].exception_used, Some("LPP"));
+    // Tier 2 outside D:1/D:4 (India): no contest, LPP simply applies.
+    let india = eval(req("IN", "h100", 100).regime("diffusion2025"));
+    assert_eq!(india.exception_used, Some("LPP"));
+    assert!(india.contested.iter().all(|c| c.fact != "lpp-d1-d4"));
+    // Over the allowance either way: the contest does not change the answer.
+    let big = eval(req("SA", "h100", 5000).regime("diffusion2025"));
+    let c = contest(&big, "lpp-d1-d4");
+    assert!(!c.changes_outcome && !c.depends);
+    assert!(!big.headline.starts_with("It depends"));
+}
+
+#[test]
+fn d1_d4_review_under_the_2023_rules_is_shown_both_ways() {
+    // Errata 8: case-by-case (§744.23 review text) or a presumption of approval (a toolkit's reading).
+    let v = eval(req("SA", "h100", 10).regime("jan2026"));
+    let c = contest(&v, "review-d1-d4");
+    let policies: Vec<Option<&str>> = c.readings.iter().map(|r| r.review_policy).collect();
+    assert_eq!(
+        policies,
+        [Some("case-by-case"), Some("presumption-of-approval")]
+    );
+    assert!(v.headline.starts_with("It depends: "));
+    assert_eq!(v.review_policy, Some("case-by-case"));
+    // China is D:5: presumption of denial, not contested.
+    let cn = eval(req("CN", "b200", 10).regime("jan2026"));
+    assert!(cn.contested.iter().all(|c| c.fact != "review-d1-d4"));
+}
+
+#[test]
+fn mi355x_tpp_readings_can_flip_an_order() {
+    // Errata 3 / chips.md §6: 60,397.8 on the MXFP6 reading, 40,265.6 if MX formats are read at 8
+    // bits. 500 chips: 30,198,900 TPP is over LPP's 26,900,000; 20,132,800 is within it.
+    let v = eval(req("SG", "mi355x", 500).regime("diffusion2025"));
+    let c = contest(&v, "chip-tpp");
+    assert!(c.depends);
+    assert_eq!(c.readings[0].reading, "catalog");
+    assert!(c.readings[0].license_required);
+    assert_eq!(c.readings[1].reading, "low");
+    assert_eq!(c.readings[1].exception_used, Some("LPP"));
+    // 300 chips fit on both readings (18,119,340 and 12,079,680 TPP): no "it depends".
+    let small = eval(req("SG", "mi355x", 300).regime("diffusion2025"));
+    assert!(!contest(&small, "chip-tpp").changes_outcome);
+    // The chip view shows both readings.
+    let chip = catalog("mi355x");
+    let tpps: Vec<f64> = chip.tpp_readings.iter().map(|r| r.tpp).collect();
+    assert_eq!(tpps, [60397.8, 40265.6]);
+}
+
+#[test]
+fn an_unknown_bandwidth_near_the_2026_band_depends() {
+    // 91 FR 1684: "TPP less than 21,000 ... and a total DRAM bandwidth less than 6,500 GB/s". A
+    // custom chip of TPP 15,832 with no bandwidth given: never a firm presumption of denial.
+    let r = Request {
+        chip: ChipInput::Custom {
+            tops: vec!["1979".into()],
+            bits: vec!["8".into()],
+            die_area: Some("814".into()),
+            non_datacenter: false,
+            dram_bandwidth: None,
+        },
+        ..req("CN", "h100", 10)
+    };
+    let v = eval(r.clone());
+    let c = contest(&v, "band-bandwidth");
+    let policies: Vec<Option<&str>> = c.readings.iter().map(|x| x.review_policy).collect();
+    assert_eq!(
+        policies,
+        [Some("presumption-of-denial"), Some("case-by-case")]
+    );
+    assert!(v.headline.starts_with("It depends: "));
+    // With the bandwidth given, nothing is contested.
+    let given = Request {
+        chip: ChipInput::Custom {
+            tops: vec!["1979".into()],
+            bits: vec!["8".into()],
+            die_area: Some("814".into()),
+            non_datacenter: false,
+            dram_bandwidth: Some("4800".into()),
+        },
+        ..r
+    };
+    let g = eval(given);
+    assert!(g.contested.iter().all(|c| c.fact != "band-bandwidth"));
+    assert_eq!(g.review_policy, Some("case-by-case"));
+}
+
+#[test]
+fn readings_are_checked_against_the_data() {
+    let bad = |reading: &str| {
+        let r = Request {
+            readings: vec![reading.into()],
+            ..req("SA", "h100", 1).regime("diffusion2025")
+        };
+        r.resolve().err().map(|e| (e.field().id(), e.code()))
+    };
+    assert_eq!(bad("lpp-d1-d4=maybe"), Some(("readings", "bad-choice")));
+    assert_eq!(bad("nonsense"), Some(("readings", "bad-choice")));
+    assert_eq!(bad("chip-tpp=low"), None, "the H100 has a range");
+    let b200 = Request {
+        readings: vec!["chip-tpp=low".into()],
+        ..req("SA", "b200", 1)
+    };
+    assert!(b200.resolve().is_err(), "the B200's sources agree");
 }

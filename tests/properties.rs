@@ -58,6 +58,47 @@ proptest! {
         prop_assert!(b.order.tpp >= a.order.tpp);
     }
 
+    /// Each reading of a contested fact shown in an answer is the engine's own answer with that
+    /// reading fixed (`readings: ["FACT=READING"]`), and "It depends" appears exactly when readings
+    /// differ and none was chosen.
+    #[test]
+    fn contested_readings_are_answers_with_the_reading_fixed(
+        regime in prop::sample::select(regime_ids()),
+        to in prop::sample::select(vec!["SA", "AE", "VN", "KZ", "CN", "MO", "IN", "SG", "KH", "IL"]),
+        chip in prop::sample::select(measurable()),
+        q in 1u64..5_000,
+        custom_bw in any::<bool>(),
+    ) {
+        let mut r = req(to, chip, q);
+        r.regime = Choice::Id(regime.into());
+        if custom_bw {
+            // A custom chip inside the 2026 band's TPP line, with no bandwidth given.
+            r.chip = h100e::query::ChipInput::Custom {
+                tops: vec!["1979".into()],
+                bits: vec!["8".into()],
+                die_area: Some("814".into()),
+                non_datacenter: false,
+                dram_bandwidth: None,
+            };
+        }
+        let v = wire::evaluate(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(v.headline.contains("It depends: "), v.contested.iter().any(|c| c.depends));
+        for c in &v.contested {
+            prop_assert_eq!(c.depends, c.changes_outcome && c.chosen.is_none());
+            for reading in &c.readings {
+                let mut fixed = r.clone();
+                fixed.readings = vec![format!("{}={}", c.fact, reading.reading)];
+                let f = wire::evaluate(&fixed).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(f.outcome, reading.outcome, "{} {}", c.fact, reading.reading);
+                prop_assert_eq!(f.license_required, reading.license_required);
+                prop_assert_eq!(f.review_policy, reading.review_policy);
+                prop_assert_eq!(f.exception_used, reading.exception_used);
+                let chosen = f.contested.iter().find(|x| x.fact == c.fact).and_then(|x| x.chosen);
+                prop_assert_eq!(chosen, Some(reading.reading));
+            }
+        }
+    }
+
     /// The map's outcome-only path gives the same verdict as the full evaluation.
     #[test]
     fn outcome_path_agrees_with_full_evaluation(

@@ -32,8 +32,13 @@ function capItem(c) {
 /** The answer section for a successful evaluation. */
 export function renderAnswer(el, v) {
   const yes = v.license_required;
-  const verdict = h('p', { class: `verdict ${yes ? 'yes' : 'no'}`, id: 'verdict' },
-    v.regime.hypothetical ? h('span', { class: 'badge' }, 'Hypothetical') : null, v.headline);
+  // A contested point that changes the answer: the question, then each reading's answer.
+  const depends = v.contested.filter((c) => c.depends);
+  const verdict = h('p', { class: `verdict ${depends.length ? 'depends' : yes ? 'yes' : 'no'}`, id: 'verdict' },
+    v.regime.hypothetical ? h('span', { class: 'badge' }, 'Hypothetical') : null,
+    depends.length ? `It depends on ${depends.map((c) => c.question).join(', and on ')}:` : v.headline);
+  const readings = depends.map((c) => h('ul', { class: 'readings', 'data-fact': c.fact }, c.readings.map((r) =>
+    h('li', { 'data-reading': r.reading, 'data-class': r.outcome_class }, h('strong', {}, `${r.short[0].toUpperCase()}${r.short.slice(1)}: `), r.headline, ' ', ...citation(r.citation)))));
   const caveats = v.caveats.map((c) => h('p', { class: 'caveat', 'data-id': c.id }, c.text));
   const ctx = h('p', { class: 'context' },
     `${v.regime.name}. `, v.regime.chosen === 'default' ? 'These are the rules in force now, as far as our data runs. ' : '',
@@ -51,7 +56,7 @@ export function renderAnswer(el, v) {
     v.order.prior_tpp ? [h('dt', {}, 'With earlier shipments'), h('dd', {}, `${num(v.order.cumulative_tpp)} TPP this year`)] : null,
     v.review_policy ? [h('dt', {}, 'License review'), h('dd', {}, v.review_policy_label)] : null,
     h('dt', {}, 'Country cap'), h('dd', {}, v.counts_against_country_cap ? 'this order counts against it' : 'this order does not count'));
-  const parts = [verdict, ...caveats, ctx, numbers];
+  const parts = [verdict, ...readings, ...caveats, ctx, numbers];
   if (v.caps.length) parts.push(h('h3', {}, 'Thresholds and headroom'), h('ul', { class: 'caps' }, v.caps.map(capItem)));
   if (v.license_exceptions.length) {
     parts.push(h('h3', {}, 'License exceptions considered'),

@@ -18,6 +18,8 @@ struct Cli {
     command: Command,
 }
 
+// Parsed once per run: the size of the largest variant costs nothing worth boxing for.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// TPP, performance density, ECCN 3A090 class and H100-equivalents of one chip.
@@ -67,6 +69,10 @@ enum Command {
         /// Anything else is a reexport (or an in-country transfer when it is the destination).
         #[arg(long = "from", value_name = "COUNTRY")]
         from: Option<String>,
+        /// Answer under this reading of a contested fact, FACT=READING (repeatable), e.g.
+        /// lpp-d1-d4=available or chip-tpp=low; without it each fact takes its first reading.
+        #[arg(long = "reading", value_name = "FACT=READING")]
+        reading: Vec<String>,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -241,6 +247,7 @@ fn run(cmd: Command) -> Result<String, Error> {
             prior_tpp,
             g2g,
             from,
+            reading,
             json: j,
         } => {
             let req = Request {
@@ -253,6 +260,7 @@ fn run(cmd: Command) -> Result<String, Error> {
                 prior_tpp,
                 g2g,
                 from,
+                readings: reading,
             };
             let out = wire::evaluate(&req)?;
             if j {

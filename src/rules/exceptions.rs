@@ -7,6 +7,7 @@ use crate::query::EndUser;
 use crate::reason::Why;
 use crate::rules::requirement::Requirement;
 use crate::verdict::{CapKind, CapUse, ExceptionCheck, ExceptionId};
+use crate::vocab::ContestedFact;
 
 /// Which available exception the answer relies on, first match wins: the buyer's own
 /// authorization (UVEU, NVEU) first, since a validated end user ships under it whatever else
@@ -179,15 +180,26 @@ fn lpp(f: &Facts, caps: &mut Vec<CapUse>) -> ExceptionCheck {
         return absent(f, ExceptionId::Lpp);
     };
     let limit = l.limit.value;
-    let why = match f.amounts {
-        _ if !f.class.is_a() => Why::OnlyA,
-        _ if f.embargoed() => Why::Embargoed(&f.r.embargo),
-        None => Why::TppUnknown,
-        Some(a) if a.cumulative > limit => Why::OverLimit {
-            total: a.cumulative,
-            limit,
-        },
-        Some(_) => Why::WithinLimit { limit },
+    // Contested (lpp-d1-d4): on the first reading §740.2(a)(9)(ii) leaves LPP out for these places.
+    let not_listed = l
+        .contested_place
+        .as_ref()
+        .filter(|p| place::contains(p, f.dest_code, f.date));
+    let why = if !f.class.is_a() {
+        Why::OnlyA
+    } else if f.embargoed() {
+        Why::Embargoed(&f.r.embargo)
+    } else if let Some(p) = not_listed.filter(|_| f.on_first(ContestedFact::LppD1D4)) {
+        Why::NotListed(p)
+    } else {
+        match f.amounts {
+            None => Why::TppUnknown,
+            Some(a) if a.cumulative > limit => Why::OverLimit {
+                total: a.cumulative,
+                limit,
+            },
+            Some(_) => Why::WithinLimit { limit },
+        }
     };
     if let (true, false, Some(a)) = (f.class.is_a(), f.embargoed(), f.amounts) {
         caps.push(CapUse {
@@ -249,7 +261,14 @@ fn china_band(f: &Facts) -> Option<ExceptionCheck> {
             policy: b.policy,
         },
         (None, None, _) => Why::TppUnknown,
-        (None, Some(_), None) => Why::BandwidthUnknown,
+        // Contested (band-bandwidth): on the first reading an unknown bandwidth is not below.
+        (None, Some(_), None) if f.on_first(ContestedFact::BandBandwidth) => Why::BandwidthUnknown,
+        (None, Some(tpp), None) => Why::BandwidthAssumedBelow {
+            tpp,
+            max_tpp: b.max_tpp.value,
+            max_bandwidth: b.max_dram_gbs.value,
+            policy: b.policy,
+        },
     };
     Some(ExceptionCheck::new(
         ExceptionId::ChinaBand,

@@ -42,17 +42,25 @@ impl Trail {
 /// Evaluates an order with its full explanation. Fails only when the chip cannot be measured or a
 /// product overflows.
 pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
-    let metrics = q.chip.metrics()?;
-    run(q, &metrics, true)
+    let metrics = q.chip_metrics()?;
+    let (mut v, mut t) = run(q, &metrics, true)?;
+    v.contests = crate::contested::assess(q, &v)?;
+    for c in &v.contests {
+        t.push(|| Reason::Contested(c.clone()), c.cite());
+    }
+    t.push(|| Reason::Answer, q.selection.regime.cite);
+    v.steps = t.steps;
+    Ok(v)
 }
 
 /// The same verdict without explanation steps, for one order evaluated in every destination at
 /// once; `metrics` are the chip's, measured once by the caller.
 pub fn outcome(q: &Query, metrics: &Metrics) -> Result<Verdict, Error> {
-    run(q, metrics, false)
+    run(q, metrics, false).map(|(v, _)| v)
 }
 
-fn run(q: &Query, metrics: &Metrics, explain: bool) -> Result<Verdict, Error> {
+/// Decides; the explanation so far comes back beside the verdict, to be finished by the caller.
+fn run(q: &Query, metrics: &Metrics, explain: bool) -> Result<(Verdict, Trail), Error> {
     let f = Facts::gather(q, metrics)?;
     let mut t = Trail {
         steps: Vec::new(),
@@ -75,11 +83,12 @@ fn run(q: &Query, metrics: &Metrics, explain: bool) -> Result<Verdict, Error> {
         review_policy: None,
         caveats: f.r.caveat.map(Caveat::Regime).into_iter().collect(),
         steps: Vec::new(),
+        consulted: Vec::new(),
+        contests: Vec::new(),
     };
     decide(&f, &mut v, &mut t);
-    t.push(|| Reason::Answer, f.r.cite);
-    v.steps = t.steps;
-    Ok(v)
+    v.consulted = f.consulted();
+    Ok((v, t))
 }
 
 /// From the license requirement to the review policy: each stage may settle the answer.

@@ -7,7 +7,7 @@ use crate::place;
 use crate::reason::Reason;
 use crate::rules::Trail;
 use crate::verdict::{CapKind, CapUse};
-use crate::vocab::ReviewPolicy;
+use crate::vocab::{ContestedFact, ReviewPolicy};
 
 /// A licensed 3A090.a order to Tier 2 counts against the country's allocation. A buyer
 /// headquartered in Macau or D:5 faces a presumption of denial, so no allocation is in play.
@@ -93,8 +93,10 @@ fn choose(f: &Facts, band_applies: bool) -> (Option<ReviewPolicy>, &'static Cite
     {
         return (Some(rev.policy), rev.cite);
     }
-    match &rv.other {
-        Some(o) => (Some(o.policy), o.cite),
-        None => (None, r.cite),
+    match (&rv.other, rv.other_alternative) {
+        // Contested (review-d1-d4): the second reading gives the alternative policy.
+        (Some(o), Some(alt)) if !f.on_first(ContestedFact::ReviewD1D4) => (Some(alt), o.cite),
+        (Some(o), _) => (Some(o.policy), o.cite),
+        (None, _) => (None, r.cite),
     }
 }

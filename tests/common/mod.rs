@@ -19,6 +19,7 @@ pub fn req(to: &str, chip: &str, quantity: u64) -> Request {
         prior_tpp: None,
         g2g: false,
         from: None,
+        readings: Vec::new(),
     }
 }
 

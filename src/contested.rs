@@ -1,0 +1,126 @@
+//! Answers that turn on a point the sources disagree about. The rules answer under each contested
+//! fact's first (stricter or primary-text) reading and record which facts they looked at; this
+//! module re-answers the query under every reading of each of those facts (and of the chip's TPP,
+//! where its sources give a range), so an answer can say "it depends" and show each reading's
+//! outcome, or say that the disagreement does not change it.
+
+use crate::data::{CLASSIFICATION, CONTESTED};
+use crate::decimal::Dec;
+use crate::error::Error;
+use crate::model::{Cite, Contested, Reading};
+use crate::query::Query;
+use crate::rules;
+use crate::verdict::{ExceptionId, Outcome, Verdict};
+use crate::vocab::{ContestedFact, ReviewPolicy};
+
+/// One reading of a contested fact and the answer under it.
+#[derive(Clone, Debug)]
+pub struct ContestReading {
+    /// The reading's id (`not-listed`, `available`, … or `catalog`, `low`, `high` for a chip).
+    pub id: &'static str,
+    /// The data's reading; `None` for a chip's TPP reading.
+    pub reading: Option<&'static Reading>,
+    /// The chip's TPP on this reading (chip readings only).
+    pub tpp: Option<Dec>,
+    /// The answer with this reading fixed, without explanation.
+    pub verdict: Verdict,
+}
+
+impl ContestReading {
+    /// What a reader compares between readings: whether a license is needed, under which
+    /// exception, and how it would be reviewed.
+    fn key(&self) -> (Outcome, bool, Option<ExceptionId>, Option<ReviewPolicy>) {
+        let v = &self.verdict;
+        (
+            v.outcome,
+            v.license_required,
+            v.exception_used(),
+            v.review_policy,
+        )
+    }
+}
+
+/// A contested fact an answer turned on, with the answer under each of its readings.
+#[derive(Clone, Debug)]
+pub struct Contest {
+    /// The fact and its readings' words.
+    pub fact: &'static Contested,
+    /// Each reading, in the data's order (the first is the one an unqualified answer uses).
+    pub readings: Vec<ContestReading>,
+    /// The readings give different answers.
+    pub changes_outcome: bool,
+    /// The reading the query chose, if it chose one.
+    pub chosen: Option<&'static str>,
+}
+
+impl Contest {
+    /// Where the first reading comes from.
+    pub fn cite(&self) -> &'static Cite {
+        self.readings
+            .iter()
+            .find_map(|r| r.reading.map(|x| x.cite))
+            .unwrap_or(CLASSIFICATION.tpp_cite)
+    }
+
+    /// "It depends": the readings differ and the query did not settle which one holds.
+    pub fn depends(&self) -> bool {
+        self.changes_outcome && self.chosen.is_none()
+    }
+}
+
+/// Every contested fact the verdict `v` of `q` turned on, re-answered under each reading.
+pub fn assess(q: &Query, v: &Verdict) -> Result<Vec<Contest>, Error> {
+    let mut facts = v.consulted.clone();
+    let chip_readings = q.chip.tpp_readings()?;
+    if chip_readings.len() > 1 {
+        facts.push(ContestedFact::ChipTpp);
+    }
+    facts.sort();
+    facts.dedup();
+    let mut out = Vec::new();
+    for fact in facts {
+        let Some(data) = CONTESTED.iter().find(|c| c.fact == fact) else {
+            continue;
+        };
+        let options: Vec<(&'static str, Option<&'static Reading>, Option<Dec>)> =
+            if fact == ContestedFact::ChipTpp {
+                chip_readings
+                    .iter()
+                    .map(|(id, tpp)| (*id, None, Some(*tpp)))
+                    .collect()
+            } else {
+                data.readings
+                    .iter()
+                    .map(|r| (r.id, Some(r), None))
+                    .collect()
+            };
+        let mut readings = Vec::new();
+        for (id, reading, tpp) in options {
+            readings.push(ContestReading {
+                id,
+                reading,
+                tpp,
+                verdict: under(q, fact, id)?,
+            });
+        }
+        let changes_outcome = readings
+            .iter()
+            .any(|r| readings.first().is_some_and(|f| f.key() != r.key()));
+        out.push(Contest {
+            fact: data,
+            readings,
+            changes_outcome,
+            chosen: q.readings.iter().find(|r| r.0 == fact).map(|r| r.1),
+        });
+    }
+    Ok(out)
+}
+
+/// The answer to `q` with `fact` fixed at `reading`.
+pub fn under(q: &Query, fact: ContestedFact, reading: &'static str) -> Result<Verdict, Error> {
+    let mut fixed = q.clone();
+    fixed.readings.retain(|r| r.0 != fact);
+    fixed.readings.push((fact, reading));
+    let metrics = fixed.chip_metrics()?;
+    rules::outcome(&fixed, &metrics)
+}
