@@ -18,10 +18,19 @@ use crate::vocab::{ContestedFact, ReviewPolicy, StatedClass};
 
 /// "a, b and c" — for lists where every item holds.
 fn list(items: &[&str]) -> String {
+    list_with(items, "and")
+}
+
+/// "a, b or c" — for lists where any one item is meant ("not in a, b or c").
+fn list_or(items: &[&str]) -> String {
+    list_with(items, "or")
+}
+
+fn list_with(items: &[&str], conj: &str) -> String {
     match items {
         [] => String::new(),
         [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {conj} {last}", init.join(", ")),
     }
 }
 
@@ -43,6 +52,15 @@ fn h100e_whole(tpp: Dec) -> String {
 
 /// A set of places in words: its groups, its named places and its exclusions.
 pub fn place_words(place: &Place) -> String {
+    place_words_with(place, list)
+}
+
+/// The same, for "not in …": any one of them is meant.
+fn place_words_or(place: &Place) -> String {
+    place_words_with(place, list_or)
+}
+
+fn place_words_with(place: &Place, join: fn(&[&str]) -> String) -> String {
     if place.worldwide {
         return "every destination".into();
     }
@@ -57,9 +75,12 @@ pub fn place_words(place: &Place) -> String {
             .iter()
             .map(|c| country::by_code(c).map_or((*c).to_string(), |k| k.name.to_string())),
     );
-    let mut s = list(&parts.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut s = join(&parts.iter().map(String::as_str).collect::<Vec<_>>());
     if !place.exclude.is_empty() {
-        s.push_str(&format!(" (except those also in {})", list(place.exclude)));
+        s.push_str(&format!(
+            " (except those also in {})",
+            list_or(place.exclude)
+        ));
     }
     s
 }
@@ -227,9 +248,14 @@ pub fn exception_reason(c: &ExceptionCheck, r: &Regime) -> String {
         ),
         Why::Granted => granted(id, r),
         Why::WithinLimit { limit } => format!(
-            "this buyer's total this calendar year stays within {} TPP ({}); notify BIS, and the order does not count against the country allocation",
+            "this buyer's total this calendar year stays within {} TPP ({}); notify BIS{}",
             limit.grouped(),
-            h100e(limit)
+            h100e(limit),
+            if r.allocation.is_some() {
+                ", and the order does not count against the country allocation"
+            } else {
+                ""
+            }
         ),
         Why::AfterNotice { days } => format!(
             "the chip is not a datacenter 3A090.a part; the exporter must notify BIS {days} days before shipping, and BIS may still require a license"
@@ -545,15 +571,26 @@ fn decision_step(reason: &Reason, v: &Verdict) -> String {
         Reason::NotControlled(c) => format!("A chip outside ECCN 3A090 needs no license under these advanced-computing rules to {} (other export controls and end-use rules can still apply).", c.name),
         Reason::Scope { eccn, country, applies: true, why, .. } => {
             let why = match why {
-                ScopeWhy::InGroups(g) => format!("it is in {}", list(g)),
+                ScopeWhy::InGroups { groups, named: true } if groups.is_empty() => {
+                    "the rule names it".to_string()
+                }
+                ScopeWhy::InGroups { groups, named } => format!(
+                    "it is in {}{}",
+                    list(groups),
+                    if *named { ", and the rule also names it" } else { "" }
+                ),
                 _ => "this rule requires one for every destination".into(),
             };
             format!("{eccn} items need a license to {}: {why}.", country.name)
         }
         Reason::Scope { eccn, country, why, place, .. } => {
             let why = match why {
-                ScopeWhy::Excluded(g) => format!("it is also in {}, which the rule excludes", list(g)),
-                _ => format!("it is not in {}", place_words(place)),
+                ScopeWhy::Excluded { groups, excluded_by } => format!(
+                    "it is in {} but also in {}, which the rule excludes",
+                    list(groups),
+                    list_or(excluded_by)
+                ),
+                _ => format!("it is not in {}", place_words_or(place)),
             };
             format!("No destination-based license requirement for {eccn} items to {}: {why}.", country.name)
         }

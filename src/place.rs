@@ -34,18 +34,19 @@ pub fn contains(place: &Place, code: &str, date: Date) -> bool {
             .any(|g| membership(g, code, date).is_some())
 }
 
-/// The groups of `place` (and its named codes) that hold `code` on `date`, for explanations.
-pub fn reasons(place: &Place, code: &str, date: Date) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = place
+/// The groups of `place` that hold `code` on `date`, for explanations.
+pub fn groups_holding(place: &Place, code: &str, date: Date) -> Vec<&'static str> {
+    place
         .groups
         .iter()
         .copied()
         .filter(|g| membership(g, code, date).is_some())
-        .collect();
-    if place.codes.contains(&code) {
-        out.push("named in the rule");
-    }
-    out
+        .collect()
+}
+
+/// True when `place` names `code` outright.
+pub fn names(place: &Place, code: &str) -> bool {
+    place.codes.contains(&code)
 }
 
 /// The excluding groups of `place` that hold `code` on `date`.

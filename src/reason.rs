@@ -165,10 +165,20 @@ impl Why {
 pub enum ScopeWhy {
     /// The rule requires a license for every destination.
     Worldwide,
-    /// The destination is in these groups (or named in the rule).
-    InGroups(Vec<&'static str>),
-    /// The destination is in one of the scope's groups but also in an excluding group.
-    Excluded(Vec<&'static str>),
+    /// The destination is in these groups of the scope, and/or the rule names it.
+    InGroups {
+        /// The scope's groups that hold it.
+        groups: Vec<&'static str>,
+        /// The rule names it outright.
+        named: bool,
+    },
+    /// The destination is in some of the scope's groups but also in an excluding group.
+    Excluded {
+        /// The scope's groups that hold it.
+        groups: Vec<&'static str>,
+        /// The excluding groups that hold it.
+        excluded_by: Vec<&'static str>,
+    },
     /// The destination is in none of the scope's places.
     Outside,
 }
@@ -349,8 +359,8 @@ impl Reason {
             Reason::NotControlled(_) => "scope.not_3a090",
             Reason::Scope { why, .. } => match why {
                 ScopeWhy::Worldwide => "scope.worldwide",
-                ScopeWhy::InGroups(_) => "scope.in_groups",
-                ScopeWhy::Excluded(_) => "scope.excluded",
+                ScopeWhy::InGroups { .. } => "scope.in_groups",
+                ScopeWhy::Excluded { .. } => "scope.excluded",
                 ScopeWhy::Outside => "scope.outside",
             },
             Reason::HqRule { applies: true, .. } => "hq.rule_applies",

@@ -410,3 +410,52 @@ fn a_closed_pipe_is_not_a_panic() {
     assert!(out.status.success());
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn json_errors_are_json_on_stdout_too() {
+    for (args, field, code) in [
+        (
+            &[
+                "eval",
+                "--to",
+                "Congo",
+                "--chip",
+                "H100",
+                "--quantity",
+                "1",
+                "--json",
+            ][..],
+            "to",
+            "ambiguous-country",
+        ),
+        (
+            &[
+                "eval",
+                "--to",
+                "SG",
+                "--chip",
+                "H100",
+                "--quantity",
+                "0",
+                "--json",
+            ][..],
+            "quantity",
+            "bad-number",
+        ),
+        (
+            &["eval", "--to", "SG", "--chip", "H100", "--json"][..],
+            "arguments",
+            "bad-arguments",
+        ),
+    ] {
+        let out = h100e(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON error");
+        assert_eq!(v["error"]["field"], field, "{args:?}");
+        assert_eq!(v["error"]["code"], code, "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(v["error"]["message"]
+            .as_str()
+            .is_some_and(|m| stderr.contains(m)));
+    }
+}

@@ -496,19 +496,19 @@ fn dated_country_group_changes_of_2026() {
         verdict(r).steps.into_iter().find_map(|s| match s.reason {
             Reason::Scope {
                 applies: true,
-                why: ScopeWhy::InGroups(g),
+                why: ScopeWhy::InGroups { groups, named },
                 ..
-            } => Some(g),
+            } => Some((groups, named)),
             _ => None,
         })
     };
     assert_eq!(
         groups(req("AE", "h100", 5).date("2026-07-22")),
-        Some(vec!["D:4", "named in the rule"])
+        Some((vec!["D:4"], true))
     );
     assert_eq!(
         groups(req("AE", "h100", 5).date("2026-07-23")),
-        Some(vec!["named in the rule"])
+        Some((vec![], true))
     );
 }
 
@@ -1263,4 +1263,39 @@ fn readings_are_checked_against_the_data() {
         ..req("SA", "b200", 1)
     };
     assert!(b200.resolve().is_err(), "the B200's sources agree");
+}
+
+#[test]
+fn scope_reasons_name_the_groups_that_decide() {
+    // 15 CFR 742.6(a)(6)(iii) (2023): D:1, D:4 and D:5, excluding A:5 and A:6. India is in A:5 and
+    // no D group: simply outside. Israel is in D:4 and A:6: excluded.
+    let why = |to: &str| {
+        verdict(req(to, "h100", 1).regime("ac2023"))
+            .steps
+            .into_iter()
+            .find_map(|s| match s.reason {
+                Reason::Scope { why, .. } => Some(why),
+                _ => None,
+            })
+    };
+    assert!(matches!(why("IN"), Some(ScopeWhy::Outside)));
+    match why("IL") {
+        Some(ScopeWhy::Excluded {
+            groups,
+            excluded_by,
+        }) => {
+            assert_eq!(groups, ["D:4"]);
+            assert_eq!(excluded_by, ["A:6"]);
+        }
+        other => panic!("expected an exclusion, got {other:?}"),
+    }
+    // Without an allocation (the reported proposal) LPP's reason does not mention one.
+    let v = eval(req("SG", "h100", 100).regime("proposal2025"));
+    let lpp = v
+        .license_exceptions
+        .iter()
+        .find(|e| e.id == "LPP")
+        .expect("LPP");
+    assert_eq!(lpp.reason_id, "lpp.within_limit");
+    assert!(!lpp.reason.contains("allocation"), "{}", lpp.reason);
 }

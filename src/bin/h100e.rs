@@ -169,13 +169,18 @@ fn main() -> ExitCode {
                 .filter(|l| !l.is_empty() && !l.starts_with("tip:"))
                 .collect();
             let line = words.join(" ");
-            eprintln!(
-                "error: {} (see `h100e --help`)",
+            let message = format!(
+                "{} (see `h100e --help`)",
                 line.trim_start_matches("error: ")
             );
+            eprintln!("error: {message}");
+            if std::env::args().any(|a| a == "--json") {
+                println!("{}", json_error("arguments", "bad-arguments", &message));
+            }
             return ExitCode::from(2);
         }
     };
+    let wants_json = std::env::args().any(|a| a == "--json");
     match run(cli.command) {
         Ok(out) => {
             // A reader piping into `head` closes the pipe early; that is not an error worth a panic.
@@ -190,9 +195,19 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             eprintln!("error: {e}");
+            // Scripts that asked for JSON get the error as JSON on stdout too, with the field at
+            // fault and a machine code, as the JS API throws it.
+            if wants_json {
+                println!("{}", json_error(e.field().id(), e.code(), &e.to_string()));
+            }
             ExitCode::from(2)
         }
     }
+}
+
+/// `{"error": {"field", "code", "message"}}`.
+fn json_error(field: &str, code: &str, message: &str) -> String {
+    serde_json::json!({ "error": { "field": field, "code": code, "message": message } }).to_string()
 }
 
 fn json<T: serde::Serialize>(v: &T) -> Result<String, Error> {

@@ -90,16 +90,22 @@ fn destination_scope(f: &Facts, t: &mut Trail) -> bool {
     let applies = place::contains(scope, f.dest_code, f.date);
     t.push(
         || {
+            let groups = place::groups_holding(scope, f.dest_code, f.date);
+            let excluded_by = place::exclusions(scope, f.dest_code, f.date);
             let why = if applies && scope.worldwide {
                 ScopeWhy::Worldwide
             } else if applies {
-                ScopeWhy::InGroups(place::reasons(scope, f.dest_code, f.date))
+                ScopeWhy::InGroups {
+                    groups,
+                    named: place::names(scope, f.dest_code),
+                }
+            } else if groups.is_empty() || excluded_by.is_empty() {
+                // A place in no group of the scope is simply outside it, whatever else it is in.
+                ScopeWhy::Outside
             } else {
-                let excl = place::exclusions(scope, f.dest_code, f.date);
-                if excl.is_empty() {
-                    ScopeWhy::Outside
-                } else {
-                    ScopeWhy::Excluded(excl)
+                ScopeWhy::Excluded {
+                    groups,
+                    excluded_by,
                 }
             };
             Reason::Scope {
