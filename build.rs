@@ -175,6 +175,9 @@ struct PlaceIn {
 struct NoteIn {
     text: String,
     cite: CiteIn,
+    /// The day of the event the note tells of: answers for earlier days do not show it.
+    #[serde(default)]
+    from: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -590,7 +593,14 @@ impl Gen {
 
     fn note(&mut self, file: &str, key: &str, n: &NoteIn) -> String {
         let cite = self.cite(file, key, &n.cite);
-        format!("Note {{ text: {}, cite: {cite} }}", lit(&n.text))
+        let from = match &n.from {
+            Some(d) => format!("Some({})", date_lit(date(file, key, d))),
+            None => "None".into(),
+        };
+        format!(
+            "Note {{ text: {}, cite: {cite}, from: {from} }}",
+            lit(&n.text)
+        )
     }
 }
 

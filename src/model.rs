@@ -381,6 +381,8 @@ pub struct Note {
     pub text: &'static str,
     /// Where it comes from.
     pub cite: &'static Cite,
+    /// The day of the event it tells of; answers for earlier days do not show it.
+    pub from: Option<Date>,
 }
 
 /// A note that applies to one vendor's chips.

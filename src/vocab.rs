@@ -115,11 +115,13 @@ pub enum SourceKind {
     News,
     /// Our own chip research (datasheets and secondary sources).
     Research,
+    /// A company's filing with the SEC (10-K, 10-Q, 8-K).
+    CompanyFiling,
 }
 
 impl SourceKind {
     /// Every kind.
-    pub const ALL: [SourceKind; 7] = [
+    pub const ALL: [SourceKind; 8] = [
         SourceKind::Regulation,
         SourceKind::FederalRegister,
         SourceKind::Government,
@@ -127,6 +129,7 @@ impl SourceKind {
         SourceKind::Analyst,
         SourceKind::News,
         SourceKind::Research,
+        SourceKind::CompanyFiling,
     ];
 
     /// The stable id used in the data files and on the wire.
@@ -139,6 +142,7 @@ impl SourceKind {
             SourceKind::Analyst => "analyst",
             SourceKind::News => "news",
             SourceKind::Research => "research",
+            SourceKind::CompanyFiling => "company-filing",
         }
     }
 

@@ -473,15 +473,15 @@ fn january_2026_band_for_china() {
 
 #[test]
 fn dated_country_group_changes_of_2026() {
-    // Cambodia left D:5 on 3 Feb 2026 (Fenwick) but stays in D:1: denial, then case-by-case.
+    // Cambodia left D:5 on 7 Nov 2025, when State removed it from ITAR §126.1 (which D:5 follows;
+    // rule.md Errata 1), and stays in D:1: denial, then case-by-case on the stricter reading.
     assert_eq!(
-        eval(req("KH", "h100", 5).date("2026-02-02")).review_policy,
+        eval(req("KH", "h100", 5).date("2025-11-06")).review_policy,
         Some("presumption-of-denial")
     );
-    assert_eq!(
-        eval(req("KH", "h100", 5).date("2026-02-03")).review_policy,
-        Some("case-by-case")
-    );
+    let after = eval(req("KH", "h100", 5).date("2025-11-07"));
+    assert_eq!(after.review_policy, Some("case-by-case"));
+    assert!(after.license_required, "still D:1");
     // The UAE moved from D:4 to A:5 (first seen in the eCFR of 2026-07-23) ...
     let day = |d: &str| h100e::date::Date::parse(d).expect("date");
     assert!(h100e::place::membership("D:4", "AE", day("2026-07-22")).is_some());
@@ -1298,4 +1298,38 @@ fn scope_reasons_name_the_groups_that_decide() {
         .expect("LPP");
     assert_eq!(lpp.reason_id, "lpp.within_limit");
     assert!(!lpp.reason.contains("allocation"), "{}", lpp.reason);
+}
+
+#[test]
+fn dated_notes_appear_only_from_their_event() {
+    // No answer for an earlier day mentions a later event: H20 licenses (Aug 2025), H200 licenses
+    // (Feb 2026), the withdrawn replacement rule (Mar 2026), GAO's decision (12 May 2026).
+    let notes = |d: &str| -> Vec<&'static str> {
+        verdict(req("CN", "h20", 1).date(d))
+            .steps
+            .into_iter()
+            .filter_map(|s| match s.reason {
+                Reason::RegimeNote(n) => Some(n.text),
+                _ => None,
+            })
+            .collect()
+    };
+    let count = |d: &str| notes(d).len();
+    assert!(count("2025-07-31") < count("2025-08-01"), "H20 licenses");
+    assert!(count("2026-01-31") < count("2026-02-01"), "H200 licenses");
+    assert!(count("2026-05-11") < count("2026-05-12"), "GAO");
+    for d in [
+        "2025-05-13",
+        "2025-09-01",
+        "2026-01-15",
+        "2026-06-01",
+        "2026-11-30",
+    ] {
+        let day = h100e::date::Date::parse(d).expect("date");
+        for s in verdict(req("SG", "h100", 1).date(d)).steps {
+            if let Reason::RegimeNote(n) = s.reason {
+                assert!(n.from.is_none_or(|f| f <= day), "{d}: {}", n.text);
+            }
+        }
+    }
 }

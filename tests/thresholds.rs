@@ -854,19 +854,20 @@ fn dated_changes_give_the_expected_answers() {
     let on = ni("2024-03-15");
     assert!(on.license_required);
     assert_eq!(on.review_policy, Some(embargoed));
-    // Cambodia leaves D:5 on 2026-02-03 but stays in D:1 (rules from January 2026).
-    let r = regime("jan2026");
+    // Cambodia leaves D:5 on 2025-11-07 but stays in D:1 (rules after the May 2025 rescission).
+    let r = regime("rescission2025");
     let kh = |d: &str| eval(req("KH", "h100", 1).date(d));
     assert_eq!(
-        kh("2026-02-02").review_policy,
+        kh("2025-11-06").review_policy,
         Some(r.review.embargoed.policy.id())
     );
-    let after = kh("2026-02-03");
+    let after = kh("2025-11-07");
     assert!(after.license_required, "still D:1");
     assert_eq!(
         after.review_policy,
         r.review.other.as_ref().map(|o| o.policy.id())
     );
+    let r = regime("jan2026");
     // The UAE moves from D:4 to A:5 on 2026-07-23; the 2026 rule still names it, so a license is
     // still needed, but a buyer headquartered in A:5 is reviewed under the allied policy.
     let ae = |d: &str| eval(req("AE", "h100", 1).date(d));

@@ -127,7 +127,12 @@ fn decide(f: &Facts, v: &mut Verdict, t: &mut Trail) {
 fn context(f: &Facts, metrics: &Metrics, t: &mut Trail) {
     let (r, q) = (f.r, f.q);
     t.push(|| Reason::RulesApplied(r), r.cite);
-    for n in r.notes {
+    // A note tells of an event: an answer for an earlier day must not mention it.
+    for n in r
+        .notes
+        .iter()
+        .filter(|n| n.from.is_none_or(|d| d <= f.date))
+    {
         t.push(|| Reason::RegimeNote(n), n.cite);
     }
     chip_steps(f, metrics, t);
