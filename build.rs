@@ -663,6 +663,7 @@ fn main() {
     let chip_ids = chips(&mut g);
     regimes(&mut g, &chip_ids);
     contested(&mut g);
+    dataset(&mut g);
     let out = std::env::var("OUT_DIR").unwrap_or_else(|e| fail("OUT_DIR", "(env)", &e.to_string()));
     let dest = Path::new(&out).join("data.rs");
     std::fs::write(&dest, g.out)
@@ -670,6 +671,42 @@ fn main() {
 }
 
 // ---- one function per data file ------------------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatasetIn {
+    version: String,
+    checked: String,
+    note: String,
+}
+
+/// `dataset.toml`: the version every answer carries, and the day the sources were last checked.
+fn dataset(g: &mut Gen) {
+    let f = "data/dataset.toml";
+    println!("cargo:rerun-if-changed={f}");
+    let d: DatasetIn = read(f);
+    let checked = date(f, "checked", &d.checked);
+    if d.version.trim().is_empty() {
+        fail(f, "version", "give the dataset a version");
+    }
+    let changelog = std::fs::read_to_string("data/CHANGELOG.md")
+        .unwrap_or_else(|e| fail("data/CHANGELOG.md", "(file)", &e.to_string()));
+    println!("cargo:rerun-if-changed=data/CHANGELOG.md");
+    if !changelog.contains(&format!("## {}", d.version)) {
+        fail(
+            f,
+            "version",
+            &format!("data/CHANGELOG.md has no `## {}` entry", d.version),
+        );
+    }
+    let _ = writeln!(
+        g.out,
+        "pub static DATASET: Dataset = Dataset {{ version: {}, checked: {}, note: {} }};",
+        lit(&d.version),
+        date_lit(checked),
+        lit(&d.note)
+    );
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -388,6 +388,10 @@ pub fn class_reason(b: &ClassBasis) -> String {
 pub fn caveat(c: &Caveat) -> String {
     match c {
         Caveat::Regime(text) => (*text).to_string(),
+        Caveat::AfterChecked { asked, checked } => format!(
+            "You asked about {asked}, after {checked}, the day our data was last checked: later changes are unknown, so this is the answer as of {checked}. {}",
+            crate::data::DATASET.note
+        ),
         Caveat::LettersEquivalent(i) => format!(
             "Unless the chip counts as an 'equivalent' of the {}: since {} those need a license for {} through letters to their makers, and which chips are equivalents was not published.",
             letter_chips(i),

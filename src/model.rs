@@ -349,6 +349,17 @@ pub struct Regime {
     pub g2g_licensing: Option<Note>,
 }
 
+/// The dataset as a whole.
+#[derive(Debug)]
+pub struct Dataset {
+    /// Changes with every change to `data/` (see `data/CHANGELOG.md`).
+    pub version: &'static str,
+    /// The day the sources were last checked.
+    pub checked: Date,
+    /// How far the sources reach, in words.
+    pub note: &'static str,
+}
+
 /// One reading of a contested fact.
 #[derive(Debug)]
 pub struct Reading {

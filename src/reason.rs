@@ -397,6 +397,13 @@ pub enum Caveat {
     Regime(&'static str),
     /// A custom chip might be an "equivalent" of the chips the letters name.
     LettersEquivalent(&'static IsInformed),
+    /// The day asked for is after the data was last checked.
+    AfterChecked {
+        /// The day asked for.
+        asked: Date,
+        /// The day the data was last checked.
+        checked: Date,
+    },
 }
 
 impl Caveat {
@@ -405,6 +412,7 @@ impl Caveat {
         match self {
             Caveat::Regime(_) => "regime.caveat",
             Caveat::LettersEquivalent(_) => "letters.equivalent_unknown",
+            Caveat::AfterChecked { .. } => "data.after_checked",
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Choosing a regime: by id, by the date whose rules a person wants, or the latest real one.
 
-use crate::data::REGIMES;
+use crate::data::{DATASET, REGIMES};
 use crate::date::Date;
 use crate::error::{Error, Field};
 use crate::model::Regime;
@@ -30,6 +30,9 @@ pub struct Selection {
     pub date: Date,
     /// How it was chosen.
     pub chosen: Chosen,
+    /// The day asked for, when it is after the day the data was last checked: `date` is then
+    /// that day, and the answer says that later changes are unknown.
+    pub asked: Option<Date>,
 }
 
 /// What a person asked for.
@@ -101,6 +104,7 @@ pub fn select(choice: &Choice) -> Result<Selection, Error> {
                 regime: r,
                 date: r.as_of,
                 chosen: Chosen::Default,
+                asked: None,
             })
         }
         Choice::Id(id) => {
@@ -117,6 +121,7 @@ pub fn select(choice: &Choice) -> Result<Selection, Error> {
                 regime: r,
                 date: r.as_of,
                 chosen: Chosen::ById,
+                asked: None,
             })
         }
         Choice::Date(text) => {
@@ -136,10 +141,13 @@ pub fn select(choice: &Choice) -> Result<Selection, Error> {
                 .filter(|r| !r.hypothetical && r.effective <= date)
                 .max_by_key(|r| r.effective)
                 .ok_or_else(no_regime)?;
+            // Facts after the last check are unknown: answer with the checked day's facts.
+            let checked = DATASET.checked;
             Ok(Selection {
                 regime: r,
-                date,
+                date: date.min(checked),
                 chosen: Chosen::ByDate,
+                asked: (date > checked).then_some(date),
             })
         }
     }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::chip::{Chip, Metrics};
 use crate::contested::Contest;
 use crate::country;
-use crate::data::{CLASSIFICATION, SOURCES};
+use crate::data::{CLASSIFICATION, DATASET, SOURCES};
 use crate::date::Date;
 use crate::decimal::Dec;
 use crate::error::Error;
@@ -332,6 +332,9 @@ pub struct RegimeRef {
     pub effective: String,
     /// The day whose dated facts (country groups) were applied.
     pub date_applied: String,
+    /// The day asked for, when it was after the data was last checked (`date_applied` is then
+    /// the checked day).
+    pub date_asked: Option<String>,
     /// How the regime was chosen: `default`, `id` or `date`.
     pub chosen: &'static str,
     /// The same in words.
@@ -346,6 +349,7 @@ fn regime_ref(s: &Selection) -> RegimeRef {
         hypothetical: s.regime.hypothetical,
         effective: s.regime.effective.to_string(),
         date_applied: s.date.to_string(),
+        date_asked: s.asked.map(|d| d.to_string()),
         chosen: match s.chosen {
             Chosen::Default => "default",
             Chosen::ById => "id",
@@ -686,6 +690,8 @@ pub struct EvalOut {
     pub explanation: Vec<StepOut>,
     /// The latest day our dated facts reach.
     pub data_horizon: Option<String>,
+    /// The dataset's version and last check.
+    pub data: DataOut,
     /// What is rounded.
     pub rounding: &'static str,
 }
@@ -754,6 +760,7 @@ pub fn eval(v: &Verdict) -> EvalOut {
         review_policy_label: v.review_policy.map(ReviewPolicy::label),
         explanation: v.steps.iter().map(|s| step(s, v)).collect(),
         data_horizon: regime::data_horizon().map(|d| d.to_string()),
+        data: data(),
         rounding: ROUNDING,
     }
 }
@@ -804,6 +811,8 @@ pub struct TiersOut {
     pub destinations: Vec<DestinationStatusOut>,
     /// Status words used, with counts.
     pub legend: Vec<LegendOut>,
+    /// The dataset's version and last check.
+    pub data: DataOut,
 }
 
 /// The map data for a regime choice.
@@ -834,6 +843,7 @@ pub fn tiers(choice: &regime::Choice) -> Result<TiersOut, Error> {
             })
             .collect(),
         legend,
+        data: data(),
     })
 }
 
@@ -927,6 +937,26 @@ pub fn regimes() -> Vec<RegimeOut> {
         .collect()
 }
 
+/// Which data answered: every answer, map and download carries it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DataOut {
+    /// The dataset version (see data/CHANGELOG.md).
+    pub version: &'static str,
+    /// The day the sources were last checked.
+    pub checked: String,
+    /// How far the sources reach.
+    pub note: &'static str,
+}
+
+/// The dataset this engine carries.
+pub fn data() -> DataOut {
+    DataOut {
+        version: DATASET.version,
+        checked: DATASET.checked.to_string(),
+        note: DATASET.note,
+    }
+}
+
 /// The unit and the span of the data, for display: the page and the CLI word them from here,
 /// never from literals.
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -941,6 +971,8 @@ pub struct DatasetOut {
     pub coverage_start_regime: Option<&'static str>,
     /// The latest day our dated facts reach.
     pub data_horizon: Option<String>,
+    /// The dataset's version and last check.
+    pub data: DataOut,
 }
 
 /// The unit and the span of the data.
@@ -952,6 +984,7 @@ pub fn dataset() -> DatasetOut {
         coverage_start: first.map(|r| r.effective.to_string()),
         coverage_start_regime: first.map(|r| r.short_name),
         data_horizon: regime::data_horizon().map(|d| d.to_string()),
+        data: data(),
     }
 }
 
@@ -1229,6 +1262,8 @@ pub struct OutcomesOut {
     pub destinations: Vec<OutcomeOut>,
     /// The classes in use, with their meaning and counts.
     pub legend: Vec<LegendOut>,
+    /// The dataset's version and last check.
+    pub data: DataOut,
 }
 
 /// The outcome of the same order in every destination (the `to` of the query is ignored).
@@ -1265,5 +1300,6 @@ pub fn outcomes(req: &Request) -> Result<OutcomesOut, Error> {
         regime: regime_ref(&base.selection),
         destinations: out,
         legend,
+        data: data(),
     })
 }

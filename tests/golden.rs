@@ -1333,3 +1333,66 @@ fn dated_notes_appear_only_from_their_event() {
         }
     }
 }
+
+#[test]
+fn a_tpp_reading_reclassifies_the_chip() {
+    // Ascend 910B: the sources give 4,480 to 6,400 (catalog 5,120). At 4,480 it is below the
+    // 3A090.a.1 line of 4,800, so its class comes from performance density: 4,480 / 665.61 mm²
+    // = 6.73, at least 5.92, so 3A090.a.2 (15 CFR 774 supp. 1).
+    let q = |reading: &str| {
+        Request {
+            readings: vec![format!("chip-tpp={reading}")],
+            ..req("SG", "ascend-910b", 1)
+        }
+        .resolve()
+        .expect("valid")
+    };
+    let low = q("low").chip_metrics().expect("metrics");
+    assert_eq!(low.tpp, Some(h100e::decimal::Dec::from_int(4480)));
+    assert_eq!(low.class, Some(h100e::chip::Class::A2));
+    assert!(matches!(
+        low.class_basis,
+        h100e::chip::ClassBasis::ByDensity { .. }
+    ));
+    assert_eq!(
+        low.class_cite.cfr,
+        Some("15 CFR 774 supp. 1, ECCN 3A090.a.2")
+    );
+    assert!(low.tpp_basis.iter().all(|b| b.contains("low reading")));
+    // The catalog reading is the catalog's own figures, basis included.
+    let catalog = q("catalog").chip_metrics().expect("metrics");
+    let plain = Chip::Catalog(h100e::chip::find("ascend-910b").expect("chip"))
+        .metrics()
+        .expect("metrics");
+    assert_eq!(catalog.tpp_basis, plain.tpp_basis);
+    assert_eq!(catalog.class, Some(h100e::chip::Class::A1));
+    // A chip whose sources agree (B200) has no TPP contest at all.
+    let b200 = eval(req("SG", "b200", 1));
+    assert!(b200.contested.iter().all(|c| c.fact != "chip-tpp"));
+    assert_eq!(catalog_readings("b200"), 1);
+}
+
+fn catalog_readings(id: &str) -> usize {
+    catalog(id).tpp_readings.len()
+}
+
+#[test]
+fn every_answer_carries_the_dataset_and_later_days_say_what_is_unknown() {
+    let v = eval(req("SG", "h100", 1));
+    let d = &h100e::data::DATASET;
+    assert_eq!(v.data.version, d.version);
+    assert_eq!(v.data.checked, d.checked.to_string());
+    assert!(v.regime.date_asked.is_none());
+    assert!(v.caveats.iter().all(|c| c.id != "data.after_checked"));
+    // A day after the last check: answered with that check's facts, and a caveat.
+    let later = d.checked.next_day();
+    let v = eval(req("SG", "h100", 1).date(&later.to_string()));
+    assert_eq!(v.regime.date_applied, d.checked.to_string());
+    assert_eq!(v.regime.date_asked, Some(later.to_string()));
+    assert!(v.caveats.iter().any(|c| c.id == "data.after_checked"));
+    // The checked day itself is inside the data.
+    let on = eval(req("SG", "h100", 1).date(&d.checked.to_string()));
+    assert!(on.regime.date_asked.is_none());
+    let map = wire::tiers(&Choice::Latest).expect("map");
+    assert_eq!(map.data.version, d.version);
+}

@@ -206,7 +206,7 @@ async function main() {
   const data = dataset();
   form.date.min = data.coverage_start;
   $('h100-unit').textContent = `; one H100 is ${data.h100_tpp.toLocaleString('en-US')}`;
-  $('foot-data').textContent = `Rules and country groups from ${data.coverage_start} (${data.coverage_start_regime}) to ${data.data_horizon}; every figure links to its source in the answer.`;
+  $('foot-data').textContent = `Rules and country groups from ${data.coverage_start} (${data.coverage_start_regime}) to ${data.data_horizon}; dataset ${data.data.version}, sources last checked ${data.data.checked}: ${data.data.note} Every figure links to its source in the answer.`;
   $('fields').disabled = false;
   $('status').textContent = '';
   update();

@@ -205,6 +205,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// Which data answered, in one line.
+fn data_line(d: &h100e::wire::DataOut) -> String {
+    format!(
+        "Data         dataset {}, sources last checked {} ({})",
+        d.version, d.checked, d.note
+    )
+}
+
 /// `{"error": {"field", "code", "message"}}`.
 fn json_error(field: &str, code: &str, message: &str) -> String {
     serde_json::json!({ "error": { "field": field, "code": code, "message": message } }).to_string()
@@ -412,6 +420,7 @@ fn eval_text(v: &EvalOut) -> String {
         "Regime       {} ({}){hyp}; {}; facts as of {}\n",
         v.regime.short_name, v.regime.id, v.regime.chosen_by, v.regime.date_applied
     ));
+    s.push_str(&format!("{}\n", data_line(&v.data)));
     let tier = v
         .destination
         .tier
@@ -517,8 +526,11 @@ fn tiers_text(t: &TiersOut) -> String {
         ""
     };
     let mut s = format!(
-        "{} ({}){hyp}, facts as of {}\n\n",
-        t.regime.name, t.regime.id, t.regime.date_applied
+        "{} ({}){hyp}, facts as of {}\n{}\n\n",
+        t.regime.name,
+        t.regime.id,
+        t.regime.date_applied,
+        data_line(&t.data)
     );
     for d in &t.destinations {
         let tier = d.tier.map_or("-".to_string(), |n| n.to_string());

@@ -81,7 +81,10 @@ fn run(q: &Query, metrics: &Metrics, explain: bool) -> Result<(Verdict, Trail), 
         counts_against_country_cap: false,
         caps: Vec::new(),
         review_policy: None,
-        caveats: f.r.caveat.map(Caveat::Regime).into_iter().collect(),
+        caveats: after_checked(q)
+            .into_iter()
+            .chain(f.r.caveat.map(Caveat::Regime))
+            .collect(),
         steps: Vec::new(),
         consulted: Vec::new(),
         contests: Vec::new(),
@@ -89,6 +92,14 @@ fn run(q: &Query, metrics: &Metrics, explain: bool) -> Result<(Verdict, Trail), 
     decide(&f, &mut v, &mut t);
     v.consulted = f.consulted();
     Ok((v, t))
+}
+
+/// A caveat when the day asked for is after the data was last checked.
+fn after_checked(q: &Query) -> Option<Caveat> {
+    q.selection.asked.map(|asked| Caveat::AfterChecked {
+        asked,
+        checked: crate::data::DATASET.checked,
+    })
 }
 
 /// From the license requirement to the review policy: each stage may settle the answer.
