@@ -351,6 +351,8 @@ struct RegimeIn {
     is_informed: Option<IsInformedIn>,
     china_band: Option<ChinaBandIn>,
     g2g_licensing: Option<NoteIn>,
+    #[serde(default)]
+    tariffs: Vec<TariffIn>,
 }
 
 #[derive(Deserialize)]
@@ -671,6 +673,48 @@ fn main() {
 }
 
 // ---- one function per data file ------------------------------------------------------------------
+
+/// An import duty on chips in a band of TPP and DRAM bandwidth: context, not an export control.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TariffIn {
+    from: String,
+    rate_percent: ParamIn,
+    tpp_above: ParamIn,
+    tpp_below: ParamIn,
+    dram_above: ParamIn,
+    dram_below: ParamIn,
+    text: String,
+    cite: CiteIn,
+}
+
+fn tariff(g: &mut Gen, f: &str, i: usize, t: &TariffIn) -> String {
+    let key = format!("tariffs[{i}]");
+    let from = date(f, &key, &t.from);
+    let lo_hi = [(&t.tpp_above, &t.tpp_below), (&t.dram_above, &t.dram_below)];
+    if lo_hi
+        .iter()
+        .any(|(a, b)| dec(f, &key, &a.value) >= dec(f, &key, &b.value))
+    {
+        fail(
+            f,
+            &key,
+            "each band's lower line must be below its upper line",
+        );
+    }
+    let p = |g: &mut Gen, name: &str, v: &ParamIn| g.param(f, &format!("{key}.{name}"), v);
+    format!(
+        "Tariff {{ from: {}, rate_percent: {}, tpp_above: {}, tpp_below: {}, dram_above: {}, dram_below: {}, text: {}, cite: {} }}",
+        date_lit(from),
+        p(g, "rate_percent", &t.rate_percent),
+        p(g, "tpp_above", &t.tpp_above),
+        p(g, "tpp_below", &t.tpp_below),
+        p(g, "dram_above", &t.dram_above),
+        p(g, "dram_below", &t.dram_below),
+        lit(&t.text),
+        g.cite(f, &key, &t.cite)
+    )
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1632,8 +1676,14 @@ fn regime(g: &mut Gen, f: &str, r: &RegimeIn, chip_ids: &BTreeSet<String>) -> Re
     let is_informed = opt(&r.is_informed, |i| is_informed(g, f, i, chip_ids));
     let china_band = opt(&r.china_band, |b| china_band(g, f, b));
     let g2g = opt(&r.g2g_licensing, |n| g.note(f, "g2g_licensing", n));
+    let tariffs: Vec<String> = r
+        .tariffs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| tariff(g, f, i, t))
+        .collect();
     let expr = format!(
-        "Regime {{ id: {}, name: {}, short_name: {}, effective: {}, as_of: {}, hypothetical: {}, caveat: {}, summary: {}, cite: {cite}, notes: &[{}], vendor_notes: &[{}], scope_a: {scope_a}, scope_b: {scope_b}, hq_rule: {hq_rule}, embargo: {embargo}, tiers: {tiers}, exceptions: {exceptions}, allocation: {allocation}, review: {review}, is_informed: {is_informed}, china_band: {china_band}, g2g_licensing: {g2g} }}",
+        "Regime {{ id: {}, name: {}, short_name: {}, effective: {}, as_of: {}, hypothetical: {}, caveat: {}, summary: {}, cite: {cite}, notes: &[{}], vendor_notes: &[{}], scope_a: {scope_a}, scope_b: {scope_b}, hq_rule: {hq_rule}, embargo: {embargo}, tiers: {tiers}, exceptions: {exceptions}, allocation: {allocation}, review: {review}, is_informed: {is_informed}, china_band: {china_band}, g2g_licensing: {g2g}, tariffs: &[{}] }}",
         lit(&r.id),
         lit(&r.name),
         lit(&r.short_name),
@@ -1643,7 +1693,8 @@ fn regime(g: &mut Gen, f: &str, r: &RegimeIn, chip_ids: &BTreeSet<String>) -> Re
         opt_lit(&r.caveat),
         lit(&r.summary),
         notes.join(", "),
-        vnotes.join(", ")
+        vnotes.join(", "),
+        tariffs.join(", ")
     );
     RegimeOut {
         effective,

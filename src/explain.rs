@@ -545,6 +545,14 @@ pub fn step(reason: &Reason, v: &Verdict) -> String {
         Reason::ChipWorkstation => "This card is sold both as a workstation and a datacenter part; we treat it as designed for datacenters, the stricter reading, so License Exceptions NAC and ACA are not used for it.".into(),
         Reason::ChipUncertain { text, .. } => format!("Uncertain in the chip data: {text}."),
         Reason::VendorNote(n) => n.text.into(),
+        Reason::Tariff(t) => format!(
+            "Import duty, not an export control: the chip's TPP is between {} and {} and its DRAM bandwidth between {} and {} GB/s. {}",
+            t.tpp_above.value.grouped(),
+            t.tpp_below.value.grouped(),
+            t.dram_above.value.grouped(),
+            t.dram_below.value.grouped(),
+            t.text
+        ),
         Reason::Order { quantity, tpp, order, h100 } => format!(
             "The order: {} × {} = {} TPP, {} (TPP ÷ {}, rounded for display).",
             Dec::from_int(*quantity).grouped(),

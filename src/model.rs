@@ -347,6 +347,8 @@ pub struct Regime {
     pub china_band: Option<ChinaBand>,
     /// Licensing through government-to-government agreements (the 2025 proposal).
     pub g2g_licensing: Option<Note>,
+    /// Import duties on chips in a band of TPP and bandwidth: context, not export controls.
+    pub tariffs: &'static [Tariff],
 }
 
 /// The dataset as a whole.
@@ -383,6 +385,27 @@ pub struct Contested {
     /// The readings, the stricter or primary-text one first (empty for `chip-tpp`, whose readings
     /// come from each chip's range).
     pub readings: &'static [Reading],
+}
+
+/// An import duty on chips whose TPP and total DRAM bandwidth lie strictly inside two bands.
+#[derive(Debug)]
+pub struct Tariff {
+    /// The day it took effect.
+    pub from: Date,
+    /// The duty, percent.
+    pub rate_percent: Param,
+    /// TPP greater than this ...
+    pub tpp_above: Param,
+    /// ... and less than this.
+    pub tpp_below: Param,
+    /// Total DRAM bandwidth (GB/s) greater than this ...
+    pub dram_above: Param,
+    /// ... and less than this.
+    pub dram_below: Param,
+    /// Plain words: what it is, and what it exempts.
+    pub text: &'static str,
+    /// Where it is stated.
+    pub cite: &'static Cite,
 }
 
 /// A sentence of context with its citation.

@@ -7,7 +7,9 @@ use crate::chip::ClassBasis;
 use crate::contested::Contest;
 use crate::date::Date;
 use crate::decimal::Dec;
-use crate::model::{ChinaBand, ChipSource, Country, IsInformed, Note, Place, Regime, VendorNote};
+use crate::model::{
+    ChinaBand, ChipSource, Country, IsInformed, Note, Place, Regime, Tariff, VendorNote,
+};
 use crate::verdict::{ExceptionCheck, Tier};
 use crate::vocab::ReviewPolicy;
 
@@ -215,6 +217,8 @@ pub enum Reason {
         /// The chip's own first source.
         source: Option<&'static ChipSource>,
     },
+    /// An import duty on chips in this chip's band: context, not an export control.
+    Tariff(&'static Tariff),
     /// A note on the chip's vendor (BIS guidance on Huawei Ascend).
     VendorNote(&'static VendorNote),
     /// The order in TPP and H100-equivalents.
@@ -343,6 +347,7 @@ impl Reason {
             Reason::ChipWorkstation => "chip.workstation_as_datacenter",
             Reason::ChipUncertain { .. } => "chip.uncertain",
             Reason::VendorNote(_) => "chip.vendor_note",
+            Reason::Tariff(_) => "chip.import_tariff",
             Reason::Order { .. } => "order.tpp",
             Reason::Cumulative { .. } => "order.cumulative",
             Reason::ShippedFrom { from, to } if from.code == to.code => "order.in_country_transfer",

@@ -1396,3 +1396,25 @@ fn every_answer_carries_the_dataset_and_later_days_say_what_is_unknown() {
     let map = wire::tiers(&Choice::Latest).expect("map");
     assert_eq!(map.data.version, d.version);
 }
+
+#[test]
+fn the_section_232_duty_is_a_dated_note_for_chips_in_its_band() {
+    // Proclamation 11002 (updates-2026-12.md row 2): a 25% duty from 2026-01-15 on imports of
+    // chips with 14,000 < TPP < 17,500 and 4,500 < DRAM GB/s < 5,000. The H200 (TPP 15,832,
+    // 4,800 GB/s) is inside; the H100 SXM (3,350 GB/s) and the B200 (TPP 36,000) are not.
+    let has = |r: Request| step_ids(r).iter().any(|i| i == "chip.import_tariff");
+    assert!(has(req("CN", "h200", 10)));
+    assert!(
+        has(req("SG", "h200", 10)),
+        "it is about the chip, wherever it goes"
+    );
+    assert!(
+        !has(req("CN", "h200", 10).date("2026-01-14")),
+        "not before it took effect"
+    );
+    assert!(!has(req("CN", "h100", 10)));
+    assert!(!has(req("CN", "b200", 10)));
+    // It changes nothing about the export answer.
+    let (with, review) = (eval(req("CN", "h200", 10)), Some("case-by-case"));
+    assert_eq!(with.review_policy, review);
+}

@@ -13,6 +13,7 @@ pub mod review;
 use crate::chip::{Chip, Metrics};
 use crate::country;
 use crate::data::CLASSIFICATION;
+use crate::decimal::Dec;
 use crate::error::Error;
 use crate::facts::Facts;
 use crate::model::{Cite, Datacenter};
@@ -200,6 +201,17 @@ fn chip_steps(f: &Facts, metrics: &Metrics, t: &mut Trail) {
             || Reason::ChipWorkstation,
             CLASSIFICATION.non_datacenter_tpp.cite,
         );
+    }
+    // Import duties on chips in a band: context beside the export answer, never part of it.
+    if let (Some(tpp), Some(bw)) = (metrics.tpp, chip.dram_bandwidth()) {
+        let inside = |lo: Dec, x: Dec, hi: Dec| lo < x && x < hi;
+        for tariff in f.r.tariffs.iter().filter(|t| {
+            t.from <= f.date
+                && inside(t.tpp_above.value, tpp, t.tpp_below.value)
+                && inside(t.dram_above.value, bw, t.dram_below.value)
+        }) {
+            t.push(|| Reason::Tariff(tariff), tariff.cite);
+        }
     }
     if let Chip::Catalog(e) = chip {
         if let Some(text) = e.uncertain {
