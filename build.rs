@@ -279,6 +279,14 @@ struct ReviewIn {
     contested_alternative: Option<String>,
 }
 
+/// A step of a size ladder: above this TPP, this policy.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SizeStepIn {
+    above: ParamIn,
+    policy: String,
+}
+
 /// The review policy for buyers headquartered in allied places; its citation is the place's.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -290,6 +298,8 @@ struct AlliedHqIn {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ReviewsIn {
+    #[serde(default)]
+    by_size: Vec<SizeStepIn>,
     embargoed: ReviewIn,
     allied_hq: Option<AlliedHqIn>,
     other: Option<ReviewIn>,
@@ -1845,6 +1855,28 @@ fn reviews(g: &mut Gen, f: &str, rv: &ReviewsIn, has_allocation: bool) -> String
     }
     let within = review("review.within_allocation", &rv.within_allocation);
     let over = review("review.over_allocation", &rv.over_allocation);
+    let mut last: Option<decimal::Dec> = None;
+    let mut ladder = Vec::new();
+    for (i, s) in rv.by_size.iter().enumerate() {
+        let key = format!("review.by_size[{i}]");
+        let above = dec(f, &key, &s.above.value);
+        if last.is_some_and(|l| l >= above) {
+            fail(f, &key, "size steps must rise");
+        }
+        last = Some(above);
+        let p = g.param(f, &key, &s.above);
+        ladder.push(format!(
+            "SizeStep {{ above: {p}, policy: {} }}",
+            policy_lit(f, &key, &s.policy)
+        ));
+    }
+    if !rv.by_size.is_empty() && rv.other.is_none() {
+        fail(
+            f,
+            "review.by_size",
+            "a size ladder needs review.other for orders below its first step",
+        );
+    }
     if has_allocation && (rv.within_allocation.is_none() || rv.over_allocation.is_none()) {
         fail(
             f,
@@ -1852,7 +1884,10 @@ fn reviews(g: &mut Gen, f: &str, rv: &ReviewsIn, has_allocation: bool) -> String
             "a regime with an allocation needs review.within_allocation and review.over_allocation",
         );
     }
-    format!("ReviewPolicies {{ embargoed: {embargoed}, allied_hq: {allied}, other: {other}, other_alternative: {alternative}, within_allocation: {within}, over_allocation: {over} }}")
+    format!(
+        "ReviewPolicies {{ embargoed: {embargoed}, allied_hq: {allied}, other: {other}, other_alternative: {alternative}, by_size: &[{}], within_allocation: {within}, over_allocation: {over} }}",
+        ladder.join(", ")
+    )
 }
 
 /// Dated letters that reach named chips; every chip id must be in the catalog.

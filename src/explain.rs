@@ -89,6 +89,9 @@ fn place_words_with(place: &Place, join: fn(&[&str]) -> String) -> String {
 fn review_phrase(policy: ReviewPolicy) -> String {
     match policy {
         ReviewPolicy::CaseByCase => policy.label().to_string(),
+        ReviewPolicy::SimpleReview => "in a simple review".to_string(),
+        ReviewPolicy::PreClearance => "through pre-clearance".to_string(),
+        ReviewPolicy::GovernmentTerms => "under government-to-government terms".to_string(),
         _ => format!("under a {}", policy.label()),
     }
 }

@@ -157,6 +157,15 @@ pub struct Review {
     pub cite: &'static Cite,
 }
 
+/// One step of a size ladder of review policies.
+#[derive(Debug)]
+pub struct SizeStep {
+    /// Orders whose buyer's total in the country is above this TPP ...
+    pub above: Param,
+    /// ... are reviewed so.
+    pub policy: ReviewPolicy,
+}
+
 /// One step of a dated schedule (the NVEU installed-base allocation).
 #[derive(Debug)]
 pub struct Step {
@@ -294,6 +303,9 @@ pub struct ReviewPolicies {
     pub other: Option<Review>,
     /// The policy for `other` on the second reading of the contested fact `review-d1-d4`.
     pub other_alternative: Option<ReviewPolicy>,
+    /// Where review depends on size (the reported 2026 draft): above each step's TPP, counted
+    /// per buyer per country, its policy replaces `other`; the last step passed applies.
+    pub by_size: &'static [SizeStep],
     /// Tier 2, within the country allocation.
     pub within_allocation: Option<Review>,
     /// Tier 2, beyond it.

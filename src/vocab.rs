@@ -14,15 +14,24 @@ pub enum ReviewPolicy {
     PresumptionOfDenial,
     /// Policy of denial (stricter than a presumption).
     PolicyOfDenial,
+    /// A simple review (the reported 2026 draft, small orders).
+    SimpleReview,
+    /// Review before the order, for large clusters (the reported 2026 draft).
+    PreClearance,
+    /// Terms set between governments, with matching US investment (the reported 2026 draft).
+    GovernmentTerms,
 }
 
 impl ReviewPolicy {
     /// Every policy, for parsing and for tests.
-    pub const ALL: [ReviewPolicy; 4] = [
+    pub const ALL: [ReviewPolicy; 7] = [
         ReviewPolicy::PresumptionOfApproval,
         ReviewPolicy::CaseByCase,
         ReviewPolicy::PresumptionOfDenial,
         ReviewPolicy::PolicyOfDenial,
+        ReviewPolicy::SimpleReview,
+        ReviewPolicy::PreClearance,
+        ReviewPolicy::GovernmentTerms,
     ];
 
     /// The stable id used in the data files and on the wire.
@@ -32,6 +41,9 @@ impl ReviewPolicy {
             ReviewPolicy::CaseByCase => "case-by-case",
             ReviewPolicy::PresumptionOfDenial => "presumption-of-denial",
             ReviewPolicy::PolicyOfDenial => "policy-of-denial",
+            ReviewPolicy::SimpleReview => "simple-review",
+            ReviewPolicy::PreClearance => "pre-clearance",
+            ReviewPolicy::GovernmentTerms => "government-terms",
         }
     }
 
@@ -42,6 +54,9 @@ impl ReviewPolicy {
             ReviewPolicy::CaseByCase => "case-by-case",
             ReviewPolicy::PresumptionOfDenial => "presumption of denial",
             ReviewPolicy::PolicyOfDenial => "policy of denial",
+            ReviewPolicy::SimpleReview => "simple review",
+            ReviewPolicy::PreClearance => "pre-clearance",
+            ReviewPolicy::GovernmentTerms => "government-to-government terms",
         }
     }
 

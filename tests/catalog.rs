@@ -302,7 +302,7 @@ fn source_grades_agree_with_where_they_point() {
 #[test]
 fn regimes_list_dates_and_sources() {
     let list = wire::regimes();
-    assert_eq!(list.len(), 5);
+    assert_eq!(list.len(), 6);
     for r in &list {
         assert!(!r.sources.is_empty(), "{}", r.id);
     }
@@ -318,6 +318,6 @@ fn regimes_list_dates_and_sources() {
             .filter(|r| r.hypothetical)
             .map(|r| r.id)
             .collect::<Vec<_>>(),
-        ["proposal2025"]
+        ["proposal2025", "draft2026"]
     );
 }

@@ -182,7 +182,7 @@ fn tiers_and_regimes() {
         .all(|x| x["tier"].is_null()));
     let r = json(&["regimes", "--json"]);
     let list = r.as_array().expect("regimes");
-    assert_eq!(list.len(), 5);
+    assert_eq!(list.len(), 6);
     assert!(list
         .iter()
         .any(|x| x["id"] == "proposal2025" && x["hypothetical"] == true));

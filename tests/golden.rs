@@ -1418,3 +1418,51 @@ fn the_section_232_duty_is_a_dated_note_for_chips_in_its_band() {
     let (with, review) = (eval(req("CN", "h200", 10)), Some("case-by-case"));
     assert_eq!(with.review_policy, review);
 }
+
+#[test]
+fn the_reported_2026_draft_reviews_by_cluster_size() {
+    // Tom's Hardware, 6 Mar 2026 (hypothetical, never published): simple review up to about 1,000
+    // GB300s, pre-clearance above, government-to-government terms above about 200,000 GB300s for
+    // one company in one country. The lines are read from the data; the buyer's total counts.
+    let r = h100e::regime::all()
+        .iter()
+        .find(|r| r.id == "draft2026")
+        .expect("draft2026");
+    assert!(r.hypothetical);
+    let steps = r.review.by_size;
+    assert_eq!(steps.len(), 2);
+    let at = |tpp: h100e::decimal::Dec| {
+        // One H100 plus earlier shipments reaching `tpp` in total.
+        let prior = tpp
+            .checked_sub(h100e::decimal::Dec::from_int(15_832))
+            .expect("big");
+        eval(
+            req("AE", "h100", 1)
+                .regime("draft2026")
+                .prior(&prior.to_string()),
+        )
+        .review_policy
+    };
+    let thousandth = h100e::decimal::Dec::from_milli(1);
+    for (i, s) in steps.iter().enumerate() {
+        let line = s.above.value;
+        let below = if i == 0 {
+            Some("simple-review")
+        } else {
+            Some(steps[i - 1].policy.id())
+        };
+        assert_eq!(at(line), below, "at the line of step {i}");
+        assert_eq!(
+            at(line.checked_add(thousandth).expect("sum")),
+            Some(s.policy.id())
+        );
+    }
+    // Never chosen by date, always labelled.
+    assert_eq!(
+        eval(req("AE", "h100", 1).date("2026-06-01")).regime.id,
+        "jan2026"
+    );
+    assert!(eval(req("AE", "h100", 1).regime("draft2026"))
+        .headline
+        .starts_with("Hypothetical"));
+}

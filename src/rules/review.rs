@@ -86,6 +86,17 @@ fn choose(f: &Facts, band_applies: bool) -> (Option<ReviewPolicy>, &'static Cite
         let chosen = if over_cap { over } else { within };
         return (Some(chosen.policy), chosen.cite);
     }
+    // A size ladder (the reported 2026 draft): the buyer's total in the country decides.
+    if let (false, Some(o), Some(total)) = (
+        rv.by_size.is_empty(),
+        &rv.other,
+        f.amounts.map(|a| a.cumulative),
+    ) {
+        return match rv.by_size.iter().rfind(|s| total > s.above.value) {
+            Some(step) => (Some(step.policy), step.above.cite),
+            None => (Some(o.policy), o.cite),
+        };
+    }
     if let Some((_, rev)) = rv
         .allied_hq
         .as_ref()
