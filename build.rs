@@ -215,6 +215,7 @@ struct AcaIn {
 struct AiaIn {
     report_tpp: ParamIn,
     cite: CiteIn,
+    conditions: ConditionsIn,
 }
 
 #[derive(Deserialize)]
@@ -1744,7 +1745,8 @@ fn exceptions(g: &mut Gen, f: &str, e: &ExceptionsIn) -> String {
     let aia = opt(&e.aia, |a| {
         let p = g.param(f, "exceptions.aia.report_tpp", &a.report_tpp);
         let c = g.cite(f, "exceptions.aia", &a.cite);
-        format!("Aia {{ report_tpp: {p}, cite: {c} }}")
+        let (items, cc) = conditions(g, f, "exceptions.aia.conditions", &a.conditions);
+        format!("Aia {{ report_tpp: {p}, cite: {c}, conditions: {items}, conditions_cite: {cc} }}")
     });
     let lpp = opt(&e.lpp, |l| {
         let p = g.param(f, "exceptions.lpp.limit", &l.limit);
@@ -1914,13 +1916,17 @@ fn china_band(g: &mut Gen, f: &str, b: &ChinaBandIn) -> String {
     let place = g.place(f, "china_band.place", &b.place);
     let t = g.param(f, "china_band.max_tpp", &b.max_tpp);
     let d = g.param(f, "china_band.max_dram_gbs", &b.max_dram_gbs);
-    if b.conditions.items.is_empty() {
-        fail(f, "china_band.conditions", "list at least one condition");
-    }
-    let cc = g.cite(f, "china_band.conditions", &b.conditions.cite);
+    let (items, cc) = conditions(g, f, "china_band.conditions", &b.conditions);
     format!(
-        "ChinaBand {{ place: {place}, max_tpp: {t}, max_dram_gbs: {d}, policy: {}, conditions: {}, conditions_cite: {cc} }}",
+        "ChinaBand {{ place: {place}, max_tpp: {t}, max_dram_gbs: {d}, policy: {}, conditions: {items}, conditions_cite: {cc} }}",
         policy_lit(f, "china_band.policy", &b.policy),
-        strs(&b.conditions.items)
     )
+}
+
+/// A provision's conditions: at least one, and their citation.
+fn conditions(g: &mut Gen, f: &str, key: &str, c: &ConditionsIn) -> (String, String) {
+    if c.items.is_empty() {
+        fail(f, key, "list at least one condition");
+    }
+    (strs(&c.items), g.cite(f, key, &c.cite))
 }

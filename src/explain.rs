@@ -34,9 +34,10 @@ fn list_with(items: &[&str], conj: &str) -> String {
     }
 }
 
-/// "about 1,700 H100-equivalents", rounded to whole units for display.
+/// "about 1,699.1 H100-equivalents", rounded to a tenth for display.
 fn h100e(tpp: Dec) -> String {
     match tpp.ratio_rounded(CLASSIFICATION.h100_tpp.value, 1) {
+        Some(1.0) => "about 1 H100-equivalent".into(),
         Some(v) => format!("about {} H100-equivalents", group_digits(&format!("{v}"))),
         None => "an uncountable number of H100-equivalents".into(),
     }
@@ -353,6 +354,27 @@ fn basis_eccn(b: &ClassBasis) -> &'static str {
     }
 }
 
+/// Performance density rounded for display, with as many decimals as it takes (up to 9) for the
+/// rounded figure not to equal a line it is compared with: "5.9199 (rounded)", never "5.92
+/// (rounded) ... below 5.92".
+fn density_words(tpp: Dec, area: Dec, lines: &[Dec]) -> String {
+    let mut last = None;
+    for places in 3..=9 {
+        let Some(p) = tpp.ratio_rounded(area, places) else {
+            break;
+        };
+        last = Some(p);
+        let exact_equal = lines
+            .iter()
+            .any(|l| tpp.ratio_cmp(area, *l) == Some(std::cmp::Ordering::Equal));
+        let looks_equal = lines.iter().any(|l| l.to_f64() == p);
+        if exact_equal || !looks_equal {
+            break;
+        }
+    }
+    last.map_or_else(|| "unknown".to_string(), |p| format!("{p}"))
+}
+
 /// Why a chip has its class, in words.
 pub fn class_reason(b: &ClassBasis) -> String {
     let c = &CLASSIFICATION;
@@ -369,9 +391,8 @@ pub fn class_reason(b: &ClassBasis) -> String {
             line.grouped()
         ),
         ClassBasis::ByDensity { class, tpp, area } => {
-            let pd = tpp
-                .ratio_rounded(area, 3)
-                .map_or_else(|| "unknown".to_string(), |p| format!("{p}"));
+            let lines = [c.a2_pd.value, c.b1_pd_min.value, c.b2_pd_min.value];
+            let pd = density_words(tpp, area, &lines);
             let t = tpp.grouped();
             match class {
                 Class::A2 => format!("TPP {t} is at least {} and performance density {pd} (rounded) is at least {}: 3A090.a.2.", c.a2_tpp.value.grouped(), c.a2_pd.value),
@@ -567,6 +588,7 @@ pub fn step(reason: &Reason, v: &Verdict) -> String {
         Reason::ShippedFrom { from, to } if from.code == to.code => format!("The chips move within {}: an in-country transfer, not an export from the United States.", to.name),
         Reason::ShippedFrom { from, to } => format!("The chips are shipped from {} to {}: a reexport, not an export from the United States.", from.name, to.name),
         Reason::BandConditions(b) => format!("The exporter must meet the band's conditions: {}.", b.conditions.join("; ")),
+        Reason::AiaConditions(a) => format!("License Exception AIA has conditions: {}.", a.conditions.join("; ")),
         Reason::Cumulative { prior, total } => format!("With {} TPP already shipped to this buyer this calendar year, the total is {} TPP.", prior.grouped(), total.grouped()),
         Reason::TreatedAs { country, as_country } => format!("{} is treated as part of {} under the Export Administration Regulations.", country.name, as_country.name),
         Reason::CountryNote { country, text } => format!("{}: {text}", country.name),

@@ -217,6 +217,10 @@ pub struct Aia {
     pub report_tpp: Param,
     /// Where the exception is stated.
     pub cite: &'static Cite,
+    /// What the buyer and exporter must do, in plain words.
+    pub conditions: &'static [&'static str],
+    /// Where the conditions are stated.
+    pub conditions_cite: &'static Cite,
 }
 
 /// License Exception LPP (or, in the 2025 proposal, its reported smaller successor).

@@ -8,7 +8,7 @@ use crate::contested::Contest;
 use crate::date::Date;
 use crate::decimal::Dec;
 use crate::model::{
-    ChinaBand, ChipSource, Country, IsInformed, Note, Place, Regime, Tariff, VendorNote,
+    Aia, ChinaBand, ChipSource, Country, IsInformed, Note, Place, Regime, Tariff, VendorNote,
 };
 use crate::verdict::{ExceptionCheck, Tier};
 use crate::vocab::ReviewPolicy;
@@ -241,6 +241,8 @@ pub enum Reason {
     },
     /// The conditions an exporter must meet inside the 2026 band.
     BandConditions(&'static ChinaBand),
+    /// What License Exception AIA asks of the buyer and the exporter.
+    AiaConditions(&'static Aia),
     /// Prior shipments to this buyer this year plus this order.
     Cumulative {
         /// Prior TPP.
@@ -353,6 +355,7 @@ impl Reason {
             Reason::ShippedFrom { from, to } if from.code == to.code => "order.in_country_transfer",
             Reason::ShippedFrom { .. } => "order.reexport",
             Reason::BandConditions(_) => "band2026.conditions",
+            Reason::AiaConditions(_) => "aia.conditions",
             Reason::TreatedAs { .. } => "place.treated_as",
             Reason::CountryNote { .. } => "place.note",
             Reason::HqAssumed(_) => "hq.assumed",

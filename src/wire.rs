@@ -457,6 +457,9 @@ fn exception(e: &ExceptionCheck, r: &Regime, on: Date) -> ExceptionOut {
 pub struct CapOut {
     /// `LPP`, `country-allocation`, `NVEU` or `AIA-report`.
     pub id: &'static str,
+    /// `cap` (a limit an order can exceed) or `reporting-line` (a line from which something
+    /// must be reported; nothing is over it).
+    pub kind: &'static str,
     /// Name.
     pub name: String,
     /// True if this order counts against it.
@@ -489,6 +492,11 @@ fn cap(c: &CapUse, on: Date) -> CapOut {
     let headroom = c.headroom();
     CapOut {
         id: c.kind.id(),
+        kind: if matches!(c.kind, eval::CapKind::AiaReport) {
+            "reporting-line"
+        } else {
+            "cap"
+        },
         name: explain::cap_name(c),
         counts: c.counts,
         limit_tpp: c.limit.to_f64(),
@@ -496,7 +504,11 @@ fn cap(c: &CapUse, on: Date) -> CapOut {
         used_tpp: c.used.to_f64(),
         headroom_tpp: opt(headroom),
         headroom_h100e: headroom.and_then(h100e_of),
-        over_by_tpp: opt(c.used.checked_sub(c.limit).filter(|d| !d.is_zero())),
+        // A reporting line is reached, never exceeded: nothing is "over" it.
+        over_by_tpp: opt(c
+            .used
+            .checked_sub(c.limit)
+            .filter(|d| !d.is_zero() && !matches!(c.kind, eval::CapKind::AiaReport))),
         reached: c.reached(),
         note: explain::cap_note(c),
         citation: CitationOut::from_cite(c.cite, Some(on)),

@@ -195,7 +195,13 @@ fn aia_needs_tier1_location_and_headquarters() {
         .iter()
         .find(|c| c.id == "AIA-report")
         .expect("AIA report threshold");
-    assert_eq!(report.over_by_tpp, Some(3_600_000_000.0 - 253_000_000.0));
+    // A reporting line is reached, not exceeded: nothing is "over" it, and LPP's allowance, which
+    // an AIA order does not use, is not shown as a cap of this answer.
+    assert_eq!(report.kind, "reporting-line");
+    assert!(report.reached);
+    assert_eq!(report.over_by_tpp, None);
+    assert!(fr.caps.iter().all(|c| c.id != "LPP"));
+    assert!(fr.explanation.iter().any(|s| s.id == "aia.conditions"));
     // US-headquartered buyers count as Tier 1 (rule.md §2.3).
     assert_eq!(
         eval(
@@ -1465,4 +1471,15 @@ fn the_reported_2026_draft_reviews_by_cluster_size() {
     assert!(eval(req("AE", "h100", 1).regime("draft2026"))
         .headline
         .starts_with("Hypothetical"));
+}
+
+#[test]
+fn h20_answers_under_the_ifr_do_not_carry_its_never_enforced_caveat() {
+    // The April 2025 letters were real while the AI Diffusion rule was never enforced: an H20
+    // answer for 2025-04-20 rests on the letters, so the IFR's caveat does not belong on it.
+    let h20 = eval(req("CN", "h20", 10).date("2025-04-20"));
+    assert!(h20.license_required);
+    assert!(h20.caveats.iter().all(|c| c.id != "regime.caveat"));
+    let h100 = eval(req("CN", "h100", 10).date("2025-04-20"));
+    assert!(h100.caveats.iter().any(|c| c.id == "regime.caveat"));
 }

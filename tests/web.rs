@@ -64,13 +64,18 @@ fn native_eval(q: &str) -> serde_json::Value {
     serde_json::to_value(wire::evaluate(&req).expect("answer")).expect("serialize")
 }
 
-const QUERIES: [&str; 6] = [
+const QUERIES: [&str; 9] = [
     r#"{"to":"UAE","chip":"H100","quantity":1000,"regime":"diffusion2025"}"#,
     r#"{"to":"Singapore","chip":"h100","quantity":1700,"regime":"diffusion2025","prior_tpp":"1000"}"#,
     r#"{"to":"China","chip":"H200","quantity":10}"#,
     r#"{"to":"FR","chip":"b200","quantity":5,"hq":"China","date":"2025-03-01"}"#,
     r#"{"to":"SG","tops":["1979"],"bits":[8],"die_area":"814","quantity":501,"regime":"proposal2025"}"#,
     r#"{"to":"IN","chip":"H100","quantity":60000,"g2g":true,"end_user":"none","regime":"diffusion2025"}"#,
+    // Contested facts, a reexport, a chosen reading and a day after the last check: the same
+    // `contested`, `shipped_from` and `data` as native.
+    r#"{"to":"SA","chip":"mi355x","quantity":500,"regime":"diffusion2025"}"#,
+    r#"{"to":"CN","chip":"h200","quantity":10,"from":"SG","readings":["chip-tpp=low"]}"#,
+    r#"{"to":"SG","chip":"h100","quantity":1,"date":"2030-01-01"}"#,
 ];
 
 #[wasm_bindgen_test]

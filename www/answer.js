@@ -17,9 +17,12 @@ function citation(c) {
 function capItem(c) {
   const share = Math.min(1, c.used_tpp / c.limit_tpp);
   const over = c.over_by_tpp !== null;
-  const state = over
-    ? `over by ${num(c.over_by_tpp)} TPP`
-    : `${num(c.headroom_tpp)} TPP left (about ${num(c.headroom_h100e, 1)} H100s)`;
+  const line = c.kind === 'reporting-line';
+  const state = line
+    ? (c.reached ? 'at or above the reporting line' : 'below the reporting line')
+    : over
+      ? `over by ${num(c.over_by_tpp)} TPP`
+      : `${num(c.headroom_tpp)} TPP left (about ${num(c.headroom_h100e, 1)} H100s)`;
   return h('li', {},
     h('strong', {}, c.name), h('br'),
     `${num(c.used_tpp)} of ${num(c.limit_tpp)} TPP (about ${num(c.limit_h100e, 1)} H100s): ${state}.`,
@@ -52,7 +55,7 @@ export function renderAnswer(el, v) {
     h('dt', {}, 'Export class'), h('dd', {}, c.eccn, c.eccn_paragraph ? ` (${c.eccn_paragraph})` : ''),
     h('dt', {}, 'Performance density'), h('dd', {}, c.performance_density === null ? 'unknown (die area not published)' : `${num(c.performance_density, 3)} (rounded)`),
     h('dt', {}, 'H100-equivalents'), h('dd', {}, `${num(c.h100e, 4)} per chip (rounded)`),
-    h('dt', {}, 'This order'), h('dd', { id: 'order-line' }, `${num(v.order.quantity)} chips = ${num(v.order.tpp)} TPP ≈ ${num(v.order.h100e, 1)} H100s`),
+    h('dt', {}, 'This order'), h('dd', { id: 'order-line' }, `${num(v.order.quantity)} ${v.order.quantity === 1 ? 'chip' : 'chips'} = ${num(v.order.tpp)} TPP ≈ ${num(v.order.h100e, 1)} H100s`),
     v.order.prior_tpp ? [h('dt', {}, 'With earlier shipments'), h('dd', {}, `${num(v.order.cumulative_tpp)} TPP this year`)] : null,
     v.review_policy ? [h('dt', {}, 'License review'), h('dd', {}, v.review_policy_label)] : null,
     h('dt', {}, 'Country cap'), h('dd', {}, v.counts_against_country_cap ? 'this order counts against it' : 'this order does not count'));

@@ -385,6 +385,13 @@ fn chip_text(c: &ChipOut) -> String {
 
 fn cap_text(c: &CapOut) -> String {
     let state = match (c.headroom_tpp, c.over_by_tpp) {
+        _ if c.kind == "reporting-line" => {
+            if c.reached {
+                "at or above the reporting line".to_string()
+            } else {
+                "below the reporting line".to_string()
+            }
+        }
         (Some(h), _) => format!(
             "{} TPP left (≈ {} H100e)",
             num(h),

@@ -19,7 +19,7 @@ use crate::facts::Facts;
 use crate::model::{Cite, Datacenter};
 use crate::query::Query;
 use crate::reason::{Caveat, Reason};
-use crate::verdict::{Outcome, Step, Verdict};
+use crate::verdict::{CapKind, ExceptionId, Outcome, Step, Verdict};
 
 /// The explanation being written. When `on` is false (the map's outcome pass) reasons are not
 /// even built: they are closures, called only when kept.
@@ -84,7 +84,9 @@ fn run(q: &Query, metrics: &Metrics, explain: bool) -> Result<(Verdict, Trail), 
         review_policy: None,
         caveats: after_checked(q)
             .into_iter()
-            .chain(f.r.caveat.map(Caveat::Regime))
+            // The regime's caveat (a rule never enforced) is about its 3A090 rules: an answer
+            // about a chip outside 3A090 (the H20 under its own letters) does not rest on them.
+            .chain(f.r.caveat.filter(|_| f.controlled()).map(Caveat::Regime))
             .collect(),
         steps: Vec::new(),
         consulted: Vec::new(),
@@ -121,6 +123,13 @@ fn decide(f: &Facts, v: &mut Verdict, t: &mut Trail) {
     v.exceptions = checks;
     if let Some(id) = used {
         v.outcome = Outcome::Exception(id);
+        // The allowance an order does not use is no cap of this answer.
+        if id != ExceptionId::Lpp {
+            v.caps.retain(|c| !matches!(c.kind, CapKind::Lpp { .. }));
+        }
+        if let (ExceptionId::Aia, Some(a)) = (id, &f.r.exceptions.aia) {
+            t.push(|| Reason::AiaConditions(a), a.conditions_cite);
+        }
         return;
     }
     v.outcome = Outcome::LicenseRequired;
