@@ -1483,3 +1483,24 @@ fn h20_answers_under_the_ifr_do_not_carry_its_never_enforced_caveat() {
     let h100 = eval(req("CN", "h100", 10).date("2025-04-20"));
     assert!(h100.caveats.iter().any(|c| c.id == "regime.caveat"));
 }
+
+#[test]
+fn a_chosen_reading_still_shows_every_reading_as_it_is() {
+    // Choosing a reading answers under it; the contest still gives each reading's own answer
+    // (rule.md Errata 2: LPP to Saudi Arabia, a D:4 destination, under the AI Diffusion rule).
+    let r = Request {
+        readings: vec!["lpp-d1-d4=available".into()],
+        ..req("SA", "h100", 100).regime("diffusion2025")
+    };
+    let v = eval(r);
+    assert_eq!(v.exception_used, Some("LPP"));
+    assert!(!v.headline.starts_with("It depends"));
+    let c = contest(&v, "lpp-d1-d4");
+    assert_eq!(c.chosen, Some("available"));
+    assert!(c.changes_outcome && !c.depends);
+    assert!(
+        c.readings[0].license_required,
+        "not-listed, whatever was chosen"
+    );
+    assert_eq!(c.readings[1].exception_used, Some("LPP"));
+}
