@@ -1504,3 +1504,33 @@ fn a_chosen_reading_still_shows_every_reading_as_it_is() {
     );
     assert_eq!(c.readings[1].exception_used, Some("LPP"));
 }
+
+#[test]
+fn the_section_232_band_is_strict_on_both_sides() {
+    // "TPP greater than 14,000 and less than 17,500, and a total DRAM bandwidth greater than 4,500
+    // GB/s and less than 5,000 GB/s" (Proclamation 11002, via Thompson Hine): the lines are out.
+    let chip = |tops: &str, bw: &str| Request {
+        chip: ChipInput::Custom {
+            tops: vec![tops.into()],
+            bits: vec!["8".into()],
+            die_area: Some("800".into()),
+            non_datacenter: false,
+            dram_bandwidth: Some(bw.into()),
+        },
+        ..req("SG", "h100", 1)
+    };
+    let taxed = |tops: &str, bw: &str| {
+        step_ids(chip(tops, bw))
+            .iter()
+            .any(|i| i == "chip.import_tariff")
+    };
+    // TPP = tops × 8: 1,750 → 14,000 (on the line); 1,750.001 → 14,000.008 (inside).
+    assert!(!taxed("1750", "4800"), "TPP on the lower line");
+    assert!(taxed("1750.001", "4800"));
+    assert!(!taxed("2187.5", "4800"), "TPP 17,500 on the upper line");
+    assert!(taxed("2187.499", "4800"));
+    assert!(!taxed("2000", "4500"), "bandwidth on the lower line");
+    assert!(taxed("2000", "4500.001"));
+    assert!(!taxed("2000", "5000"), "bandwidth on the upper line");
+    assert!(taxed("2000", "4999.999"));
+}
