@@ -27,6 +27,25 @@ fn bench(c: &mut Criterion) {
             b.iter(|| h100e::wire::evaluate(black_box(&r)))
         });
     }
+    // The decision alone (facts, rules, contested readings), without resolving or wording.
+    let q = request("diffusion2025").resolve().expect("valid");
+    c.bench_function("decide/diffusion2025", |b| {
+        b.iter(|| h100e::eval::evaluate(black_box(&q)))
+    });
+    // Wording an answer already decided: explanation, citations, contested readings.
+    let v = h100e::eval::evaluate(&q).expect("answer");
+    c.bench_function("word/diffusion2025", |b| {
+        b.iter(|| h100e::wire::eval(black_box(&v)))
+    });
+    let mut plain = v.clone();
+    plain.contests.clear();
+    c.bench_function("word_without_contests/diffusion2025", |b| {
+        b.iter(|| h100e::wire::eval(black_box(&plain)))
+    });
+    let r = request("diffusion2025");
+    c.bench_function("resolve/diffusion2025", |b| {
+        b.iter(|| black_box(&r).resolve())
+    });
     for regime in ["diffusion2025", "jan2026"] {
         let choice = Choice::Id(regime.into());
         c.bench_function(&format!("tiers_all_destinations/{regime}"), |b| {

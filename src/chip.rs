@@ -318,8 +318,13 @@ impl Chip {
     /// precisions), then `low` and `high` where the chip's range differs from it. One entry for
     /// chips the sources agree on.
     pub fn tpp_readings(&self) -> Result<Vec<(&'static str, Dec)>, Error> {
-        let Some(tpp) = self.metrics()?.tpp else {
-            return Ok(Vec::new());
+        Ok(self.tpp_readings_from(self.metrics()?.tpp))
+    }
+
+    /// The same, from the catalog metrics' TPP, measured once by the caller.
+    pub fn tpp_readings_from(&self, catalog_tpp: Option<Dec>) -> Vec<(&'static str, Dec)> {
+        let Some(tpp) = catalog_tpp else {
+            return Vec::new();
         };
         let mut out = vec![("catalog", tpp)];
         if let Chip::Catalog(ChipEntry {
@@ -333,15 +338,19 @@ impl Chip {
                     .filter(|r| r.1 != tpp),
             );
         }
-        Ok(out)
+        out
     }
 
     /// The metrics under one TPP reading (see [`Chip::tpp_readings`]): the class follows the
     /// reading's TPP; an unknown reading id gives the catalog metrics.
     pub fn metrics_reading(&self, reading: &str) -> Result<Metrics, Error> {
-        let m = self.metrics()?;
+        self.reading_metrics(self.metrics()?, reading)
+    }
+
+    /// The metrics under one TPP reading, from the catalog metrics `m` measured once.
+    pub fn reading_metrics(&self, m: Metrics, reading: &str) -> Result<Metrics, Error> {
         let alt = self
-            .tpp_readings()?
+            .tpp_readings_from(m.tpp)
             .into_iter()
             .find(|r| r.0 == reading && r.0 != "catalog");
         let Some((_, tpp)) = alt else {

@@ -4,6 +4,7 @@
 //! where its sources give a range), so an answer can say "it depends" and show each reading's
 //! outcome, or say that the disagreement does not change it.
 
+use crate::chip::Metrics;
 use crate::data::{CLASSIFICATION, CONTESTED};
 use crate::decimal::Dec;
 use crate::error::Error;
@@ -71,7 +72,9 @@ impl Contest {
 /// Every contested fact the verdict `v` of `q` turned on, re-answered under each reading.
 pub fn assess(q: &Query, v: &Verdict) -> Result<Vec<Contest>, Error> {
     let mut facts = v.consulted.clone();
-    let chip_readings = q.chip.tpp_readings()?;
+    // The chip is measured once; each reading reclassifies from these catalog metrics.
+    let base = q.chip.metrics()?;
+    let chip_readings = q.chip.tpp_readings_from(base.tpp);
     if chip_readings.len() > 1 {
         facts.push(ContestedFact::ChipTpp);
     }
@@ -100,7 +103,7 @@ pub fn assess(q: &Query, v: &Verdict) -> Result<Vec<Contest>, Error> {
                 id,
                 reading,
                 tpp,
-                verdict: under(q, fact, id)?,
+                verdict: under_with(q, fact, id, &base)?,
             });
         }
         let changes_outcome = readings
@@ -118,9 +121,26 @@ pub fn assess(q: &Query, v: &Verdict) -> Result<Vec<Contest>, Error> {
 
 /// The answer to `q` with `fact` fixed at `reading`.
 pub fn under(q: &Query, fact: ContestedFact, reading: &'static str) -> Result<Verdict, Error> {
+    under_with(q, fact, reading, &q.chip.metrics()?)
+}
+
+/// The same, from the chip's catalog metrics measured once.
+fn under_with(
+    q: &Query,
+    fact: ContestedFact,
+    reading: &'static str,
+    base: &Metrics,
+) -> Result<Verdict, Error> {
     let mut fixed = q.clone();
     fixed.readings.retain(|r| r.0 != fact);
     fixed.readings.push((fact, reading));
-    let metrics = fixed.chip_metrics()?;
+    let metrics = match fixed
+        .readings
+        .iter()
+        .find(|r| r.0 == ContestedFact::ChipTpp)
+    {
+        Some((_, chip_reading)) => q.chip.reading_metrics(base.clone(), chip_reading)?,
+        None => base.clone(),
+    };
     rules::outcome(&fixed, &metrics)
 }
