@@ -150,6 +150,27 @@ impl Dec {
         Some(q as f64 / scale as f64)
     }
 
+    /// `self / den` rounded half-up to `places` decimals, as text without trailing zeros
+    /// ("1699.1", "19.45", "1"), for sentences. Integer arithmetic only: the page's WebAssembly
+    /// carries no float-printing code for it. `None` if `den` is zero or the result overflows.
+    pub fn ratio_text(self, den: Dec, places: u32) -> Option<String> {
+        if den.is_zero() {
+            return None;
+        }
+        let scale = 10u128.checked_pow(places)?;
+        let twice = self.0.checked_mul(scale)?.checked_mul(2)? / den.0;
+        let q = twice / 2 + twice % 2;
+        let (whole, frac) = (q / scale, q % scale);
+        let width = usize::try_from(places).ok()?;
+        let digits = format!("{frac:0width$}");
+        let digits = digits.trim_end_matches('0');
+        Some(if digits.is_empty() {
+            whole.to_string()
+        } else {
+            format!("{whole}.{digits}")
+        })
+    }
+
     /// The value as a float, for JSON. Exact for every value with at most 15 significant digits;
     /// callers keep inputs below [`MAX_EXACT_MILLI`].
     pub fn to_f64(self) -> f64 {
@@ -306,5 +327,36 @@ mod tests {
             DecParseError::TooLarge.to_string(),
             "it is far larger than any real value"
         );
+    }
+
+    #[test]
+    fn ratio_text_rounds_half_up_without_floats() {
+        let h100 = Dec::from_int(15_832);
+        assert_eq!(
+            Dec::from_int(26_900_000).ratio_text(h100, 1).as_deref(),
+            Some("1699.1")
+        );
+        assert_eq!(
+            Dec::from_int(26_900_000).ratio_text(h100, 0).as_deref(),
+            Some("1699")
+        );
+        assert_eq!(
+            Dec::from_int(15_832).ratio_text(h100, 1).as_deref(),
+            Some("1")
+        );
+        assert_eq!(
+            Dec::from_int(15_832)
+                .ratio_text(Dec::from_int(814), 3)
+                .as_deref(),
+            Some("19.45")
+        );
+        // Half up: 0.0005 at 3 places is 0.001.
+        assert_eq!(
+            Dec::from_milli(5)
+                .ratio_text(Dec::from_int(10), 3)
+                .as_deref(),
+            Some("0.001")
+        );
+        assert_eq!(Dec::from_int(1).ratio_text(Dec::ZERO, 2), None);
     }
 }

@@ -36,17 +36,17 @@ fn list_with(items: &[&str], conj: &str) -> String {
 
 /// "about 1,699.1 H100-equivalents", rounded to a tenth for display.
 fn h100e(tpp: Dec) -> String {
-    match tpp.ratio_rounded(CLASSIFICATION.h100_tpp.value, 1) {
-        Some(1.0) => "about 1 H100-equivalent".into(),
-        Some(v) => format!("about {} H100-equivalents", group_digits(&format!("{v}"))),
+    match tpp.ratio_text(CLASSIFICATION.h100_tpp.value, 1).as_deref() {
+        Some("1") => "about 1 H100-equivalent".into(),
+        Some(v) => format!("about {} H100-equivalents", group_digits(v)),
         None => "an uncountable number of H100-equivalents".into(),
     }
 }
 
 /// "about 1,699 H100-equivalents", rounded to a whole number for legends.
 fn h100e_whole(tpp: Dec) -> String {
-    match tpp.ratio_rounded(CLASSIFICATION.h100_tpp.value, 0) {
-        Some(v) => format!("about {} H100-equivalents", group_digits(&format!("{v}"))),
+    match tpp.ratio_text(CLASSIFICATION.h100_tpp.value, 0) {
+        Some(v) => format!("about {} H100-equivalents", group_digits(&v)),
         None => "an uncountable number of H100-equivalents".into(),
     }
 }
@@ -153,7 +153,9 @@ fn band_name(r: &Regime) -> String {
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(c)
+            .collect(),
         None => String::new(),
     }
 }
@@ -360,19 +362,19 @@ fn basis_eccn(b: &ClassBasis) -> &'static str {
 fn density_words(tpp: Dec, area: Dec, lines: &[Dec]) -> String {
     let mut last = None;
     for places in 3..=9 {
-        let Some(p) = tpp.ratio_rounded(area, places) else {
+        let Some(p) = tpp.ratio_text(area, places) else {
             break;
         };
-        last = Some(p);
         let exact_equal = lines
             .iter()
             .any(|l| tpp.ratio_cmp(area, *l) == Some(std::cmp::Ordering::Equal));
-        let looks_equal = lines.iter().any(|l| l.to_f64() == p);
+        let looks_equal = lines.iter().any(|l| l.to_string() == p);
+        last = Some(p);
         if exact_equal || !looks_equal {
             break;
         }
     }
-    last.map_or_else(|| "unknown".to_string(), |p| format!("{p}"))
+    last.unwrap_or_else(|| "unknown".to_string())
 }
 
 /// Why a chip has its class, in words.

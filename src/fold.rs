@@ -34,7 +34,9 @@ pub fn fold(input: &str) -> String {
             continue;
         }
         space = false;
-        out.extend(c.to_lowercase());
+        // ASCII only: the names and aliases are English, and every accented Latin letter they
+        // use is mapped above; full Unicode case tables would cost the page kilobytes.
+        out.push(c.to_ascii_lowercase());
     }
     out
 }

@@ -30,7 +30,7 @@ pub enum EndUser {
 impl EndUser {
     /// Parses `none`, `uveu` or `nveu`.
     pub fn parse(text: &str) -> Result<EndUser, Error> {
-        match text.trim().to_lowercase().as_str() {
+        match text.trim().to_ascii_lowercase().as_str() {
             "" | "none" => Ok(EndUser::None),
             "uveu" => Ok(EndUser::Uveu),
             "nveu" => Ok(EndUser::Nveu),

@@ -108,7 +108,7 @@ pub fn select(choice: &Choice) -> Result<Selection, Error> {
             })
         }
         Choice::Id(id) => {
-            let wanted = id.trim().to_lowercase();
+            let wanted = id.trim().to_ascii_lowercase();
             let r =
                 REGIMES
                     .iter()
