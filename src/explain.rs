@@ -681,8 +681,27 @@ pub fn status_label(status: Status, r: &Regime) -> String {
             Some(l) => format!("License needed for datacenter 3A090.a chips above {} per buyer per year", h100e_whole(l.limit.value)),
             None => "License needed for datacenter 3A090.a chips".into(),
         },
-        Status::Denial => format!("License needed, {}", embargo_policy.label()),
+        Status::Denial => match &r.china_band {
+            // The 2026 band: some of these places review some chips case-by-case.
+            Some(b) => format!(
+                "License needed, {} ({} for exports from the United States to {} of chips below TPP {} and {} GB/s)",
+                embargo_policy.label(),
+                b.policy.label(),
+                place_words(&b.place),
+                b.max_tpp.value.grouped(),
+                b.max_dram_gbs.value.grouped()
+            ),
+            None => format!("License needed, {}", embargo_policy.label()),
+        },
     }
+}
+
+/// What the Note to 3A090 and License Exceptions NAC and ACA mean for a chip, when they matter:
+/// a 3A090.a chip not designed for datacenters can ship under NAC or ACA where a license is needed.
+pub fn chip_note(class: Class, datacenter: crate::model::Datacenter) -> Option<&'static str> {
+    (class.is_a() && datacenter == crate::model::Datacenter::No).then_some(
+        "Not designed or marketed for datacenters: where a license is needed, License Exception ACA (no notice) or NAC (notice to BIS) can cover it; the answer for an order says which, if either.",
+    )
 }
 
 /// A map status in a few words, for tooltips and tables.

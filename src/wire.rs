@@ -190,6 +190,8 @@ pub struct ChipOut {
     pub eccn_reason: String,
     /// An order of this chip can be answered (its class is known).
     pub answerable: bool,
+    /// What its class means for license exceptions, where it matters (consumer 3A090.a cards).
+    pub class_note: Option<&'static str>,
     /// Where the deciding line is stated.
     pub eccn_citation: CitationOut,
     /// TPP ÷ 15,832, rounded to 4 decimals.
@@ -293,6 +295,7 @@ fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
         eccn_paragraph: m.class.and_then(|c| c.paragraph()),
         eccn_reason: explain::class_reason(&m.class_basis),
         answerable: m.answerable(),
+        class_note: m.class.and_then(|c| explain::chip_note(c, m.datacenter)),
         eccn_citation: CitationOut::from_cite(m.class_cite, on),
         h100e: m.h100e(),
         dram_bandwidth_gbs: opt(chip.dram_bandwidth()),

@@ -1534,3 +1534,26 @@ fn the_section_232_band_is_strict_on_both_sides() {
     assert!(!taxed("2000", "5000"), "bandwidth on the upper line");
     assert!(taxed("2000", "4999.999"));
 }
+
+#[test]
+fn consumer_3a090a_cards_say_nac_and_aca_can_cover_them() {
+    // Note to 3A090 and 15 CFR 740.8: a 3A090.a chip not designed for datacenters (the RTX 4090,
+    // TPP 5,284.8) stays in 3A090.a, and NAC/ACA can cover it where a license is needed.
+    assert!(catalog("rtx-4090").class_note.is_some());
+    assert!(catalog("h100").class_note.is_none(), "a datacenter part");
+    // The 2026 map says China and Macau review some chips case-by-case.
+    let map = wire::tiers(&Choice::Id("jan2026".into())).expect("map");
+    let denial = map
+        .legend
+        .iter()
+        .find(|l| l.status == "denial")
+        .expect("denial");
+    assert!(denial.label.contains("case-by-case"), "{}", denial.label);
+    let old = wire::tiers(&Choice::Id("ac2023".into())).expect("map");
+    let denial = old
+        .legend
+        .iter()
+        .find(|l| l.status == "denial")
+        .expect("denial");
+    assert!(!denial.label.contains("case-by-case"));
+}

@@ -52,7 +52,7 @@ export function renderAnswer(el, v) {
     v.shipped_from ? [h('dt', {}, 'Shipped from'), h('dd', {}, `${v.shipped_from.name} (${v.shipped_from.kind === 'reexport' ? 'a reexport' : 'a transfer within the country'})`)] : null,
     h('dt', {}, 'Chip'), h('dd', {}, c.name),
     h('dt', {}, 'Computing power (TPP)'), h('dd', {}, `${num(c.tpp)} per chip`, c.tpp_basis.length ? ` (${c.tpp_basis.join('; ')})` : ''),
-    h('dt', {}, 'Export class'), h('dd', {}, c.eccn, c.eccn_paragraph ? ` (${c.eccn_paragraph})` : ''),
+    h('dt', {}, 'Export class'), h('dd', {}, c.eccn, c.eccn_paragraph ? ` (${c.eccn_paragraph})` : '', c.class_note ? [h('br'), h('small', {}, c.class_note)] : null),
     h('dt', {}, 'Performance density'), h('dd', {}, c.performance_density === null ? 'unknown (die area not published)' : `${num(c.performance_density, 3)} (rounded)`),
     h('dt', {}, 'H100-equivalents'), h('dd', {}, `${num(c.h100e, 4)} per chip (rounded)`),
     h('dt', {}, 'This order'), h('dd', { id: 'order-line' }, `${num(v.order.quantity)} ${v.order.quantity === 1 ? 'chip' : 'chips'} = ${num(v.order.tpp)} TPP ≈ ${num(v.order.h100e, 1)} H100s`),

@@ -374,6 +374,9 @@ fn chip_text(c: &ChipOut) -> String {
         ))
     ));
     s.push_str(&format!("  Datacenter part      {}\n", c.datacenter));
+    if let Some(note) = c.class_note {
+        s.push_str(&format!("                       {note}\n"));
+    }
     if let Some(u) = c.uncertain {
         s.push_str(&format!("  UNCERTAIN            {u}\n"));
     }
