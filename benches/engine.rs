@@ -14,6 +14,8 @@ fn request(regime: &str) -> Request {
         end_user: "none".into(),
         hq: None,
         prior_tpp: None,
+        installed_tpp: None,
+        buyer_total_tpp: None,
         g2g: false,
         from: None,
         readings: Vec::new(),

@@ -262,3 +262,14 @@ test('a contested point shows each reading and its answer', async ({ page }) => 
   await expect(items.nth(0)).toContainText('License required');
   await expect(items.nth(1)).toContainText('License Exception LPP');
 });
+
+test('an NVEU installed base and a buyer total are their own inputs, kept in the link', async ({ page }) => {
+  // 15 CFR 748.15: an NVEU's quarterly cap counts its installed base in the country, not this
+  // year's shipments; 1,000,000,000 installed is over the Q2 2025 cap of 949,500,000.
+  await open(page, '/?regime=diffusion2025&to=India&qty=10&eu=nveu&installed=1000000000');
+  await expect(page.locator('#installed')).toHaveValue('1000000000');
+  await expect(page.locator('#answer')).toContainText('NVEU installed-base cap');
+  await page.fill('#total', 'abc');
+  await expect(page.locator('#total')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#installed')).not.toHaveAttribute('aria-invalid', 'true');
+});

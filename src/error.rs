@@ -27,8 +27,12 @@ pub enum Field {
     DramBandwidth,
     /// Number of chips.
     Quantity,
-    /// TPP shipped before.
+    /// TPP shipped to this buyer earlier this calendar year.
     PriorTpp,
+    /// An NVEU's installed base in the destination.
+    InstalledTpp,
+    /// Everything this buyer has received before.
+    BuyerTotalTpp,
     /// Validated end-user type.
     EndUser,
     /// Regime id.
@@ -56,6 +60,8 @@ impl Field {
             Field::DramBandwidth => "dram_bandwidth",
             Field::Quantity => "quantity",
             Field::PriorTpp => "prior_tpp",
+            Field::InstalledTpp => "installed_tpp",
+            Field::BuyerTotalTpp => "buyer_total_tpp",
             Field::EndUser => "end_user",
             Field::Regime => "regime",
             Field::Date => "date",
@@ -78,6 +84,8 @@ impl Field {
             Field::DramBandwidth => "--dram-bandwidth",
             Field::Quantity => "quantity",
             Field::PriorTpp => "prior TPP",
+            Field::InstalledTpp => "installed-base TPP",
+            Field::BuyerTotalTpp => "buyer's total TPP",
             Field::EndUser => "end-user type",
             Field::Regime => "regime",
             Field::Date => "date",

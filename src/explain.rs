@@ -335,7 +335,7 @@ pub fn cap_note(c: &CapUse) -> Option<String> {
         CapKind::CountryAllocation { .. } => {
             "counts this order only: other licensed exports to this country are not public"
         }
-        CapKind::Nveu { .. } => "prior TPP is read as the NVEU's installed base in this country",
+        CapKind::Nveu { .. } => "counts the NVEU's installed base in this country as given (installed TPP), plus this order",
         CapKind::AiaReport if c.reached() => {
             "at or above the threshold: the buyer's certification must be reported to BIS"
         }
@@ -587,6 +587,8 @@ pub fn step(reason: &Reason, v: &Verdict) -> String {
             h100e(*order),
             h100.grouped()
         ),
+        Reason::InstalledBase { prior, total } => format!("With the {} TPP this National VEU has installed in the country, its installed base would be {} TPP.", prior.grouped(), total.grouped()),
+        Reason::BuyerTotal { prior, total } => format!("With the {} TPP this buyer has received before, its total would be {} TPP.", prior.grouped(), total.grouped()),
         Reason::ShippedFrom { from, to } if from.code == to.code => format!("The chips move within {}: an in-country transfer, not an export from the United States.", to.name),
         Reason::ShippedFrom { from, to } => format!("The chips are shipped from {} to {}: a reexport, not an export from the United States.", from.name, to.name),
         Reason::BandConditions(b) => format!("The exporter must meet the band's conditions: {}.", b.conditions.join("; ")),

@@ -23,8 +23,12 @@ pub struct Amounts {
     pub tpp: Dec,
     /// The order.
     pub order: Dec,
-    /// Prior shipments plus the order.
+    /// This calendar year's earlier shipments to the buyer plus the order (LPP).
     pub cumulative: Dec,
+    /// An NVEU's installed base in the country plus the order.
+    pub installed: Dec,
+    /// Everything the buyer received before plus the order (AIA's reporting line).
+    pub total: Dec,
 }
 
 /// Multiplies out the order, exactly; an overflow is an error, never a wrapped number.
@@ -36,18 +40,21 @@ fn amounts_of(tpp: Dec, q: &Query) -> Result<Amounts, Error> {
             field: Field::Quantity,
             what: "the order's TPP",
         })?;
-    let cumulative = q
-        .prior_tpp
-        .checked_add(order)
-        .filter(|t| t.milli() <= MAX_EXACT_MILLI)
-        .ok_or(Error::TooLarge {
-            field: Field::PriorTpp,
-            what: "prior shipments plus this order",
-        })?;
+    let plus = |earlier: Dec, field: Field| {
+        earlier
+            .checked_add(order)
+            .filter(|t| t.milli() <= MAX_EXACT_MILLI)
+            .ok_or(Error::TooLarge {
+                field,
+                what: "earlier shipments plus this order",
+            })
+    };
     Ok(Amounts {
         tpp,
         order,
-        cumulative,
+        cumulative: plus(q.prior_tpp, Field::PriorTpp)?,
+        installed: plus(q.installed_tpp, Field::InstalledTpp)?,
+        total: plus(q.buyer_total_tpp, Field::BuyerTotalTpp)?,
     })
 }
 

@@ -147,8 +147,13 @@ pub struct Request {
     pub end_user: String,
     /// Country of the buyer's headquarters (or ultimate parent's); the destination if empty.
     pub hq: Option<String>,
-    /// TPP already shipped to this buyer this calendar year (for NVEUs: installed in this country).
+    /// TPP already shipped to this buyer this calendar year (LPP's allowance counts it).
     pub prior_tpp: Option<String>,
+    /// For a National VEU: the TPP it has installed in this country (its quarterly cap counts it).
+    pub installed_tpp: Option<String>,
+    /// Everything this buyer has received before, in TPP (AIA's reporting line and the reported
+    /// 2026 draft's size ladder count it).
+    pub buyer_total_tpp: Option<String>,
     /// The destination has a government-to-government agreement with the US.
     pub g2g: bool,
     /// Where the shipment leaves from; the United States when not given (anything else is a
@@ -176,6 +181,10 @@ pub struct Query {
     pub hq: Option<&'static Country>,
     /// TPP already shipped this calendar year.
     pub prior_tpp: Dec,
+    /// An NVEU's installed base in the country.
+    pub installed_tpp: Dec,
+    /// Everything the buyer has received before.
+    pub buyer_total_tpp: Dec,
     /// Government-to-government agreement.
     pub g2g: bool,
     /// Where the shipment leaves from, if not the United States.
@@ -217,10 +226,14 @@ impl Request {
             .iter()
             .map(|r| parse_reading(r, &chip))
             .collect::<Result<_, _>>()?;
-        let prior_tpp = match self.prior_tpp.as_deref().map(str::trim) {
-            None | Some("") => Dec::ZERO,
-            Some(p) => parse_prior(p)?,
-        };
+        let prior_tpp = optional_tpp(self.prior_tpp.as_deref(), Field::PriorTpp, PRIOR)?;
+        let installed_tpp = optional_tpp(
+            self.installed_tpp.as_deref(),
+            Field::InstalledTpp,
+            INSTALLED,
+        )?;
+        let buyer_total_tpp =
+            optional_tpp(self.buyer_total_tpp.as_deref(), Field::BuyerTotalTpp, TOTAL)?;
         Ok(Query {
             selection,
             destination,
@@ -229,6 +242,8 @@ impl Request {
             end_user,
             hq,
             prior_tpp,
+            installed_tpp,
+            buyer_total_tpp,
             g2g: self.g2g,
             from,
             readings,
@@ -311,20 +326,37 @@ pub fn parse_quantity(text: &str) -> Result<u64, Error> {
     }
 }
 
-/// TPP already shipped: a decimal from 0 to [`MAX_PRIOR_TPP`].
+/// What each earlier-shipments field holds, for its error message.
+const PRIOR: &str = "the TPP already shipped to this buyer this calendar year";
+const INSTALLED: &str = "the TPP this National VEU has installed in this country";
+const TOTAL: &str = "the TPP this buyer has received before, in total";
+
+fn optional_tpp(text: Option<&str>, field: Field, what: &str) -> Result<Dec, Error> {
+    match text.map(str::trim) {
+        None | Some("") => Ok(Dec::ZERO),
+        Some(t) => parse_tpp(t, field, what),
+    }
+}
+
+/// TPP already shipped (LPP's calendar year): a decimal from 0 to [`MAX_PRIOR_TPP`].
 pub fn parse_prior(text: &str) -> Result<Dec, Error> {
+    parse_tpp(text, Field::PriorTpp, PRIOR)
+}
+
+/// An earlier quantity of TPP for `field`: a decimal from 0 to [`MAX_PRIOR_TPP`].
+fn parse_tpp(text: &str, field: Field, what: &str) -> Result<Dec, Error> {
     let accepted = format!(
-        "give the TPP already shipped to this buyer this calendar year, from 0 to {}",
+        "give {what}, from 0 to {}",
         Dec::from_int(MAX_PRIOR_TPP).grouped()
     );
     let d = Dec::parse(text).map_err(|e| Error::BadNumber {
-        field: Field::PriorTpp,
+        field,
         input: text.to_string(),
         reason: format!("{e}; {accepted}"),
     })?;
     if d > Dec::from_int(MAX_PRIOR_TPP) {
         return Err(Error::BadNumber {
-            field: Field::PriorTpp,
+            field,
             input: text.to_string(),
             reason: format!("it is beyond any real shipment; {accepted}"),
         });
@@ -372,6 +404,8 @@ mod tests {
             end_user: String::new(),
             hq: Some("Atlantis".into()),
             prior_tpp: None,
+            installed_tpp: None,
+            buyer_total_tpp: None,
             g2g: false,
             from: None,
             readings: Vec::new(),

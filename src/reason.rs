@@ -232,6 +232,20 @@ pub enum Reason {
         /// One H100's TPP, the unit.
         h100: Dec,
     },
+    /// An NVEU's installed base in the country plus this order.
+    InstalledBase {
+        /// The installed base given.
+        prior: Dec,
+        /// With this order.
+        total: Dec,
+    },
+    /// Everything the buyer received before plus this order.
+    BuyerTotal {
+        /// The earlier total given.
+        prior: Dec,
+        /// With this order.
+        total: Dec,
+    },
     /// The shipment leaves from a place other than the United States.
     ShippedFrom {
         /// Where from.
@@ -352,6 +366,8 @@ impl Reason {
             Reason::Tariff(_) => "chip.import_tariff",
             Reason::Order { .. } => "order.tpp",
             Reason::Cumulative { .. } => "order.cumulative",
+            Reason::InstalledBase { .. } => "order.installed_base",
+            Reason::BuyerTotal { .. } => "order.buyer_total",
             Reason::ShippedFrom { from, to } if from.code == to.code => "order.in_country_transfer",
             Reason::ShippedFrom { .. } => "order.reexport",
             Reason::BandConditions(_) => "band2026.conditions",

@@ -416,8 +416,12 @@ pub struct OrderOut {
     pub tpp: Option<f64>,
     /// Order TPP ÷ 15,832, rounded to 4 decimals.
     pub h100e: Option<f64>,
-    /// TPP already shipped to this buyer this calendar year.
+    /// TPP already shipped to this buyer this calendar year (LPP counts it).
     pub prior_tpp: f64,
+    /// An NVEU's installed base in the country, as given (its cap counts it).
+    pub installed_tpp: f64,
+    /// Everything the buyer received before, as given (AIA's reporting line counts it).
+    pub buyer_total_tpp: f64,
     /// Prior plus this order; null when the order's TPP is unknown.
     pub cumulative_tpp: Option<f64>,
     /// Cumulative ÷ 15,832, rounded to 4 decimals.
@@ -747,6 +751,8 @@ pub fn eval(v: &Verdict) -> EvalOut {
             tpp: opt(v.order_tpp),
             h100e: v.order_tpp.and_then(h100e_of),
             prior_tpp: q.prior_tpp.to_f64(),
+            installed_tpp: q.installed_tpp.to_f64(),
+            buyer_total_tpp: q.buyer_total_tpp.to_f64(),
             cumulative_tpp: opt(v.cumulative_tpp),
             cumulative_h100e: v.cumulative_tpp.and_then(h100e_of),
         },
@@ -1172,9 +1178,15 @@ pub struct QueryIn {
     /// Buyer's headquarters.
     #[serde(default)]
     pub hq: Option<String>,
-    /// TPP already shipped this calendar year.
+    /// TPP already shipped to this buyer this calendar year (LPP).
     #[serde(default)]
     pub prior_tpp: Option<NumOrText>,
+    /// An NVEU's installed base in this country, TPP.
+    #[serde(default)]
+    pub installed_tpp: Option<NumOrText>,
+    /// Everything this buyer has received before, TPP (AIA's reporting line).
+    #[serde(default)]
+    pub buyer_total_tpp: Option<NumOrText>,
     /// Government-to-government agreement.
     #[serde(default)]
     pub g2g: bool,
@@ -1217,6 +1229,8 @@ impl QueryIn {
         "end_user",
         "hq",
         "prior_tpp",
+        "installed_tpp",
+        "buyer_total_tpp",
         "g2g",
         "from",
         "readings",
@@ -1240,6 +1254,8 @@ impl QueryIn {
             end_user: self.end_user.clone().unwrap_or_default(),
             hq: self.hq.clone(),
             prior_tpp: self.prior_tpp.as_ref().map(NumOrText::text),
+            installed_tpp: self.installed_tpp.as_ref().map(NumOrText::text),
+            buyer_total_tpp: self.buyer_total_tpp.as_ref().map(NumOrText::text),
             g2g: self.g2g,
             from: self.from.clone(),
             readings: self.readings.clone(),

@@ -280,7 +280,7 @@ fn validated_end_users() {
         req("IN", "h100", 1000)
             .regime("diffusion2025")
             .end_user("nveu")
-            .prior("900000000"),
+            .installed("900000000"),
     );
     assert_eq!(n.exception_used, Some("NVEU"));
     let cap = n.caps.iter().find(|c| c.id == "NVEU").expect("NVEU cap");
@@ -289,7 +289,7 @@ fn validated_end_users() {
         req("IN", "h100", 1000)
             .regime("diffusion2025")
             .end_user("nveu")
-            .prior("940000000"),
+            .installed("940000000"),
     );
     assert!(!exception(&full, "NVEU"));
     // Q1 2025 cap (633,000,000) applies on 1 March 2025.
@@ -297,7 +297,7 @@ fn validated_end_users() {
         req("IN", "h100", 1000)
             .date("2025-03-01")
             .end_user("nveu")
-            .prior("620000000"),
+            .installed("620000000"),
     );
     assert!(
         !exception(&q1, "NVEU"),
@@ -1445,7 +1445,7 @@ fn the_reported_2026_draft_reviews_by_cluster_size() {
         eval(
             req("AE", "h100", 1)
                 .regime("draft2026")
-                .prior(&prior.to_string()),
+                .total(&prior.to_string()),
         )
         .review_policy
     };

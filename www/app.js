@@ -12,13 +12,13 @@ import { DEFAULTS, read, write } from './urlstate.js';
 const $ = (id) => document.getElementById(id);
 const form = {
   to: $('to'), chip: $('chip'), tops: $('tops'), bits: $('bits'), area: $('area'), bw: $('bw'), nondc: $('nondc'), qty: $('qty'),
-  regime: $('regime'), date: $('date'), eu: $('eu'), hq: $('hq'), from: $('from'), prior: $('prior'), g2g: $('g2g'),
+  regime: $('regime'), date: $('date'), eu: $('eu'), hq: $('hq'), from: $('from'), prior: $('prior'), installed: $('installed'), total: $('total'), g2g: $('g2g'),
 };
 
 /** The form input for each query field the engine names in an error's `field`. */
 const INPUT_OF_FIELD = {
   to: 'to', hq: 'hq', from: 'from', chip: 'chip', tops: 'tops', bits: 'bits', die_area: 'area', dram_bandwidth: 'bw',
-  quantity: 'qty', prior_tpp: 'prior', end_user: 'eu', regime: 'regime', date: 'date',
+  quantity: 'qty', prior_tpp: 'prior', installed_tpp: 'installed', buyer_total_tpp: 'total', end_user: 'eu', regime: 'regime', date: 'date',
 };
 /** The custom-chip fields: an error in one of them sends a link's custom chip back to the default. */
 const CUSTOM_FIELDS = new Set(['tops', 'bits', 'die_area', 'dram_bandwidth']);
@@ -27,13 +27,13 @@ function readForm() {
   return {
     to: form.to.value, chip: form.chip.value, tops: form.tops.value, bits: form.bits.value, area: form.area.value, bw: form.bw.value,
     nondc: form.nondc.checked, qty: form.qty.value, regime: form.regime.value === 'date' ? '' : form.regime.value,
-    date: form.regime.value === 'date' ? form.date.value : '', eu: form.eu.value, hq: form.hq.value, from: form.from.value, prior: form.prior.value,
+    date: form.regime.value === 'date' ? form.date.value : '', eu: form.eu.value, hq: form.hq.value, from: form.from.value, prior: form.prior.value, installed: form.installed.value, total: form.total.value,
     g2g: form.g2g.checked, map: document.querySelector('input[name=mode]:checked').value,
   };
 }
 
 function writeForm(st) {
-  for (const k of ['to', 'tops', 'bits', 'area', 'bw', 'qty', 'hq', 'from', 'prior']) form[k].value = st[k];
+  for (const k of ['to', 'tops', 'bits', 'area', 'bw', 'qty', 'hq', 'from', 'prior', 'installed', 'total']) form[k].value = st[k];
   form.chip.value = st.chip;
   form.nondc.checked = st.nondc;
   form.g2g.checked = st.g2g;
@@ -43,7 +43,7 @@ function writeForm(st) {
   for (const r of document.querySelectorAll('input[name=mode]')) r.checked = r.value === st.map;
   $('custom').hidden = st.chip !== 'custom';
   $('field-date').hidden = !st.date && form.regime.value !== 'date';
-  if (st.eu !== 'none' || st.hq || st.from || st.prior || st.g2g) $('more').open = true;
+  if (st.eu !== 'none' || st.hq || st.from || st.prior || st.installed || st.total || st.g2g) $('more').open = true;
 }
 
 /** The engine's query object for a page state. */
@@ -61,6 +61,8 @@ function query(st) {
   if (st.hq) q.hq = st.hq;
   if (st.from) q.from = st.from;
   if (st.prior) q.prior_tpp = st.prior;
+  if (st.installed) q.installed_tpp = st.installed;
+  if (st.total) q.buyer_total_tpp = st.total;
   return q;
 }
 

@@ -4,7 +4,7 @@
 /** Parameters the page understands, with their defaults. */
 export const DEFAULTS = {
   regime: '', date: '', to: 'United Arab Emirates', chip: 'h100-sxm', tops: '', bits: '', area: '', bw: '', nondc: false,
-  qty: '1000', eu: 'none', hq: '', from: '', prior: '', g2g: false, map: 'tier',
+  qty: '1000', eu: 'none', hq: '', from: '', prior: '', installed: '', total: '', g2g: false, map: 'tier',
 };
 
 const FLAGS = new Set(['nondc', 'g2g']);

@@ -59,9 +59,16 @@ enum Command {
         /// Country of the buyer's headquarters (or ultimate parent's); default: the destination.
         #[arg(long)]
         hq: Option<String>,
-        /// TPP already shipped to this buyer this calendar year (for NVEUs: installed in this country).
+        /// TPP already shipped to this buyer this calendar year (LPP's allowance counts it).
         #[arg(long, allow_hyphen_values = true)]
         prior_tpp: Option<String>,
+        /// For a National VEU (--end-user nveu): the TPP it has installed in this country.
+        #[arg(long, allow_hyphen_values = true)]
+        installed_tpp: Option<String>,
+        /// Everything this buyer has received before, in TPP (AIA's reporting line, the reported
+        /// 2026 draft's size ladder).
+        #[arg(long, allow_hyphen_values = true)]
+        buyer_total_tpp: Option<String>,
         /// The destination has a government-to-government agreement with the US.
         #[arg(long)]
         g2g: bool,
@@ -268,6 +275,8 @@ fn run(cmd: Command) -> Result<String, Error> {
             end_user,
             hq,
             prior_tpp,
+            installed_tpp,
+            buyer_total_tpp,
             g2g,
             from,
             reading,
@@ -281,6 +290,8 @@ fn run(cmd: Command) -> Result<String, Error> {
                 end_user,
                 hq,
                 prior_tpp,
+                installed_tpp,
+                buyer_total_tpp,
                 g2g,
                 from,
                 readings: reading,

@@ -108,8 +108,8 @@ fn nveu(f: &Facts, caps: &mut Vec<CapUse>) -> ExceptionCheck {
         Why::Embargoed(&f.r.embargo)
     } else {
         match step.zip(f.amounts) {
-            Some((s, a)) if a.cumulative > s.tpp => Why::OverCap {
-                total: a.cumulative,
+            Some((s, a)) if a.installed > s.tpp => Why::OverCap {
+                total: a.installed,
                 cap: s.tpp,
                 country: f.dest,
             },
@@ -120,7 +120,7 @@ fn nveu(f: &Facts, caps: &mut Vec<CapUse>) -> ExceptionCheck {
         caps.push(CapUse {
             kind: CapKind::Nveu { date: f.date },
             limit: s.tpp,
-            used: a.cumulative,
+            used: a.installed,
             counts: true,
             cite: n.cite,
         });
@@ -147,7 +147,7 @@ fn aia(f: &Facts, caps: &mut Vec<CapUse>) -> ExceptionCheck {
         caps.push(CapUse {
             kind: CapKind::AiaReport,
             limit: a.report_tpp.value,
-            used: amt.cumulative,
+            used: amt.total,
             counts: true,
             cite: a.report_tpp.cite,
         });

@@ -177,6 +177,24 @@ fn context(f: &Facts, metrics: &Metrics, t: &mut Trail) {
                 CLASSIFICATION.tpp_cite,
             );
         }
+        if !q.installed_tpp.is_zero() {
+            t.push(
+                || Reason::InstalledBase {
+                    prior: q.installed_tpp,
+                    total: a.installed,
+                },
+                CLASSIFICATION.tpp_cite,
+            );
+        }
+        if !q.buyer_total_tpp.is_zero() {
+            t.push(
+                || Reason::BuyerTotal {
+                    prior: q.buyer_total_tpp,
+                    total: a.total,
+                },
+                CLASSIFICATION.tpp_cite,
+            );
+        }
     }
     place_steps(f, t);
     if let Some(from) = f.from {

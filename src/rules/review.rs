@@ -87,11 +87,9 @@ fn choose(f: &Facts, band_applies: bool) -> (Option<ReviewPolicy>, &'static Cite
         return (Some(chosen.policy), chosen.cite);
     }
     // A size ladder (the reported 2026 draft): the buyer's total in the country decides.
-    if let (false, Some(o), Some(total)) = (
-        rv.by_size.is_empty(),
-        &rv.other,
-        f.amounts.map(|a| a.cumulative),
-    ) {
+    if let (false, Some(o), Some(total)) =
+        (rv.by_size.is_empty(), &rv.other, f.amounts.map(|a| a.total))
+    {
         return match rv.by_size.iter().rfind(|s| total > s.above.value) {
             Some(step) => (Some(step.policy), step.above.cite),
             None => (Some(o.policy), o.cite),

@@ -17,6 +17,8 @@ pub fn req(to: &str, chip: &str, quantity: u64) -> Request {
         end_user: "none".into(),
         hq: None,
         prior_tpp: None,
+        installed_tpp: None,
+        buyer_total_tpp: None,
         g2g: false,
         from: None,
         readings: Vec::new(),
@@ -29,6 +31,8 @@ pub trait Tweak {
     fn date(self, d: &str) -> Self;
     fn hq(self, c: &str) -> Self;
     fn prior(self, tpp: &str) -> Self;
+    fn installed(self, tpp: &str) -> Self;
+    fn total(self, tpp: &str) -> Self;
     fn end_user(self, e: &str) -> Self;
     fn g2g(self) -> Self;
 }
@@ -48,6 +52,14 @@ impl Tweak for Request {
     }
     fn prior(mut self, tpp: &str) -> Self {
         self.prior_tpp = Some(tpp.into());
+        self
+    }
+    fn installed(mut self, tpp: &str) -> Self {
+        self.installed_tpp = Some(tpp.into());
+        self
+    }
+    fn total(mut self, tpp: &str) -> Self {
+        self.buyer_total_tpp = Some(tpp.into());
         self
     }
     fn end_user(mut self, e: &str) -> Self {
