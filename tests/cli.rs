@@ -459,3 +459,20 @@ fn json_errors_are_json_on_stdout_too() {
             .is_some_and(|m| stderr.contains(m)));
     }
 }
+
+#[test]
+fn chip_text_shows_every_tpp_reading() {
+    // chips.md §6: the MI355X is 60,397.8 on the MXFP6 reading, 40,265.6 if MX formats count at 8 bits.
+    let out = h100e(&["chip", "mi355x"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("TPP readings"))
+        .expect("readings line");
+    assert!(
+        line.contains("60,397.8") && line.contains("40,265.6"),
+        "{line}"
+    );
+    let b200 = String::from_utf8_lossy(&h100e(&["chip", "b200"]).stdout).to_string();
+    assert!(!b200.contains("TPP readings"), "the B200's sources agree");
+}

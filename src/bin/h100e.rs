@@ -384,6 +384,25 @@ fn chip_text(c: &ChipOut) -> String {
             num(wire::dataset().h100_tpp)
         ))
     ));
+    if c.tpp_readings.len() > 1 {
+        // The sources disagree on the TPP: every reading, with its class (contested fact chip-tpp).
+        let readings: Vec<String> = c
+            .tpp_readings
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {} ({})",
+                    r.reading,
+                    num(r.tpp),
+                    r.eccn.unwrap_or("class needs the die area")
+                )
+            })
+            .collect();
+        s.push_str(&format!(
+            "  TPP readings         {} (--reading chip-tpp=READING)\n",
+            readings.join("; ")
+        ));
+    }
     s.push_str(&format!("  Datacenter part      {}\n", c.datacenter));
     if let Some(note) = c.class_note {
         s.push_str(&format!("                       {note}\n"));
