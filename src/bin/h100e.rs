@@ -425,10 +425,14 @@ fn cap_text(c: &CapOut) -> String {
                 "below the reporting line".to_string()
             }
         }
+        // H100-equivalents to a tenth, as everywhere in a cap's line.
         (Some(h), _) => format!(
             "{} TPP left (≈ {} H100e)",
             num(h),
-            c.headroom_h100e.map_or("?".into(), num)
+            c.headroom_h100e
+                .map_or("?".into(), |e| h100e::decimal::group_digits(&format!(
+                    "{e:.1}"
+                )))
         ),
         (None, Some(o)) => format!("over by {} TPP", num(o)),
         (None, None) => "at the limit".into(),
