@@ -1166,6 +1166,8 @@ fn lpp_to_d1_d4_destinations_depends_on_the_reading() {
     assert_eq!(ids, ["not-listed", "available"]);
     assert_eq!(c.readings[0].review_policy, Some("presumption-of-approval"));
     assert_eq!(c.readings[1].exception_used, Some("LPP"));
+    // On the first reading LPP is not available there, so its allowance is no cap of this answer.
+    assert!(v.caps.iter().all(|c| c.id != "LPP"));
     // Tier 2 outside D:1/D:4 (India): no contest, LPP simply applies.
     let india = eval(req("IN", "h100", 100).regime("diffusion2025"));
     assert_eq!(india.exception_used, Some("LPP"));

@@ -201,7 +201,9 @@ fn lpp(f: &Facts, caps: &mut Vec<CapUse>) -> ExceptionCheck {
             Some(_) => Why::WithinLimit { limit },
         }
     };
-    if let (true, false, Some(a)) = (f.class.is_a(), f.embargoed(), f.amounts) {
+    // An allowance the order cannot use here (not listed on this reading) is no cap of it.
+    let listed = !matches!(why, Why::NotListed(_));
+    if let (true, false, true, Some(a)) = (f.class.is_a(), f.embargoed(), listed, f.amounts) {
         caps.push(CapUse {
             kind: CapKind::Lpp { name: l.name },
             limit,
