@@ -139,9 +139,9 @@ fn month_year(d: Date) -> String {
 fn band_name(r: &Regime) -> String {
     match &r.china_band {
         Some(b) => format!(
-            "{} review since {} for chips below TPP {} and {} GB/s to {}",
+            "{} review ({}) for chips below TPP {} and {} GB/s to {}",
             capitalised(b.policy.label()),
-            month_year(r.effective),
+            b.max_tpp.cite.fr.unwrap_or("2026 band"),
             b.max_tpp.value.grouped(),
             b.max_dram_gbs.value.grouped(),
             place_words(&b.place)
@@ -244,7 +244,8 @@ pub fn exception_reason(c: &ExceptionCheck, r: &Regime) -> String {
             review_phrase(policy)
         ),
         Why::NotListed(p) => format!(
-            "§740.2(a)(9)(ii) does not list it among the exceptions for 3A090 items to {}, on the stricter reading of a contested point",
+            "{} does not list it among the exceptions for 3A090 items to {}, on the stricter reading of a contested point",
+            p.cite.cfr.unwrap_or("the regulation"),
             place_words(p)
         ),
         Why::NotFromUs(from) => format!(
@@ -253,11 +254,11 @@ pub fn exception_reason(c: &ExceptionCheck, r: &Regime) -> String {
             review_phrase(r.review.embargoed.policy)
         ),
         Why::Granted => granted(id, r),
-        Why::WithinLimit { limit } => format!(
+        Why::WithinLimit { limit, spares_allocation } => format!(
             "this buyer's total this calendar year stays within {} TPP ({}); notify BIS{}",
             limit.grouped(),
             h100e(limit),
-            if r.allocation.is_some() {
+            if spares_allocation {
                 ", and the order does not count against the country allocation"
             } else {
                 ""
@@ -497,7 +498,7 @@ fn plain_headline(v: &Verdict) -> String {
     let r = v.query.selection.regime;
     let dest = v.query.destination.name;
     match v.outcome {
-        Outcome::NotExport => "No export license needed: a sale inside the United States is not an export.".to_string(),
+        Outcome::NotExport => "No export license needed: a shipment to or within the United States is not an export.".to_string(),
         Outcome::NotControlled => format!("No license needed under these rules: the {} is not an ECCN 3A090 chip.", v.query.chip.name()),
         Outcome::NoLicenseRequired => format!("No license needed: these rules do not require one for this chip to {dest} for this buyer."),
         Outcome::Exception(id) => exception_headline(id, r),
@@ -589,6 +590,7 @@ pub fn step(reason: &Reason, v: &Verdict) -> String {
         ),
         Reason::InstalledBase { prior, total } => format!("With the {} TPP this National VEU has installed in the country, its installed base would be {} TPP.", prior.grouped(), total.grouped()),
         Reason::BuyerTotal { prior, total } => format!("With the {} TPP this buyer has received before, its total would be {} TPP.", prior.grouped(), total.grouped()),
+        Reason::ShippedFrom { from, to } if crate::country::treated_as(to.code).0 == crate::data::ORIGIN => format!("The chips are shipped from {} into {}: an import, not an export from the United States.", from.name, to.name),
         Reason::ShippedFrom { from, to } if from.code == to.code => format!("The chips move within {}: an in-country transfer, not an export from the United States.", to.name),
         Reason::ShippedFrom { from, to } => format!("The chips are shipped from {} to {}: a reexport, not an export from the United States.", from.name, to.name),
         Reason::BandConditions(b) => format!("The exporter must meet the band's conditions: {}.", b.conditions.join("; ")),
@@ -606,7 +608,7 @@ pub fn step(reason: &Reason, v: &Verdict) -> String {
 fn decision_step(reason: &Reason, v: &Verdict) -> String {
     let r = v.query.selection.regime;
     match reason {
-        Reason::NotAnExport => "A sale inside the United States is not an export, so no export license is needed (other rules, such as deemed exports of technology, are outside this calculator).".into(),
+        Reason::NotAnExport => "A shipment to or within the United States is not an export, so no export license is needed (other rules, such as deemed exports of technology, are outside this calculator).".into(),
         Reason::LettersOutside { letters, country } => format!("The {} license requirement for this chip covers only {}; {} is outside it.", month_year(letters.from), place_words(&letters.place), country.name),
         Reason::LettersEquivalent(i) => format!("Since {} chips like the {} need a license for {} through letters to their makers; whether a custom chip counts as their 'equivalent' was not published, so check before relying on this answer.", month_year(i.from), letter_chips(i), place_words(&i.place)),
         Reason::NotControlled(c) => format!("A chip outside ECCN 3A090 needs no license under these advanced-computing rules to {} (other export controls and end-use rules can still apply).", c.name),
@@ -670,7 +672,11 @@ pub fn status_label(status: Status, r: &Regime) -> String {
             None => "Tier 1".into(),
         },
         Status::Tier2 => match (lpp, &r.allocation) {
-            (Some(l), Some(_)) => format!("Tier 2: license needed above {} per buyer per year; licensed exports count against a country cap", h100e_whole(l.limit.value)),
+            (Some(l), Some(_)) => format!(
+                "Tier 2: license needed above {} per buyer per year{}; licensed exports count against a country cap",
+                h100e_whole(l.limit.value),
+                contested_allowance(l)
+            ),
             (Some(l), None) => format!("Tier 2: license needed above {} per buyer per year", h100e_whole(l.limit.value)),
             (None, _) => "Tier 2: license needed".into(),
         },
@@ -680,7 +686,11 @@ pub fn status_label(status: Status, r: &Regime) -> String {
             place_words(&r.hq_rule)
         ),
         Status::License => match lpp {
-            Some(l) => format!("License needed for datacenter 3A090.a chips above {} per buyer per year", h100e_whole(l.limit.value)),
+            Some(l) => format!(
+                "License needed for datacenter 3A090.a chips above {} per buyer per year{}",
+                h100e_whole(l.limit.value),
+                contested_allowance(l)
+            ),
             None => "License needed for datacenter 3A090.a chips".into(),
         },
         Status::Denial => match &r.china_band {
@@ -725,6 +735,17 @@ pub fn outcome_class_short(class: OutcomeClass) -> &'static str {
         OutcomeClass::Exception => "No license: exception",
         OutcomeClass::License => "License needed",
         OutcomeClass::Denial => "License needed, denial expected",
+    }
+}
+
+/// ", except perhaps in Country Group D:1 and D:4 (contested)" where the allowance's reach is.
+fn contested_allowance(l: &crate::model::Lpp) -> String {
+    match &l.contested_place {
+        Some(p) => format!(
+            " (whether this allowance reaches {} is contested)",
+            place_words(p)
+        ),
+        None => String::new(),
     }
 }
 

@@ -97,11 +97,30 @@ impl ChipInput {
                 non_datacenter,
                 dram_bandwidth,
             }),
-            (Some(id), true) => Err(Error::BadChoice {
-                field: Field::Chip,
-                input: id,
-                accepted: "a catalog chip or custom specs (tops and bits), not both",
-            }),
+            // Name the custom figure that came with a catalog chip: that is the input to change.
+            (Some(id), true) => {
+                let figure = if let Some(t) = tops.first() {
+                    Some((Field::Tops, t.clone()))
+                } else if let Some(b) = bits.first() {
+                    Some((Field::Bits, b.clone()))
+                } else if let Some(a) = die_area {
+                    Some((Field::DieArea, a))
+                } else {
+                    dram_bandwidth.map(|d| (Field::DramBandwidth, d))
+                };
+                Err(match figure {
+                    Some((field, input)) => Error::BadNumber {
+                        field,
+                        input,
+                        reason: format!("custom-chip figures go with --tops and --bits, not with a catalog chip (`{id}`): give one or the other"),
+                    },
+                    None => Error::BadChoice {
+                        field: Field::Chip,
+                        input: id,
+                        accepted: "a catalog chip or custom specs (tops and bits), not both",
+                    },
+                })
+            }
             (None, false) => Err(Error::BadChoice {
                 field: Field::Chip,
                 input: String::new(),

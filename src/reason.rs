@@ -96,6 +96,8 @@ pub enum Why {
     WithinLimit {
         /// The allowance.
         limit: Dec,
+        /// The destination has a country allocation this order therefore does not count against.
+        spares_allocation: bool,
     },
     /// Available after notice (NAC).
     AfterNotice {
@@ -284,7 +286,7 @@ pub enum Reason {
     DestTier(&'static Country, Tier),
     /// The buyer's headquarters' tier.
     HqTier(&'static Country, Tier),
-    /// A sale inside the United States.
+    /// A shipment to or within the United States.
     NotAnExport,
     /// The is-informed letters cover this chip, but not this destination.
     LettersOutside {
@@ -368,6 +370,11 @@ impl Reason {
             Reason::Cumulative { .. } => "order.cumulative",
             Reason::InstalledBase { .. } => "order.installed_base",
             Reason::BuyerTotal { .. } => "order.buyer_total",
+            Reason::ShippedFrom { to, .. }
+                if crate::country::treated_as(to.code).0 == crate::data::ORIGIN =>
+            {
+                "order.import"
+            }
             Reason::ShippedFrom { from, to } if from.code == to.code => "order.in_country_transfer",
             Reason::ShippedFrom { .. } => "order.reexport",
             Reason::BandConditions(_) => "band2026.conditions",

@@ -737,7 +737,9 @@ pub fn eval(v: &Verdict) -> EvalOut {
         shipped_from: q.shipped_from().map(|c| FromOut {
             code: c.code,
             name: c.name,
-            kind: if c.code == q.destination.code {
+            kind: if country::treated_as(q.destination.code).0 == crate::data::ORIGIN {
+                "import"
+            } else if c.code == q.destination.code {
                 "in-country-transfer"
             } else {
                 "reexport"

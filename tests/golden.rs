@@ -939,8 +939,8 @@ fn explanations_are_stable_ids_with_numbers() {
     assert_eq!(
         ids,
         [
+            // The rescission note dates from 13 May 2025, after this regime's last day.
             "regime.rules",
-            "regime.note",
             "chip.tpp",
             "class.a1",
             "order.tpp",
@@ -1323,9 +1323,20 @@ fn dated_notes_appear_only_from_their_event() {
             .collect()
     };
     let count = |d: &str| notes(d).len();
-    assert!(count("2025-07-31") < count("2025-08-01"), "H20 licenses");
+    assert!(
+        count("2025-08-30") < count("2025-08-31"),
+        "H20 licenses (August, shown from its end)"
+    );
     assert!(count("2026-01-31") < count("2026-02-01"), "H200 licenses");
     assert!(count("2026-05-11") < count("2026-05-12"), "GAO");
+    assert!(
+        count("2026-03-02") < count("2026-03-03"),
+        "the 75,000 report"
+    );
+    assert!(
+        count("2026-07-22") < count("2026-07-23"),
+        "still in the CFR, eCFR of 23 July"
+    );
     for d in [
         "2025-05-13",
         "2025-09-01",

@@ -116,7 +116,9 @@ fn nveu(f: &Facts, caps: &mut Vec<CapUse>) -> ExceptionCheck {
             _ => Why::Granted,
         }
     };
-    if let (Some(s), true, Some(a)) = (step, is_nveu, f.amounts) {
+    // The cap is shown only where the authorization could be relied on at all.
+    let usable = matches!(why, Why::Granted | Why::OverCap { .. });
+    if let (Some(s), true, Some(a)) = (step, usable, f.amounts) {
         caps.push(CapUse {
             kind: CapKind::Nveu { date: f.date },
             limit: s.tpp,
@@ -198,7 +200,10 @@ fn lpp(f: &Facts, caps: &mut Vec<CapUse>) -> ExceptionCheck {
                 total: a.cumulative,
                 limit,
             },
-            Some(_) => Why::WithinLimit { limit },
+            Some(_) => Why::WithinLimit {
+                limit,
+                spares_allocation: f.r.allocation.is_some() && f.dest_tier2(),
+            },
         }
     };
     // An allowance the order cannot use here (not listed on this reading) is no cap of it.
