@@ -273,3 +273,12 @@ test('an NVEU installed base and a buyer total are their own inputs, kept in the
   await expect(page.locator('#total')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#installed')).not.toHaveAttribute('aria-invalid', 'true');
 });
+
+test('contested points that change the answer only together are shown together', async ({ page }) => {
+  // rule.md Errata 2 and 3: 500 MI355X to Saudi Arabia under the AI Diffusion rule.
+  await open(page, '/?regime=diffusion2025&to=Saudi%20Arabia&chip=mi355x&qty=500');
+  await expect(page.locator('#verdict')).toContainText('taken together');
+  const items = page.locator('ul.readings[data-fact="combined"] li');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(1)).toContainText('License Exception LPP');
+});

@@ -69,6 +69,89 @@ impl Contest {
     }
 }
 
+/// Readings of two or more contested facts that, taken together, give another answer than the
+/// first readings — when no single fact does (the MI355X to Saudi Arabia: neither LPP's reach nor
+/// the lower TPP alone lets 500 chips through; both together do).
+#[derive(Clone, Debug)]
+pub struct Combination {
+    /// The readings taken together: the fact and which of its readings.
+    pub picks: Vec<(&'static Contested, ContestReading)>,
+    /// The answer with all of them fixed, without explanation.
+    pub verdict: Verdict,
+}
+
+/// Every combination of two or more non-first readings whose answer differs from the first
+/// readings' — only asked when no single fact changes the answer and none was chosen.
+pub fn combinations(q: &Query, contests: &[Contest]) -> Result<Vec<Combination>, Error> {
+    if contests.len() < 2
+        || contests
+            .iter()
+            .any(|c| c.changes_outcome || c.chosen.is_some())
+    {
+        return Ok(Vec::new());
+    }
+    let base = q.chip.metrics()?;
+    let first = contests
+        .first()
+        .and_then(|c| c.readings.first())
+        .map(ContestReading::key);
+    let mut out = Vec::new();
+    let mut index = vec![0usize; contests.len()];
+    // Count through every assignment of readings, like an odometer.
+    loop {
+        let mut carry = true;
+        for (i, c) in contests.iter().enumerate() {
+            if let Some(slot) = index.get_mut(i) {
+                if carry {
+                    *slot += 1;
+                    carry = *slot >= c.readings.len();
+                    if carry {
+                        *slot = 0;
+                    }
+                }
+            }
+        }
+        if carry {
+            break;
+        }
+        if index.iter().filter(|i| **i > 0).count() < 2 {
+            continue;
+        }
+        let picks: Vec<(&'static Contested, ContestReading)> = contests
+            .iter()
+            .zip(&index)
+            .filter_map(|(c, i)| c.readings.get(*i).map(|r| (c.fact, r.clone())))
+            .collect();
+        let mut fixed = q.clone();
+        for (c, r) in &picks {
+            fixed.readings.retain(|x| x.0 != c.fact);
+            fixed.readings.push((c.fact, r.id));
+        }
+        let metrics = match fixed
+            .readings
+            .iter()
+            .find(|r| r.0 == ContestedFact::ChipTpp)
+        {
+            Some((_, reading)) => q.chip.reading_metrics(base.clone(), reading)?,
+            None => base.clone(),
+        };
+        let verdict = rules::outcome(&fixed, &metrics)?;
+        let probe = ContestReading {
+            id: "",
+            reading: None,
+            tpp: None,
+            verdict,
+        };
+        if Some(probe.key()) != first {
+            out.push(Combination {
+                picks,
+                verdict: probe.verdict,
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// Every contested fact the verdict `v` of `q` turned on, re-answered under each reading.
 pub fn assess(q: &Query, v: &Verdict) -> Result<Vec<Contest>, Error> {
     let mut facts = v.consulted.clone();

@@ -9,7 +9,7 @@ use crate::data::CLASSIFICATION;
 use crate::date::Date;
 use crate::decimal::{group_digits, Dec};
 use crate::eval::Status;
-use crate::model::{IsInformed, Place, Regime};
+use crate::model::{Contested, IsInformed, Place, Regime};
 use crate::reason::{Caveat, Reason, ScopeWhy, Why};
 use crate::verdict::{
     CapKind, CapUse, ExceptionCheck, ExceptionId, Outcome, OutcomeClass, Verdict,
@@ -430,9 +430,9 @@ pub fn caveat(c: &Caveat) -> String {
 
 /// One reading as the condition of an answer, e.g. "if LPP is available there" or "at the
 /// lower published TPP, 40,265.6".
-pub fn reading_short(c: &Contest, r: &ContestReading, regime: &Regime) -> String {
+pub fn reading_short(fact: &Contested, r: &ContestReading, regime: &Regime) -> String {
     match (r.reading, r.tpp) {
-        (Some(x), _) if c.fact.fact == ContestedFact::BandBandwidth => match &regime.china_band {
+        (Some(x), _) if fact.fact == ContestedFact::BandBandwidth => match &regime.china_band {
             Some(b) => format!("{} ({} GB/s)", x.short, b.max_dram_gbs.value.grouped()),
             None => x.short.to_string(),
         },
@@ -447,7 +447,7 @@ pub fn reading_short(c: &Contest, r: &ContestReading, regime: &Regime) -> String
 }
 
 /// What one reading holds, in words.
-pub fn reading_label(c: &Contest, r: &ContestReading, regime: &Regime) -> String {
+pub fn reading_label(c: &Contested, r: &ContestReading, regime: &Regime) -> String {
     match r.reading {
         Some(x) => x.label.to_string(),
         None => {
@@ -471,13 +471,39 @@ fn depends_lines(v: &Verdict) -> Option<String> {
             c.readings.iter().map(move |x| {
                 format!(
                     "{} — {}",
-                    reading_short(c, x, r),
+                    reading_short(c.fact, x, r),
                     plain_headline(&x.verdict).trim_end_matches('.')
                 )
             })
         })
         .collect();
-    (!lines.is_empty()).then(|| lines.join("; "))
+    if !lines.is_empty() {
+        return Some(lines.join("; "));
+    }
+    // No single fact changes the answer, but several together can.
+    let combined: Vec<String> = v
+        .combinations
+        .iter()
+        .map(|k| {
+            let when: Vec<String> = k
+                .picks
+                .iter()
+                .map(|(fact, x)| reading_short(fact, x, r))
+                .collect();
+            format!(
+                "{} — {}",
+                when.join(" and "),
+                plain_headline(&k.verdict).trim_end_matches('.')
+            )
+        })
+        .collect();
+    (!combined.is_empty()).then(|| {
+        format!(
+            "on the first readings of the contested points — {}; {}",
+            plain_headline(v).trim_end_matches('.'),
+            combined.join("; ")
+        )
+    })
 }
 
 /// One sentence a reader can take away; "It depends: …" when a contested point changes it.
@@ -514,7 +540,15 @@ fn contested_step(c: &Contest, v: &Verdict) -> String {
     let r = v.query.selection.regime;
     let q = c.fact.question;
     if !c.changes_outcome {
-        return format!("Sources disagree on {q}; every reading gives this same answer.");
+        let combined = v
+            .combinations
+            .iter()
+            .any(|k| k.picks.iter().any(|(f, _)| f.fact == c.fact.fact));
+        return if combined {
+            format!("Sources disagree on {q}; on its own it does not change this answer, but together with another contested point it does (see the answer).")
+        } else {
+            format!("Sources disagree on {q}; every reading gives this same answer.")
+        };
     }
     let each: Vec<String> = c
         .readings
@@ -522,7 +556,7 @@ fn contested_step(c: &Contest, v: &Verdict) -> String {
         .map(|x| {
             format!(
                 "{} — {}",
-                reading_short(c, x, r),
+                reading_short(c.fact, x, r),
                 plain_headline(&x.verdict).trim_end_matches('.')
             )
         })

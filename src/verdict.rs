@@ -3,7 +3,7 @@
 //! is English: [`crate::explain`] words it, and the wire carries the ids.
 
 use crate::chip::Metrics;
-use crate::contested::Contest;
+use crate::contested::{Combination, Contest};
 use crate::date::Date;
 use crate::decimal::Dec;
 use crate::model::{Cite, Country};
@@ -302,6 +302,8 @@ pub struct Verdict {
     pub consulted: Vec<ContestedFact>,
     /// The answer under each reading of those facts (full evaluations only).
     pub contests: Vec<Contest>,
+    /// Readings of several facts that together change the answer when none does alone.
+    pub combinations: Vec<Combination>,
 }
 
 impl Verdict {

@@ -635,8 +635,8 @@ fn contested(c: &Contest, v: &Verdict) -> ContestedOut {
             .iter()
             .map(|x| ReadingOut {
                 reading: x.id,
-                short: explain::reading_short(c, x, r),
-                label: explain::reading_label(c, x, r),
+                short: explain::reading_short(c.fact, x, r),
+                label: explain::reading_label(c.fact, x, r),
                 license_required: x.verdict.license_required,
                 outcome: x.verdict.outcome.as_str(),
                 outcome_class: x.verdict.class().id(),
@@ -650,6 +650,27 @@ fn contested(c: &Contest, v: &Verdict) -> ContestedOut {
             })
             .collect(),
     }
+}
+
+/// Readings of several contested points taken together, and the answer under them.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CombinationOut {
+    /// `FACT=READING` each: pass them as `readings` to answer under them.
+    pub readings: Vec<String>,
+    /// The same as conditions in words, e.g. "if LPP is available there".
+    pub shorts: Vec<String>,
+    /// A license is needed under them.
+    pub license_required: bool,
+    /// The outcome under them.
+    pub outcome: &'static str,
+    /// Its map class.
+    pub outcome_class: &'static str,
+    /// The exception relied on.
+    pub exception_used: Option<&'static str>,
+    /// The review policy id.
+    pub review_policy: Option<&'static str>,
+    /// The answer under them, in one sentence.
+    pub headline: String,
 }
 
 /// A caveat beside the headline.
@@ -688,6 +709,9 @@ pub struct EvalOut {
     pub headline: String,
     /// The contested points this answer turned on, with the answer under each reading.
     pub contested: Vec<ContestedOut>,
+    /// Readings of several contested points that together give another answer when none does
+    /// alone.
+    pub contested_combinations: Vec<CombinationOut>,
     /// What a reader must know beside the headline (a rule never enforced, an unchecked chip).
     pub caveats: Vec<CaveatOut>,
     /// A license is needed.
@@ -761,6 +785,28 @@ pub fn eval(v: &Verdict) -> EvalOut {
         outcome: v.outcome.as_str(),
         headline: explain::headline(v),
         contested: v.contests.iter().map(|c| contested(c, v)).collect(),
+        contested_combinations: v
+            .combinations
+            .iter()
+            .map(|k| CombinationOut {
+                readings: k
+                    .picks
+                    .iter()
+                    .map(|(c, x)| format!("{}={}", c.fact.id(), x.id))
+                    .collect(),
+                shorts: k
+                    .picks
+                    .iter()
+                    .map(|(c, x)| explain::reading_short(c, x, q.selection.regime))
+                    .collect(),
+                license_required: k.verdict.license_required,
+                outcome: k.verdict.outcome.as_str(),
+                outcome_class: k.verdict.class().id(),
+                exception_used: k.verdict.exception_used().map(eval::ExceptionId::as_str),
+                review_policy: k.verdict.review_policy.map(ReviewPolicy::id),
+                headline: explain::headline(&k.verdict),
+            })
+            .collect(),
         caveats: v
             .caveats
             .iter()

@@ -1570,3 +1570,33 @@ fn consumer_3a090a_cards_say_nac_and_aca_can_cover_them() {
         .expect("denial");
     assert!(!denial.label.contains("case-by-case"));
 }
+
+#[test]
+fn contested_points_can_change_an_answer_only_together() {
+    // Errata 2 and 3: 500 MI355X to Saudi Arabia (D:4) under the AI Diffusion rule. LPP's reach to
+    // D:1/D:4 alone does not let them through (30,198,900 TPP on the catalog reading is over
+    // 26,900,000); the lower TPP alone does not either (LPP not listed there); both together do
+    // (20,132,800 TPP within LPP).
+    let v = eval(req("SA", "mi355x", 500).regime("diffusion2025"));
+    assert!(v.contested.iter().all(|c| !c.changes_outcome));
+    assert!(v.headline.starts_with("It depends: "), "{}", v.headline);
+    let combo = v
+        .contested_combinations
+        .iter()
+        .find(|k| k.exception_used == Some("LPP"))
+        .expect("the combination that lets the order through");
+    let mut readings = combo.readings.clone();
+    readings.sort();
+    assert_eq!(readings, ["chip-tpp=low", "lpp-d1-d4=available"]);
+    // The same answer as the engine with those readings fixed.
+    let fixed = eval(Request {
+        readings: combo.readings.clone(),
+        ..req("SA", "mi355x", 500).regime("diffusion2025")
+    });
+    assert_eq!(fixed.exception_used, Some("LPP"));
+    assert!(!fixed.license_required);
+    // One contested point that decides alone leaves no combination to report.
+    assert!(eval(req("SA", "h100", 100).regime("diffusion2025"))
+        .contested_combinations
+        .is_empty());
+}

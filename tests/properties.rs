@@ -83,6 +83,15 @@ proptest! {
         }
         let v = wire::evaluate(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(v.headline.contains("It depends: "), v.contested.iter().any(|c| c.depends));
+        for k in &v.contested_combinations {
+            let mut fixed = r.clone();
+            fixed.readings = k.readings.clone();
+            let f = wire::evaluate(&fixed).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(f.outcome, k.outcome, "{:?}", k.readings);
+            prop_assert_eq!(f.license_required, k.license_required);
+            prop_assert_eq!(f.review_policy, k.review_policy);
+            prop_assert_eq!(f.exception_used, k.exception_used);
+        }
         for c in &v.contested {
             prop_assert_eq!(c.depends, c.changes_outcome && c.chosen.is_none());
             for reading in &c.readings {

@@ -37,11 +37,19 @@ export function renderAnswer(el, v) {
   const yes = v.license_required;
   // A contested point that changes the answer: the question, then each reading's answer.
   const depends = v.contested.filter((c) => c.depends);
-  const verdict = h('p', { class: `verdict ${depends.length ? 'depends' : yes ? 'yes' : 'no'}`, id: 'verdict' },
+  const combos = depends.length ? [] : v.contested_combinations;
+  const cap = (t) => `${t[0].toUpperCase()}${t.slice(1)}`;
+  const verdict = h('p', { class: `verdict ${depends.length || combos.length ? 'depends' : yes ? 'yes' : 'no'}`, id: 'verdict' },
     v.regime.hypothetical ? h('span', { class: 'badge' }, 'Hypothetical') : null,
-    depends.length ? `It depends on ${depends.map((c) => c.question).join(', and on ')}:` : v.headline);
+    depends.length ? `It depends on ${depends.map((c) => c.question).join(', and on ')}:`
+      : combos.length ? `It depends on ${v.contested.map((c) => c.question).join(', and on ')}, taken together:` : v.headline);
   const readings = depends.map((c) => h('ul', { class: 'readings', 'data-fact': c.fact }, c.readings.map((r) =>
-    h('li', { 'data-reading': r.reading, 'data-class': r.outcome_class }, h('strong', {}, `${r.short[0].toUpperCase()}${r.short.slice(1)}: `), r.headline, ' ', ...citation(r.citation)))));
+    h('li', { 'data-reading': r.reading, 'data-class': r.outcome_class }, h('strong', {}, `${cap(r.short)}: `), r.headline, ' ', ...citation(r.citation)))));
+  if (combos.length) {
+    readings.push(h('ul', { class: 'readings', 'data-fact': 'combined' },
+      h('li', { 'data-class': v.outcome_class }, h('strong', {}, 'On the first readings: '), v.contested[0].readings[0].headline),
+      combos.map((k) => h('li', { 'data-class': k.outcome_class }, h('strong', {}, `${cap(k.shorts.join(' and '))}: `), k.headline))));
+  }
   const caveats = v.caveats.map((c) => h('p', { class: 'caveat', 'data-id': c.id }, c.text));
   const ctx = h('p', { class: 'context' },
     `${v.regime.name}. `, v.regime.chosen === 'default' ? 'These are the rules in force now, as far as our data runs. ' : '',

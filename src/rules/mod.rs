@@ -46,6 +46,7 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     let metrics = q.chip_metrics()?;
     let (mut v, mut t) = run(q, &metrics, true)?;
     v.contests = crate::contested::assess(q, &v)?;
+    v.combinations = crate::contested::combinations(q, &v.contests)?;
     for c in &v.contests {
         t.push(|| Reason::Contested(c.clone()), c.cite());
     }
@@ -91,6 +92,7 @@ fn run(q: &Query, metrics: &Metrics, explain: bool) -> Result<(Verdict, Trail), 
         steps: Vec::new(),
         consulted: Vec::new(),
         contests: Vec::new(),
+        combinations: Vec::new(),
     };
     decide(&f, &mut v, &mut t);
     v.consulted = f.consulted();
