@@ -732,6 +732,7 @@ fn tariff(g: &mut Gen, f: &str, i: usize, t: &TariffIn) -> String {
 struct DatasetIn {
     version: String,
     checked: String,
+    sources_reach: String,
     note: String,
 }
 
@@ -741,6 +742,14 @@ fn dataset(g: &mut Gen) {
     println!("cargo:rerun-if-changed={f}");
     let d: DatasetIn = read(f);
     let checked = date(f, "checked", &d.checked);
+    let reach = date(f, "sources_reach", &d.sources_reach);
+    if reach > checked {
+        fail(
+            f,
+            "sources_reach",
+            "the sources cannot reach past the day they were checked",
+        );
+    }
     if d.version.trim().is_empty() {
         fail(f, "version", "give the dataset a version");
     }
@@ -756,9 +765,10 @@ fn dataset(g: &mut Gen) {
     }
     let _ = writeln!(
         g.out,
-        "pub static DATASET: Dataset = Dataset {{ version: {}, checked: {}, note: {} }};",
+        "pub static DATASET: Dataset = Dataset {{ version: {}, checked: {}, sources_reach: {}, note: {} }};",
         lit(&d.version),
         date_lit(checked),
+        date_lit(reach),
         lit(&d.note)
     );
 }

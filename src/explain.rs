@@ -415,6 +415,11 @@ pub fn class_reason(b: &ClassBasis) -> String {
 pub fn caveat(c: &Caveat) -> String {
     match c {
         Caveat::Regime(text) => (*text).to_string(),
+        Caveat::AfterSources { asked, reach } => format!(
+            "{} Changes after {} are unknown, so this answer for {asked} may be out of date.",
+            crate::data::DATASET.note,
+            month_year(*reach)
+        ),
         Caveat::AfterChecked { asked, checked } => format!(
             "You asked about {asked}, after {checked}, the day our data was last checked: later changes are unknown, so this is the answer as of {checked}. {}",
             crate::data::DATASET.note

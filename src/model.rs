@@ -374,6 +374,8 @@ pub struct Dataset {
     pub version: &'static str,
     /// The day the sources were last checked.
     pub checked: Date,
+    /// The last day the sources found speak of.
+    pub sources_reach: Date,
     /// How far the sources reach, in words.
     pub note: &'static str,
 }

@@ -428,6 +428,13 @@ pub enum Caveat {
     Regime(&'static str),
     /// A custom chip might be an "equivalent" of the chips the letters name.
     LettersEquivalent(&'static IsInformed),
+    /// The day asked for is after the last day the sources speak of (but not after the check).
+    AfterSources {
+        /// The day asked for.
+        asked: Date,
+        /// The last day the sources speak of.
+        reach: Date,
+    },
     /// The day asked for is after the data was last checked.
     AfterChecked {
         /// The day asked for.
@@ -444,6 +451,7 @@ impl Caveat {
             Caveat::Regime(_) => "regime.caveat",
             Caveat::LettersEquivalent(_) => "letters.equivalent_unknown",
             Caveat::AfterChecked { .. } => "data.after_checked",
+            Caveat::AfterSources { .. } => "data.after_sources",
         }
     }
 }

@@ -1013,6 +1013,8 @@ pub struct DataOut {
     pub version: &'static str,
     /// The day the sources were last checked.
     pub checked: String,
+    /// The last day the sources found speak of.
+    pub sources_reach: String,
     /// How far the sources reach.
     pub note: &'static str,
 }
@@ -1022,6 +1024,7 @@ pub fn data() -> DataOut {
     DataOut {
         version: DATASET.version,
         checked: DATASET.checked.to_string(),
+        sources_reach: DATASET.sources_reach.to_string(),
         note: DATASET.note,
     }
 }

@@ -1600,3 +1600,18 @@ fn contested_points_can_change_an_answer_only_together() {
         .contested_combinations
         .is_empty());
 }
+
+#[test]
+fn days_after_the_sources_reach_say_so() {
+    // rule.md Errata 9: the sources stop around September 2026.
+    let d = &h100e::data::DATASET;
+    let after = d.sources_reach.next_day().to_string();
+    let v = eval(req("SG", "h100", 1).date(&after));
+    assert!(v.caveats.iter().any(|c| c.id == "data.after_sources"));
+    assert_eq!(
+        v.regime.date_applied, after,
+        "still inside the checked data"
+    );
+    let on = eval(req("SG", "h100", 1).date(&d.sources_reach.to_string()));
+    assert!(on.caveats.iter().all(|c| !c.id.starts_with("data.")));
+}

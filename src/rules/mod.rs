@@ -99,12 +99,25 @@ fn run(q: &Query, metrics: &Metrics, explain: bool) -> Result<(Verdict, Trail), 
     Ok((v, t))
 }
 
-/// A caveat when the day asked for is after the data was last checked.
+/// A caveat when the day asked for is after the data was last checked, or after the last day its
+/// sources speak of.
 fn after_checked(q: &Query) -> Option<Caveat> {
-    q.selection.asked.map(|asked| Caveat::AfterChecked {
-        asked,
-        checked: crate::data::DATASET.checked,
-    })
+    let d = &crate::data::DATASET;
+    match q.selection.asked {
+        Some(asked) => Some(Caveat::AfterChecked {
+            asked,
+            checked: d.checked,
+        }),
+        None if q.selection.chosen == crate::regime::Chosen::ByDate
+            && q.selection.date > d.sources_reach =>
+        {
+            Some(Caveat::AfterSources {
+                asked: q.selection.date,
+                reach: d.sources_reach,
+            })
+        }
+        None => None,
+    }
 }
 
 /// From the license requirement to the review policy: each stage may settle the answer.
