@@ -284,6 +284,7 @@ struct ReviewIn {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SizeStepIn {
+    counts: String,
     above: ParamIn,
     policy: String,
 }
@@ -1877,8 +1878,17 @@ fn reviews(g: &mut Gen, f: &str, rv: &ReviewsIn, has_allocation: bool) -> String
         }
         last = Some(above);
         let p = g.param(f, &key, &s.above);
+        let counts = match s.counts.as_str() {
+            "order" => "SizeCount::Order",
+            "buyer-total" => "SizeCount::BuyerTotal",
+            other => fail(
+                f,
+                &key,
+                &format!("counts `{other}` is not `order` or `buyer-total`"),
+            ),
+        };
         ladder.push(format!(
-            "SizeStep {{ above: {p}, policy: {} }}",
+            "SizeStep {{ counts: {counts}, above: {p}, policy: {} }}",
             policy_lit(f, &key, &s.policy)
         ));
     }

@@ -160,10 +160,21 @@ pub struct Review {
 /// One step of a size ladder of review policies.
 #[derive(Debug)]
 pub struct SizeStep {
-    /// Orders whose buyer's total in the country is above this TPP ...
+    /// What is compared with the line: this order alone, or the buyer's total with it.
+    pub counts: SizeCount,
+    /// Above this TPP ...
     pub above: Param,
     /// ... are reviewed so.
     pub policy: ReviewPolicy,
+}
+
+/// What a size step compares with its line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SizeCount {
+    /// This order (one shipment).
+    Order,
+    /// Everything the buyer has received, with this order.
+    BuyerTotal,
 }
 
 /// One step of a dated schedule (the NVEU installed-base allocation).

@@ -1441,8 +1441,8 @@ fn the_section_232_duty_is_a_dated_note_for_chips_in_its_band() {
 #[test]
 fn the_reported_2026_draft_reviews_by_cluster_size() {
     // Tom's Hardware, 6 Mar 2026 (hypothetical, never published): simple review up to about 1,000
-    // GB300s, pre-clearance above, government-to-government terms above about 200,000 GB300s for
-    // one company in one country. The lines are read from the data; the buyer's total counts.
+    // GB300s per shipment, pre-clearance above, government-to-government terms above about 200,000
+    // GB300s for one company in one country. The lines and what they count are read from the data.
     let r = h100e::regime::all()
         .iter()
         .find(|r| r.id == "draft2026")
@@ -1450,11 +1450,28 @@ fn the_reported_2026_draft_reviews_by_cluster_size() {
     assert!(r.hypothetical);
     let steps = r.review.by_size;
     assert_eq!(steps.len(), 2);
-    let at = |tpp: h100e::decimal::Dec| {
-        // One H100 plus earlier shipments reaching `tpp` in total.
-        let prior = tpp
-            .checked_sub(h100e::decimal::Dec::from_int(15_832))
-            .expect("big");
+    use h100e::decimal::Dec;
+    use h100e::model::SizeCount;
+    // Reach `tpp` with this order alone (two custom chips of half of it each), or with one H100
+    // plus the buyer's earlier total.
+    let by_order = |tpp: Dec| {
+        let half = Dec::from_milli(tpp.milli() / 2);
+        let tops = Dec::from_milli(half.milli() / 8);
+        assert_eq!(tops.milli() * 16, tpp.milli(), "the line splits exactly");
+        eval(Request {
+            chip: ChipInput::Custom {
+                tops: vec![tops.to_string()],
+                bits: vec!["8".into()],
+                die_area: Some("800".into()),
+                non_datacenter: false,
+                dram_bandwidth: None,
+            },
+            ..req("AE", "h100", 2).regime("draft2026")
+        })
+        .review_policy
+    };
+    let by_total = |tpp: Dec| {
+        let prior = tpp.checked_sub(Dec::from_int(15_832)).expect("big");
         eval(
             req("AE", "h100", 1)
                 .regime("draft2026")
@@ -1462,20 +1479,32 @@ fn the_reported_2026_draft_reviews_by_cluster_size() {
         )
         .review_policy
     };
-    let thousandth = h100e::decimal::Dec::from_milli(1);
+    let other = r.review.other.as_ref().map(|o| o.policy.id());
     for (i, s) in steps.iter().enumerate() {
         let line = s.above.value;
-        let below = if i == 0 {
-            Some("simple-review")
-        } else {
-            Some(steps[i - 1].policy.id())
+        let at = |t: Dec| match s.counts {
+            SizeCount::Order => by_order(t),
+            SizeCount::BuyerTotal => by_total(t),
         };
-        assert_eq!(at(line), below, "at the line of step {i}");
-        assert_eq!(
-            at(line.checked_add(thousandth).expect("sum")),
-            Some(s.policy.id())
-        );
+        // At the line the step is not passed (the other steps are far off): simple review.
+        assert_eq!(at(line), other, "at the line of step {i}");
+        let over = match s.counts {
+            SizeCount::Order => Dec::from_milli(line.milli() + 16),
+            SizeCount::BuyerTotal => Dec::from_milli(line.milli() + 1),
+        };
+        assert_eq!(at(over), Some(s.policy.id()), "just over step {i}");
     }
+    // The first line is per shipment (rule.md §5.10): a buyer's earlier total does not count.
+    assert_eq!(
+        by_total(
+            steps[0]
+                .above
+                .value
+                .checked_add(Dec::from_int(1))
+                .expect("sum")
+        ),
+        other
+    );
     // Never chosen by date, always labelled.
     assert_eq!(
         eval(req("AE", "h100", 1).date("2026-06-01")).regime.id,

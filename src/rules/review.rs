@@ -2,7 +2,7 @@
 //! in 2025) and the review policy an application would meet.
 
 use crate::facts::Facts;
-use crate::model::Cite;
+use crate::model::{Cite, SizeCount, SizeStep};
 use crate::place;
 use crate::reason::Reason;
 use crate::rules::Trail;
@@ -86,11 +86,13 @@ fn choose(f: &Facts, band_applies: bool) -> (Option<ReviewPolicy>, &'static Cite
         let chosen = if over_cap { over } else { within };
         return (Some(chosen.policy), chosen.cite);
     }
-    // A size ladder (the reported 2026 draft): the buyer's total in the country decides.
-    if let (false, Some(o), Some(total)) =
-        (rv.by_size.is_empty(), &rv.other, f.amounts.map(|a| a.total))
-    {
-        return match rv.by_size.iter().rfind(|s| total > s.above.value) {
+    // A size ladder (the reported 2026 draft): the order, or the buyer's total, decides.
+    if let (false, Some(o), Some(a)) = (rv.by_size.is_empty(), &rv.other, f.amounts) {
+        let size = |s: &SizeStep| match s.counts {
+            SizeCount::Order => a.order,
+            SizeCount::BuyerTotal => a.total,
+        };
+        return match rv.by_size.iter().rfind(|s| size(s) > s.above.value) {
             Some(step) => (Some(step.policy), step.above.cite),
             None => (Some(o.policy), o.cite),
         };
