@@ -315,6 +315,9 @@ struct IsInformedIn {
     chips: Vec<String>,
     from: String,
     place: PlaceIn,
+    /// Buyers headquartered here are covered wherever the chips go.
+    #[serde(default)]
+    hq_place: Option<PlaceIn>,
 }
 
 #[derive(Deserialize)]
@@ -1925,8 +1928,9 @@ fn is_informed(g: &mut Gen, f: &str, i: &IsInformedIn, chip_ids: &BTreeSet<Strin
     }
     let from = date(f, "is_informed.from", &i.from);
     let place = g.place(f, "is_informed.place", &i.place);
+    let hq = opt(&i.hq_place, |p| g.place(f, "is_informed.hq_place", p));
     format!(
-        "IsInformed {{ chips: {}, place: {place}, from: {}, review: None }}",
+        "IsInformed {{ chips: {}, place: {place}, hq_place: {hq}, from: {}, review: None }}",
         strs(&i.chips),
         date_lit(from)
     )

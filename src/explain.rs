@@ -678,7 +678,13 @@ fn decision_step(reason: &Reason, v: &Verdict) -> String {
         }
         Reason::HqRule { hq, applies: true, place } => format!("The buyer is headquartered in {}, so a license is needed wherever the chips go ({}).", hq.name, place_words(place)),
         Reason::HqRule { hq, place, .. } => format!("The buyer's headquarters, {}, is not in {}.", hq.name, place_words(place)),
-        Reason::LettersApply { letters, country } => format!("Since {} the makers have been told this chip needs a license for {}, which covers {}.", letters.from, place_words(&letters.place), country.name),
+        Reason::LettersApply { letters, country, hq: None } => format!("Since {} the makers have been told this chip needs a license for {}, which covers {}.", letters.from, place_words(&letters.place), country.name),
+        Reason::LettersApply { letters, hq: Some(hq), .. } => format!(
+            "Since {} the makers have been told this chip needs a license for buyers headquartered in {}, wherever the chips go; this buyer is headquartered in {}.",
+            letters.from,
+            letters.hq_place.as_ref().map_or_else(String::new, place_words),
+            hq.name
+        ),
         Reason::Exception(c) => format!(
             "{}: {} — {}.",
             exception_name(c.id, r),

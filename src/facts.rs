@@ -155,7 +155,12 @@ impl<'q> Facts<'q> {
             hq_embargo: place::contains(&r.hq_rule, hq_code, date),
             from: q.shipped_from(),
             letters,
-            letters_here: letters.filter(|i| place::contains(&i.place, dest_code, date)),
+            letters_here: letters.filter(|i| {
+                place::contains(&i.place, dest_code, date)
+                    || i.hq_place
+                        .as_ref()
+                        .is_some_and(|p| place::contains(p, hq_code, date))
+            }),
             readings: &q.readings,
             consulted: RefCell::new(Vec::new()),
         })

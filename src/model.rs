@@ -284,6 +284,8 @@ pub struct IsInformed {
     pub chips: &'static [&'static str],
     /// Where it applies.
     pub place: Place,
+    /// Buyers headquartered here are covered wherever the chips go.
+    pub hq_place: Option<Place>,
     /// The day it started.
     pub from: Date,
     /// Review policy, where known.

@@ -321,12 +321,14 @@ pub enum Reason {
         /// The rule's places.
         place: &'static Place,
     },
-    /// The is-informed letters require a license for this destination.
+    /// The is-informed letters require a license for this destination or this buyer.
     LettersApply {
         /// The letters.
         letters: &'static IsInformed,
         /// The destination.
         country: &'static Country,
+        /// The buyer's headquarters, when it is what brings the order under the letters.
+        hq: Option<&'static Country>,
     },
     /// One exception's verdict.
     Exception(ExceptionCheck),

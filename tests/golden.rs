@@ -1644,3 +1644,24 @@ fn days_after_the_sources_reach_say_so() {
     let on = eval(req("SG", "h100", 1).date(&d.sources_reach.to_string()));
     assert!(on.caveats.iter().all(|c| !c.id.starts_with("data.")));
 }
+
+#[test]
+fn the_h20_letters_reach_buyers_headquartered_in_china() {
+    // updates-2026-12.md §4 item 5 (NVIDIA's 8-K as quoted; medium confidence): the letters cover
+    // buyers headquartered in China or D:5, wherever the chips go.
+    let de = |hq: Option<&str>| {
+        let r = req("DE", "h20", 100).date("2025-06-01");
+        eval(match hq {
+            Some(h) => r.hq(h),
+            None => r,
+        })
+    };
+    let china_hq = de(Some("CN"));
+    assert!(china_hq.license_required);
+    assert!(china_hq.explanation.iter().any(|s| s.id == "letters.apply"));
+    assert_eq!(de(None).outcome, "not-controlled");
+    assert_eq!(de(Some("FR")).outcome, "not-controlled");
+    // Before the letters (9 April 2025), nothing.
+    let before = eval(req("DE", "h20", 100).date("2025-04-08").hq("CN"));
+    assert_eq!(before.outcome, "not-controlled");
+}

@@ -44,12 +44,19 @@ pub fn requirement(
         }
     };
     if let Some(i) = f.letters_here {
+        let by_place = place::contains(&i.place, f.dest_code, f.date);
+        let hq = (!by_place).then_some(f.hq);
+        let cite = match (&i.hq_place, by_place) {
+            (Some(p), false) => p.cite,
+            _ => i.place.cite,
+        };
         t.push(
             || Reason::LettersApply {
                 letters: i,
                 country: f.dest,
+                hq,
             },
-            i.place.cite,
+            cite,
         );
     }
     if req.by_destination || req.by_headquarters || f.letters_here.is_some() {
