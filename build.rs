@@ -125,6 +125,9 @@ struct CountryNoteIn {
     code: String,
     text: String,
     cite: CiteIn,
+    /// The day of the event it tells of: answers for earlier days do not show it.
+    #[serde(default)]
+    from: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -1098,8 +1101,12 @@ fn groups(g: &mut Gen) {
         let key = format!("note `{}`", n.code);
         g.check_codes(f, &key, std::slice::from_ref(&n.code));
         let cite = g.cite(f, &key, &n.cite);
+        let from = match &n.from {
+            Some(d) => format!("Some({})", date_lit(date(f, &key, d))),
+            None => "None".into(),
+        };
         rows.push(format!(
-            "CountryNote {{ code: {}, text: {}, cite: {cite} }}",
+            "CountryNote {{ code: {}, text: {}, cite: {cite}, from: {from} }}",
             lit(&n.code),
             lit(&n.text)
         ));

@@ -105,6 +105,8 @@ pub struct CountryNote {
     pub text: &'static str,
     /// Where it comes from.
     pub cite: &'static Cite,
+    /// The day of the event it tells of; answers for earlier days do not show it.
+    pub from: Option<Date>,
 }
 
 /// A member of a country group for a range of dates.

@@ -1665,3 +1665,16 @@ fn the_h20_letters_reach_buyers_headquartered_in_china() {
     let before = eval(req("DE", "h20", 100).date("2025-04-08").hq("CN"));
     assert_eq!(before.outcome, "not-controlled");
 }
+
+#[test]
+fn cambodias_exit_from_d5_is_explained_from_that_day() {
+    // rule.md Errata 1: Cambodia left D:5 on 2025-11-07 and stays in D:1.
+    let notes = |d: &str| {
+        step_ids(req("KH", "h100", 1).date(d))
+            .iter()
+            .filter(|i| *i == "place.note")
+            .count()
+    };
+    assert_eq!(notes("2025-11-06"), 0);
+    assert_eq!(notes("2025-11-07"), 1);
+}

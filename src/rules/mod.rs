@@ -283,7 +283,7 @@ fn place_steps(f: &Facts, t: &mut Trail) {
         }
     }
     for c in std::iter::once(dest).chain(q.hq.filter(|h| h.code != dest.code)) {
-        for n in country::notes(c.code) {
+        for n in country::notes(c.code).filter(|n| n.from.is_none_or(|d| d <= f.date)) {
             t.push(
                 || Reason::CountryNote {
                     country: c,
