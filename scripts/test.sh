@@ -53,9 +53,14 @@ if bash scripts/build.sh; then
   echo "== end-to-end (Playwright, Debian Chromium)"
   rm -f test-results/e2e.json
   node_modules/.bin/playwright test
+  e2e_status=$?
   if [ -f test-results/e2e.json ]; then
-    read -r p f < <(node -e 'const s=JSON.parse(require("fs").readFileSync("test-results/e2e.json","utf8")).stats; console.log(s.expected, s.unexpected + (s.flaky||0))')
+    # Errors outside any test (a web server that cannot start, a file that fails to load) count too.
+    read -r p f < <(node -e 'const r=JSON.parse(require("fs").readFileSync("test-results/e2e.json","utf8")); const s=r.stats; console.log(s.expected, s.unexpected + (s.flaky||0) + (r.errors||[]).length)')
     passed=$((passed + p)); failed=$((failed + f))
+    if [ "$e2e_status" -ne 0 ] && [ "$f" -eq 0 ]; then
+      echo "FAILED: Playwright exited with $e2e_status"; failed=$((failed + 1))
+    fi
   else
     echo "FAILED: Playwright wrote no report"; failed=$((failed + 1))
   fi
