@@ -27,18 +27,15 @@ pub struct ContestReading {
     pub verdict: Verdict,
 }
 
-impl ContestReading {
-    /// What a reader compares between readings: whether a license is needed, under which
-    /// exception, and how it would be reviewed.
-    fn key(&self) -> (Outcome, bool, Option<ExceptionId>, Option<ReviewPolicy>) {
-        let v = &self.verdict;
-        (
-            v.outcome,
-            v.license_required,
-            v.exception_used(),
-            v.review_policy,
-        )
-    }
+/// What a reader compares between readings: whether a license is needed, under which exception,
+/// and how it would be reviewed.
+fn key(v: &Verdict) -> (Outcome, bool, Option<ExceptionId>, Option<ReviewPolicy>) {
+    (
+        v.outcome,
+        v.license_required,
+        v.exception_used(),
+        v.review_policy,
+    )
 }
 
 /// A contested fact an answer turned on, with the answer under each of its readings.
@@ -94,7 +91,7 @@ pub fn combinations(q: &Query, contests: &[Contest]) -> Result<Vec<Combination>,
     let first = contests
         .first()
         .and_then(|c| c.readings.first())
-        .map(ContestReading::key);
+        .map(|r| key(&r.verdict));
     let mut out = Vec::new();
     let mut index = vec![0usize; contests.len()];
     // Count through every assignment of readings, like an odometer.
@@ -122,31 +119,11 @@ pub fn combinations(q: &Query, contests: &[Contest]) -> Result<Vec<Combination>,
             .zip(&index)
             .filter_map(|(c, i)| c.readings.get(*i).map(|r| (c.fact, r.clone())))
             .collect();
-        let mut fixed = q.clone();
-        for (c, r) in &picks {
-            fixed.readings.retain(|x| x.0 != c.fact);
-            fixed.readings.push((c.fact, r.id));
-        }
-        let metrics = match fixed
-            .readings
-            .iter()
-            .find(|r| r.0 == ContestedFact::ChipTpp)
-        {
-            Some((_, reading)) => q.chip.reading_metrics(base.clone(), reading)?,
-            None => base.clone(),
-        };
-        let verdict = rules::outcome(&fixed, &metrics)?;
-        let probe = ContestReading {
-            id: "",
-            reading: None,
-            tpp: None,
-            verdict,
-        };
-        if Some(probe.key()) != first {
-            out.push(Combination {
-                picks,
-                verdict: probe.verdict,
-            });
+        let fixed: Vec<(ContestedFact, &'static str)> =
+            picks.iter().map(|(c, r)| (c.fact, r.id)).collect();
+        let verdict = under(q, &fixed, &base)?;
+        if Some(key(&verdict)) != first {
+            out.push(Combination { picks, verdict });
         }
     }
     Ok(out)
@@ -186,12 +163,14 @@ pub fn assess(q: &Query, v: &Verdict) -> Result<Vec<Contest>, Error> {
                 id,
                 reading,
                 tpp,
-                verdict: under_with(q, fact, id, &base)?,
+                verdict: under(q, &[(fact, id)], &base)?,
             });
         }
-        let changes_outcome = readings
-            .iter()
-            .any(|r| readings.first().is_some_and(|f| f.key() != r.key()));
+        let changes_outcome = readings.iter().any(|r| {
+            readings
+                .first()
+                .is_some_and(|f| key(&f.verdict) != key(&r.verdict))
+        });
         out.push(Contest {
             fact: data,
             readings,
@@ -202,28 +181,21 @@ pub fn assess(q: &Query, v: &Verdict) -> Result<Vec<Contest>, Error> {
     Ok(out)
 }
 
-/// The answer to `q` with `fact` fixed at `reading`.
-pub fn under(q: &Query, fact: ContestedFact, reading: &'static str) -> Result<Verdict, Error> {
-    under_with(q, fact, reading, &q.chip.metrics()?)
-}
-
-/// The same, from the chip's catalog metrics measured once.
-fn under_with(
+/// The answer to `q` with each `(fact, reading)` fixed, from the chip's catalog metrics `base`,
+/// measured once by the caller.
+fn under(
     q: &Query,
-    fact: ContestedFact,
-    reading: &'static str,
+    fixed: &[(ContestedFact, &'static str)],
     base: &Metrics,
 ) -> Result<Verdict, Error> {
-    let mut fixed = q.clone();
-    fixed.readings.retain(|r| r.0 != fact);
-    fixed.readings.push((fact, reading));
-    let metrics = match fixed
-        .readings
-        .iter()
-        .find(|r| r.0 == ContestedFact::ChipTpp)
-    {
+    let mut q = q.clone();
+    for (fact, reading) in fixed {
+        q.readings.retain(|r| r.0 != *fact);
+        q.readings.push((*fact, reading));
+    }
+    let metrics = match q.readings.iter().find(|r| r.0 == ContestedFact::ChipTpp) {
         Some((_, chip_reading)) => q.chip.reading_metrics(base.clone(), chip_reading)?,
         None => base.clone(),
     };
-    rules::outcome(&fixed, &metrics)
+    rules::outcome(&q, &metrics)
 }
