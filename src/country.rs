@@ -75,6 +75,11 @@ pub fn notes(code: &str) -> impl Iterator<Item = &'static CountryNote> + '_ {
     COUNTRY_NOTES.iter().filter(move |n| n.code == code)
 }
 
+/// True for the exporting country itself (and the places the EAR treats as part of it).
+pub fn is_origin(c: &'static Country) -> bool {
+    treated_as(c.code).0 == crate::data::ORIGIN
+}
+
 /// The country whose treatment `code` gets under the EAR, with the rule that says so.
 pub fn treated_as(code: &'static str) -> (&'static str, Option<&'static TreatedAs>) {
     match TREATED_AS.iter().find(|t| t.code == code) {

@@ -10,6 +10,7 @@ use crate::date::Date;
 use crate::decimal::{group_digits, Dec};
 use crate::eval::Status;
 use crate::model::{Contested, IsInformed, Place, Regime};
+use crate::query::Shipment;
 use crate::reason::{Caveat, Reason, ScopeWhy, Why};
 use crate::verdict::{
     CapKind, CapUse, ExceptionCheck, ExceptionId, Outcome, OutcomeClass, Verdict,
@@ -629,9 +630,11 @@ pub fn step(reason: &Reason, v: &Verdict) -> String {
         ),
         Reason::InstalledBase { prior, total } => format!("With the {} TPP this National VEU has installed in the country, its installed base would be {} TPP.", prior.grouped(), total.grouped()),
         Reason::BuyerTotal { prior, total } => format!("With the {} TPP this buyer has received before, its total would be {} TPP.", prior.grouped(), total.grouped()),
-        Reason::ShippedFrom { from, to } if crate::country::treated_as(to.code).0 == crate::data::ORIGIN => format!("The chips are shipped from {} into {}: an import, not an export from the United States.", from.name, to.name),
-        Reason::ShippedFrom { from, to } if from.code == to.code => format!("The chips move within {}: an in-country transfer, not an export from the United States.", to.name),
-        Reason::ShippedFrom { from, to } => format!("The chips are shipped from {} to {}: a reexport, not an export from the United States.", from.name, to.name),
+        Reason::ShippedFrom { from, to, kind } => match kind {
+            Shipment::Import => format!("The chips are shipped from {} into {}: an import, not an export from the United States.", from.name, to.name),
+            Shipment::InCountryTransfer => format!("The chips move within {}: an in-country transfer, not an export from the United States.", to.name),
+            Shipment::Reexport => format!("The chips are shipped from {} to {}: a reexport, not an export from the United States.", from.name, to.name),
+        },
         Reason::BandConditions(b) => format!("The exporter must meet the band's conditions: {}.", b.conditions.join("; ")),
         Reason::AiaConditions(a) => format!("License Exception AIA has conditions: {}.", a.conditions.join("; ")),
         Reason::Cumulative { prior, total } => format!("With {} TPP already shipped to this buyer this calendar year, the total is {} TPP.", prior.grouped(), total.grouped()),

@@ -12,7 +12,7 @@ use crate::decimal::{Dec, MAX_EXACT_MILLI};
 use crate::error::{Error, Field};
 use crate::model::{Cite, Country, Datacenter, IsInformed, Regime};
 use crate::place;
-use crate::query::{EndUser, Query};
+use crate::query::{EndUser, Query, Shipment};
 use crate::verdict::Tier;
 use crate::vocab::ContestedFact;
 
@@ -104,9 +104,8 @@ pub struct Facts<'q> {
     pub dest_embargo: bool,
     /// The buyer is headquartered in the places of the headquarters rule.
     pub hq_embargo: bool,
-    /// Where the shipment leaves from, when not the United States (a reexport, or a transfer
-    /// within the destination).
-    pub from: Option<&'static Country>,
+    /// Where the shipment leaves from, when not the United States, and what that makes it.
+    pub from: Option<(&'static Country, Shipment)>,
     /// The is-informed letters name this chip and are in force.
     pub letters: Option<&'static IsInformed>,
     /// ... and cover this destination.

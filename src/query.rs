@@ -222,11 +222,40 @@ impl Query {
         }
     }
 
-    /// Where the shipment leaves from when that is not the United States (a reexport, or an
-    /// in-country transfer when it is the destination); `None` for an export from the US.
-    pub fn shipped_from(&self) -> Option<&'static Country> {
-        self.from
-            .filter(|c| country::treated_as(c.code).0 != crate::data::ORIGIN)
+    /// Where the shipment leaves from when that is not the United States, and what kind of
+    /// shipment that makes it; `None` for an export from the US.
+    pub fn shipped_from(&self) -> Option<(&'static Country, Shipment)> {
+        let from = self.from.filter(|c| !country::is_origin(c))?;
+        let kind = if country::is_origin(self.destination) {
+            Shipment::Import
+        } else if from.code == self.destination.code {
+            Shipment::InCountryTransfer
+        } else {
+            Shipment::Reexport
+        };
+        Some((from, kind))
+    }
+}
+
+/// A shipment that does not leave from the United States.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shipment {
+    /// From abroad into the United States.
+    Import,
+    /// Within the destination.
+    InCountryTransfer,
+    /// From one foreign country to another.
+    Reexport,
+}
+
+impl Shipment {
+    /// The wire id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Shipment::Import => "import",
+            Shipment::InCountryTransfer => "in-country-transfer",
+            Shipment::Reexport => "reexport",
+        }
     }
 }
 

@@ -10,6 +10,7 @@ use crate::decimal::Dec;
 use crate::model::{
     Aia, ChinaBand, ChipSource, Country, IsInformed, Note, Place, Regime, Tariff, VendorNote,
 };
+use crate::query::Shipment;
 use crate::verdict::{ExceptionCheck, Tier};
 use crate::vocab::ReviewPolicy;
 
@@ -254,6 +255,8 @@ pub enum Reason {
         from: &'static Country,
         /// Where to.
         to: &'static Country,
+        /// What that makes the shipment.
+        kind: Shipment,
     },
     /// The conditions an exporter must meet inside the 2026 band.
     BandConditions(&'static ChinaBand),
@@ -372,13 +375,11 @@ impl Reason {
             Reason::Cumulative { .. } => "order.cumulative",
             Reason::InstalledBase { .. } => "order.installed_base",
             Reason::BuyerTotal { .. } => "order.buyer_total",
-            Reason::ShippedFrom { to, .. }
-                if crate::country::treated_as(to.code).0 == crate::data::ORIGIN =>
-            {
-                "order.import"
-            }
-            Reason::ShippedFrom { from, to } if from.code == to.code => "order.in_country_transfer",
-            Reason::ShippedFrom { .. } => "order.reexport",
+            Reason::ShippedFrom { kind, .. } => match kind {
+                Shipment::Import => "order.import",
+                Shipment::InCountryTransfer => "order.in_country_transfer",
+                Shipment::Reexport => "order.reexport",
+            },
             Reason::BandConditions(_) => "band2026.conditions",
             Reason::AiaConditions(_) => "aia.conditions",
             Reason::TreatedAs { .. } => "place.treated_as",

@@ -403,7 +403,7 @@ pub struct FromOut {
     pub code: &'static str,
     /// Name.
     pub name: &'static str,
-    /// `reexport`, or `in-country-transfer` when it is the destination.
+    /// `reexport`, `in-country-transfer` (within the destination) or `import` (into the US).
     pub kind: &'static str,
 }
 
@@ -758,16 +758,10 @@ pub fn eval(v: &Verdict) -> EvalOut {
             tier: v.hq_tier.map(eval::Tier::number),
             assumed: q.hq.is_none(),
         },
-        shipped_from: q.shipped_from().map(|c| FromOut {
+        shipped_from: q.shipped_from().map(|(c, kind)| FromOut {
             code: c.code,
             name: c.name,
-            kind: if country::treated_as(q.destination.code).0 == crate::data::ORIGIN {
-                "import"
-            } else if c.code == q.destination.code {
-                "in-country-transfer"
-            } else {
-                "reexport"
-            },
+            kind: kind.id(),
         }),
         end_user: q.end_user.as_str(),
         g2g: q.g2g,

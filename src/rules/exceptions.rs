@@ -251,7 +251,7 @@ fn china_band(f: &Facts) -> Option<ExceptionCheck> {
     let tpp = f.amounts.map(|a| a.tpp);
     let bandwidth = f.q.chip.dram_bandwidth();
     let why = match (f.from, tpp, bandwidth) {
-        (Some(from), _, _) => Why::NotFromUs(from),
+        (Some((from, _)), _, _) => Why::NotFromUs(from),
         (None, Some(tpp), _) if tpp >= b.max_tpp.value => Why::TppNotBelow {
             tpp,
             max: b.max_tpp.value,

@@ -212,9 +212,9 @@ fn context(f: &Facts, metrics: &Metrics, t: &mut Trail) {
         }
     }
     place_steps(f, t);
-    if let Some(from) = f.from {
+    if let Some((from, kind)) = f.from {
         let to = f.dest;
-        t.push(|| Reason::ShippedFrom { from, to }, f.r.scope_a.cite);
+        t.push(|| Reason::ShippedFrom { from, to, kind }, f.r.scope_a.cite);
     }
 }
 
