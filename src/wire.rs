@@ -588,20 +588,40 @@ pub struct ReadingOut {
     pub short: String,
     /// What the reading holds.
     pub label: String,
-    /// A license is needed under this reading.
+    /// The answer under this reading.
+    #[serde(flatten)]
+    pub answer: AnswerOut,
+    /// Who holds this reading.
+    pub citation: CitationOut,
+}
+
+/// The answer under a reading (or readings) of contested points: the fields of `EvalOut` a reader
+/// compares between readings.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct AnswerOut {
+    /// A license is needed.
     pub license_required: bool,
-    /// The outcome under this reading (as `EvalOut::outcome`).
+    /// The outcome (as `EvalOut::outcome`).
     pub outcome: &'static str,
     /// Its map class (as `EvalOut::outcome_class`).
     pub outcome_class: &'static str,
-    /// The exception relied on under this reading.
+    /// The exception relied on.
     pub exception_used: Option<&'static str>,
-    /// The review policy id under this reading.
+    /// The review policy id.
     pub review_policy: Option<&'static str>,
-    /// The answer under this reading, in one sentence.
+    /// The answer in one sentence.
     pub headline: String,
-    /// Who holds this reading.
-    pub citation: CitationOut,
+}
+
+fn answer(v: &Verdict) -> AnswerOut {
+    AnswerOut {
+        license_required: v.license_required,
+        outcome: v.outcome.as_str(),
+        outcome_class: v.class().id(),
+        exception_used: v.exception_used().map(eval::ExceptionId::as_str),
+        review_policy: v.review_policy.map(ReviewPolicy::id),
+        headline: explain::headline(v),
+    }
 }
 
 /// A point the sources disagree on that this answer turned on.
@@ -637,12 +657,7 @@ fn contested(c: &Contest, v: &Verdict) -> ContestedOut {
                 reading: x.id,
                 short: explain::reading_short(c.fact, x, r),
                 label: explain::reading_label(c.fact, x, r),
-                license_required: x.verdict.license_required,
-                outcome: x.verdict.outcome.as_str(),
-                outcome_class: x.verdict.class().id(),
-                exception_used: x.verdict.exception_used().map(eval::ExceptionId::as_str),
-                review_policy: x.verdict.review_policy.map(ReviewPolicy::id),
-                headline: explain::headline(&x.verdict),
+                answer: answer(&x.verdict),
                 citation: CitationOut::from_cite(
                     x.reading.map_or(CLASSIFICATION.tpp_cite, |y| y.cite),
                     on,
@@ -659,18 +674,9 @@ pub struct CombinationOut {
     pub readings: Vec<String>,
     /// The same as conditions in words, e.g. "if LPP is available there".
     pub shorts: Vec<String>,
-    /// A license is needed under them.
-    pub license_required: bool,
-    /// The outcome under them.
-    pub outcome: &'static str,
-    /// Its map class.
-    pub outcome_class: &'static str,
-    /// The exception relied on.
-    pub exception_used: Option<&'static str>,
-    /// The review policy id.
-    pub review_policy: Option<&'static str>,
-    /// The answer under them, in one sentence.
-    pub headline: String,
+    /// The answer under them.
+    #[serde(flatten)]
+    pub answer: AnswerOut,
 }
 
 /// A caveat beside the headline.
@@ -793,12 +799,7 @@ pub fn eval(v: &Verdict) -> EvalOut {
                     .iter()
                     .map(|(c, x)| explain::reading_short(c, x, q.selection.regime))
                     .collect(),
-                license_required: k.verdict.license_required,
-                outcome: k.verdict.outcome.as_str(),
-                outcome_class: k.verdict.class().id(),
-                exception_used: k.verdict.exception_used().map(eval::ExceptionId::as_str),
-                review_policy: k.verdict.review_policy.map(ReviewPolicy::id),
-                headline: explain::headline(&k.verdict),
+                answer: answer(&k.verdict),
             })
             .collect(),
         caveats: v

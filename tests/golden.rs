@@ -1164,8 +1164,11 @@ fn lpp_to_d1_d4_destinations_depends_on_the_reading() {
     assert!(c.depends);
     let ids: Vec<&str> = c.readings.iter().map(|r| r.reading).collect();
     assert_eq!(ids, ["not-listed", "available"]);
-    assert_eq!(c.readings[0].review_policy, Some("presumption-of-approval"));
-    assert_eq!(c.readings[1].exception_used, Some("LPP"));
+    assert_eq!(
+        c.readings[0].answer.review_policy,
+        Some("presumption-of-approval")
+    );
+    assert_eq!(c.readings[1].answer.exception_used, Some("LPP"));
     // On the first reading LPP is not available there, so its allowance is no cap of this answer.
     assert!(v.caps.iter().all(|c| c.id != "LPP"));
     // Tier 2 outside D:1/D:4 (India): no contest, LPP simply applies.
@@ -1184,7 +1187,7 @@ fn d1_d4_review_under_the_2023_rules_is_shown_both_ways() {
     // Errata 8: case-by-case (§744.23 review text) or a presumption of approval (a toolkit's reading).
     let v = eval(req("SA", "h100", 10).regime("jan2026"));
     let c = contest(&v, "review-d1-d4");
-    let policies: Vec<Option<&str>> = c.readings.iter().map(|r| r.review_policy).collect();
+    let policies: Vec<Option<&str>> = c.readings.iter().map(|r| r.answer.review_policy).collect();
     assert_eq!(
         policies,
         [Some("case-by-case"), Some("presumption-of-approval")]
@@ -1204,9 +1207,9 @@ fn mi355x_tpp_readings_can_flip_an_order() {
     let c = contest(&v, "chip-tpp");
     assert!(c.depends);
     assert_eq!(c.readings[0].reading, "catalog");
-    assert!(c.readings[0].license_required);
+    assert!(c.readings[0].answer.license_required);
     assert_eq!(c.readings[1].reading, "low");
-    assert_eq!(c.readings[1].exception_used, Some("LPP"));
+    assert_eq!(c.readings[1].answer.exception_used, Some("LPP"));
     // 300 chips fit on both readings (18,119,340 and 12,079,680 TPP): no "it depends".
     let small = eval(req("SG", "mi355x", 300).regime("diffusion2025"));
     assert!(!contest(&small, "chip-tpp").changes_outcome);
@@ -1232,7 +1235,7 @@ fn an_unknown_bandwidth_near_the_2026_band_depends() {
     };
     let v = eval(r.clone());
     let c = contest(&v, "band-bandwidth");
-    let policies: Vec<Option<&str>> = c.readings.iter().map(|x| x.review_policy).collect();
+    let policies: Vec<Option<&str>> = c.readings.iter().map(|x| x.answer.review_policy).collect();
     assert_eq!(
         policies,
         [Some("presumption-of-denial"), Some("case-by-case")]
@@ -1541,10 +1544,10 @@ fn a_chosen_reading_still_shows_every_reading_as_it_is() {
     assert_eq!(c.chosen, Some("available"));
     assert!(c.changes_outcome && !c.depends);
     assert!(
-        c.readings[0].license_required,
+        c.readings[0].answer.license_required,
         "not-listed, whatever was chosen"
     );
-    assert_eq!(c.readings[1].exception_used, Some("LPP"));
+    assert_eq!(c.readings[1].answer.exception_used, Some("LPP"));
 }
 
 #[test]
@@ -1612,7 +1615,7 @@ fn contested_points_can_change_an_answer_only_together() {
     let combo = v
         .contested_combinations
         .iter()
-        .find(|k| k.exception_used == Some("LPP"))
+        .find(|k| k.answer.exception_used == Some("LPP"))
         .expect("the combination that lets the order through");
     let mut readings = combo.readings.clone();
     readings.sort();

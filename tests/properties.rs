@@ -91,10 +91,10 @@ proptest! {
             let mut fixed = r.clone();
             fixed.readings = k.readings.clone();
             let f = wire::evaluate(&fixed).map_err(|e| TestCaseError::fail(e.to_string()))?;
-            prop_assert_eq!(f.outcome, k.outcome, "{:?}", k.readings);
-            prop_assert_eq!(f.license_required, k.license_required);
-            prop_assert_eq!(f.review_policy, k.review_policy);
-            prop_assert_eq!(f.exception_used, k.exception_used);
+            prop_assert_eq!(f.outcome, k.answer.outcome, "{:?}", k.readings);
+            prop_assert_eq!(f.license_required, k.answer.license_required);
+            prop_assert_eq!(f.review_policy, k.answer.review_policy);
+            prop_assert_eq!(f.exception_used, k.answer.exception_used);
         }
         for c in &v.contested {
             prop_assert_eq!(c.depends, c.changes_outcome && c.chosen.is_none());
@@ -102,10 +102,10 @@ proptest! {
                 let mut fixed = r.clone();
                 fixed.readings = vec![format!("{}={}", c.fact, reading.reading)];
                 let f = wire::evaluate(&fixed).map_err(|e| TestCaseError::fail(e.to_string()))?;
-                prop_assert_eq!(f.outcome, reading.outcome, "{} {}", c.fact, reading.reading);
-                prop_assert_eq!(f.license_required, reading.license_required);
-                prop_assert_eq!(f.review_policy, reading.review_policy);
-                prop_assert_eq!(f.exception_used, reading.exception_used);
+                prop_assert_eq!(f.outcome, reading.answer.outcome, "{} {}", c.fact, reading.reading);
+                prop_assert_eq!(f.license_required, reading.answer.license_required);
+                prop_assert_eq!(f.review_policy, reading.answer.review_policy);
+                prop_assert_eq!(f.exception_used, reading.answer.exception_used);
                 let chosen = f.contested.iter().find(|x| x.fact == c.fact).and_then(|x| x.chosen);
                 prop_assert_eq!(chosen, Some(reading.reading));
             }
