@@ -11,7 +11,7 @@ use crate::decimal::{group_digits, Dec};
 use crate::eval::Status;
 use crate::model::{Contested, IsInformed, Place, Regime};
 use crate::query::Shipment;
-use crate::reason::{Caveat, Reason, ScopeWhy, Why};
+use crate::reason::{Caveat, Earlier, Reason, ScopeWhy, Why};
 use crate::verdict::{
     CapKind, CapUse, ExceptionCheck, ExceptionId, Outcome, OutcomeClass, Verdict,
 };
@@ -628,8 +628,11 @@ pub fn step(reason: &Reason, v: &Verdict) -> String {
             h100e(*order),
             h100.grouped()
         ),
-        Reason::InstalledBase { prior, total } => format!("With the {} TPP this National VEU has installed in the country, its installed base would be {} TPP.", prior.grouped(), total.grouped()),
-        Reason::BuyerTotal { prior, total } => format!("With the {} TPP this buyer has received before, its total would be {} TPP.", prior.grouped(), total.grouped()),
+        Reason::Earlier { what, prior, total } => match what {
+            Earlier::ThisYear => format!("With {} TPP already shipped to this buyer this calendar year, the total is {} TPP.", prior.grouped(), total.grouped()),
+            Earlier::InstalledBase => format!("With the {} TPP this National VEU has installed in the country, its installed base would be {} TPP.", prior.grouped(), total.grouped()),
+            Earlier::BuyerTotal => format!("With the {} TPP this buyer has received before, its total would be {} TPP.", prior.grouped(), total.grouped()),
+        },
         Reason::ShippedFrom { from, to, kind } => match kind {
             Shipment::Import => format!("The chips are shipped from {} into {}: an import, not an export from the United States.", from.name, to.name),
             Shipment::InCountryTransfer => format!("The chips move within {}: an in-country transfer, not an export from the United States.", to.name),
@@ -637,7 +640,6 @@ pub fn step(reason: &Reason, v: &Verdict) -> String {
         },
         Reason::BandConditions(b) => format!("The exporter must meet the band's conditions: {}.", b.conditions.join("; ")),
         Reason::AiaConditions(a) => format!("License Exception AIA has conditions: {}.", a.conditions.join("; ")),
-        Reason::Cumulative { prior, total } => format!("With {} TPP already shipped to this buyer this calendar year, the total is {} TPP.", prior.grouped(), total.grouped()),
         Reason::TreatedAs { country, as_country } => format!("{} is treated as part of {} under the Export Administration Regulations.", country.name, as_country.name),
         Reason::CountryNote { country, text } => format!("{}: {text}", country.name),
         Reason::HqAssumed(c) => format!("We assume the buyer is headquartered in {}; give the headquarters country if it is not (it matters for companies based in {}{}).", c.name, place_words(&v.query.selection.regime.hq_rule), if v.query.selection.regime.tiers.is_some() { ", and for Tier 1" } else { "" }),

@@ -165,6 +165,17 @@ impl Why {
     }
 }
 
+/// Which earlier quantity an order adds to, one per rule that counts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Earlier {
+    /// This calendar year's shipments to the buyer (LPP).
+    ThisYear,
+    /// An NVEU's installed base in the country.
+    InstalledBase,
+    /// Everything the buyer received before (AIA's reporting line).
+    BuyerTotal,
+}
+
 /// How the license requirement follows from where the chips go.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ScopeWhy {
@@ -235,16 +246,11 @@ pub enum Reason {
         /// One H100's TPP, the unit.
         h100: Dec,
     },
-    /// An NVEU's installed base in the country plus this order.
-    InstalledBase {
-        /// The installed base given.
-        prior: Dec,
-        /// With this order.
-        total: Dec,
-    },
-    /// Everything the buyer received before plus this order.
-    BuyerTotal {
-        /// The earlier total given.
+    /// Earlier shipments as given, plus this order.
+    Earlier {
+        /// Which earlier quantity.
+        what: Earlier,
+        /// As given.
         prior: Dec,
         /// With this order.
         total: Dec,
@@ -262,13 +268,6 @@ pub enum Reason {
     BandConditions(&'static ChinaBand),
     /// What License Exception AIA asks of the buyer and the exporter.
     AiaConditions(&'static Aia),
-    /// Prior shipments to this buyer this year plus this order.
-    Cumulative {
-        /// Prior TPP.
-        prior: Dec,
-        /// Total.
-        total: Dec,
-    },
     /// The destination is treated as another country (Hong Kong as China).
     TreatedAs {
         /// The destination.
@@ -372,9 +371,11 @@ impl Reason {
             Reason::VendorNote(_) => "chip.vendor_note",
             Reason::Tariff(_) => "chip.import_tariff",
             Reason::Order { .. } => "order.tpp",
-            Reason::Cumulative { .. } => "order.cumulative",
-            Reason::InstalledBase { .. } => "order.installed_base",
-            Reason::BuyerTotal { .. } => "order.buyer_total",
+            Reason::Earlier { what, .. } => match what {
+                Earlier::ThisYear => "order.cumulative",
+                Earlier::InstalledBase => "order.installed_base",
+                Earlier::BuyerTotal => "order.buyer_total",
+            },
             Reason::ShippedFrom { kind, .. } => match kind {
                 Shipment::Import => "order.import",
                 Shipment::InCountryTransfer => "order.in_country_transfer",

@@ -18,7 +18,7 @@ use crate::error::Error;
 use crate::facts::Facts;
 use crate::model::{Cite, Datacenter};
 use crate::query::Query;
-use crate::reason::{Caveat, Reason};
+use crate::reason::{Caveat, Earlier, Reason};
 use crate::verdict::{CapKind, ExceptionId, Outcome, Step, Verdict};
 
 /// The explanation being written. When `on` is false (the map's outcome pass) reasons are not
@@ -183,30 +183,14 @@ fn context(f: &Facts, metrics: &Metrics, t: &mut Trail) {
             },
             CLASSIFICATION.h100_tpp.cite,
         );
-        if !q.prior_tpp.is_zero() {
+        let earlier = [
+            (Earlier::ThisYear, q.prior_tpp, a.cumulative),
+            (Earlier::InstalledBase, q.installed_tpp, a.installed),
+            (Earlier::BuyerTotal, q.buyer_total_tpp, a.total),
+        ];
+        for (what, prior, total) in earlier.into_iter().filter(|e| !e.1.is_zero()) {
             t.push(
-                || Reason::Cumulative {
-                    prior: q.prior_tpp,
-                    total: a.cumulative,
-                },
-                CLASSIFICATION.tpp_cite,
-            );
-        }
-        if !q.installed_tpp.is_zero() {
-            t.push(
-                || Reason::InstalledBase {
-                    prior: q.installed_tpp,
-                    total: a.installed,
-                },
-                CLASSIFICATION.tpp_cite,
-            );
-        }
-        if !q.buyer_total_tpp.is_zero() {
-            t.push(
-                || Reason::BuyerTotal {
-                    prior: q.buyer_total_tpp,
-                    total: a.total,
-                },
+                || Reason::Earlier { what, prior, total },
                 CLASSIFICATION.tpp_cite,
             );
         }
