@@ -362,14 +362,14 @@ fn basis_eccn(b: &ClassBasis) -> &'static str {
 /// rounded figure not to equal a line it is compared with: "5.9199 (rounded)", never "5.92
 /// (rounded) ... below 5.92".
 fn density_words(tpp: Dec, area: Dec, lines: &[Dec]) -> String {
+    let exact_equal = lines
+        .iter()
+        .any(|l| tpp.ratio_cmp(area, *l) == Some(std::cmp::Ordering::Equal));
     let mut last = None;
     for places in 3..=9 {
         let Some(p) = tpp.ratio_text(area, places) else {
             break;
         };
-        let exact_equal = lines
-            .iter()
-            .any(|l| tpp.ratio_cmp(area, *l) == Some(std::cmp::Ordering::Equal));
         let looks_equal = lines.iter().any(|l| l.to_string() == p);
         last = Some(p);
         if exact_equal || !looks_equal {
