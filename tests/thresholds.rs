@@ -285,25 +285,16 @@ fn b1_tpp_min_line_is_inclusive() {
     );
 }
 
-#[test]
-fn b1_pd_min_line_is_inclusive() {
-    let c = &CLASSIFICATION;
-    let a = c
-        .b1_tpp_min
-        .value
-        .milli()
-        .div_ceil(c.b1_pd_min.value.milli());
+/// A performance-density line is inclusive: with a TPP in `[tpp_min, tpp_below)` whose density
+/// sits exactly on `line` (a whole number of mm²), a thousandth of a mm² more is below it (no
+/// class), exactly on it and a thousandth less are `expected`.
+fn pd_line_is_inclusive(line: &Param, tpp_min: Dec, tpp_below: Dec, expected: &str) {
+    let a = tpp_min.milli().div_ceil(line.value.milli());
     let area = Dec::from_int(u64::try_from(a).expect("small"));
-    let tpp = Dec::from_milli(c.b1_pd_min.value.milli() * a);
-    assert!(
-        tpp >= c.b1_tpp_min.value && tpp < c.a1_tpp.value,
-        "TPP {tpp}"
-    );
-    assert_eq!(
-        pd_cmp(tpp, area, c.b1_pd_min.value),
-        std::cmp::Ordering::Equal
-    );
-    let why = pcfr(&c.b1_pd_min);
+    let tpp = Dec::from_milli(line.value.milli() * a);
+    assert!(tpp >= tpp_min && tpp < tpp_below, "TPP {tpp}");
+    assert_eq!(pd_cmp(tpp, area, line.value), std::cmp::Ordering::Equal);
+    let why = pcfr(line);
     assert_eq!(
         paragraph(tpp, add(area, MILLI), false),
         None,
@@ -311,13 +302,24 @@ fn b1_pd_min_line_is_inclusive() {
     );
     assert_eq!(
         paragraph(tpp, area, false),
-        Some("3A090.b.1"),
+        Some(expected),
         "{why}: PD at the line"
     );
     assert_eq!(
         paragraph(tpp, sub(area, MILLI), false),
-        Some("3A090.b.1"),
+        Some(expected),
         "{why}: PD above"
+    );
+}
+
+#[test]
+fn b1_pd_min_line_is_inclusive() {
+    let c = &CLASSIFICATION;
+    pd_line_is_inclusive(
+        &c.b1_pd_min,
+        c.b1_tpp_min.value,
+        c.a1_tpp.value,
+        "3A090.b.1",
     );
 }
 
@@ -356,32 +358,11 @@ fn b2_tpp_line_with_pd_between_b2_pd_min_and_a2_pd() {
 #[test]
 fn b2_pd_min_line_is_inclusive() {
     let c = &CLASSIFICATION;
-    let a = c.b2_tpp.value.milli().div_ceil(c.b2_pd_min.value.milli());
-    let area = Dec::from_int(u64::try_from(a).expect("small"));
-    let tpp = Dec::from_milli(c.b2_pd_min.value.milli() * a);
-    assert!(
-        tpp >= c.b2_tpp.value && tpp < c.b1_tpp_min.value,
-        "TPP {tpp}"
-    );
-    assert_eq!(
-        pd_cmp(tpp, area, c.b2_pd_min.value),
-        std::cmp::Ordering::Equal
-    );
-    let why = pcfr(&c.b2_pd_min);
-    assert_eq!(
-        paragraph(tpp, add(area, MILLI), false),
-        None,
-        "{why}: PD below"
-    );
-    assert_eq!(
-        paragraph(tpp, area, false),
-        Some("3A090.b.2"),
-        "{why}: PD at the line"
-    );
-    assert_eq!(
-        paragraph(tpp, sub(area, MILLI), false),
-        Some("3A090.b.2"),
-        "{why}: PD above"
+    pd_line_is_inclusive(
+        &c.b2_pd_min,
+        c.b2_tpp.value,
+        c.b1_tpp_min.value,
+        "3A090.b.2",
     );
 }
 
