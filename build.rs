@@ -73,6 +73,9 @@ struct CountryIn {
     name: String,
     #[serde(default)]
     aliases: Vec<String>,
+    /// Why the map leaves this entry uncoloured and legends do not count it (Antarctica).
+    #[serde(default)]
+    uncounted: Option<String>,
 }
 
 /// A name people use for several entries; the engine refuses it and names them all.
@@ -1008,12 +1011,18 @@ fn countries(g: &mut Gen) {
             own.push((fold::fold(n), format!("name or alias `{n}`")));
         }
         keys.push((c.code.clone(), own));
+        if c.uncounted.as_deref().is_some_and(|w| w.trim().is_empty()) {
+            fail(f, &key, "`uncounted` must say why");
+        }
         rows.push(format!(
-            "Country {{ code: {}, numeric: {}, name: {}, aliases: {} }}",
+            "Country {{ code: {}, numeric: {}, name: {}, aliases: {}, uncounted: {} }}",
             lit(&c.code),
             lit(&c.numeric),
             lit(&c.name),
-            strs(&c.aliases)
+            strs(&c.aliases),
+            c.uncounted
+                .as_ref()
+                .map_or("None".into(), |w| format!("Some({})", lit(w)))
         ));
     }
     check_collisions(f, "country", &keys);

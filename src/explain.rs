@@ -778,6 +778,57 @@ pub fn status_short(status: Status, r: &Regime) -> String {
     }
 }
 
+/// What a legend's count takes in: the places counted in their own right, the place of export
+/// itself, and those counted because the EAR treats them as part of another (the US territories,
+/// Hong Kong). Without it "Tier 1: 25" reads as a contradiction of the rule's 18 named allies.
+pub fn legend_includes(members: &[&'static crate::model::Country]) -> String {
+    let origin = crate::data::ORIGIN;
+    let the = |code: &str| match code {
+        c if c == origin => "the United States".to_string(),
+        c => country::by_code(c).map_or(c.to_string(), |k| k.name.to_string()),
+    };
+    let mut own = 0;
+    let mut has_origin = false;
+    let mut treated: Vec<(&str, Vec<&str>)> = Vec::new();
+    for c in members {
+        match country::treated_as(c.code) {
+            (_, Some(t)) => match treated.iter_mut().find(|(a, _)| *a == t.as_code) {
+                Some((_, names)) => names.push(c.name),
+                None => treated.push((t.as_code, vec![c.name])),
+            },
+            _ if c.code == origin => has_origin = true,
+            _ => own += 1,
+        }
+    }
+    let mut parts = Vec::new();
+    if has_origin {
+        parts.push(the(origin));
+    }
+    if own > 0 {
+        let other = if has_origin { " other" } else { "" };
+        parts.push(match own {
+            1 => format!("1{other} country or territory"),
+            n => format!("{n}{other} countries and territories"),
+        });
+    }
+    for (as_code, names) in &treated {
+        let what = match names.len() {
+            1 => names[0].to_string(),
+            n => format!("{n} places ({})", names.join(", ")),
+        };
+        parts.push(format!("{what}, treated as part of {}", the(as_code)));
+    }
+    let total = members.len();
+    if parts.len() == 1 && !has_origin && own > 0 {
+        return parts.remove(0);
+    }
+    format!(
+        "{total} {}: {}",
+        if total == 1 { "place" } else { "places" },
+        list(&parts.iter().map(String::as_str).collect::<Vec<_>>())
+    )
+}
+
 /// An outcome class in a few words, for tooltips and tables.
 pub fn outcome_class_short(class: OutcomeClass) -> &'static str {
     match class {

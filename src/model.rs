@@ -73,6 +73,9 @@ pub struct Country {
     pub name: &'static str,
     /// Other names people type.
     pub aliases: &'static [&'static str],
+    /// Why maps leave it uncoloured and legends do not count it: no country's territory
+    /// (Antarctica). Queries to it are still answered.
+    pub uncounted: Option<&'static str>,
 }
 
 /// A name people use for several entries ("Congo", "Korea"): the engine refuses it and names

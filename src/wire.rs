@@ -16,7 +16,7 @@ use crate::decimal::Dec;
 use crate::error::Error;
 use crate::eval::{self, CapUse, ExceptionCheck, Verdict};
 use crate::explain;
-use crate::model::{ChipSource, Cite, Datacenter, Published, Regime, Source};
+use crate::model::{ChipSource, Cite, Country, Datacenter, Published, Regime, Source};
 use crate::query::{ChipInput, Request};
 use crate::reason::Reason;
 use crate::regime::{self, Choice, Chosen, Selection};
@@ -851,6 +851,8 @@ pub struct DestinationStatusOut {
     pub status: &'static str,
     /// The country it is treated as.
     pub treated_as: Option<&'static str>,
+    /// Why maps leave it uncoloured and legends do not count it (Antarctica); null otherwise.
+    pub uncounted: Option<&'static str>,
 }
 
 /// A map class and its meaning.
@@ -862,8 +864,28 @@ pub struct LegendOut {
     pub label: String,
     /// The same in a few words, for tooltips and tables.
     pub short: String,
-    /// How many destinations have it.
+    /// How many destinations have it (those maps colour: not Antarctica).
     pub count: usize,
+    /// What the count takes in, in words ("25 places: the United States, 18 other countries and
+    /// territories, and 6 places (…) treated as part of the United States").
+    pub includes: String,
+}
+
+/// The legend entry of one class, counting the places maps colour; `None` when none has it.
+fn legend_entry(
+    status: &'static str,
+    label: String,
+    short: String,
+    members: impl Iterator<Item = &'static Country>,
+) -> Option<LegendOut> {
+    let members: Vec<&'static Country> = members.filter(|c| c.uncounted.is_none()).collect();
+    (!members.is_empty()).then(|| LegendOut {
+        status,
+        label,
+        short,
+        count: members.len(),
+        includes: explain::legend_includes(&members),
+    })
 }
 
 /// Every destination under a regime.
@@ -885,13 +907,16 @@ pub fn tiers(choice: &regime::Choice) -> Result<TiersOut, Error> {
     let list = eval::destinations(s.regime, s.date);
     let legend = eval::Status::ALL
         .iter()
-        .map(|status| LegendOut {
-            status: status.id(),
-            label: explain::status_label(*status, s.regime),
-            short: explain::status_short(*status, s.regime),
-            count: list.iter().filter(|d| d.status == *status).count(),
+        .filter_map(|status| {
+            legend_entry(
+                status.id(),
+                explain::status_label(*status, s.regime),
+                explain::status_short(*status, s.regime),
+                list.iter()
+                    .filter(|d| d.status == *status)
+                    .map(|d| d.country),
+            )
         })
-        .filter(|l| l.count > 0)
         .collect();
     Ok(TiersOut {
         regime: regime_ref(&s),
@@ -904,6 +929,7 @@ pub fn tiers(choice: &regime::Choice) -> Result<TiersOut, Error> {
                 tier: d.tier.map(eval::Tier::number),
                 status: d.status.id(),
                 treated_as: d.treated_as,
+                uncounted: d.country.uncounted,
             })
             .collect(),
         legend,
@@ -1365,13 +1391,18 @@ pub fn outcomes(req: &Request) -> Result<OutcomesOut, Error> {
     }
     let legend = eval::OutcomeClass::ALL
         .iter()
-        .map(|c| LegendOut {
-            status: c.id(),
-            label: explain::outcome_class_label(*c).to_string(),
-            short: explain::outcome_class_short(*c).to_string(),
-            count: out.iter().filter(|o| o.class == c.id()).count(),
+        .filter_map(|c| {
+            legend_entry(
+                c.id(),
+                explain::outcome_class_label(*c).to_string(),
+                explain::outcome_class_short(*c).to_string(),
+                country::all()
+                    .iter()
+                    .zip(&out)
+                    .filter(|(_, o)| o.class == c.id())
+                    .map(|(k, _)| k),
+            )
         })
-        .filter(|l| l.count > 0)
         .collect();
     Ok(OutcomesOut {
         regime: regime_ref(&base.selection),

@@ -627,10 +627,15 @@ fn outcomes_cover_every_destination() {
     let map = wire::outcomes(&req("SG", "h100", 2000).regime("diffusion2025")).expect("outcomes");
     let list = &map.destinations;
     assert_eq!(list.len(), 249);
-    // The legend counts every destination once, by the class each one has.
-    assert_eq!(map.legend.iter().map(|l| l.count).sum::<usize>(), 249);
+    // The legend counts every destination once, by the class each one has, except Antarctica,
+    // which is no country's territory and which maps leave uncoloured.
+    assert_eq!(map.legend.iter().map(|l| l.count).sum::<usize>(), 248);
     for l in &map.legend {
-        assert_eq!(l.count, list.iter().filter(|o| o.class == l.status).count());
+        let n = list
+            .iter()
+            .filter(|o| o.class == l.status && o.code != "AQ")
+            .count();
+        assert_eq!(l.count, n, "{}", l.status);
     }
     let of = |code: &str| {
         list.iter()
@@ -920,15 +925,62 @@ fn untiered_maps_show_where_datacenter_chips_need_a_license() {
     assert_eq!(status("SG"), Some("open"), "in no D group");
     assert_eq!(status("US"), Some("open"), "the exporter's own country");
     assert!(map.destinations.iter().all(|d| d.tier.is_none()));
-    // The legend names each status in use with its count, from the same list.
+    // The legend names each status in use with its count, from the same list, leaving out only
+    // what the data marks as uncounted (Antarctica).
     for l in &map.legend {
         let n = map
             .destinations
             .iter()
-            .filter(|d| d.status == l.status)
+            .filter(|d| d.status == l.status && d.uncounted.is_none())
             .count();
         assert_eq!(l.count, n, "{}", l.status);
     }
+    let uncounted: Vec<_> = map
+        .destinations
+        .iter()
+        .filter(|d| d.uncounted.is_some())
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(uncounted, ["AQ"]);
+}
+
+#[test]
+fn tier_counts_say_what_they_take_in() {
+    // 90 FR 4544, supp. no. 5 to part 740 (as added by the IFR): Tier 1 is the United States and 18
+    // named countries. The map also colours the six US territories, which the EAR's "United States"
+    // includes (15 CFR 772.1), so the legend counts 25 and says why. Tier 3 (D:5 and Macau, §744.23)
+    // takes in Hong Kong, treated as China (15 CFR 740 supp. 1).
+    let map = wire::tiers(&Choice::Id("diffusion2025".into())).expect("map");
+    let entry = |status: &str| {
+        map.legend
+            .iter()
+            .find(|l| l.status == status)
+            .expect("in use")
+            .clone()
+    };
+    let t1 = entry("tier-1");
+    assert_eq!(t1.count, 25);
+    assert!(
+        t1.includes.starts_with(
+            "25 places: the United States, 18 other countries and territories and 6 places ("
+        ),
+        "{}",
+        t1.includes
+    );
+    assert!(t1.includes.contains("Puerto Rico"), "{}", t1.includes);
+    assert!(t1
+        .includes
+        .ends_with("treated as part of the United States"));
+    let t3 = entry("tier-3");
+    assert!(
+        t3.includes
+            .ends_with("and Hong Kong, treated as part of China"),
+        "{}",
+        t3.includes
+    );
+    // Every destination but Antarctica is counted once across the tiers.
+    assert_eq!(map.legend.iter().map(|l| l.count).sum::<usize>(), 248);
+    assert_eq!(entry("tier-2").includes, "198 countries and territories");
 }
 
 #[test]

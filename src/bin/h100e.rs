@@ -579,13 +579,21 @@ fn tiers_text(t: &TiersOut) -> String {
     for d in &t.destinations {
         let tier = d.tier.map_or("-".to_string(), |n| n.to_string());
         s.push_str(&format!(
-            "{} {:<40} tier {tier:<2} {}\n",
-            d.code, d.name, d.status
+            "{} {:<40} tier {tier:<2} {}{}\n",
+            d.code,
+            d.name,
+            if d.uncounted.is_some() {
+                "not counted"
+            } else {
+                d.status
+            },
+            d.uncounted.map_or(String::new(), |w| format!(": {w}"))
         ));
     }
     s.push('\n');
     for l in &t.legend {
         s.push_str(&format!("{:<8} {:>4}  {}\n", l.status, l.count, l.label));
+        s.push_str(&format!("{:<15}({})\n", "", l.includes));
     }
     s.trim_end().to_string()
 }
