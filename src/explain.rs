@@ -812,15 +812,17 @@ pub fn legend_includes(members: &[&'static crate::model::Country]) -> String {
         });
     }
     for (as_code, names) in &treated {
-        let what = match names.len() {
-            1 => names[0].to_string(),
-            n => format!("{n} places ({})", names.join(", ")),
+        let what = match names.as_slice() {
+            [one] => (*one).to_string(),
+            many => format!("{} places ({})", many.len(), many.join(", ")),
         };
         parts.push(format!("{what}, treated as part of {}", the(as_code)));
     }
     let total = members.len();
-    if parts.len() == 1 && !has_origin && own > 0 {
-        return parts.remove(0);
+    if let [only] = parts.as_slice() {
+        if !has_origin && own > 0 {
+            return only.clone();
+        }
     }
     format!(
         "{total} {}: {}",
