@@ -415,6 +415,32 @@ impl Reason {
     }
 }
 
+impl Reason {
+    /// Whether a reader needs this step to follow the answer: what the chip is, what the order
+    /// adds up to, which rule requires a license (or why none does), the exception relied on or
+    /// available, the review policy, assumptions and contested points. The rest (regime notes,
+    /// exceptions that do not apply, rules that do not bite) stays one click away under "all
+    /// steps". Decided here so the page and the CLI key off one flag, not off ids.
+    pub fn is_key(&self) -> bool {
+        match self {
+            Reason::RulesApplied(_)
+            | Reason::RegimeNote(_)
+            | Reason::ChipTpp { .. }
+            | Reason::ChipUncertain { .. }
+            | Reason::Tariff(_)
+            | Reason::VendorNote(_)
+            | Reason::BandConditions(_)
+            | Reason::AiaConditions(_)
+            | Reason::HqRule { applies: false, .. }
+            | Reason::LettersOutside { .. }
+            | Reason::ReviewNote(_) => false,
+            Reason::Exception(c) => c.available,
+            Reason::Contested(c) => c.depends() || c.changes_outcome,
+            _ => true,
+        }
+    }
+}
+
 fn class_id(b: &ClassBasis) -> &'static str {
     match b {
         ClassBasis::NonDatacenterBelow { .. } => "class.note_non_datacenter",

@@ -529,6 +529,8 @@ pub struct StepOut {
     pub id: String,
     /// A plain-English sentence.
     pub text: String,
+    /// A step the reader needs to follow the answer (shown first; the rest under "all steps").
+    pub key: bool,
     /// Where it comes from.
     pub citation: CitationOut,
 }
@@ -546,6 +548,7 @@ fn step(s: &eval::Step, v: &Verdict) -> StepOut {
     StepOut {
         id: s.reason.id(),
         text: explain::step(&s.reason, v),
+        key: s.reason.is_key(),
         citation,
     }
 }

@@ -984,6 +984,45 @@ fn tier_counts_say_what_they_take_in() {
 }
 
 #[test]
+fn key_steps_are_the_ones_that_decide() {
+    // 15 CFR 740.29 (IFR): 1,699 H100s to Singapore (Tier 2) fit under LPP's 26,900,000 TPP; 1,700
+    // do not, and the license's review policy and the country allocation then decide.
+    let key = |qty| {
+        eval(req("SG", "h100", qty).regime("diffusion2025"))
+            .explanation
+            .into_iter()
+            .filter(|s| s.key)
+            .map(|s| s.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        key(1699),
+        [
+            "class.a1",
+            "order.tpp",
+            "hq.assumed",
+            "tier.destination",
+            "scope.worldwide",
+            "lpp.within_limit",
+            "answer"
+        ]
+    );
+    assert_eq!(
+        key(1700),
+        [
+            "class.a1",
+            "order.tpp",
+            "hq.assumed",
+            "tier.destination",
+            "scope.worldwide",
+            "allocation.counts",
+            "review.policy",
+            "answer"
+        ]
+    );
+}
+
+#[test]
 fn explanations_are_stable_ids_with_numbers() {
     // 15 CFR 740.29 (IFR): 1,700 H100s to a Tier 2 country are over the 26,900,000 TPP allowance.
     let v = eval(req("SG", "h100", 1700).regime("diffusion2025"));
