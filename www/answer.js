@@ -1,6 +1,10 @@
-// Renders the engine's answer (EvalOut) as text a reader can follow: the verdict in one line,
-// the numbers, the caps, every exception considered, then each cited step.
+// Renders the engine's answer (EvalOut) in three places: the verdict beside the map (one line,
+// the readings of a contested point, the caveats), the key numbers under it, and the full answer
+// below (numbers, caps, exceptions, the key steps, and every step behind "all steps").
 import { h, fill, num } from './dom.js';
+
+const cap = (t) => `${t[0].toUpperCase()}${t.slice(1)}`;
+const chips = (n) => `${num(n)} ${n === 1 ? 'chip' : 'chips'}`;
 
 // A citation reads as the engine's label, "about · links to · grade": the link's words say what it
 // opens (the eCFR text of the answer's date, the Federal Register, or "per" a publisher), and the
@@ -12,6 +16,38 @@ function citation(c) {
       ' · ', h('span', { class: 'grade', 'data-grade': c.grade }, c.grade_label)),
     c.uncertain ? h('span', { class: 'uncertain' }, 'Uncertain: ', c.uncertain) : null,
   ];
+}
+
+/** The verdict: one line (or "it depends" and each reading's answer), then the caveats. */
+export function renderVerdict(slot, v) {
+  const depends = v.contested.filter((c) => c.depends);
+  const combos = depends.length ? [] : v.contested_combinations;
+  const tone = depends.length || combos.length ? 'depends' : v.license_required ? 'yes' : 'no';
+  const verdict = h('p', { class: `verdict ${tone}${v.regime.hypothetical ? ' hyp' : ''}`, id: 'verdict', 'data-class': v.outcome_class },
+    depends.length ? `It depends on ${depends.map((c) => c.question).join(', and on ')}:`
+      : combos.length ? `It depends on ${v.contested.map((c) => c.question).join(', and on ')}, taken together:` : v.headline);
+  const readings = depends.map((c) => h('ul', { class: 'readings', 'data-fact': c.fact }, c.readings.map((r) =>
+    h('li', { 'data-reading': r.reading, 'data-class': r.outcome_class }, h('strong', {}, `${cap(r.short)}: `), r.headline, ' ', ...citation(r.citation)))));
+  if (combos.length) {
+    readings.push(h('ul', { class: 'readings', 'data-fact': 'combined' },
+      h('li', { 'data-class': v.outcome_class }, h('strong', {}, 'On the first readings: '), v.contested[0].readings[0].headline),
+      combos.map((k) => h('li', { 'data-class': k.outcome_class }, h('strong', {}, `${cap(k.shorts.join(' and '))}: `), k.headline))));
+  }
+  const caveats = v.caveats.map((c) => h('p', { class: 'caveat', 'data-id': c.id }, c.text));
+  fill(slot, verdict, ...readings, ...caveats);
+}
+
+/** The few numbers a reader checks first, under the verdict. */
+export function renderKeyNumbers(dl, v) {
+  const c = v.chip;
+  const first = v.caps.find((k) => k.kind !== 'reporting-line');
+  fill(dl,
+    h('div', {}, h('dt', {}, 'Destination'), h('dd', {}, v.destination.name, v.destination.tier ? ` · Tier ${v.destination.tier}` : '')),
+    h('div', {}, h('dt', {}, 'This order'), h('dd', { id: 'order-line' },
+      `${chips(v.order.quantity)} · ${v.order.tpp === null ? 'TPP unknown' : `${num(v.order.tpp)} TPP ≈ ${num(v.order.h100e, 1)} H100s`}`)),
+    h('div', {}, h('dt', {}, 'Chip'), h('dd', {}, `${c.name} · ${c.eccn}`)),
+    first ? h('div', {}, h('dt', {}, first.name), h('dd', {}, first.over_by_tpp !== null
+      ? `over by ${num(first.over_by_tpp)} TPP` : `${num(first.headroom_tpp)} TPP left (≈ ${num(first.headroom_h100e, 1)} H100s)`)) : null);
 }
 
 function capItem(c) {
@@ -26,36 +62,15 @@ function capItem(c) {
   return h('li', {},
     h('strong', {}, c.name), h('br'),
     `${num(c.used_tpp)} of ${num(c.limit_tpp)} TPP (about ${num(c.limit_h100e, 1)} H100s): ${state}.`,
-    c.note ? ` ${c.note[0].toUpperCase()}${c.note.slice(1)}.` : '',
+    c.note ? ` ${cap(c.note)}.` : '',
     h('div', { class: `bar${over ? ' over' : ''}`, role: 'img', 'aria-label': `${Math.round(share * 100)}% used` },
       h('span', { style: `width:${(share * 100).toFixed(1)}%` })),
     ...citation(c.citation));
 }
 
-/** The answer section for a successful evaluation. */
-export function renderAnswer(el, v) {
-  const yes = v.license_required;
-  // A contested point that changes the answer: the question, then each reading's answer.
-  const depends = v.contested.filter((c) => c.depends);
-  const combos = depends.length ? [] : v.contested_combinations;
-  const cap = (t) => `${t[0].toUpperCase()}${t.slice(1)}`;
-  const verdict = h('p', { class: `verdict ${depends.length || combos.length ? 'depends' : yes ? 'yes' : 'no'}`, id: 'verdict' },
-    v.regime.hypothetical ? h('span', { class: 'badge' }, 'Hypothetical') : null,
-    depends.length ? `It depends on ${depends.map((c) => c.question).join(', and on ')}:`
-      : combos.length ? `It depends on ${v.contested.map((c) => c.question).join(', and on ')}, taken together:` : v.headline);
-  const readings = depends.map((c) => h('ul', { class: 'readings', 'data-fact': c.fact }, c.readings.map((r) =>
-    h('li', { 'data-reading': r.reading, 'data-class': r.outcome_class }, h('strong', {}, `${cap(r.short)}: `), r.headline, ' ', ...citation(r.citation)))));
-  if (combos.length) {
-    readings.push(h('ul', { class: 'readings', 'data-fact': 'combined' },
-      h('li', { 'data-class': v.outcome_class }, h('strong', {}, 'On the first readings: '), v.contested[0].readings[0].headline),
-      combos.map((k) => h('li', { 'data-class': k.outcome_class }, h('strong', {}, `${cap(k.shorts.join(' and '))}: `), k.headline))));
-  }
-  const caveats = v.caveats.map((c) => h('p', { class: 'caveat', 'data-id': c.id }, c.text));
-  const ctx = h('p', { class: 'context' },
-    `${v.regime.name}. `, v.regime.chosen === 'default' ? 'These are the rules in force now, as far as our data runs. ' : '',
-    `Country groups as of ${v.regime.date_applied}.`);
+function numbers(v) {
   const c = v.chip;
-  const numbers = h('dl', { class: 'numbers' },
+  return h('dl', { class: 'numbers' },
     h('dt', {}, 'Destination'), h('dd', {}, `${v.destination.name}${v.destination.tier ? `, Tier ${v.destination.tier}` : ''}`),
     v.shipped_from ? [h('dt', {}, 'Shipped from'), h('dd', {}, `${v.shipped_from.name} (${v.shipped_from.kind === 'reexport' ? 'a reexport' : 'a transfer within the country'})`)] : null,
     h('dt', {}, 'Chip'), h('dd', {}, c.name),
@@ -63,11 +78,20 @@ export function renderAnswer(el, v) {
     h('dt', {}, 'Export class'), h('dd', {}, c.eccn, c.eccn_paragraph ? ` (${c.eccn_paragraph})` : '', c.class_note ? [h('br'), h('small', {}, c.class_note)] : null),
     h('dt', {}, 'Performance density'), h('dd', {}, c.performance_density === null ? 'unknown (die area not published)' : `${num(c.performance_density, 3)} (rounded)`),
     h('dt', {}, 'H100-equivalents'), h('dd', {}, `${num(c.h100e, 4)} per chip (rounded)`),
-    h('dt', {}, 'This order'), h('dd', { id: 'order-line' }, `${num(v.order.quantity)} ${v.order.quantity === 1 ? 'chip' : 'chips'} = ${num(v.order.tpp)} TPP ≈ ${num(v.order.h100e, 1)} H100s`),
+    h('dt', {}, 'This order'), h('dd', {}, `${chips(v.order.quantity)} = ${num(v.order.tpp)} TPP ≈ ${num(v.order.h100e, 1)} H100s`),
     v.order.prior_tpp ? [h('dt', {}, 'With earlier shipments'), h('dd', {}, `${num(v.order.cumulative_tpp)} TPP this year`)] : null,
     v.review_policy ? [h('dt', {}, 'License review'), h('dd', {}, v.review_policy_label)] : null,
     h('dt', {}, 'Country cap'), h('dd', {}, v.counts_against_country_cap ? 'this order counts against it' : 'this order does not count'));
-  const parts = [verdict, ...readings, ...caveats, ctx, numbers];
+}
+
+const stepItem = (s) => h('li', { 'data-id': s.id }, s.text, ...citation(s.citation));
+
+/** The full answer: context, numbers, caps, exceptions, key steps, then every step on demand. */
+export function renderDetails(el, v, allOpen) {
+  const ctx = h('p', { class: 'context' },
+    `${v.regime.name}. `, v.regime.chosen === 'default' ? 'These are the rules in force now, as far as our data runs. ' : '',
+    `Country groups as of ${v.regime.date_applied}.`);
+  const parts = [ctx, numbers(v)];
   if (v.caps.length) parts.push(h('h3', {}, 'Thresholds and headroom'), h('ul', { class: 'caps' }, v.caps.map(capItem)));
   if (v.license_exceptions.length) {
     parts.push(h('h3', {}, 'License exceptions considered'),
@@ -75,14 +99,17 @@ export function renderAnswer(el, v) {
         h('li', { class: e.available ? 'on' : 'off' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, e.available ? '✓' : '✗'),
           h('strong', {}, e.name), e.used ? ' — used' : '', `: ${e.available ? 'available' : 'not available'}; ${e.reason}.`))));
   }
-  parts.push(h('h3', {}, 'Why, step by step'),
-    h('ol', { class: 'steps' }, v.explanation.map((s) => h('li', {}, s.text, ...citation(s.citation)))));
+  const key = v.explanation.filter((s) => s.key);
+  parts.push(h('h3', {}, 'Why: the steps that decide'), h('ol', { class: 'steps key' }, key.map(stepItem)),
+    h('details', { class: 'allsteps', id: 'all-steps', open: allOpen },
+      h('summary', {}, `All ${v.explanation.length} steps, with the rules that did not apply`),
+      h('ol', { class: 'steps' }, v.explanation.map(stepItem))));
   fill(el, ...parts);
 }
 
-/** The answer section when the engine refused the input: its message, and what was kept. */
-export function renderError(el, message) {
-  fill(el, h('div', { class: 'error', role: 'alert' },
+/** The verdict slot when the engine refused the input: its message, tied to the field. */
+export function renderError(slot, message) {
+  fill(slot, h('div', { class: 'error', role: 'alert', id: 'answer-error' },
     h('p', {}, h('strong', {}, 'Cannot answer yet: '), message),
     h('p', { class: 'hint' }, 'Your entries are kept; correct the field and the answer updates.')));
 }

@@ -1,91 +1,68 @@
 // The page: loads the engine (WebAssembly), builds the form from its data, and on every change
 // asks it for the answer, the map classes and the table. The page holds no rule logic: every
-// verdict, number and citation comes from the engine.
+// verdict, number and citation comes from the engine. What did not change is not rebuilt: the
+// answer when the query is the same, the map when its classes are the same.
 import init, { evaluate, outcomes, tiers, regimes, chips, countries, dataset } from './pkg/h100e.js';
-import { h, fill } from './dom.js';
-import { combobox } from './combobox.js';
-import { renderAnswer, renderError } from './answer.js';
+import { h } from './dom.js';
+import { combobox, fold } from './combobox.js';
+import { renderVerdict, renderKeyNumbers, renderDetails, renderError } from './answer.js';
+import { renderCard } from './card.js';
 import { createMap, renderLegend } from './map.js';
 import { createTable } from './table.js';
 import { DEFAULTS, read, write } from './urlstate.js';
+import { form, INPUT_OF_FIELD, readForm, writeForm, syncVisibility, query, regimeOptions, chipOptions } from './form.js';
 
 const $ = (id) => document.getElementById(id);
-const form = {
-  to: $('to'), chip: $('chip'), tops: $('tops'), bits: $('bits'), area: $('area'), bw: $('bw'), nondc: $('nondc'), qty: $('qty'),
-  regime: $('regime'), date: $('date'), eu: $('eu'), hq: $('hq'), from: $('from'), prior: $('prior'), installed: $('installed'), total: $('total'), g2g: $('g2g'),
-};
-
-/** The form input for each query field the engine names in an error's `field`. */
-const INPUT_OF_FIELD = {
-  to: 'to', hq: 'hq', from: 'from', chip: 'chip', tops: 'tops', bits: 'bits', die_area: 'area', dram_bandwidth: 'bw',
-  quantity: 'qty', prior_tpp: 'prior', installed_tpp: 'installed', buyer_total_tpp: 'total', end_user: 'eu', regime: 'regime', date: 'date',
-};
 /** The custom-chip fields: an error in one of them sends a link's custom chip back to the default. */
 const CUSTOM_FIELDS = new Set(['tops', 'bits', 'die_area', 'dram_bandwidth']);
+/** Link values and parameter names are shown at most this long in notices. */
+const SHOWN = 40;
+const clip = (t) => (t.length > SHOWN ? `${t.slice(0, SHOWN)}…` : t);
 
-function readForm() {
-  return {
-    to: form.to.value, chip: form.chip.value, tops: form.tops.value, bits: form.bits.value, area: form.area.value, bw: form.bw.value,
-    nondc: form.nondc.checked, qty: form.qty.value, regime: form.regime.value === 'date' ? '' : form.regime.value,
-    date: form.regime.value === 'date' ? form.date.value : '', eu: form.eu.value, hq: form.hq.value, from: form.from.value, prior: form.prior.value, installed: form.installed.value, total: form.total.value,
-    g2g: form.g2g.checked, map: document.querySelector('input[name=mode]:checked').value,
+/** A notice above the answer; one about a field goes away once the reader changes that field. */
+function notice(text, field) {
+  const p = h('p', { class: 'notice', 'data-field': field || null }, text, ' ',
+    h('button', { type: 'button', class: 'dismiss', onclick: () => p.remove() }, 'Dismiss'));
+  $('notices').append(p);
+}
+
+function clearNotices(field) {
+  for (const n of $('notices').querySelectorAll(`[data-field="${field}"]`)) n.remove();
+}
+
+/** The state a link asks for, each value tried against the engine; bad ones fall back, with a notice. */
+function stateFromLink(regimeList, chipList) {
+  const { state: asked, unknown } = read(location.search);
+  for (const k of unknown) notice(`The link has a setting the calculator does not know (“${clip(k)}”); it was ignored.`);
+  let state = { ...DEFAULTS };
+  const fallback = (k, v, why) => {
+    const def = DEFAULTS[k] === '' ? 'nothing' : `“${DEFAULTS[k]}”`;
+    notice(`This link asked for ${k} = “${clip(String(v))}”, which cannot be used (${why}). The answer below uses ${def} instead.`, k);
   };
-}
-
-function writeForm(st) {
-  for (const k of ['to', 'tops', 'bits', 'area', 'bw', 'qty', 'hq', 'from', 'prior', 'installed', 'total']) form[k].value = st[k];
-  form.chip.value = st.chip;
-  form.nondc.checked = st.nondc;
-  form.g2g.checked = st.g2g;
-  form.eu.value = st.eu;
-  form.regime.value = st.date ? 'date' : st.regime;
-  form.date.value = st.date;
-  for (const r of document.querySelectorAll('input[name=mode]')) r.checked = r.value === st.map;
-  $('custom').hidden = st.chip !== 'custom';
-  $('field-date').hidden = !st.date && form.regime.value !== 'date';
-  if (st.eu !== 'none' || st.hq || st.from || st.prior || st.installed || st.total || st.g2g) $('more').open = true;
-}
-
-/** The engine's query object for a page state. */
-function query(st) {
-  const q = { to: st.to, quantity: st.qty, end_user: st.eu, g2g: st.g2g };
-  if (st.date) q.date = st.date;
-  else if (st.regime) q.regime = st.regime;
-  if (st.chip === 'custom') {
-    q.tops = st.tops;
-    q.bits = st.bits;
-    if (st.area) q.die_area = st.area;
-    if (st.bw) q.dram_bandwidth = st.bw;
-    q.non_datacenter = st.nondc;
-  } else q.chip = st.chip;
-  if (st.hq) q.hq = st.hq;
-  if (st.from) q.from = st.from;
-  if (st.prior) q.prior_tpp = st.prior;
-  if (st.installed) q.installed_tpp = st.installed;
-  if (st.total) q.buyer_total_tpp = st.total;
-  return q;
-}
-
-function notice(text) {
-  $('notices').append(h('p', { class: 'notice' }, text));
-}
-
-function regimeOptions(regimeList) {
-    const now = regimeList.find((r) => r.default);
-    const opts = [h('option', { value: '' }, `Rules in force now (${now.short_name})`)];
-    for (const r of regimeList) {
-      const span = r.hypothetical ? 'hypothetical, reported ' + r.effective : `${r.effective} to ${r.in_force_until || 'now'}`;
-      opts.push(h('option', { value: r.id }, `${r.short_name} (${span})`));
+  for (const [k, v] of Object.entries(asked)) {
+    const trial = { ...state, [k]: v };
+    if (k === 'map') { if (v === 'tier' || v === 'outcome') state.map = v; else fallback(k, v, 'use “tier” or “outcome”'); continue; }
+    if (k === 'regime' && v && !regimeList.some((r) => r.id === v)) { fallback(k, v, 'unknown rules'); continue; }
+    if (k === 'chip' && v !== 'custom' && !chipList.some((c) => c.id === v && c.answerable)) { fallback(k, v, 'unknown chip'); continue; }
+    if (['tops', 'bits', 'area', 'bw', 'nondc'].includes(k) || k === 'chip') { state = trial; continue; }
+    try { evaluate(query(trial)); state = trial; } catch (e) { fallback(k, v, e.message); }
+  }
+  if (state.chip === 'custom') {
+    try { evaluate(query(state)); } catch (e) {
+      if (CUSTOM_FIELDS.has(e.field)) {
+        fallback('chip', 'custom', e.message);
+        state = { ...state, chip: DEFAULTS.chip, tops: '', bits: '', area: '', bw: '', nondc: false };
+      }
     }
-    opts.push(h('option', { value: 'date' }, 'As of a date…'));
-    fill(form.regime, ...opts);
+  }
+  return state;
 }
 
-function chipOptions(chipList) {
-    const vendors = [...new Set(chipList.map((c) => c.vendor))];
-    fill(form.chip, ...vendors.map((v) => h('optgroup', { label: v }, chipList.filter((c) => c.vendor === v).map((c) =>
-      h('option', { value: c.id, disabled: !c.answerable }, c.name.replace(`${v} `, '') + (c.tpp === null ? ' (specs unpublished)' : ''))))),
-    h('optgroup', { label: 'Other' }, h('option', { value: 'custom' }, 'Custom chip (type its specs)…')));
+/** Every way people name a destination, folded: typing one of these is a complete name. */
+function exactNames(countryList) {
+  const keys = new Set();
+  for (const c of countryList) for (const k of [c.name, c.code, c.numeric, ...c.aliases, ...c.also_called]) if (k) keys.add(fold(k));
+  return keys;
 }
 
 async function main() {
@@ -95,115 +72,162 @@ async function main() {
   const chipList = chips();
   const countryList = countries();
   const names = new Map(countryList.map((c) => [c.code, c.name]));
+  const complete = exactNames(countryList);
   regimeOptions(regimeList);
   chipOptions(chipList);
+  const start = stateFromLink(regimeList, chipList);
+  writeForm(start);
+  let committedTo = start.to;
 
-  // State from the URL: every value is tried against the engine; bad ones fall back with a notice.
-  const { state: asked, unknown } = read(location.search);
-  for (const k of unknown) notice(`The link has a parameter the calculator does not know (“${k}”); it was ignored.`);
-  let state = { ...DEFAULTS };
-  const fallback = (k, why) => notice(`The link’s value for “${k}” could not be used (${why}); the default is shown instead.`);
-  for (const [k, v] of Object.entries(asked)) {
-    const trial = { ...state, [k]: v };
-    if (k === 'map') { if (v === 'tier' || v === 'outcome') state.map = v; else fallback(k, 'use “tier” or “outcome”'); continue; }
-    if (k === 'regime' && v && !regimeList.some((r) => r.id === v)) { fallback(k, 'unknown regime'); continue; }
-    if (k === 'chip' && v !== 'custom' && !chipList.some((c) => c.id === v && c.answerable)) { fallback(k, 'unknown chip'); continue; }
-    if (['tops', 'bits', 'area', 'bw', 'nondc'].includes(k) || k === 'chip') { state = trial; continue; }
-    try { evaluate(query(trial)); state = trial; } catch (e) { fallback(k, e.message); }
-  }
-  if (state.chip === 'custom') {
-    try { evaluate(query(state)); } catch (e) {
-      if (CUSTOM_FIELDS.has(e.field)) {
-        fallback('chip', e.message);
-        state = { ...state, chip: DEFAULTS.chip, tops: '', bits: '', area: '', bw: '', nondc: false };
-      }
-    }
-  }
-  writeForm(state);
-
+  const card = { code: null };
+  const commit = (text) => { committedTo = text; clearNotices('to'); };
   const map = createMap($('map'), $('tip'), names, (code) => {
     form.to.value = names.get(code);
+    commit(names.get(code));
+    card.code = code;
     update();
+    $('card').scrollIntoView({ block: 'nearest' });
   });
-  const table = createTable($('table'), (code) => { form.to.value = names.get(code); update(); form.to.focus(); });
-  combobox(form.to, $('to-list'), countryList, () => update());
+  const table = createTable($('table'), (code) => { form.to.value = names.get(code); commit(names.get(code)); update(); form.to.focus(); });
+  combobox(form.to, $('to-list'), countryList, () => { commit(form.to.value); update(); });
   combobox(form.hq, $('hq-list'), countryList, () => update());
   combobox(form.from, $('from-list'), countryList, () => update());
 
   const tierCache = new Map();
-  let lastRows = [];
+  const outcomeCache = new Map();
+  let last = { answerKey: null, mapKey: null, rows: [], verdict: null };
+
+  function markInvalid(field) {
+    for (const el of Object.values(form)) {
+      el.removeAttribute('aria-invalid');
+      if (el.dataset.describedby !== undefined) el.setAttribute('aria-describedby', el.dataset.describedby);
+    }
+    const el = form[INPUT_OF_FIELD[field]];
+    if (!el) return;
+    el.setAttribute('aria-invalid', 'true');
+    if (el.dataset.describedby === undefined) el.dataset.describedby = el.getAttribute('aria-describedby') || '';
+    el.setAttribute('aria-describedby', `answer-error ${el.dataset.describedby}`.trim());
+  }
 
   function update() {
     const t0 = performance.now();
-    const st = readForm();
-    $('custom').hidden = st.chip !== 'custom';
-    $('field-date').hidden = form.regime.value !== 'date';
+    syncVisibility();
+    const st = readForm(committedTo);
     write(st);
-    for (const el of Object.values(form)) el.removeAttribute('aria-invalid');
     const q = query(st);
-    let verdict = null;
+    const answerKey = JSON.stringify(q);
+    let verdict = last.verdict;
     let spoken;
     try {
-      verdict = evaluate(q);
-      renderAnswer($('answer'), verdict);
+      if (answerKey !== last.answerKey) {
+        verdict = evaluate(q);
+        renderVerdict($('verdict-slot'), verdict);
+        renderKeyNumbers($('key-numbers'), verdict);
+        renderDetails($('answer'), verdict, $('all-steps')?.open);
+        last.answerKey = answerKey;
+      }
+      markInvalid(null);
+      document.body.classList.remove('stale');
       spoken = verdict.headline;
     } catch (e) {
-      renderError($('answer'), e.message);
+      last.answerKey = null;
+      verdict = null;
+      renderError($('verdict-slot'), e.message);
+      markInvalid(e.field);
+      // The last good answer stays in place, faded, so nothing jumps while a field is fixed.
+      document.body.classList.add('stale');
       spoken = `Cannot answer yet: ${e.message}`;
-      form[INPUT_OF_FIELD[e.field]]?.setAttribute('aria-invalid', 'true');
     }
+    last.verdict = verdict;
     // Screen readers hear the one-line verdict when it changes, not the whole answer on every key.
     if ($('live').textContent !== spoken) $('live').textContent = spoken;
     paintMap(st, q, verdict);
+    if (!$('card').hidden || card.code) showCard(st, q, verdict);
     // For the page benchmark: how long answering and repainting took, without the frame wait.
     document.documentElement.dataset.updateMs = (performance.now() - t0).toFixed(2);
   }
 
-  function paintMap(st, q, verdict) {
+  function showCard(st, q, verdict) {
+    const code = card.code || verdict?.destination.code;
+    if (!code) return;
+    card.code = null;
+    renderCard($('card'), {
+      name: names.get(code), regimes: regimeList, chosen: st.regime,
+      answer: (id) => { const { date, ...rest } = q; return evaluate({ ...rest, to: code, regime: id }); },
+      onClose: () => { $('card').hidden = true; },
+    });
+  }
+
+  /** The map's classes: tiers or rules per regime, outcomes per order (cached; `to` plays no part). */
+  function mapData(st, q) {
     const key = st.date || st.regime || 'latest';
     if (!tierCache.has(key)) {
       try { tierCache.set(key, tiers(st.date || st.regime || undefined)); } catch { tierCache.set(key, null); }
     }
-    const t = tierCache.get(key);
-    let outMap = null;
-    try { outMap = outcomes(q); } catch { outMap = null; }
-    const outs = new Map((outMap?.destinations || []).map((o) => [o.code, o]));
-    const rule = new Map((t?.destinations || []).map((d) => [d.code, d]));
-    // Every class id and its words come from the engine: its legends say what each class means.
-    const ruleLabel = new Map((t?.legend || []).map((l) => [l.status, l.short]));
+    const { to, ...order } = q;
+    const okey = JSON.stringify(order);
+    if (!outcomeCache.has(okey)) {
+      try { outcomeCache.set(okey, outcomes(q)); } catch { outcomeCache.set(okey, null); }
+      if (outcomeCache.size > 50) outcomeCache.delete(outcomeCache.keys().next().value);
+    }
+    return { t: tierCache.get(key), outMap: outcomeCache.get(okey), key: `${key}|${okey}|${st.map}` };
+  }
+
+  function paintMap(st, q, verdict) {
+    const { t, outMap, key } = mapData(st, q);
+    map.select(verdict?.destination.code);
+    // A query the engine refuses keeps the last map rather than greying it while a field is fixed.
+    if (!t || (st.map === 'outcome' && !outMap) || key === last.mapKey) return;
+    last.mapKey = key;
+    const outs = new Map(outMap?.destinations.map((o) => [o.code, o]) || []);
+    const rule = new Map(t.destinations.map((d) => [d.code, d]));
+    const ruleLabel = new Map(t.legend.map((l) => [l.status, l.short]));
     const outcomeLabel = new Map((outMap?.legend || []).map((l) => [l.status, l.short]));
+    const outcomeWords = (o) => !o ? 'no answer for this order'
+      : [outcomeLabel.get(o.class), o.exception_used, o.review_policy_label].filter(Boolean).join(' · ');
     const classes = new Map();
     const labels = new Map();
     const rows = [];
-    const outcomeWords = (o) => !o ? 'no answer for this order'
-      : [outcomeLabel.get(o.class), o.exception_used, o.review_policy_label].filter(Boolean).join(' · ');
     for (const [code, name] of names) {
       const d = rule.get(code);
       const o = outs.get(code);
-      const cls = st.map === 'outcome' ? o?.class : d?.status;
-      if (cls) classes.set(code, cls);
-      const ruleWords = d ? ruleLabel.get(d.status) : 'unknown';
+      const ruleWords = d?.uncounted ? 'not coloured (no country)' : d ? ruleLabel.get(d.status) : 'unknown';
+      if (!d?.uncounted) classes.set(code, st.map === 'outcome' ? o?.class : d?.status);
       labels.set(code, `${name}: ${ruleWords}; this order: ${outcomeWords(o)}`);
       rows.push({ code, name, rule: ruleWords, outcome: outcomeWords(o) });
     }
     map.paint(classes, labels);
-    map.select(verdict?.destination.code);
-    renderLegend($('legend'), (st.map === 'outcome' ? outMap?.legend : t?.legend) || []);
-    const hyp = t?.regime.hypothetical ? 'Hypothetical regime: ' : '';
+    renderLegend($('legend'), (st.map === 'outcome' ? outMap?.legend : t.legend) || [], (cls) => map.highlight(cls));
+    const hyp = t.regime.hypothetical ? 'Hypothetical rules, never in force: ' : '';
+    const untiered = !t.destinations.some((x) => x.tier);
     $('map-caption').textContent = st.map === 'outcome'
-      ? `${hyp}What this order would meet in each destination under ${t?.regime.name || 'these rules'}.`
-      : `${hyp}${t?.regime.name || ''}${t?.regime.id && !t.destinations.some((x) => x.tier) ? ' (no tiers: colours show where datacenter 3A090.a chips need a license)' : ''}.`;
+      ? `${hyp}what this order would meet in each destination under ${t.regime.name}.`
+      : `${hyp}${t.regime.name}${untiered ? ': no tiers; colours show where datacenter 3A090.a chips need a license' : ''}.`;
+    last.rows = rows;
     if ($('table-box').open) table.update(rows);
-    lastRows = rows;
   }
-  $('table-box').addEventListener('toggle', () => { if ($('table-box').open) table.update(lastRows); });
+  $('table-box').addEventListener('toggle', () => { if ($('table-box').open) table.update(last.rows); });
 
   let pending = false;
   const schedule = () => { if (!pending) { pending = true; requestAnimationFrame(() => { pending = false; update(); }); } };
-  $('query').addEventListener('input', schedule);
-  $('query').addEventListener('change', schedule);
+  const app = $('app');
+  app.addEventListener('input', (ev) => {
+    if (ev.target.name) clearNotices(ev.target.name);
+    if (ev.target === form.to) {
+      // Only a complete name answers while typing; Enter, a pick or leaving the field commit any text.
+      if (complete.has(fold(form.to.value))) { commit(form.to.value); schedule(); }
+      return;
+    }
+    if (ev.target.name && ev.target.name !== 'mode' && !ev.target.closest('.combo-list')) schedule();
+  });
+  app.addEventListener('change', (ev) => {
+    if (ev.target === form.to) commit(form.to.value);
+    if (ev.target.name) schedule();
+  });
+  form.to.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter' && form.to.getAttribute('aria-expanded') !== 'true') { ev.preventDefault(); commit(form.to.value); update(); }
+  });
   $('query').addEventListener('submit', (ev) => { ev.preventDefault(); update(); });
-  for (const r of document.querySelectorAll('input[name=mode]')) r.addEventListener('change', schedule);
 
   const data = dataset();
   form.date.min = data.coverage_start;

@@ -2,7 +2,7 @@
 // arrows and Enter, or click. The text field keeps whatever the reader typed; the engine resolves it.
 import { h, fill } from './dom.js';
 
-const fold = (t) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").toLowerCase().trim();
+export const fold = (t) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").toLowerCase().trim();
 
 /** Wires a combobox. `countries` is the engine's list; `onPick` runs after a choice. */
 export function combobox(input, list, countries, onPick) {

@@ -137,12 +137,18 @@ export function createMap(host, tip, names, onPick) {
     select(code) {
       for (const [c, el] of elements) el.classList.toggle('selected', c === code);
     },
+    /** Emphasises the countries of one class (null: none). */
+    highlight(cls) {
+      svg.classList.toggle('highlighting', !!cls);
+      for (const el of elements.values()) el.classList.toggle('hot', !!cls && el.getAttribute('data-class') === cls);
+    },
     codes: () => [...elements.keys()],
   };
 }
 
 /** The legend: the engine's legend entries (class id, label, count), each with its swatch. */
-export function renderLegend(el, legend) {
+export function renderLegend(el, legend, onHighlight) {
   fill(el, ...legend.filter((l) => CLASSES[l.status]).map((l) =>
-    h('span', {}, swatch(l.status), `${l.label}: ${l.count}`)));
+    h('span', { tabindex: 0, onmouseenter: () => onHighlight(l.status), onmouseleave: () => onHighlight(null),
+      onfocus: () => onHighlight(l.status), onblur: () => onHighlight(null) }, swatch(l.status), `${l.label}: ${l.count}`)));
 }
