@@ -1,4 +1,4 @@
-// The glossary (www/glossary.js, www/intro.frag.html) on its harness page, www/test-glossary.html
+// The glossary (www/glossary.js, the #intro section of www/index.html) on its harness page, www/test-glossary.html
 // (scripts/serve.mjs serves only www/): each term wrapped once, never inside a link, its definition
 // shown on hover, focus and tap and read from the fragment's <dl>, Escape, one popover at a time, the
 // accessible description, what the fragment links to, and the cost of annotate() on real answers.

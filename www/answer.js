@@ -110,6 +110,6 @@ export function renderDetails(el, v, allOpen) {
 /** The verdict slot when the engine refused the input: its message, tied to the field. */
 export function renderError(slot, message) {
   fill(slot, h('div', { class: 'error', role: 'alert', id: 'answer-error' },
-    h('p', {}, h('strong', {}, 'Cannot answer yet: '), message),
-    h('p', { class: 'hint' }, 'Your entries are kept; correct the field and the answer updates.')));
+    h('p', {}, h('strong', {}, 'Cannot answer yet: '), message, ' ',
+      h('span', { class: 'hint' }, 'Your entries are kept; correct the field and the answer updates.'))));
 }

@@ -7,6 +7,7 @@ import { h } from './dom.js';
 import { combobox, fold } from './combobox.js';
 import { renderVerdict, renderKeyNumbers, renderDetails, renderError } from './answer.js';
 import { renderCard } from './card.js';
+import { annotate } from './glossary.js';
 import { createMap, renderLegend } from './map.js';
 import { createTable } from './table.js';
 import { DEFAULTS, read, write } from './urlstate.js';
@@ -58,11 +59,30 @@ function stateFromLink(regimeList, chipList) {
   return state;
 }
 
-/** Every way people name a destination, folded: typing one of these is a complete name. */
-function exactNames(countryList) {
-  const keys = new Set();
-  for (const c of countryList) for (const k of [c.name, c.code, c.numeric, ...c.aliases, ...c.also_called]) if (k) keys.add(fold(k));
-  return keys;
+/**
+ * When typed text names a destination completely: a name or alias (any case, accents folded), or a
+ * code written as codes are, in capitals ("SG", "UAE"; "Si" on the way to "Singapore" is not
+ * Slovenia). Returns 'now' when no other name goes on from it, 'pause' when one does ("Niger" on
+ * the way to "Nigeria": answered once typing stops), or null.
+ */
+function completeness(countryList) {
+  const names = new Set();
+  const codes = new Set();
+  for (const c of countryList) {
+    for (const k of [c.name, ...c.aliases, ...c.also_called]) {
+      if (/^[A-Z]{2,3}$/.test(k)) codes.add(k); else names.add(fold(k));
+    }
+    codes.add(c.code);
+    codes.add(c.numeric);
+  }
+  const all = [...names];
+  return (text) => {
+    const t = text.trim();
+    if (codes.has(t)) return 'now';
+    const f = fold(t);
+    if (!names.has(f)) return null;
+    return all.some((n) => n !== f && n.startsWith(f)) ? 'pause' : 'now';
+  };
 }
 
 async function main() {
@@ -72,7 +92,7 @@ async function main() {
   const chipList = chips();
   const countryList = countries();
   const names = new Map(countryList.map((c) => [c.code, c.name]));
-  const complete = exactNames(countryList);
+  const complete = completeness(countryList);
   regimeOptions(regimeList);
   chipOptions(chipList);
   const start = stateFromLink(regimeList, chipList);
@@ -124,15 +144,23 @@ async function main() {
         renderVerdict($('verdict-slot'), verdict);
         renderKeyNumbers($('key-numbers'), verdict);
         renderDetails($('answer'), verdict, $('all-steps')?.open);
+        // Each acronym's first use gets its glossary entry on hover, focus or tap.
+        annotate($('verdict-slot'));
+        annotate($('answer'));
         last.answerKey = answerKey;
       }
       markInvalid(null);
       document.body.classList.remove('stale');
+      $('verdict-slot').style.height = '';
       spoken = verdict.headline;
     } catch (e) {
       last.answerKey = null;
       verdict = null;
-      renderError($('verdict-slot'), e.message);
+      // The error takes the verdict's place and height (scrolling inside if longer), so the map
+      // below does not move while a field is being fixed.
+      const slot = $('verdict-slot');
+      if (!document.body.classList.contains('stale')) slot.style.height = `${slot.getBoundingClientRect().height}px`;
+      renderError(slot, e.message);
       markInvalid(e.field);
       // The last good answer stays in place, faded, so nothing jumps while a field is fixed.
       document.body.classList.add('stale');
@@ -209,13 +237,17 @@ async function main() {
   $('table-box').addEventListener('toggle', () => { if ($('table-box').open) table.update(last.rows); });
 
   let pending = false;
+  let typing;
   const schedule = () => { if (!pending) { pending = true; requestAnimationFrame(() => { pending = false; update(); }); } };
   const app = $('app');
   app.addEventListener('input', (ev) => {
     if (ev.target.name) clearNotices(ev.target.name);
     if (ev.target === form.to) {
       // Only a complete name answers while typing; Enter, a pick or leaving the field commit any text.
-      if (complete.has(fold(form.to.value))) { commit(form.to.value); schedule(); }
+      clearTimeout(typing);
+      const done = complete(form.to.value);
+      if (done === 'now') { commit(form.to.value); schedule(); }
+      if (done === 'pause') typing = setTimeout(() => { commit(form.to.value); schedule(); }, 700);
       return;
     }
     if (ev.target.name && ev.target.name !== 'mode' && !ev.target.closest('.combo-list')) schedule();

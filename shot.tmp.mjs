@@ -1,0 +1,15 @@
+import { chromium } from '@playwright/test';
+const [,, url, out, w, hgt, scheme] = process.argv;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await b.newContext({ viewport: { width: Number(w||1366), height: Number(hgt||900) }, colorScheme: scheme || 'light', hasTouch: Number(w) < 500, isMobile: Number(w) < 500 });
+const p = await ctx.newPage();
+const errs = [];
+p.on('console', (m) => { if (m.type() === 'error') errs.push(m.text()); });
+p.on('pageerror', (e) => errs.push(e.message));
+await p.goto(url);
+await p.waitForSelector('html[data-ready]', { timeout: 15000 }).catch(() => errs.push('not ready'));
+await p.waitForTimeout(300);
+await p.screenshot({ path: out });
+const box = await p.locator('#map svg').boundingBox().catch(() => null);
+console.log('map box', JSON.stringify(box), 'errors', errs);
+await b.close();
