@@ -79,6 +79,34 @@ try {
     };
   });
 
+  // 5. Typing: the main thread's work per keystroke (Chromium's TaskDuration: script, style, layout,
+  // paint), typing a destination name and a quantity key by key, at full speed and with the CPU
+  // slowed 4× (a mid-range phone). Each key waits two frames so its update has run.
+  const typing = async (rate) => {
+    const tp = await browser.newPage();
+    const cdp = await tp.context().newCDPSession(tp);
+    await cdp.send('Performance.enable');
+    await tp.goto(`${base}/?regime=diffusion2025&to=India&qty=2000`);
+    await tp.waitForSelector('html[data-ready]');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+    const per = [];
+    for (const [field, text] of [['#to', 'Singapore'], ['#qty', '123456']]) {
+      await tp.fill(field, '');
+      await tp.focus(field);
+      for (const ch of text) {
+        const t0 = await task();
+        await tp.keyboard.type(ch);
+        await tp.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        per.push((await task() - t0) * 1000);
+      }
+    }
+    await tp.close();
+    return { median: median(per), max: Math.max(...per) };
+  };
+  const keys = await typing(1);
+  const keys4 = await typing(4);
+
   const kb = (n) => (n / 1024).toFixed(1);
   const out = [];
   out.push(`## Page (headless Chromium ${browser.version()}, ${RUNS} runs, ${new Date().toISOString().slice(0, 10)})`, '');
@@ -89,6 +117,8 @@ try {
   out.push(`| navigation to first answer on screen (fresh context, local server) | ${median(firstAnswer).toFixed(0)} ms |`);
   out.push(`| input change to updated answer, map and legend on screen (includes waiting for the next frame) | ${median(changes).toFixed(1)} ms |`);
   out.push(`| of which the page's own work per update (engine calls and DOM) | ${median(work).toFixed(1)} ms |`);
+  out.push(`| typing (a name, then a quantity): main-thread work per keystroke, median / max | ${keys.median.toFixed(1)} / ${keys.max.toFixed(1)} ms |`);
+  out.push(`| the same with the CPU slowed 4× (Chromium throttling) | ${keys4.median.toFixed(1)} / ${keys4.max.toFixed(1)} ms |`);
   out.push(`| wasm: one evaluation with its cited explanation | ${(engine.evaluate * 1000).toFixed(0)} µs |`);
   out.push(`| wasm: tiers of all 249 destinations (tier map) | ${(engine.tiers * 1000).toFixed(0)} µs |`);
   out.push(`| wasm: this order's outcome in all 249 destinations (outcome map) | ${engine.outcomes.toFixed(2)} ms |`);

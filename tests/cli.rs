@@ -476,3 +476,20 @@ fn chip_text_shows_every_tpp_reading() {
     let b200 = String::from_utf8_lossy(&h100e(&["chip", "b200"]).stdout).to_string();
     assert!(!b200.contains("TPP readings"), "the B200's sources agree");
 }
+
+#[test]
+fn one_chip_is_one_chip() {
+    // The text answer counts the order in words a reader would write: "1 chip", "2 chips".
+    let text = |qty: &str| {
+        String::from_utf8(
+            h100e(&["eval", "--to", "SG", "--chip", "h100", "--quantity", qty]).stdout,
+        )
+        .expect("utf-8")
+    };
+    assert!(
+        text("1").contains("Order        1 chip = 15,832 TPP"),
+        "{}",
+        text("1")
+    );
+    assert!(text("2").contains("Order        2 chips = 31,664 TPP"));
+}

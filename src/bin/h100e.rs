@@ -502,8 +502,13 @@ fn eval_text(v: &EvalOut) -> String {
         v.chip.h100e.map_or("?".into(), num)
     ));
     s.push_str(&format!(
-        "Order        {} chips = {} TPP ≈ {} H100e (rounded)\n",
+        "Order        {} {} = {} TPP ≈ {} H100e (rounded)\n",
         num(v.order.quantity as f64),
+        if v.order.quantity == 1 {
+            "chip"
+        } else {
+            "chips"
+        },
         v.order.tpp.map_or("unknown".into(), num),
         v.order.h100e.map_or("?".into(), num)
     ));
