@@ -18,6 +18,11 @@ const $ = (id) => document.getElementById(id);
 const CUSTOM_FIELDS = new Set(['tops', 'bits', 'die_area', 'dram_bandwidth']);
 /** Link values and parameter names are shown at most this long in notices. */
 const SHOWN = 40;
+/** What an empty default means, for notices ("uses the rules in force now instead"). */
+const DEFAULT_WORDS = {
+  regime: 'the rules in force now', date: 'the rules in force now', hq: 'the destination as headquarters',
+  from: 'an export from the United States', prior: '0', installed: '0', total: '0',
+};
 const clip = (t) => (t.length > SHOWN ? `${t.slice(0, SHOWN)}…` : t);
 
 /** A notice above the answer; one about a field goes away once the reader changes that field. */
@@ -37,7 +42,8 @@ function stateFromLink(regimeList, chipList) {
   for (const k of unknown) notice(`The link has a setting the calculator does not know (“${clip(k)}”); it was ignored.`);
   let state = { ...DEFAULTS };
   const fallback = (k, v, why) => {
-    const def = DEFAULTS[k] === '' ? 'nothing' : `“${DEFAULTS[k]}”`;
+    const chipName = chipList.find((c) => c.id === DEFAULTS.chip)?.name;
+    const def = k === 'chip' ? `the ${chipName}` : DEFAULT_WORDS[k] || `“${DEFAULTS[k]}”`;
     notice(`This link asked for ${k} = “${clip(String(v))}”, which cannot be used (${why}). The answer below uses ${def} instead.`, k);
   };
   for (const [k, v] of Object.entries(asked)) {
