@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the page: the engine to WebAssembly (pkg/, then optimised into www/pkg/) and the projected
-# map (www/world.js). Run scripts/setup.sh first on a fresh machine.
+# map (www/world.js), and the sources page (www/sources.html). Run scripts/setup.sh first on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -12,4 +12,6 @@ mkdir -p www/pkg
 node_modules/.bin/wasm-opt -Oz pkg/h100e_bg.wasm -o www/pkg/h100e_bg.wasm
 cp pkg/h100e.js pkg/h100e.d.ts www/pkg/
 node scripts/build-map.mjs >/dev/null
+# Documents generated from the engine's own data, so they cannot disagree with the answers.
+cargo run --quiet --release --bin h100e-site -- www
 echo "build: www/ is ready ($(wc -c < www/pkg/h100e_bg.wasm) bytes of wasm)"

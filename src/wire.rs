@@ -1359,6 +1359,49 @@ pub struct OutcomeOut {
     pub review_policy_label: Option<&'static str>,
 }
 
+/// A point the sources disagree on, with its readings (for the sources page and the JS API).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ContestedFactOut {
+    /// The fact's id, as in `EvalOut::contested`.
+    pub fact: &'static str,
+    /// The question, in plain words.
+    pub question: &'static str,
+    /// The readings, the stricter or primary-text one first; empty for `chip-tpp`, whose
+    /// readings are each chip's TPP range (`ChipOut::tpp_readings`).
+    pub readings: Vec<ContestedFactReadingOut>,
+}
+
+/// One reading of a contested point and who holds it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ContestedFactReadingOut {
+    /// Stable id, e.g. `not-listed`.
+    pub reading: &'static str,
+    /// What it holds, in plain words.
+    pub label: &'static str,
+    /// Who holds it.
+    pub citation: CitationOut,
+}
+
+/// Every contested point in the data.
+pub fn contested_facts() -> Vec<ContestedFactOut> {
+    crate::data::CONTESTED
+        .iter()
+        .map(|c| ContestedFactOut {
+            fact: c.fact.id(),
+            question: c.question,
+            readings: c
+                .readings
+                .iter()
+                .map(|r| ContestedFactReadingOut {
+                    reading: r.id,
+                    label: r.label,
+                    citation: CitationOut::from_cite(r.cite, None),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// The outcome map: every destination's outcome and the legend of its classes.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct OutcomesOut {
