@@ -861,3 +861,75 @@ pub fn outcome_class_label(class: OutcomeClass) -> &'static str {
         OutcomeClass::Denial => "License needed, presumption or policy of denial",
     }
 }
+
+/// A threshold's name, from its regime's provisions: what the line is, under which rules.
+pub fn threshold_name(t: &crate::convert::Threshold) -> String {
+    use crate::convert::Kind;
+    let Some(r) = t.regime() else {
+        return t.id.clone();
+    };
+    let what = match t.kind {
+        Kind::Lpp => r
+            .exceptions
+            .lpp
+            .as_ref()
+            .map_or("License-free allowance".into(), |l| capitalised(l.name)),
+        Kind::Allocation | Kind::AllocationG2g => {
+            let period = r.allocation.as_ref().map_or("", |a| a.period);
+            let g2g = if t.kind == Kind::AllocationG2g {
+                " with a government-to-government agreement"
+            } else {
+                ""
+            };
+            format!("Tier 2 country allocation for licensed exports{g2g} ({period})")
+        }
+        Kind::AiaReport => "License Exception AIA's reporting line".into(),
+        Kind::Nveu(d) => format!(
+            "National VEU installed-base cap from Q{} {}",
+            d.quarter(),
+            d.year()
+        ),
+        Kind::BandTpp => match &r.china_band {
+            Some(b) => format!(
+                "TPP line below which licenses for {} are reviewed {} ({})",
+                place_words(&b.place),
+                review_phrase(b.policy),
+                b.max_tpp.cite.fr.unwrap_or("2026 band")
+            ),
+            None => "TPP line of a review band".into(),
+        },
+        Kind::Size(p) => format!(
+            "Size above which licenses are reviewed {}",
+            review_phrase(p)
+        ),
+    };
+    format!("{what} — {}", r.short_name)
+}
+
+/// What a threshold's TPP is counted against, in words.
+pub fn measure_label(m: crate::convert::Measure) -> &'static str {
+    use crate::convert::Measure;
+    match m {
+        Measure::BuyerYear => "per buyer per calendar year",
+        Measure::BuyerTotal => "per buyer, everything it has received",
+        Measure::CountryPeriod => "per country, licensed exports over the allocation's period",
+        Measure::CountryYear => "per country per year",
+        Measure::InstalledBase => "per National VEU per country, its installed base",
+        Measure::Order => "per order (one shipment)",
+        Measure::Chip => "per chip: each chip's own TPP",
+    }
+}
+
+/// What a conversion's counts mean: how many whole chips stay within the amount, and on which
+/// side of the line an amount exactly on it falls.
+pub fn fit_note(bound: crate::convert::Bound, measure: Option<crate::convert::Measure>) -> String {
+    use crate::convert::{Bound, Measure};
+    let side = match bound {
+        Bound::UpTo => "whole chips whose total TPP is at most the amount",
+        Bound::Below => "whole chips whose total TPP stays below the line (reaching it crosses it)",
+    };
+    match measure {
+        Some(Measure::Chip) => format!("{side}; this line applies to each chip's own TPP, so a count of 1 or more means the chip is below it"),
+        _ => format!("{side}; counts use exact TPP, and where the sources give a chip several TPP figures each is counted"),
+    }
+}

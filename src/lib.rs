@@ -24,6 +24,7 @@
 
 pub mod chip;
 pub mod contested;
+pub mod convert;
 pub mod country;
 pub mod data;
 pub mod date;

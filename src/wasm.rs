@@ -123,3 +123,16 @@ pub fn dataset() -> Result<JsValue, JsValue> {
 pub fn sources() -> Result<JsValue, JsValue> {
     to_js(&wire::sources())
 }
+
+/// Every threshold in the data, with TPP, H100-equivalents and citation.
+#[wasm_bindgen]
+pub fn thresholds() -> Result<JsValue, JsValue> {
+    to_js(&wire::thresholds())
+}
+
+/// How many of each catalog chip fit in an amount: `{tpp} | {h100e} | {chip, quantity} | {threshold}`.
+#[wasm_bindgen]
+pub fn convert(query_obj: JsValue) -> Result<JsValue, JsValue> {
+    let q: wire::ConvertIn = decode(query_obj, wire::ConvertIn::FIELDS)?;
+    to_js(&wire::convert(&q.request()).map_err(js_err)?)
+}

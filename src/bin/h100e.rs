@@ -5,9 +5,12 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use h100e::convert::ConvertRequest;
 use h100e::query::{ChipInput, Request};
 use h100e::regime::Choice;
-use h100e::wire::{self, CapOut, ChipOut, CitationOut, EvalOut, RegimeOut, TiersOut};
+use h100e::wire::{
+    self, CapOut, ChipOut, CitationOut, ConvertOut, EvalOut, RegimeOut, ThresholdOut, TiersOut,
+};
 use h100e::Error;
 
 /// H100-equivalents and US export-control answers for AI chips, with citations.
@@ -88,6 +91,34 @@ enum Command {
     Tiers {
         #[command(flatten)]
         when: WhenArgs,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// How many whole units of each catalog chip fit in an amount: TPP, H100-equivalents, N of a
+    /// chip, or a threshold of the data.
+    Convert {
+        /// An amount of TPP.
+        #[arg(long, allow_hyphen_values = true)]
+        tpp: Option<String>,
+        /// An amount of H100-equivalents.
+        #[arg(long, allow_hyphen_values = true)]
+        h100e: Option<String>,
+        /// A catalog chip (with --quantity).
+        #[arg(long)]
+        chip: Option<String>,
+        /// How many of --chip.
+        #[arg(long, allow_hyphen_values = true)]
+        quantity: Option<String>,
+        /// A threshold id (see `h100e thresholds`), e.g. diffusion2025.lpp.
+        #[arg(long)]
+        threshold: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every threshold in the data, in TPP and H100-equivalents, with its citation.
+    Thresholds {
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -309,6 +340,35 @@ fn run(cmd: Command) -> Result<String, Error> {
                 json(&out)
             } else {
                 Ok(tiers_text(&out))
+            }
+        }
+        Command::Convert {
+            tpp,
+            h100e,
+            chip,
+            quantity,
+            threshold,
+            json: j,
+        } => {
+            let out = wire::convert(&ConvertRequest {
+                tpp,
+                h100e,
+                chip,
+                quantity,
+                threshold,
+            })?;
+            if j {
+                json(&out)
+            } else {
+                Ok(convert_text(&out))
+            }
+        }
+        Command::Thresholds { json: j } => {
+            let out = wire::thresholds();
+            if j {
+                json(&out)
+            } else {
+                Ok(thresholds_text(&out))
             }
         }
         Command::Regimes { json: j } => {
@@ -625,4 +685,86 @@ fn regimes_text(list: &[RegimeOut]) -> String {
         s.push('\n');
     }
     s.trim_end().to_string()
+}
+
+/// "26,900,000 TPP (≈ 1,699.1 H100e)": exact TPP, H100-equivalents to a tenth for reading.
+fn tpp_words(tpp: f64, h100e: Option<f64>) -> String {
+    format!(
+        "{} TPP (≈ {} H100e)",
+        num(tpp),
+        h100e.map_or("?".into(), |e| h100e::decimal::group_digits(&format!(
+            "{e:.1}"
+        )))
+    )
+}
+
+fn threshold_text(t: &ThresholdOut) -> String {
+    let hyp = if t.hypothetical {
+        " — HYPOTHETICAL"
+    } else {
+        ""
+    };
+    let mut s = format!(
+        "{}  {}{hyp}\n    {}, {}\n    {}",
+        t.id,
+        t.name,
+        tpp_words(t.tpp, t.h100e),
+        t.measure_label,
+        cite_text(&t.citation)
+    );
+    if t.regimes.len() > 1 {
+        s.push_str(&format!("\n    Also in: {}", t.regimes[1..].join(", ")));
+    }
+    if let Some(c) = &t.contested {
+        s.push_str(&format!("\n    CONTESTED ({}): {}", c.fact, c.question));
+    }
+    s
+}
+
+fn thresholds_text(list: &[ThresholdOut]) -> String {
+    let all: Vec<String> = list.iter().map(threshold_text).collect();
+    format!(
+        "{}\n\nConvert any of them with `h100e convert --threshold ID`.",
+        all.join("\n\n")
+    )
+}
+
+fn convert_text(c: &ConvertOut) -> String {
+    let mut s = match (&c.threshold, c.amount.chip, c.amount.quantity) {
+        (Some(t), _, _) => format!("{}\n", threshold_text(t)),
+        (None, Some(chip), Some(n)) => format!(
+            "{} × {chip} = {}\n",
+            num(n as f64),
+            tpp_words(c.amount.tpp, c.amount.h100e)
+        ),
+        _ => format!("{}\n", tpp_words(c.amount.tpp, c.amount.h100e)),
+    };
+    s.push_str(&format!("Counts: {}.\n\n", c.note));
+    s.push_str(&format!("{:<24} {:>10} {:>12}\n", "chip", "TPP", "fit"));
+    for f in &c.chips {
+        let count = f.count.map_or("?".into(), |n| num(n as f64));
+        s.push_str(&format!(
+            "{:<24} {:>10} {:>12}",
+            f.id,
+            f.tpp.map_or("unknown".into(), num),
+            count
+        ));
+        if f.contested {
+            let others: Vec<String> = f.readings[1..]
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{} {} → {}",
+                        r.reading,
+                        num(r.tpp),
+                        r.count.map_or("?".into(), |n| num(n as f64))
+                    )
+                })
+                .collect();
+            s.push_str(&format!("  CONTESTED TPP: {}", others.join("; ")));
+        }
+        s.push('\n');
+    }
+    s.push_str(&format!("\n{}", data_line(&c.data)));
+    s
 }
