@@ -933,3 +933,20 @@ pub fn fit_note(bound: crate::convert::Bound, measure: Option<crate::convert::Me
         _ => format!("{side}; counts use exact TPP, and where the sources give a chip several TPP figures each is counted"),
     }
 }
+
+/// The largest license-free quantity of an order, in words.
+pub fn license_free(l: crate::compare::LicenseFree) -> String {
+    use crate::compare::LicenseFree;
+    match l {
+        LicenseFree::Any(n) => format!(
+            "any quantity (checked up to {} chips, the largest order answered)",
+            Dec::from_int(n).grouped()
+        ),
+        LicenseFree::None => "none: even one chip needs a license".into(),
+        LicenseFree::UpTo(n) => format!(
+            "up to {} chips; {} need a license",
+            Dec::from_int(n).grouped(),
+            Dec::from_int(n.saturating_add(1)).grouped()
+        ),
+    }
+}

@@ -23,6 +23,7 @@
 #![warn(missing_docs)]
 
 pub mod chip;
+pub mod compare;
 pub mod contested;
 pub mod convert;
 pub mod country;

@@ -136,3 +136,10 @@ pub fn convert(query_obj: JsValue) -> Result<JsValue, JsValue> {
     let q: wire::ConvertIn = decode(query_obj, wire::ConvertIn::FIELDS)?;
     to_js(&wire::convert(&q.request()).map_err(js_err)?)
 }
+
+/// The same order under every regime side by side: an evaluation query without `regime` or `date`.
+#[wasm_bindgen]
+pub fn compare(query_obj: JsValue) -> Result<JsValue, JsValue> {
+    let q: QueryIn = decode(query_obj, wire::COMPARE_FIELDS)?;
+    to_js(&wire::compare(&q.request().map_err(js_err)?).map_err(js_err)?)
+}

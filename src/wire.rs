@@ -22,8 +22,10 @@ use crate::reason::Reason;
 use crate::regime::{self, Choice, Chosen, Selection};
 use crate::vocab::{Grade, ReviewPolicy, SourceKind};
 
+pub mod compare;
 pub mod convert;
 
+pub use compare::{compare, CompareOut, COMPARE_FIELDS};
 pub use convert::{convert, thresholds, ConvertIn, ConvertOut, ThresholdOut};
 
 /// What rounding an answer contains.

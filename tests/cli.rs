@@ -544,3 +544,78 @@ fn convert_refuses_what_it_cannot_read() {
     fails(&["convert", "--chip", "h100"], "one amount");
     fails(&["convert", "--h100e", "abc"], "bad H100-equivalents `abc`");
 }
+
+#[test]
+fn compare_shows_every_regime_and_what_differs() {
+    let v = json(&[
+        "compare",
+        "--to",
+        "Israel",
+        "--chip",
+        "H100",
+        "--quantity",
+        "100",
+        "--json",
+    ]);
+    let cols = v["columns"].as_array().expect("columns");
+    assert_eq!(cols.len(), h100e::regime::all().len());
+    // Every cell named in `differs` differs, and every other one is the same in all columns.
+    for cell in [
+        "tier",
+        "license_required",
+        "exception_used",
+        "counts_against_country_cap",
+        "review_policy",
+        "largest_license_free",
+        "outcome_class",
+    ] {
+        let first = &cols[0][cell];
+        let varies = cols.iter().any(|c| &c[cell] != first);
+        let listed = v["differs"]
+            .as_array()
+            .is_some_and(|d| d.iter().any(|x| x == cell));
+        assert_eq!(varies, listed, "{cell}");
+    }
+    let hyp = cols
+        .iter()
+        .filter(|c| c["regime"]["hypothetical"] == true)
+        .count();
+    assert_eq!(
+        hyp,
+        h100e::regime::all()
+            .iter()
+            .filter(|r| r.hypothetical)
+            .count()
+    );
+    let text = String::from_utf8_lossy(
+        &h100e(&[
+            "compare",
+            "--to",
+            "IL",
+            "--chip",
+            "H100",
+            "--quantity",
+            "100",
+        ])
+        .stdout,
+    )
+    .to_string();
+    assert!(
+        text.contains("HYPOTHETICAL") && text.contains("Differs across regimes"),
+        "{text}"
+    );
+    fails(
+        &[
+            "compare",
+            "--to",
+            "IL",
+            "--chip",
+            "H100",
+            "--quantity",
+            "1",
+            "--regime",
+            "ac2023",
+        ],
+        "--regime",
+    );
+}

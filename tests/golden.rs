@@ -1809,3 +1809,43 @@ fn the_aia_reporting_line_is_reached_at_the_line() {
     assert_eq!(fits("jan2026.band-tpp", "h200"), Some(1));
     assert_eq!(fits("jan2026.band-tpp", "b200"), Some(0));
 }
+
+// ---- comparing regimes -----------------------------------------------------------------------
+
+#[test]
+fn a_b200_order_flips_where_the_converter_says_under_each_regime() {
+    // India is Tier 2 of the AI Diffusion rule (neither supp. 5(a) nor D:5): LPP's 26,900,000 TPP
+    // per buyer per year (§740.29) holds 747 B200s, the reported proposal's 7,916,000 holds 219,
+    // and the reported 2026 draft licenses every destination.
+    let out = wire::compare(&req("IN", "b200", 5000)).expect("compares");
+    let col = |id: &str| {
+        out.columns
+            .iter()
+            .find(|c| c.regime.id == id)
+            .expect("every regime has a column")
+    };
+    let free = |id: &str| {
+        let f = &col(id).largest_license_free;
+        (f.kind, f.quantity)
+    };
+    assert_eq!(
+        free("diffusion2025"),
+        ("up-to", fits("diffusion2025.lpp", "b200"))
+    );
+    assert_eq!(
+        free("proposal2025"),
+        ("up-to", fits("proposal2025.lpp", "b200"))
+    );
+    assert_eq!(free("draft2026").0, "none");
+    // India is outside D:1, D:4 and D:5 for the 2023–24 rules: no license at any quantity.
+    assert_eq!(free("ac2023").0, "any");
+    assert_eq!(col("diffusion2025").tier, Some(2));
+    assert!(col("diffusion2025").counts_against_country_cap);
+    assert_eq!(
+        col("diffusion2025").main_cap.as_ref().map(|c| c.id),
+        Some("country-allocation")
+    );
+    assert!(col("proposal2025").regime.hypothetical && col("draft2026").regime.hypothetical);
+    assert!(out.differs.contains(&"largest_license_free"));
+    assert!(out.differs.contains(&"tier"));
+}

@@ -286,3 +286,19 @@ fn convert_and_thresholds_match_native() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn compare_matches_native_and_refuses_a_regime() {
+    let q = r#"{"to":"IN","chip":"b200","quantity":5000}"#;
+    let native: QueryIn = serde_json::from_str(q).expect("query");
+    let native = wire::compare(&native.request().expect("request")).expect("compares");
+    same_json(
+        &wasm::compare(js(q)).expect("compares"),
+        serde_json::to_value(native).expect("json"),
+    );
+    let with_regime = r#"{"to":"IN","chip":"b200","quantity":5,"regime":"ac2023"}"#;
+    assert_eq!(
+        field_code(wasm::compare(js(with_regime))),
+        ("query".to_string(), "bad-query".to_string())
+    );
+}

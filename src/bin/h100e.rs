@@ -9,7 +9,8 @@ use h100e::convert::ConvertRequest;
 use h100e::query::{ChipInput, Request};
 use h100e::regime::Choice;
 use h100e::wire::{
-    self, CapOut, ChipOut, CitationOut, ConvertOut, EvalOut, RegimeOut, ThresholdOut, TiersOut,
+    self, CapOut, ChipOut, CitationOut, CompareOut, ConvertOut, EvalOut, RegimeOut, ThresholdOut,
+    TiersOut,
 };
 use h100e::Error;
 
@@ -43,46 +44,19 @@ enum Command {
     },
     /// Whether an order needs a license, which exceptions apply, and why.
     Eval {
-        /// Destination country: ISO code, name or alias (e.g. AE, "UAE", "South Korea").
-        #[arg(long)]
-        to: String,
-        /// A catalog chip id or name; or give --tops and --bits.
-        #[arg(long)]
-        chip: Option<String>,
         #[command(flatten)]
-        spec: SpecArgs,
-        /// Number of chips.
-        #[arg(long, allow_hyphen_values = true)]
-        quantity: String,
+        order: OrderArgs,
         #[command(flatten)]
         when: WhenArgs,
-        /// none, uveu or nveu.
-        #[arg(long, default_value = "none")]
-        end_user: String,
-        /// Country of the buyer's headquarters (or ultimate parent's); default: the destination.
+        /// Print JSON.
         #[arg(long)]
-        hq: Option<String>,
-        /// TPP already shipped to this buyer this calendar year (LPP's allowance counts it).
-        #[arg(long, allow_hyphen_values = true)]
-        prior_tpp: Option<String>,
-        /// For a National VEU (--end-user nveu): the TPP it has installed in this country.
-        #[arg(long, allow_hyphen_values = true)]
-        installed_tpp: Option<String>,
-        /// Everything this buyer has received before, in TPP (AIA's reporting line, the reported
-        /// 2026 draft's size ladder).
-        #[arg(long, allow_hyphen_values = true)]
-        buyer_total_tpp: Option<String>,
-        /// The destination has a government-to-government agreement with the US.
-        #[arg(long)]
-        g2g: bool,
-        /// Where the shipment leaves from (ISO code or name); default: the United States.
-        /// Anything else is a reexport (or an in-country transfer when it is the destination).
-        #[arg(long = "from", value_name = "COUNTRY")]
-        from: Option<String>,
-        /// Answer under this reading of a contested fact, FACT=READING (repeatable), e.g.
-        /// lpp-d1-d4=available or chip-tpp=low; without it each fact takes its first reading.
-        #[arg(long = "reading", value_name = "FACT=READING")]
-        reading: Vec<String>,
+        json: bool,
+    },
+    /// The same order under every regime side by side (hypothetical ones labelled): tier,
+    /// license, exception, cap, review and the largest license-free quantity.
+    Compare {
+        #[command(flatten)]
+        order: OrderArgs,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -135,6 +109,68 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// An order, as `eval` and `compare` take it.
+#[derive(Args)]
+struct OrderArgs {
+    /// Destination country: ISO code, name or alias (e.g. AE, "UAE", "South Korea").
+    #[arg(long)]
+    to: String,
+    /// A catalog chip id or name; or give --tops and --bits.
+    #[arg(long)]
+    chip: Option<String>,
+    #[command(flatten)]
+    spec: SpecArgs,
+    /// Number of chips.
+    #[arg(long, allow_hyphen_values = true)]
+    quantity: String,
+    /// none, uveu or nveu.
+    #[arg(long, default_value = "none")]
+    end_user: String,
+    /// Country of the buyer's headquarters (or ultimate parent's); default: the destination.
+    #[arg(long)]
+    hq: Option<String>,
+    /// TPP already shipped to this buyer this calendar year (LPP's allowance counts it).
+    #[arg(long, allow_hyphen_values = true)]
+    prior_tpp: Option<String>,
+    /// For a National VEU (--end-user nveu): the TPP it has installed in this country.
+    #[arg(long, allow_hyphen_values = true)]
+    installed_tpp: Option<String>,
+    /// Everything this buyer has received before, in TPP (AIA's reporting line, the reported
+    /// 2026 draft's size ladder).
+    #[arg(long, allow_hyphen_values = true)]
+    buyer_total_tpp: Option<String>,
+    /// The destination has a government-to-government agreement with the US.
+    #[arg(long)]
+    g2g: bool,
+    /// Where the shipment leaves from (ISO code or name); default: the United States.
+    /// Anything else is a reexport (or an in-country transfer when it is the destination).
+    #[arg(long = "from", value_name = "COUNTRY")]
+    from: Option<String>,
+    /// Answer under this reading of a contested fact, FACT=READING (repeatable), e.g.
+    /// lpp-d1-d4=available or chip-tpp=low; without it each fact takes its first reading.
+    #[arg(long = "reading", value_name = "FACT=READING")]
+    reading: Vec<String>,
+}
+
+impl OrderArgs {
+    fn request(self, regime: Choice) -> Result<Request, Error> {
+        Ok(Request {
+            regime,
+            chip: self.spec.chip(self.chip.as_ref())?,
+            to: self.to,
+            quantity: self.quantity,
+            end_user: self.end_user,
+            hq: self.hq,
+            prior_tpp: self.prior_tpp,
+            installed_tpp: self.installed_tpp,
+            buyer_total_tpp: self.buyer_total_tpp,
+            g2g: self.g2g,
+            from: self.from,
+            readings: self.reading,
+        })
+    }
 }
 
 #[derive(Args)]
@@ -298,40 +334,23 @@ fn run(cmd: Command) -> Result<String, Error> {
             }
         }
         Command::Eval {
-            to,
-            chip,
-            spec,
-            quantity,
+            order,
             when,
-            end_user,
-            hq,
-            prior_tpp,
-            installed_tpp,
-            buyer_total_tpp,
-            g2g,
-            from,
-            reading,
             json: j,
         } => {
-            let req = Request {
-                regime: when.choice()?,
-                to,
-                chip: spec.chip(chip.as_ref())?,
-                quantity,
-                end_user,
-                hq,
-                prior_tpp,
-                installed_tpp,
-                buyer_total_tpp,
-                g2g,
-                from,
-                readings: reading,
-            };
-            let out = wire::evaluate(&req)?;
+            let out = wire::evaluate(&order.request(when.choice()?)?)?;
             if j {
                 json(&out)
             } else {
                 Ok(eval_text(&out))
+            }
+        }
+        Command::Compare { order, json: j } => {
+            let out = wire::compare(&order.request(Choice::Latest)?)?;
+            if j {
+                json(&out)
+            } else {
+                Ok(compare_text(&out))
             }
         }
         Command::Tiers { when, json: j } => {
@@ -766,5 +785,71 @@ fn convert_text(c: &ConvertOut) -> String {
         s.push('\n');
     }
     s.push_str(&format!("\n{}", data_line(&c.data)));
+    s
+}
+
+fn compare_text(c: &CompareOut) -> String {
+    let mut s = String::new();
+    for col in &c.columns {
+        let r = &col.regime;
+        let hyp = if r.hypothetical {
+            " — HYPOTHETICAL"
+        } else {
+            ""
+        };
+        s.push_str(&format!(
+            "{} ({}){hyp}\n  {}\n",
+            r.short_name, r.id, col.headline
+        ));
+        let cells = [
+            ("Tier", col.tier.map_or("-".into(), |t| t.to_string())),
+            (
+                "License",
+                if col.license_required {
+                    "required".into()
+                } else {
+                    "not required".into()
+                },
+            ),
+            ("Exception", col.exception_used.unwrap_or("-").to_string()),
+            (
+                "Country cap",
+                if col.counts_against_country_cap {
+                    "counts against it".into()
+                } else {
+                    "does not count".into()
+                },
+            ),
+            (
+                "Main cap",
+                col.main_cap
+                    .as_ref()
+                    .map_or("-".into(), |m| cap_text(m).trim().to_string()),
+            ),
+            ("Review", col.review_policy_label.unwrap_or("-").to_string()),
+            ("License-free", col.largest_license_free.label.clone()),
+            ("Class", col.outcome_class.to_string()),
+        ];
+        for (name, value) in cells {
+            s.push_str(&format!("  {name:<13} {value}\n"));
+        }
+        if !col.contested.is_empty() {
+            s.push_str(&format!(
+                "  {:<13} {}\n",
+                "Contested",
+                col.contested.join(", ")
+            ));
+        }
+        s.push('\n');
+    }
+    s.push_str(&format!(
+        "Differs across regimes: {}\n{}",
+        if c.differs.is_empty() {
+            "nothing".into()
+        } else {
+            c.differs.join(", ")
+        },
+        data_line(&c.data)
+    ));
     s
 }
