@@ -12,58 +12,8 @@ use crate::model::{ChipEntry, Cite, Contested, Regime, SizeCount};
 use crate::query::parse_quantity;
 use crate::regime;
 use crate::text::{closest, squash};
+pub use crate::vocab::Measure;
 use crate::vocab::{ContestedFact, ReviewPolicy};
-
-/// What a threshold's TPP is counted against.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Measure {
-    /// One buyer's shipments in a calendar year (LPP).
-    BuyerYear,
-    /// Everything one buyer has received (AIA's reporting line, the 2026 draft's top step).
-    BuyerTotal,
-    /// Licensed exports to one country over the allocation's period.
-    CountryPeriod,
-    /// Licensed exports to one country in a year: what claims sometimes say of the allocation;
-    /// no threshold of the data counts so.
-    CountryYear,
-    /// One National VEU's installed base in one country.
-    InstalledBase,
-    /// One order (shipment).
-    Order,
-    /// One chip: a line each chip's own TPP must be below (the 2026 China band).
-    Chip,
-}
-
-impl Measure {
-    /// Every measure, for parsing.
-    pub const ALL: [Measure; 7] = [
-        Measure::BuyerYear,
-        Measure::BuyerTotal,
-        Measure::CountryPeriod,
-        Measure::CountryYear,
-        Measure::InstalledBase,
-        Measure::Order,
-        Measure::Chip,
-    ];
-
-    /// The wire id.
-    pub fn id(self) -> &'static str {
-        match self {
-            Measure::BuyerYear => "buyer-year",
-            Measure::BuyerTotal => "buyer-total",
-            Measure::CountryPeriod => "country-period",
-            Measure::CountryYear => "country-year",
-            Measure::InstalledBase => "installed-base",
-            Measure::Order => "order",
-            Measure::Chip => "chip",
-        }
-    }
-
-    /// The measure with this id.
-    pub fn from_id(id: &str) -> Option<Measure> {
-        Measure::ALL.into_iter().find(|m| m.id() == id)
-    }
-}
 
 /// Which side of a line an amount exactly on it falls.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -23,6 +23,7 @@
 #![warn(missing_docs)]
 
 pub mod chip;
+pub mod claims;
 pub mod compare;
 pub mod contested;
 pub mod convert;

@@ -143,3 +143,9 @@ pub fn compare(query_obj: JsValue) -> Result<JsValue, JsValue> {
     let q: QueryIn = decode(query_obj, wire::COMPARE_FIELDS)?;
     to_js(&wire::compare(&q.request().map_err(js_err)?).map_err(js_err)?)
 }
+
+/// Public claims about the rules, each with the verdict and right figure computed from the data.
+#[wasm_bindgen]
+pub fn claims() -> Result<JsValue, JsValue> {
+    to_js(&wire::claims().map_err(js_err)?)
+}

@@ -22,9 +22,11 @@ use crate::reason::Reason;
 use crate::regime::{self, Choice, Chosen, Selection};
 use crate::vocab::{Grade, ReviewPolicy, SourceKind};
 
+pub mod claims;
 pub mod compare;
 pub mod convert;
 
+pub use claims::{claims, ClaimOut, ClaimsOut};
 pub use compare::{compare, CompareOut, COMPARE_FIELDS};
 pub use convert::{convert, thresholds, ConvertIn, ConvertOut, ThresholdOut};
 

@@ -619,3 +619,27 @@ fn compare_shows_every_regime_and_what_differs() {
         "--regime",
     );
 }
+
+#[test]
+fn claims_json_has_text_source_verdict_figure_and_citation() {
+    let v = json(&["claims", "--json"]);
+    let list = v["claims"].as_array().expect("claims");
+    assert_eq!(list.len(), h100e::data::CLAIMS.len());
+    for c in list {
+        assert!(
+            c["text"].is_string()
+                && c["source"]["publisher"].is_string()
+                && c["source"]["url"].is_string()
+        );
+        assert!(
+            ["accurate", "partly-accurate", "inaccurate", "unverifiable"]
+                .contains(&c["verdict"].as_str().unwrap_or(""))
+        );
+        assert!(c["corrected"]["text"].is_string() && c["citation"]["label"].is_string());
+    }
+    let text = String::from_utf8_lossy(&h100e(&["claims"]).stdout).to_string();
+    assert!(
+        text.contains("PARTLY ACCURATE") && text.contains("UNVERIFIABLE"),
+        "{text}"
+    );
+}

@@ -302,3 +302,11 @@ fn compare_matches_native_and_refuses_a_regime() {
         ("query".to_string(), "bad-query".to_string())
     );
 }
+
+#[wasm_bindgen_test]
+fn claims_match_native() {
+    same_json(
+        &wasm::claims().expect("claims"),
+        serde_json::to_value(wire::claims().expect("claims")).expect("json"),
+    );
+}

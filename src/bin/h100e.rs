@@ -9,8 +9,8 @@ use h100e::convert::ConvertRequest;
 use h100e::query::{ChipInput, Request};
 use h100e::regime::Choice;
 use h100e::wire::{
-    self, CapOut, ChipOut, CitationOut, CompareOut, ConvertOut, EvalOut, RegimeOut, ThresholdOut,
-    TiersOut,
+    self, CapOut, ChipOut, CitationOut, ClaimsOut, CompareOut, ConvertOut, EvalOut, RegimeOut,
+    ThresholdOut, TiersOut,
 };
 use h100e::Error;
 
@@ -87,6 +87,13 @@ enum Command {
         /// A threshold id (see `h100e thresholds`), e.g. diffusion2025.lpp.
         #[arg(long)]
         threshold: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Public claims about the rules, each with the verdict and the right figure computed from
+    /// the data, and its citation.
+    Claims {
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -380,6 +387,14 @@ fn run(cmd: Command) -> Result<String, Error> {
                 json(&out)
             } else {
                 Ok(convert_text(&out))
+            }
+        }
+        Command::Claims { json: j } => {
+            let out = wire::claims()?;
+            if j {
+                json(&out)
+            } else {
+                Ok(claims_text(&out))
             }
         }
         Command::Thresholds { json: j } => {
@@ -851,5 +866,39 @@ fn compare_text(c: &CompareOut) -> String {
         },
         data_line(&c.data)
     ));
+    s
+}
+
+fn claims_text(c: &ClaimsOut) -> String {
+    let mut s = String::new();
+    for k in &c.claims {
+        s.push_str(&format!(
+            "{} — {}\n  \"{}\"\n  {}{}, {} ({})\n  Read as: {}\n",
+            k.id,
+            k.verdict_label.to_uppercase(),
+            k.text,
+            k.source.publisher,
+            k.source
+                .date
+                .as_deref()
+                .map_or(String::new(), |d| format!(", {d}")),
+            k.source.url,
+            k.source.kind,
+            k.reading
+        ));
+        for f in &k.findings {
+            s.push_str(&format!("  - {}\n", f.text));
+        }
+        s.push_str(&format!(
+            "  Data: {}\n  {}\n",
+            k.corrected.text,
+            cite_text(&k.citation)
+        ));
+        if let Some(u) = k.uncertain {
+            s.push_str(&format!("  UNCERTAIN: {u}\n"));
+        }
+        s.push('\n');
+    }
+    s.push_str(&data_line(&c.data));
     s
 }
