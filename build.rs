@@ -356,6 +356,7 @@ struct RegimeIn {
     caveat: Option<String>,
     summary: String,
     cite: CiteIn,
+    compliance: Option<DatedIn>,
     #[serde(default)]
     notes: Vec<NoteIn>,
     #[serde(default)]
@@ -684,8 +685,9 @@ fn main() {
     groups(&mut g);
     classification(&mut g);
     let chip_ids = chips(&mut g);
-    regimes(&mut g, &chip_ids);
+    let regimes = regimes(&mut g, &chip_ids);
     contested(&mut g);
+    claims(&mut g, &regimes, &chip_ids);
     dataset(&mut g);
     let out = std::env::var("OUT_DIR").unwrap_or_else(|e| fail("OUT_DIR", "(env)", &e.to_string()));
     let dest = Path::new(&out).join("data.rs");
@@ -1376,7 +1378,7 @@ fn precision(f: &str, key: &str, p: &PrecisionIn) -> String {
 // ---- provisions: `use` and `extends` --------------------------------------------------------------
 
 /// The fields that name and date a regime: `extends` never inherits them, each regime states its own.
-const IDENTITY: [&str; 9] = [
+const IDENTITY: [&str; 10] = [
     "id",
     "name",
     "short_name",
@@ -1386,6 +1388,7 @@ const IDENTITY: [&str; 9] = [
     "caveat",
     "summary",
     "cite",
+    "compliance",
 ];
 
 /// The shared provisions of `data/provisions.toml`, by kind then name (`scope.d145_excluding_a5a6`
@@ -1587,12 +1590,18 @@ struct RegimeOut {
     hypothetical: bool,
     expr: String,
     id: String,
+    /// The kinds of threshold it has, as `convert::Kind::slug` names them (claims name them).
+    thresholds: BTreeSet<String>,
+    /// It has tiers.
+    tiered: bool,
+    /// It has a compliance date.
+    compliance: bool,
 }
 
 /// `data/regimes/*.toml`: one regime per file, named by its id, written as provisions of
 /// `data/provisions.toml` and an optional regime it `extends` (see [`Resolve`]). Real regimes follow
 /// one another: each one's `as_of` is the day before the next takes effect.
-fn regimes(g: &mut Gen, chip_ids: &BTreeSet<String>) {
+fn regimes(g: &mut Gen, chip_ids: &BTreeSet<String>) -> Vec<RegimeOut> {
     let dir = "data/regimes";
     println!("cargo:rerun-if-changed={dir}");
     let mut lib = Provisions::read("data/provisions.toml");
@@ -1637,6 +1646,7 @@ fn regimes(g: &mut Gen, chip_ids: &BTreeSet<String>) {
         "pub static REGIMES: &[Regime] = &[\n{}\n];",
         rows.join(",\n")
     );
+    regimes
 }
 
 /// Real regimes, sorted by effective date, must not share a date, and a replaced regime's `as_of`
@@ -1684,6 +1694,18 @@ fn regime(g: &mut Gen, f: &str, r: &RegimeIn, chip_ids: &BTreeSet<String>) -> Re
         fail(f, "as_of", "as_of must not come before effective");
     }
     let cite = g.cite(f, "cite", &r.cite);
+    let compliance = opt(&r.compliance, |c| {
+        let day = date(f, "compliance.date", &c.date);
+        if day < effective {
+            fail(
+                f,
+                "compliance.date",
+                "compliance cannot be due before the rule takes effect",
+            );
+        }
+        let cite = g.cite(f, "compliance", &c.cite);
+        format!("Dated {{ date: {}, cite: {cite} }}", date_lit(day))
+    });
     let notes: Vec<String> = r
         .notes
         .iter()
@@ -1724,7 +1746,7 @@ fn regime(g: &mut Gen, f: &str, r: &RegimeIn, chip_ids: &BTreeSet<String>) -> Re
         .map(|(i, t)| tariff(g, f, i, t))
         .collect();
     let expr = format!(
-        "Regime {{ id: {}, name: {}, short_name: {}, effective: {}, as_of: {}, hypothetical: {}, caveat: {}, summary: {}, cite: {cite}, notes: &[{}], vendor_notes: &[{}], scope_a: {scope_a}, scope_b: {scope_b}, hq_rule: {hq_rule}, embargo: {embargo}, tiers: {tiers}, exceptions: {exceptions}, allocation: {allocation}, review: {review}, is_informed: {is_informed}, china_band: {china_band}, g2g_licensing: {g2g}, tariffs: &[{}] }}",
+        "Regime {{ id: {}, name: {}, short_name: {}, effective: {}, as_of: {}, hypothetical: {}, caveat: {}, summary: {}, cite: {cite}, compliance: {compliance}, notes: &[{}], vendor_notes: &[{}], scope_a: {scope_a}, scope_b: {scope_b}, hq_rule: {hq_rule}, embargo: {embargo}, tiers: {tiers}, exceptions: {exceptions}, allocation: {allocation}, review: {review}, is_informed: {is_informed}, china_band: {china_band}, g2g_licensing: {g2g}, tariffs: &[{}] }}",
         lit(&r.id),
         lit(&r.name),
         lit(&r.short_name),
@@ -1743,7 +1765,36 @@ fn regime(g: &mut Gen, f: &str, r: &RegimeIn, chip_ids: &BTreeSet<String>) -> Re
         hypothetical: r.hypothetical,
         expr,
         id: r.id.clone(),
+        thresholds: threshold_slugs(f, r),
+        tiered: r.tiers.is_some(),
+        compliance: r.compliance.is_some(),
     }
+}
+
+/// The threshold kinds of a regime, named as `convert::Kind::slug` names them at run time
+/// (`tests/claims.rs` checks that every claim's threshold resolves, so the two cannot drift).
+fn threshold_slugs(f: &str, r: &RegimeIn) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let e = &r.exceptions;
+    if e.lpp.is_some() {
+        out.insert("lpp".to_string());
+    }
+    if r.allocation.is_some() {
+        out.extend(["allocation".to_string(), "allocation-g2g".to_string()]);
+    }
+    if e.aia.is_some() {
+        out.insert("aia-report".to_string());
+    }
+    for s in e.nveu.iter().flat_map(|n| &n.schedule) {
+        out.insert(format!("nveu-{}", date(f, "nveu.schedule", &s.from)));
+    }
+    if r.china_band.is_some() {
+        out.insert("band-tpp".to_string());
+    }
+    for s in &r.review.by_size {
+        out.insert(format!("size-{}", s.policy));
+    }
+    out
 }
 
 /// `Some(expr)` from an optional input, or `None`.
@@ -1969,4 +2020,299 @@ fn conditions(g: &mut Gen, f: &str, key: &str, c: &ConditionsIn) -> (String, Str
         fail(f, key, "list at least one condition");
     }
     (strs(&c.items), g.cite(f, key, &c.cite))
+}
+
+// ---- claims ----------------------------------------------------------------------------------------
+
+/// A day with its citation (a regime's compliance date).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatedIn {
+    date: String,
+    cite: CiteIn,
+}
+
+/// One public claim: the quote, its source, how it is read, and what it asserts. Which of the
+/// optional fields a claim needs depends on its `kind` (data/README.md has the shapes).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimIn {
+    id: String,
+    text: String,
+    source: String,
+    reading: String,
+    uncertain: Option<String>,
+    kind: String,
+    regime: Option<String>,
+    threshold: Option<String>,
+    figure: Option<String>,
+    unit: Option<String>,
+    measure: Option<String>,
+    approx: Option<bool>,
+    tier: Option<u8>,
+    count: Option<u64>,
+    countries: Option<Vec<String>>,
+    event: Option<String>,
+    date: Option<String>,
+    chip: Option<String>,
+    quantity: Option<u64>,
+    destination: Option<String>,
+    caps: Option<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimsFile {
+    claim: Vec<ClaimIn>,
+}
+
+/// `claims.toml`: every claim quotes a known source and asserts something about known regimes,
+/// thresholds, chips and countries, with exactly the fields its kind needs.
+fn claims(g: &mut Gen, regimes: &[RegimeOut], chip_ids: &BTreeSet<String>) {
+    let f = "data/claims.toml";
+    let file: ClaimsFile = read(f);
+    let mut seen = BTreeSet::new();
+    let mut rows = Vec::new();
+    for c in &file.claim {
+        let key = format!("claim `{}`", c.id);
+        if !seen.insert(c.id.clone()) {
+            fail(f, &key, "id listed twice");
+        }
+        if !g.sources.contains(&c.source) {
+            fail(
+                f,
+                &key,
+                &format!("unknown source `{}` (see data/sources.toml)", c.source),
+            );
+        }
+        for (field, v) in [("text", &c.text), ("reading", &c.reading)] {
+            if v.trim().is_empty() {
+                fail(f, &key, &format!("`{field}` is empty"));
+            }
+        }
+        let asserts = assertion(g, f, &key, c, regimes, chip_ids);
+        rows.push(format!(
+            "Claim {{ id: {}, text: {}, source: &{}, reading: {}, uncertain: {}, asserts: {asserts} }}",
+            lit(&c.id),
+            lit(&c.text),
+            source_ident(&c.source),
+            lit(&c.reading),
+            opt_lit(&c.uncertain)
+        ));
+    }
+    let _ = writeln!(
+        g.out,
+        "pub static CLAIMS: &[Claim] = &[\n{}\n];",
+        rows.join(",\n")
+    );
+}
+
+/// The fields a claim of each kind must have; every other optional field must be absent.
+const CLAIM_FIELDS: [(&str, &[&str]); 5] = [
+    (
+        "threshold",
+        &["regime", "threshold", "figure", "unit", "approx"],
+    ),
+    ("tier-count", &["regime", "tier", "count", "approx"]),
+    ("same-tier", &["regime", "countries"]),
+    ("date", &["regime", "event", "date"]),
+    ("deal", &["chip", "quantity", "destination", "caps"]),
+];
+
+/// Which optional fields a claim gives, by name.
+fn claim_fields(c: &ClaimIn) -> Vec<&'static str> {
+    let given = [
+        ("regime", c.regime.is_some()),
+        ("threshold", c.threshold.is_some()),
+        ("figure", c.figure.is_some()),
+        ("unit", c.unit.is_some()),
+        ("measure", c.measure.is_some()),
+        ("approx", c.approx.is_some()),
+        ("tier", c.tier.is_some()),
+        ("count", c.count.is_some()),
+        ("countries", c.countries.is_some()),
+        ("event", c.event.is_some()),
+        ("date", c.date.is_some()),
+        ("chip", c.chip.is_some()),
+        ("quantity", c.quantity.is_some()),
+        ("destination", c.destination.is_some()),
+        ("caps", c.caps.is_some()),
+    ];
+    given.iter().filter(|g| g.1).map(|g| g.0).collect()
+}
+
+/// The assertion of one claim as a Rust expression, after checking its fields against its kind.
+fn assertion(
+    g: &mut Gen,
+    f: &str,
+    key: &str,
+    c: &ClaimIn,
+    regimes: &[RegimeOut],
+    chip_ids: &BTreeSet<String>,
+) -> String {
+    let Some((_, needed)) = CLAIM_FIELDS.iter().find(|k| k.0 == c.kind) else {
+        let kinds: Vec<&str> = CLAIM_FIELDS.iter().map(|k| k.0).collect();
+        fail(
+            f,
+            key,
+            &format!("kind `{}` is not one of {}", c.kind, kinds.join(", ")),
+        );
+    };
+    // `measure` may come with a threshold claim, `tier` with a same-tier claim.
+    let optional: &[&str] = match c.kind.as_str() {
+        "threshold" => &["measure"],
+        "same-tier" => &["tier"],
+        _ => &[],
+    };
+    let given = claim_fields(c);
+    for n in *needed {
+        if !given.contains(n) {
+            fail(f, key, &format!("a `{}` claim needs `{n}`", c.kind));
+        }
+    }
+    if let Some(extra) = given
+        .iter()
+        .find(|n| !needed.contains(n) && !optional.contains(n))
+    {
+        fail(f, key, &format!("a `{}` claim has no `{extra}`", c.kind));
+    }
+    let regime = c.regime.as_deref().map(|id| {
+        regimes
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| fail(f, key, &format!("unknown regime `{id}` (see data/regimes)")))
+    });
+    let text = |o: &Option<String>| o.clone().unwrap_or_default();
+    match (c.kind.as_str(), regime) {
+        ("threshold", Some(r)) => threshold_claim(f, key, c, r),
+        ("tier-count", Some(r)) => {
+            let tier = c.tier.unwrap_or_default();
+            if !r.tiered || !(1..=3).contains(&tier) {
+                fail(f, key, &format!("regime `{}` has no Tier {tier}", r.id));
+            }
+            format!(
+                "Assertion::TierCount {{ regime: {}, tier: {tier}, count: {}, approx: {} }}",
+                lit(&r.id),
+                c.count.unwrap_or_default(),
+                c.approx.unwrap_or_default()
+            )
+        }
+        ("same-tier", Some(r)) => {
+            let codes = c.countries.clone().unwrap_or_default();
+            g.check_codes(f, key, &codes);
+            if !r.tiered || codes.len() < 2 || c.tier.is_some_and(|t| !(1..=3).contains(&t)) {
+                fail(
+                    f,
+                    key,
+                    "a same-tier claim names two or more countries of a regime with tiers",
+                );
+            }
+            format!(
+                "Assertion::SameTier {{ regime: {}, countries: {}, tier: {:?} }}",
+                lit(&r.id),
+                strs(&codes),
+                c.tier
+            )
+        }
+        ("date", Some(r)) => {
+            let event = vocab::DateEvent::from_id(&text(&c.event))
+                .unwrap_or_else(|| fail(f, key, "event must be `effective` or `compliance`"));
+            if event == vocab::DateEvent::Compliance && !r.compliance {
+                fail(f, key, &format!("regime `{}` has no compliance date", r.id));
+            }
+            let day = date(f, key, &text(&c.date));
+            format!(
+                "Assertion::Date {{ regime: {}, event: DateEvent::{event:?}, date: {} }}",
+                lit(&r.id),
+                date_lit(day)
+            )
+        }
+        _ => deal_claim(g, f, key, c, regimes, chip_ids),
+    }
+}
+
+/// A threshold claim: a threshold the regime has, a decimal figure, a unit and an optional measure.
+fn threshold_claim(f: &str, key: &str, c: &ClaimIn, r: &RegimeOut) -> String {
+    let slug = c.threshold.clone().unwrap_or_default();
+    if !r.thresholds.contains(&slug) {
+        let known: Vec<&str> = r.thresholds.iter().map(String::as_str).collect();
+        fail(
+            f,
+            key,
+            &format!(
+                "regime `{}` has no threshold `{slug}` (it has {})",
+                r.id,
+                known.join(", ")
+            ),
+        );
+    }
+    let figure = dec(f, key, &c.figure.clone().unwrap_or_default());
+    let unit = c.unit.clone().unwrap_or_default();
+    let Some(unit) = vocab::ClaimUnit::from_id(&unit) else {
+        fail(f, key, &format!("unit `{unit}` is not tpp, h100e or chips"));
+    };
+    let measure = c.measure.as_deref().map(|m| {
+        vocab::Measure::from_id(m).unwrap_or_else(|| {
+            let ids: Vec<&str> = vocab::Measure::ALL.iter().map(|x| x.id()).collect();
+            fail(
+                f,
+                key,
+                &format!("measure `{m}` is not one of {}", ids.join(", ")),
+            )
+        })
+    });
+    format!(
+        "Assertion::Threshold {{ regime: {}, threshold: {}, figure: {}, unit: ClaimUnit::{unit:?}, measure: {}, approx: {} }}",
+        lit(&r.id),
+        lit(&slug),
+        dec_lit(figure),
+        measure.map_or("None".into(), |m| format!("Some(Measure::{m:?})")),
+        c.approx.unwrap_or_default()
+    )
+}
+
+/// A deal claim: a catalog chip, a quantity, a destination and thresholds `regime.kind` to compare.
+fn deal_claim(
+    g: &mut Gen,
+    f: &str,
+    key: &str,
+    c: &ClaimIn,
+    regimes: &[RegimeOut],
+    chip_ids: &BTreeSet<String>,
+) -> String {
+    let chip = c.chip.clone().unwrap_or_default();
+    if !chip_ids.contains(&chip) {
+        fail(
+            f,
+            key,
+            &format!("unknown chip `{chip}` (see data/chips.toml)"),
+        );
+    }
+    let dest = c.destination.clone().unwrap_or_default();
+    g.check_codes(f, key, std::slice::from_ref(&dest));
+    let caps = c.caps.clone().unwrap_or_default();
+    for cap in &caps {
+        let known = cap.split_once('.').is_some_and(|(rid, slug)| {
+            regimes
+                .iter()
+                .any(|r| r.id == rid && r.thresholds.contains(slug))
+        });
+        if !known {
+            fail(
+                f,
+                key,
+                &format!("cap `{cap}` is not `regime.kind` of a threshold in the data"),
+            );
+        }
+    }
+    let quantity = c.quantity.unwrap_or_default();
+    if quantity == 0 || caps.is_empty() {
+        fail(f, key, "a deal needs a quantity and at least one cap");
+    }
+    format!(
+        "Assertion::Deal {{ chip: {}, quantity: {quantity}, destination: {}, caps: {} }}",
+        lit(&chip),
+        lit(&dest),
+        strs(&caps)
+    )
 }

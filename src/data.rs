@@ -5,6 +5,8 @@
 use crate::date::Date;
 use crate::decimal::Dec;
 use crate::model::*;
-use crate::vocab::{ContestedFact, Grade, ReviewPolicy, SourceKind, StatedClass};
+use crate::vocab::{
+    ClaimUnit, ContestedFact, DateEvent, Grade, Measure, ReviewPolicy, SourceKind, StatedClass,
+};
 
 include!(concat!(env!("OUT_DIR"), "/data.rs"));

@@ -122,6 +122,18 @@ impl Dec {
         self.0.checked_mul(u128::from(n)).map(Dec)
     }
 
+    /// How many whole `unit`s fit in `self`: ⌊self ÷ unit⌋, exactly, or `None` if `unit` is zero.
+    /// This is "how many chips fit under a line" with no rounding on the way.
+    pub fn div_floor(self, unit: Dec) -> Option<u128> {
+        self.0.checked_div(unit.0)
+    }
+
+    /// `self × other`, rounded down to a thousandth, or `None` on overflow. Exact whenever one
+    /// factor is whole (an H100-equivalent amount times the H100's TPP, a quantity times a TPP).
+    pub fn checked_mul(self, other: Dec) -> Option<Dec> {
+        Some(Dec(self.0.checked_mul(other.0)? / SCALE))
+    }
+
     /// Compares `self / den` with `threshold` exactly (cross-multiplied), or `None` if `den` is
     /// zero or the products overflow.
     pub fn ratio_cmp(self, den: Dec, threshold: Dec) -> Option<Ordering> {

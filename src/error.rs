@@ -41,6 +41,12 @@ pub enum Field {
     Date,
     /// A chosen reading of a contested fact.
     Reading,
+    /// An amount of TPP to convert.
+    Tpp,
+    /// An amount of H100-equivalents to convert.
+    H100e,
+    /// A threshold of the data, by id.
+    Threshold,
     /// The query object as a whole.
     Query,
 }
@@ -66,6 +72,9 @@ impl Field {
             Field::Regime => "regime",
             Field::Date => "date",
             Field::Reading => "readings",
+            Field::Tpp => "tpp",
+            Field::H100e => "h100e",
+            Field::Threshold => "threshold",
             Field::Query => "query",
         }
     }
@@ -90,6 +99,9 @@ impl Field {
             Field::Regime => "regime",
             Field::Date => "date",
             Field::Reading => "reading",
+            Field::Tpp => "TPP",
+            Field::H100e => "H100-equivalents",
+            Field::Threshold => "threshold",
             Field::Query => "query",
         }
     }
@@ -131,6 +143,13 @@ pub enum Error {
         input: String,
         /// Every id.
         known: Vec<&'static str>,
+    },
+    /// No threshold of the data has that id.
+    UnknownThreshold {
+        /// What was typed.
+        input: String,
+        /// The closest ids.
+        suggestions: Vec<String>,
     },
     /// Not a YYYY-MM-DD date.
     BadDate {
@@ -236,6 +255,13 @@ impl fmt::Display for Error {
                 let known: Vec<String> = known.iter().map(|s| (*s).to_string()).collect();
                 write!(f, "unknown regime `{input}`: accepted ids are {}", or_list(&known))
             }
+            Error::UnknownThreshold { input, suggestions } => {
+                write!(f, "unknown threshold `{input}`: give a threshold id (list them with `h100e thresholds`)")?;
+                if !suggestions.is_empty() {
+                    write!(f, "; did you mean {}?", or_list(suggestions))?;
+                }
+                Ok(())
+            }
             Error::BadDate { input } => {
                 write!(f, "bad date `{input}`: give a real day as YYYY-MM-DD, e.g. 2025-03-01")
             }
@@ -273,6 +299,7 @@ impl Error {
             | Error::BadChoice { field, .. } => *field,
             Error::UnknownChip { .. } | Error::NoThroughput { .. } => Field::Chip,
             Error::UnknownRegime { .. } => Field::Regime,
+            Error::UnknownThreshold { .. } => Field::Threshold,
             Error::BadDate { .. } | Error::DateOutOfCoverage { .. } => Field::Date,
             Error::NeedsDieArea { .. } => Field::DieArea,
             Error::BadQuery { .. } => Field::Query,
@@ -286,6 +313,7 @@ impl Error {
             Error::AmbiguousCountry { .. } => "ambiguous-country",
             Error::UnknownChip { .. } => "unknown-chip",
             Error::UnknownRegime { .. } => "unknown-regime",
+            Error::UnknownThreshold { .. } => "unknown-threshold",
             Error::BadDate { .. } => "bad-date",
             Error::DateOutOfCoverage { .. } => "date-out-of-coverage",
             Error::BadNumber { .. } => "bad-number",

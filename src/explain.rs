@@ -861,3 +861,204 @@ pub fn outcome_class_label(class: OutcomeClass) -> &'static str {
         OutcomeClass::Denial => "License needed, presumption or policy of denial",
     }
 }
+
+/// A threshold's name, from its regime's provisions: what the line is, under which rules.
+pub fn threshold_name(t: &crate::convert::Threshold) -> String {
+    use crate::convert::Kind;
+    let Some(r) = t.regime() else {
+        return t.id.clone();
+    };
+    let what = match t.kind {
+        Kind::Lpp => r
+            .exceptions
+            .lpp
+            .as_ref()
+            .map_or("License-free allowance".into(), |l| capitalised(l.name)),
+        Kind::Allocation | Kind::AllocationG2g => {
+            let period = r.allocation.as_ref().map_or("", |a| a.period);
+            let g2g = if t.kind == Kind::AllocationG2g {
+                " with a government-to-government agreement"
+            } else {
+                ""
+            };
+            format!("Tier 2 country allocation for licensed exports{g2g} ({period})")
+        }
+        Kind::AiaReport => "License Exception AIA's reporting line".into(),
+        Kind::Nveu(d) => format!(
+            "National VEU installed-base cap from Q{} {}",
+            d.quarter(),
+            d.year()
+        ),
+        Kind::BandTpp => match &r.china_band {
+            Some(b) => format!(
+                "TPP line below which licenses for {} are reviewed {} ({})",
+                place_words(&b.place),
+                review_phrase(b.policy),
+                b.max_tpp.cite.fr.unwrap_or("2026 band")
+            ),
+            None => "TPP line of a review band".into(),
+        },
+        Kind::Size(p) => format!(
+            "Size above which licenses are reviewed {}",
+            review_phrase(p)
+        ),
+    };
+    format!("{what} — {}", r.short_name)
+}
+
+/// What a threshold's TPP is counted against, in words.
+pub fn measure_label(m: crate::convert::Measure) -> &'static str {
+    use crate::convert::Measure;
+    match m {
+        Measure::BuyerYear => "per buyer per calendar year",
+        Measure::BuyerTotal => "per buyer, everything it has received",
+        Measure::CountryPeriod => "per country, licensed exports over the allocation's period",
+        Measure::CountryYear => "per country per year",
+        Measure::InstalledBase => "per National VEU per country, its installed base",
+        Measure::Order => "per order (one shipment)",
+        Measure::Chip => "per chip: each chip's own TPP",
+    }
+}
+
+/// What a conversion's counts mean: how many whole chips stay within the amount, and on which
+/// side of the line an amount exactly on it falls.
+pub fn fit_note(bound: crate::convert::Bound, measure: Option<crate::convert::Measure>) -> String {
+    use crate::convert::{Bound, Measure};
+    let side = match bound {
+        Bound::UpTo => "whole chips whose total TPP is at most the amount",
+        Bound::Below => "whole chips whose total TPP stays below the line (reaching it crosses it)",
+    };
+    match measure {
+        Some(Measure::Chip) => format!("{side}; this line applies to each chip's own TPP, so a count of 1 or more means the chip is below it"),
+        _ => format!("{side}; counts use exact TPP, and where the sources give a chip several TPP figures each is counted"),
+    }
+}
+
+/// The largest license-free quantity of an order, in words.
+pub fn license_free(l: crate::compare::LicenseFree) -> String {
+    use crate::compare::LicenseFree;
+    match l {
+        LicenseFree::Any(n) => format!(
+            "any quantity (checked up to {} chips, the largest order answered)",
+            Dec::from_int(n).grouped()
+        ),
+        LicenseFree::None => "none: even one chip needs a license".into(),
+        LicenseFree::UpTo(n) => format!(
+            "up to {} chips; {} need a license",
+            Dec::from_int(n).grouped(),
+            Dec::from_int(n.saturating_add(1)).grouped()
+        ),
+    }
+}
+
+/// A claim's verdict in words.
+pub fn verdict_label(v: crate::claims::Verdict) -> &'static str {
+    use crate::claims::Verdict;
+    match v {
+        Verdict::Accurate => "accurate",
+        Verdict::PartlyAccurate => "partly accurate",
+        Verdict::Inaccurate => "inaccurate",
+        Verdict::Unverifiable => "unverifiable",
+    }
+}
+
+/// The right figure of a checked claim, in words, from the data.
+pub fn corrected(c: &crate::claims::Check) -> String {
+    use crate::claims::Figure;
+    match &c.figure {
+        Figure::Threshold(t) => format!(
+            "{}: {} TPP {}, {}",
+            threshold_name(t),
+            t.tpp.grouped(),
+            measure_label(t.measure),
+            h100e(t.tpp)
+        ),
+        Figure::TierCount { regime, tier, count } => format!(
+            "Tier {} of the {} holds {count} places in their own right (ISO 3166-1 entries, not counting the United States or places treated as part of another)",
+            tier.number(),
+            regime.short_name
+        ),
+        Figure::Tiers { regime, tiers } => {
+            let each: Vec<String> = tiers
+                .iter()
+                .map(|(code, t)| {
+                    let name = country::by_code(code).map_or(*code, |k| k.name);
+                    t.map_or(format!("{name}: no tier"), |t| format!("{name}: Tier {}", t.number()))
+                })
+                .collect();
+            format!("Under the {}: {}", regime.short_name, list(&each.iter().map(String::as_str).collect::<Vec<_>>()))
+        }
+        Figure::Date { regime, event, date } => {
+            let what = match event {
+                crate::vocab::DateEvent::Compliance => "compliance was due",
+                crate::vocab::DateEvent::Effective => "it took effect",
+            };
+            format!("{}: {what} on {date}", regime.short_name)
+        }
+        Figure::Deal { chip, quantity, tpp, caps } => {
+            let each: Vec<String> = caps.iter().map(|k| deal_cap(k, *tpp)).collect();
+            let model = crate::chip::catalog()
+                .iter()
+                .find(|c| c.id == *chip)
+                .map_or(*chip, |c| c.model);
+            format!(
+                "{} × {model} = {} TPP, {}; {}",
+                Dec::from_int(*quantity).grouped(),
+                tpp.grouped(),
+                h100e(*tpp),
+                each.join("; ")
+            )
+        }
+    }
+}
+
+/// A deal set against one cap: "above the … (790,000,000 TPP), 2.7 times it".
+fn deal_cap(k: &crate::claims::DealCap, tpp: Dec) -> String {
+    let times = tpp
+        .ratio_text(k.threshold.tpp, 1)
+        .map_or(String::new(), |x| {
+            format!(", {} times it", group_digits(&x))
+        });
+    let side = if k.exceeds { "above" } else { "within" };
+    let tier = match k.tier {
+        Some(crate::verdict::Tier::Two) | None => String::new(),
+        Some(t) => format!(
+            " (the destination was in Tier {}, which has no such allocation)",
+            t.number()
+        ),
+    };
+    let split = if k.by_reading.iter().any(|r| r.1 != k.exceeds) {
+        " (on another published TPP of the chip it would not be)"
+    } else {
+        ""
+    };
+    format!(
+        "{side} the {} ({} TPP){times}{tier}{split}",
+        threshold_name(&k.threshold),
+        k.threshold.tpp.grouped()
+    )
+}
+
+/// One finding about a claim, in words.
+pub fn finding(f: &crate::claims::Finding) -> String {
+    use crate::claims::Finding;
+    match f {
+        Finding::FigureMatches => "the figure is the data's, exactly or as rounded".into(),
+        Finding::FigureOff => "the figure is not the data's".into(),
+        Finding::MeasureDiffers { claimed, actual } => format!(
+            "the claim counts it {}; the rule counts it {}",
+            measure_label(*claimed),
+            measure_label(*actual)
+        ),
+        Finding::CountsChips => format!(
+            "the claim counts chips; the rule counts TPP, in which one H100 is {} and newer chips count for more",
+            CLASSIFICATION.h100_tpp.value.grouped()
+        ),
+        Finding::Hypothetical => "the regime is a reported proposal or draft, never adopted".into(),
+        Finding::SameTier => "they are in the same tier".into(),
+        Finding::DifferentTiers => "they are not all in the same tier".into(),
+        Finding::OtherTier => "they are in the same tier, but not the one claimed".into(),
+        Finding::SetAsideBefore(d) => format!("the rule was set aside on {d}, before that day"),
+        Finding::LicensesNotPublic => "the licenses are not public: the engine sets the reported figure against the rules and cannot check the deal itself".into(),
+    }
+}

@@ -23,7 +23,10 @@
 #![warn(missing_docs)]
 
 pub mod chip;
+pub mod claims;
+pub mod compare;
 pub mod contested;
+pub mod convert;
 pub mod country;
 pub mod data;
 pub mod date;

@@ -4,7 +4,9 @@
 
 use crate::date::Date;
 use crate::decimal::Dec;
-use crate::vocab::{ContestedFact, Grade, ReviewPolicy, SourceKind, StatedClass};
+use crate::vocab::{
+    ClaimUnit, ContestedFact, DateEvent, Grade, Measure, ReviewPolicy, SourceKind, StatedClass,
+};
 
 /// A document that the data cites.
 #[derive(Debug)]
@@ -355,6 +357,8 @@ pub struct Regime {
     pub summary: &'static str,
     /// The main text.
     pub cite: &'static Cite,
+    /// The day compliance was due, where the rule set one apart from its effective date.
+    pub compliance: Option<Dated>,
     /// Context shown with every answer.
     pub notes: &'static [Note],
     /// Context shown when the chip is from this vendor (BIS guidance on Huawei Ascend).
@@ -569,4 +573,91 @@ pub struct ChipEntry {
     pub sources: &'static [ChipSource],
     /// How the figures were checked.
     pub verification: &'static str,
+}
+
+/// A day with its citation.
+#[derive(Debug)]
+pub struct Dated {
+    /// The day.
+    pub date: Date,
+    /// Where it is stated.
+    pub cite: &'static Cite,
+}
+
+/// A public claim about the rules, quoted from its source, with what it asserts in machine terms;
+/// the engine checks the assertion against the data (`crate::claims`).
+#[derive(Debug)]
+pub struct Claim {
+    /// Stable id.
+    pub id: &'static str,
+    /// The quote, word for word.
+    pub text: &'static str,
+    /// Who published it.
+    pub source: &'static Source,
+    /// How the quote is read into the assertion, in plain words.
+    pub reading: &'static str,
+    /// What is uncertain in that reading.
+    pub uncertain: Option<&'static str>,
+    /// What it asserts.
+    pub asserts: Assertion,
+}
+
+/// What a claim asserts, in terms the engine can check.
+#[derive(Debug)]
+pub enum Assertion {
+    /// A threshold's size: `figure` in `unit`, counted per `measure` where the claim says.
+    Threshold {
+        /// The regime whose threshold it is.
+        regime: &'static str,
+        /// The threshold's kind within it (`lpp`, `allocation`, …; see `convert::Kind::slug`).
+        threshold: &'static str,
+        /// The claimed figure.
+        figure: Dec,
+        /// Its unit.
+        unit: ClaimUnit,
+        /// What the claim says the figure is counted against, if it says.
+        measure: Option<Measure>,
+        /// The figure is approximate ("about", a round number).
+        approx: bool,
+    },
+    /// How many places a tier holds.
+    TierCount {
+        /// The regime.
+        regime: &'static str,
+        /// 1, 2 or 3.
+        tier: u8,
+        /// The claimed count.
+        count: u64,
+        /// The count is approximate.
+        approx: bool,
+    },
+    /// Several places are in the same tier (and in `tier`, when the claim names it).
+    SameTier {
+        /// The regime.
+        regime: &'static str,
+        /// Alpha-2 codes.
+        countries: &'static [&'static str],
+        /// The tier claimed, if any.
+        tier: Option<u8>,
+    },
+    /// The date of a regime's event.
+    Date {
+        /// The regime.
+        regime: &'static str,
+        /// Which event.
+        event: DateEvent,
+        /// The claimed day.
+        date: Date,
+    },
+    /// A reported deal, set against thresholds (the Diffusion rule's country caps).
+    Deal {
+        /// Catalog chip id.
+        chip: &'static str,
+        /// How many.
+        quantity: u64,
+        /// Alpha-2 code of the destination.
+        destination: &'static str,
+        /// The thresholds it is compared with, as `regime.kind`.
+        caps: &'static [&'static str],
+    },
 }

@@ -269,3 +269,111 @@ mod tests {
         assert_eq!(SourceKind::from_id("law firm"), None);
     }
 }
+
+/// What a threshold's TPP is counted against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    /// One buyer's shipments in a calendar year (LPP).
+    BuyerYear,
+    /// Everything one buyer has received (AIA's reporting line, the 2026 draft's top step).
+    BuyerTotal,
+    /// Licensed exports to one country over the allocation's period.
+    CountryPeriod,
+    /// Licensed exports to one country in a year: what claims sometimes say of the allocation;
+    /// no threshold of the data counts so.
+    CountryYear,
+    /// One National VEU's installed base in one country.
+    InstalledBase,
+    /// One order (shipment).
+    Order,
+    /// One chip: a line each chip's own TPP must be below (the 2026 China band).
+    Chip,
+}
+
+impl Measure {
+    /// Every measure, for parsing.
+    pub const ALL: [Measure; 7] = [
+        Measure::BuyerYear,
+        Measure::BuyerTotal,
+        Measure::CountryPeriod,
+        Measure::CountryYear,
+        Measure::InstalledBase,
+        Measure::Order,
+        Measure::Chip,
+    ];
+
+    /// The wire id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Measure::BuyerYear => "buyer-year",
+            Measure::BuyerTotal => "buyer-total",
+            Measure::CountryPeriod => "country-period",
+            Measure::CountryYear => "country-year",
+            Measure::InstalledBase => "installed-base",
+            Measure::Order => "order",
+            Measure::Chip => "chip",
+        }
+    }
+
+    /// The measure with this id.
+    pub fn from_id(id: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|m| m.id() == id)
+    }
+}
+
+/// The unit a claimed figure is given in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClaimUnit {
+    /// Total Processing Performance.
+    Tpp,
+    /// H100-equivalents (TPP ÷ the H100's).
+    H100e,
+    /// Chips of no stated kind ("GPUs", "advanced chips"): the rules count TPP, not chips.
+    Chips,
+}
+
+impl ClaimUnit {
+    /// Every unit.
+    pub const ALL: [ClaimUnit; 3] = [ClaimUnit::Tpp, ClaimUnit::H100e, ClaimUnit::Chips];
+
+    /// The stable id used in `data/claims.toml` and on the wire.
+    pub fn id(self) -> &'static str {
+        match self {
+            ClaimUnit::Tpp => "tpp",
+            ClaimUnit::H100e => "h100e",
+            ClaimUnit::Chips => "chips",
+        }
+    }
+
+    /// The unit by its id.
+    pub fn from_id(id: &str) -> Option<ClaimUnit> {
+        ClaimUnit::ALL.into_iter().find(|u| u.id() == id)
+    }
+}
+
+/// A dated event of a regime that a claim may name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateEvent {
+    /// The day it took effect.
+    Effective,
+    /// The day compliance was due.
+    Compliance,
+}
+
+impl DateEvent {
+    /// Every event.
+    pub const ALL: [DateEvent; 2] = [DateEvent::Effective, DateEvent::Compliance];
+
+    /// The stable id used in `data/claims.toml` and on the wire.
+    pub fn id(self) -> &'static str {
+        match self {
+            DateEvent::Effective => "effective",
+            DateEvent::Compliance => "compliance",
+        }
+    }
+
+    /// The event by its id.
+    pub fn from_id(id: &str) -> Option<DateEvent> {
+        DateEvent::ALL.into_iter().find(|e| e.id() == id)
+    }
+}

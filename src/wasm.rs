@@ -123,3 +123,29 @@ pub fn dataset() -> Result<JsValue, JsValue> {
 pub fn sources() -> Result<JsValue, JsValue> {
     to_js(&wire::sources())
 }
+
+/// Every threshold in the data, with TPP, H100-equivalents and citation.
+#[wasm_bindgen]
+pub fn thresholds() -> Result<JsValue, JsValue> {
+    to_js(&wire::thresholds())
+}
+
+/// How many of each catalog chip fit in an amount: `{tpp} | {h100e} | {chip, quantity} | {threshold}`.
+#[wasm_bindgen]
+pub fn convert(query_obj: JsValue) -> Result<JsValue, JsValue> {
+    let q: wire::ConvertIn = decode(query_obj, wire::ConvertIn::FIELDS)?;
+    to_js(&wire::convert(&q.request()).map_err(js_err)?)
+}
+
+/// The same order under every regime side by side: an evaluation query without `regime` or `date`.
+#[wasm_bindgen]
+pub fn compare(query_obj: JsValue) -> Result<JsValue, JsValue> {
+    let q: QueryIn = decode(query_obj, wire::COMPARE_FIELDS)?;
+    to_js(&wire::compare(&q.request().map_err(js_err)?).map_err(js_err)?)
+}
+
+/// Public claims about the rules, each with the verdict and right figure computed from the data.
+#[wasm_bindgen]
+pub fn claims() -> Result<JsValue, JsValue> {
+    to_js(&wire::claims().map_err(js_err)?)
+}

@@ -22,6 +22,14 @@ use crate::reason::Reason;
 use crate::regime::{self, Choice, Chosen, Selection};
 use crate::vocab::{Grade, ReviewPolicy, SourceKind};
 
+pub mod claims;
+pub mod compare;
+pub mod convert;
+
+pub use claims::{claims, ClaimOut, ClaimsOut};
+pub use compare::{compare, CompareOut, COMPARE_FIELDS};
+pub use convert::{convert, thresholds, ConvertIn, ConvertOut, ThresholdOut};
+
 /// What rounding an answer contains.
 pub const ROUNDING: &str = "tpp values are exact; h100e is rounded to 4 decimals and performance_density to 3, for display only";
 

@@ -493,3 +493,153 @@ fn one_chip_is_one_chip() {
     );
     assert!(text("2").contains("Order        2 chips = 31,664 TPP"));
 }
+
+#[test]
+fn convert_lists_every_chip_with_its_count() {
+    let v = json(&["convert", "--threshold", "diffusion2025.lpp", "--json"]);
+    let chips = v["chips"].as_array().expect("chips");
+    assert_eq!(chips.len(), h100e::chip::catalog().len());
+    let b200 = chips.iter().find(|c| c["id"] == "b200").expect("b200");
+    assert_eq!(b200["count"], 747);
+    assert_eq!(v["threshold"]["id"], "diffusion2025.lpp");
+    assert_eq!(v["threshold"]["contested"]["fact"], "lpp-d1-d4");
+    assert_eq!(v["amount"]["tpp"], 26_900_000.0);
+    // The same amount typed in TPP gives the same counts.
+    let t = json(&["convert", "--tpp", "26,900,000", "--json"]);
+    assert_eq!(t["chips"], v["chips"]);
+    let text =
+        String::from_utf8_lossy(&h100e(&["convert", "--chip", "B200", "--quantity", "747"]).stdout)
+            .to_string();
+    assert!(text.contains("26,892,000 TPP"), "{text}");
+}
+
+#[test]
+fn thresholds_lists_ids_values_and_citations() {
+    let v = json(&["thresholds", "--json"]);
+    let list = v.as_array().expect("a list");
+    assert_eq!(list.len(), h100e::convert::all().len());
+    assert!(list
+        .iter()
+        .all(|t| t["citation"]["url"].is_string() && t["tpp"].is_number()));
+    let proposal = list
+        .iter()
+        .find(|t| t["id"] == "proposal2025.lpp")
+        .expect("listed");
+    assert_eq!(
+        (
+            proposal["hypothetical"].as_bool(),
+            proposal["h100e"].as_f64()
+        ),
+        (Some(true), Some(500.0))
+    );
+}
+
+#[test]
+fn convert_refuses_what_it_cannot_read() {
+    fails(
+        &["convert", "--threshold", "diffusion2025.lp"],
+        "unknown threshold",
+    );
+    fails(&["convert", "--tpp", "5", "--h100e", "1"], "one amount");
+    fails(&["convert", "--chip", "h100"], "one amount");
+    fails(&["convert", "--h100e", "abc"], "bad H100-equivalents `abc`");
+}
+
+#[test]
+fn compare_shows_every_regime_and_what_differs() {
+    let v = json(&[
+        "compare",
+        "--to",
+        "Israel",
+        "--chip",
+        "H100",
+        "--quantity",
+        "100",
+        "--json",
+    ]);
+    let cols = v["columns"].as_array().expect("columns");
+    assert_eq!(cols.len(), h100e::regime::all().len());
+    // Every cell named in `differs` differs, and every other one is the same in all columns.
+    for cell in [
+        "tier",
+        "license_required",
+        "exception_used",
+        "counts_against_country_cap",
+        "review_policy",
+        "largest_license_free",
+        "outcome_class",
+    ] {
+        let first = &cols[0][cell];
+        let varies = cols.iter().any(|c| &c[cell] != first);
+        let listed = v["differs"]
+            .as_array()
+            .is_some_and(|d| d.iter().any(|x| x == cell));
+        assert_eq!(varies, listed, "{cell}");
+    }
+    let hyp = cols
+        .iter()
+        .filter(|c| c["regime"]["hypothetical"] == true)
+        .count();
+    assert_eq!(
+        hyp,
+        h100e::regime::all()
+            .iter()
+            .filter(|r| r.hypothetical)
+            .count()
+    );
+    let text = String::from_utf8_lossy(
+        &h100e(&[
+            "compare",
+            "--to",
+            "IL",
+            "--chip",
+            "H100",
+            "--quantity",
+            "100",
+        ])
+        .stdout,
+    )
+    .to_string();
+    assert!(
+        text.contains("HYPOTHETICAL") && text.contains("Differs across regimes"),
+        "{text}"
+    );
+    fails(
+        &[
+            "compare",
+            "--to",
+            "IL",
+            "--chip",
+            "H100",
+            "--quantity",
+            "1",
+            "--regime",
+            "ac2023",
+        ],
+        "--regime",
+    );
+}
+
+#[test]
+fn claims_json_has_text_source_verdict_figure_and_citation() {
+    let v = json(&["claims", "--json"]);
+    let list = v["claims"].as_array().expect("claims");
+    assert_eq!(list.len(), h100e::data::CLAIMS.len());
+    for c in list {
+        assert!(
+            c["text"].is_string()
+                && c["source"]["publisher"].is_string()
+                && c["source"]["url"].is_string()
+        );
+        assert!(
+            ["accurate", "partly-accurate", "inaccurate", "unverifiable"]
+                .contains(&c["verdict"].as_str().unwrap_or(""))
+        );
+        assert!(c["corrected"]["text"].is_string() && c["citation"]["label"].is_string());
+    }
+    let text = String::from_utf8_lossy(&h100e(&["claims"]).stdout).to_string();
+    assert!(
+        text.contains("PARTLY ACCURATE") && text.contains("UNVERIFIABLE"),
+        "{text}"
+    );
+}

@@ -1772,3 +1772,80 @@ fn cambodias_exit_from_d5_is_explained_from_that_day() {
     assert_eq!(notes("2025-11-06"), 0);
     assert_eq!(notes("2025-11-07"), 1);
 }
+
+// ---- the threshold converter -------------------------------------------------------------------
+
+fn fits(threshold: &str, chip: &str) -> Option<u64> {
+    let out = wire::convert(&h100e::convert::ConvertRequest {
+        threshold: Some(threshold.into()),
+        ..Default::default()
+    })
+    .expect("a threshold of the data");
+    out.chips
+        .iter()
+        .find(|c| c.id == chip)
+        .and_then(|c| c.count)
+}
+
+#[test]
+fn b200s_under_lpp_and_under_the_reported_500_h100_threshold() {
+    // 15 CFR 740.29 (LPP, per SemiAnalysis): 26,900,000 TPP per buyer per calendar year. A B200 is
+    // 4,500 dense FP8 TFLOPS × 8 = 36,000 TPP (chips.md), so 26,900,000 / 36,000 = 747.2: 747 fit.
+    assert_eq!(fits("diffusion2025.lpp", "b200"), Some(747));
+    // The reported April 2025 proposal (Reuters, rule.md §5.1): about 500 H100s = 7,916,000 TPP;
+    // 7,916,000 / 36,000 = 219.9: 219 fit.
+    assert_eq!(fits("proposal2025.lpp", "b200"), Some(219));
+    // The H100 is the unit: 500 of them fit exactly under 500 × 15,832 (the line is inclusive:
+    // a total "within" LPP's limit may equal it).
+    assert_eq!(fits("proposal2025.lpp", "h100-sxm"), Some(500));
+}
+
+#[test]
+fn the_aia_reporting_line_is_reached_at_the_line() {
+    // §740.27(c): the certification is reported once the cumulative total *reaches* 253,000,000
+    // TPP. An A100 is 624 × 8 = 4,992 TPP; 253,000,000 / 4,992 = 50,681.09, so 50,681 stay below.
+    assert_eq!(fits("diffusion2025.aia-report", "a100-sxm"), Some(50_681));
+    // 21,000 / 15,832: one H200 is below the 2026 band's line (91 FR 1684, "less than 21,000").
+    assert_eq!(fits("jan2026.band-tpp", "h200"), Some(1));
+    assert_eq!(fits("jan2026.band-tpp", "b200"), Some(0));
+}
+
+// ---- comparing regimes -----------------------------------------------------------------------
+
+#[test]
+fn a_b200_order_flips_where_the_converter_says_under_each_regime() {
+    // India is Tier 2 of the AI Diffusion rule (neither supp. 5(a) nor D:5): LPP's 26,900,000 TPP
+    // per buyer per year (§740.29) holds 747 B200s, the reported proposal's 7,916,000 holds 219,
+    // and the reported 2026 draft licenses every destination.
+    let out = wire::compare(&req("IN", "b200", 5000)).expect("compares");
+    let col = |id: &str| {
+        out.columns
+            .iter()
+            .find(|c| c.regime.id == id)
+            .expect("every regime has a column")
+    };
+    let free = |id: &str| {
+        let f = &col(id).largest_license_free;
+        (f.kind, f.quantity)
+    };
+    assert_eq!(
+        free("diffusion2025"),
+        ("up-to", fits("diffusion2025.lpp", "b200"))
+    );
+    assert_eq!(
+        free("proposal2025"),
+        ("up-to", fits("proposal2025.lpp", "b200"))
+    );
+    assert_eq!(free("draft2026").0, "none");
+    // India is outside D:1, D:4 and D:5 for the 2023–24 rules: no license at any quantity.
+    assert_eq!(free("ac2023").0, "any");
+    assert_eq!(col("diffusion2025").tier, Some(2));
+    assert!(col("diffusion2025").counts_against_country_cap);
+    assert_eq!(
+        col("diffusion2025").main_cap.as_ref().map(|c| c.id),
+        Some("country-allocation")
+    );
+    assert!(col("proposal2025").regime.hypothetical && col("draft2026").regime.hypothetical);
+    assert!(out.differs.contains(&"largest_license_free"));
+    assert!(out.differs.contains(&"tier"));
+}

@@ -217,3 +217,39 @@ fn custom_spec_matches_catalog_for_the_same_numbers() {
     }
     assert!(checked >= 40);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 60, ..ProptestConfig::default() })]
+
+    /// The comparison's largest license-free quantity is the edge the full evaluation sees: that
+    /// many chips need no license and one more does (or none or any quantity, as it says).
+    #[test]
+    fn largest_license_free_quantity_is_the_edge(
+        to in prop::sample::select(country_codes()),
+        chip in prop::sample::select(measurable()),
+        prior in 0u64..30_000_000,
+    ) {
+        let mut r = req(to, chip, 1);
+        r.prior_tpp = Some(prior.to_string());
+        let out = wire::compare(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(out.columns.len(), regime::all().len());
+        for col in &out.columns {
+            let at = |n: u64| {
+                let mut q = r.clone();
+                q.regime = Choice::Id(col.regime.id.into());
+                q.quantity = n.to_string();
+                wire::evaluate(&q).map(|v| v.license_required)
+            };
+            let free = &col.largest_license_free;
+            match (free.kind, free.quantity) {
+                ("up-to", Some(n)) => {
+                    prop_assert_eq!(at(n).ok(), Some(false), "{} at {}", col.regime.id, n);
+                    prop_assert_eq!(at(n + 1).ok(), Some(true), "{} at {}", col.regime.id, n + 1);
+                }
+                ("none", None) => prop_assert_eq!(at(1).ok(), Some(true)),
+                ("any", None) => prop_assert_eq!(at(1).ok(), Some(false)),
+                other => prop_assert!(false, "unexpected {:?}", other),
+            }
+        }
+    }
+}

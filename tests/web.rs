@@ -255,3 +255,58 @@ fn bad_input_throws_the_cli_message() {
     assert!(message(wasm::chip(js(r#"{"tops":"NaN","bits":8}"#))).starts_with("bad --tops `NaN`"));
     assert!(message(wasm::tiers(Some("tier9".into()))).starts_with("unknown regime `tier9`"));
 }
+
+#[wasm_bindgen_test]
+fn convert_and_thresholds_match_native() {
+    same_json(
+        &wasm::thresholds().expect("thresholds"),
+        serde_json::to_value(wire::thresholds()).expect("json"),
+    );
+    for q in [
+        r#"{"threshold":"diffusion2025.lpp"}"#,
+        r#"{"tpp":"26,900,000"}"#,
+        r#"{"h100e":500}"#,
+        r#"{"chip":"B200","quantity":747}"#,
+    ] {
+        let native: wire::ConvertIn = serde_json::from_str(q).expect("query");
+        let native = serde_json::to_value(wire::convert(&native.request()).expect("converts"))
+            .expect("json");
+        same_json(&wasm::convert(js(q)).expect(q), native);
+    }
+    let cases = [
+        (r#"{"threshold":"nope"}"#, "threshold", "unknown-threshold"),
+        (r#"{"tpp":0}"#, "tpp", "bad-number"),
+        (r#"{"tpp":1,"colour":"red"}"#, "query", "bad-query"),
+    ];
+    for (q, field, code) in cases {
+        assert_eq!(
+            field_code(wasm::convert(js(q))),
+            (field.to_string(), code.to_string()),
+            "{q}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn compare_matches_native_and_refuses_a_regime() {
+    let q = r#"{"to":"IN","chip":"b200","quantity":5000}"#;
+    let native: QueryIn = serde_json::from_str(q).expect("query");
+    let native = wire::compare(&native.request().expect("request")).expect("compares");
+    same_json(
+        &wasm::compare(js(q)).expect("compares"),
+        serde_json::to_value(native).expect("json"),
+    );
+    let with_regime = r#"{"to":"IN","chip":"b200","quantity":5,"regime":"ac2023"}"#;
+    assert_eq!(
+        field_code(wasm::compare(js(with_regime))),
+        ("query".to_string(), "bad-query".to_string())
+    );
+}
+
+#[wasm_bindgen_test]
+fn claims_match_native() {
+    same_json(
+        &wasm::claims().expect("claims"),
+        serde_json::to_value(wire::claims().expect("claims")).expect("json"),
+    );
+}

@@ -5,9 +5,13 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use h100e::convert::ConvertRequest;
 use h100e::query::{ChipInput, Request};
 use h100e::regime::Choice;
-use h100e::wire::{self, CapOut, ChipOut, CitationOut, EvalOut, RegimeOut, TiersOut};
+use h100e::wire::{
+    self, CapOut, ChipOut, CitationOut, ClaimsOut, CompareOut, ConvertOut, EvalOut, RegimeOut,
+    ThresholdOut, TiersOut,
+};
 use h100e::Error;
 
 /// H100-equivalents and US export-control answers for AI chips, with citations.
@@ -40,46 +44,19 @@ enum Command {
     },
     /// Whether an order needs a license, which exceptions apply, and why.
     Eval {
-        /// Destination country: ISO code, name or alias (e.g. AE, "UAE", "South Korea").
-        #[arg(long)]
-        to: String,
-        /// A catalog chip id or name; or give --tops and --bits.
-        #[arg(long)]
-        chip: Option<String>,
         #[command(flatten)]
-        spec: SpecArgs,
-        /// Number of chips.
-        #[arg(long, allow_hyphen_values = true)]
-        quantity: String,
+        order: OrderArgs,
         #[command(flatten)]
         when: WhenArgs,
-        /// none, uveu or nveu.
-        #[arg(long, default_value = "none")]
-        end_user: String,
-        /// Country of the buyer's headquarters (or ultimate parent's); default: the destination.
+        /// Print JSON.
         #[arg(long)]
-        hq: Option<String>,
-        /// TPP already shipped to this buyer this calendar year (LPP's allowance counts it).
-        #[arg(long, allow_hyphen_values = true)]
-        prior_tpp: Option<String>,
-        /// For a National VEU (--end-user nveu): the TPP it has installed in this country.
-        #[arg(long, allow_hyphen_values = true)]
-        installed_tpp: Option<String>,
-        /// Everything this buyer has received before, in TPP (AIA's reporting line, the reported
-        /// 2026 draft's size ladder).
-        #[arg(long, allow_hyphen_values = true)]
-        buyer_total_tpp: Option<String>,
-        /// The destination has a government-to-government agreement with the US.
-        #[arg(long)]
-        g2g: bool,
-        /// Where the shipment leaves from (ISO code or name); default: the United States.
-        /// Anything else is a reexport (or an in-country transfer when it is the destination).
-        #[arg(long = "from", value_name = "COUNTRY")]
-        from: Option<String>,
-        /// Answer under this reading of a contested fact, FACT=READING (repeatable), e.g.
-        /// lpp-d1-d4=available or chip-tpp=low; without it each fact takes its first reading.
-        #[arg(long = "reading", value_name = "FACT=READING")]
-        reading: Vec<String>,
+        json: bool,
+    },
+    /// The same order under every regime side by side (hypothetical ones labelled): tier,
+    /// license, exception, cap, review and the largest license-free quantity.
+    Compare {
+        #[command(flatten)]
+        order: OrderArgs,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -88,6 +65,41 @@ enum Command {
     Tiers {
         #[command(flatten)]
         when: WhenArgs,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// How many whole units of each catalog chip fit in an amount: TPP, H100-equivalents, N of a
+    /// chip, or a threshold of the data.
+    Convert {
+        /// An amount of TPP.
+        #[arg(long, allow_hyphen_values = true)]
+        tpp: Option<String>,
+        /// An amount of H100-equivalents.
+        #[arg(long, allow_hyphen_values = true)]
+        h100e: Option<String>,
+        /// A catalog chip (with --quantity).
+        #[arg(long)]
+        chip: Option<String>,
+        /// How many of --chip.
+        #[arg(long, allow_hyphen_values = true)]
+        quantity: Option<String>,
+        /// A threshold id (see `h100e thresholds`), e.g. diffusion2025.lpp.
+        #[arg(long)]
+        threshold: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Public claims about the rules, each with the verdict and the right figure computed from
+    /// the data, and its citation.
+    Claims {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every threshold in the data, in TPP and H100-equivalents, with its citation.
+    Thresholds {
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -104,6 +116,68 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// An order, as `eval` and `compare` take it.
+#[derive(Args)]
+struct OrderArgs {
+    /// Destination country: ISO code, name or alias (e.g. AE, "UAE", "South Korea").
+    #[arg(long)]
+    to: String,
+    /// A catalog chip id or name; or give --tops and --bits.
+    #[arg(long)]
+    chip: Option<String>,
+    #[command(flatten)]
+    spec: SpecArgs,
+    /// Number of chips.
+    #[arg(long, allow_hyphen_values = true)]
+    quantity: String,
+    /// none, uveu or nveu.
+    #[arg(long, default_value = "none")]
+    end_user: String,
+    /// Country of the buyer's headquarters (or ultimate parent's); default: the destination.
+    #[arg(long)]
+    hq: Option<String>,
+    /// TPP already shipped to this buyer this calendar year (LPP's allowance counts it).
+    #[arg(long, allow_hyphen_values = true)]
+    prior_tpp: Option<String>,
+    /// For a National VEU (--end-user nveu): the TPP it has installed in this country.
+    #[arg(long, allow_hyphen_values = true)]
+    installed_tpp: Option<String>,
+    /// Everything this buyer has received before, in TPP (AIA's reporting line, the reported
+    /// 2026 draft's size ladder).
+    #[arg(long, allow_hyphen_values = true)]
+    buyer_total_tpp: Option<String>,
+    /// The destination has a government-to-government agreement with the US.
+    #[arg(long)]
+    g2g: bool,
+    /// Where the shipment leaves from (ISO code or name); default: the United States.
+    /// Anything else is a reexport (or an in-country transfer when it is the destination).
+    #[arg(long = "from", value_name = "COUNTRY")]
+    from: Option<String>,
+    /// Answer under this reading of a contested fact, FACT=READING (repeatable), e.g.
+    /// lpp-d1-d4=available or chip-tpp=low; without it each fact takes its first reading.
+    #[arg(long = "reading", value_name = "FACT=READING")]
+    reading: Vec<String>,
+}
+
+impl OrderArgs {
+    fn request(self, regime: Choice) -> Result<Request, Error> {
+        Ok(Request {
+            regime,
+            chip: self.spec.chip(self.chip.as_ref())?,
+            to: self.to,
+            quantity: self.quantity,
+            end_user: self.end_user,
+            hq: self.hq,
+            prior_tpp: self.prior_tpp,
+            installed_tpp: self.installed_tpp,
+            buyer_total_tpp: self.buyer_total_tpp,
+            g2g: self.g2g,
+            from: self.from,
+            readings: self.reading,
+        })
+    }
 }
 
 #[derive(Args)]
@@ -267,40 +341,23 @@ fn run(cmd: Command) -> Result<String, Error> {
             }
         }
         Command::Eval {
-            to,
-            chip,
-            spec,
-            quantity,
+            order,
             when,
-            end_user,
-            hq,
-            prior_tpp,
-            installed_tpp,
-            buyer_total_tpp,
-            g2g,
-            from,
-            reading,
             json: j,
         } => {
-            let req = Request {
-                regime: when.choice()?,
-                to,
-                chip: spec.chip(chip.as_ref())?,
-                quantity,
-                end_user,
-                hq,
-                prior_tpp,
-                installed_tpp,
-                buyer_total_tpp,
-                g2g,
-                from,
-                readings: reading,
-            };
-            let out = wire::evaluate(&req)?;
+            let out = wire::evaluate(&order.request(when.choice()?)?)?;
             if j {
                 json(&out)
             } else {
                 Ok(eval_text(&out))
+            }
+        }
+        Command::Compare { order, json: j } => {
+            let out = wire::compare(&order.request(Choice::Latest)?)?;
+            if j {
+                json(&out)
+            } else {
+                Ok(compare_text(&out))
             }
         }
         Command::Tiers { when, json: j } => {
@@ -309,6 +366,43 @@ fn run(cmd: Command) -> Result<String, Error> {
                 json(&out)
             } else {
                 Ok(tiers_text(&out))
+            }
+        }
+        Command::Convert {
+            tpp,
+            h100e,
+            chip,
+            quantity,
+            threshold,
+            json: j,
+        } => {
+            let out = wire::convert(&ConvertRequest {
+                tpp,
+                h100e,
+                chip,
+                quantity,
+                threshold,
+            })?;
+            if j {
+                json(&out)
+            } else {
+                Ok(convert_text(&out))
+            }
+        }
+        Command::Claims { json: j } => {
+            let out = wire::claims()?;
+            if j {
+                json(&out)
+            } else {
+                Ok(claims_text(&out))
+            }
+        }
+        Command::Thresholds { json: j } => {
+            let out = wire::thresholds();
+            if j {
+                json(&out)
+            } else {
+                Ok(thresholds_text(&out))
             }
         }
         Command::Regimes { json: j } => {
@@ -625,4 +719,186 @@ fn regimes_text(list: &[RegimeOut]) -> String {
         s.push('\n');
     }
     s.trim_end().to_string()
+}
+
+/// "26,900,000 TPP (≈ 1,699.1 H100e)": exact TPP, H100-equivalents to a tenth for reading.
+fn tpp_words(tpp: f64, h100e: Option<f64>) -> String {
+    format!(
+        "{} TPP (≈ {} H100e)",
+        num(tpp),
+        h100e.map_or("?".into(), |e| h100e::decimal::group_digits(&format!(
+            "{e:.1}"
+        )))
+    )
+}
+
+fn threshold_text(t: &ThresholdOut) -> String {
+    let hyp = if t.hypothetical {
+        " — HYPOTHETICAL"
+    } else {
+        ""
+    };
+    let mut s = format!(
+        "{}  {}{hyp}\n    {}, {}\n    {}",
+        t.id,
+        t.name,
+        tpp_words(t.tpp, t.h100e),
+        t.measure_label,
+        cite_text(&t.citation)
+    );
+    if t.regimes.len() > 1 {
+        s.push_str(&format!("\n    Also in: {}", t.regimes[1..].join(", ")));
+    }
+    if let Some(c) = &t.contested {
+        s.push_str(&format!("\n    CONTESTED ({}): {}", c.fact, c.question));
+    }
+    s
+}
+
+fn thresholds_text(list: &[ThresholdOut]) -> String {
+    let all: Vec<String> = list.iter().map(threshold_text).collect();
+    format!(
+        "{}\n\nConvert any of them with `h100e convert --threshold ID`.",
+        all.join("\n\n")
+    )
+}
+
+fn convert_text(c: &ConvertOut) -> String {
+    let mut s = match (&c.threshold, c.amount.chip, c.amount.quantity) {
+        (Some(t), _, _) => format!("{}\n", threshold_text(t)),
+        (None, Some(chip), Some(n)) => format!(
+            "{} × {chip} = {}\n",
+            num(n as f64),
+            tpp_words(c.amount.tpp, c.amount.h100e)
+        ),
+        _ => format!("{}\n", tpp_words(c.amount.tpp, c.amount.h100e)),
+    };
+    s.push_str(&format!("Counts: {}.\n\n", c.note));
+    s.push_str(&format!("{:<24} {:>10} {:>12}\n", "chip", "TPP", "fit"));
+    for f in &c.chips {
+        let count = f.count.map_or("?".into(), |n| num(n as f64));
+        s.push_str(&format!(
+            "{:<24} {:>10} {:>12}",
+            f.id,
+            f.tpp.map_or("unknown".into(), num),
+            count
+        ));
+        if f.contested {
+            let others: Vec<String> = f.readings[1..]
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{} {} → {}",
+                        r.reading,
+                        num(r.tpp),
+                        r.count.map_or("?".into(), |n| num(n as f64))
+                    )
+                })
+                .collect();
+            s.push_str(&format!("  CONTESTED TPP: {}", others.join("; ")));
+        }
+        s.push('\n');
+    }
+    s.push_str(&format!("\n{}", data_line(&c.data)));
+    s
+}
+
+fn compare_text(c: &CompareOut) -> String {
+    let mut s = String::new();
+    for col in &c.columns {
+        let r = &col.regime;
+        let hyp = if r.hypothetical {
+            " — HYPOTHETICAL"
+        } else {
+            ""
+        };
+        s.push_str(&format!(
+            "{} ({}){hyp}\n  {}\n",
+            r.short_name, r.id, col.headline
+        ));
+        let cells = [
+            ("Tier", col.tier.map_or("-".into(), |t| t.to_string())),
+            (
+                "License",
+                if col.license_required {
+                    "required".into()
+                } else {
+                    "not required".into()
+                },
+            ),
+            ("Exception", col.exception_used.unwrap_or("-").to_string()),
+            (
+                "Country cap",
+                if col.counts_against_country_cap {
+                    "counts against it".into()
+                } else {
+                    "does not count".into()
+                },
+            ),
+            (
+                "Main cap",
+                col.main_cap
+                    .as_ref()
+                    .map_or("-".into(), |m| cap_text(m).trim().to_string()),
+            ),
+            ("Review", col.review_policy_label.unwrap_or("-").to_string()),
+            ("License-free", col.largest_license_free.label.clone()),
+            ("Class", col.outcome_class.to_string()),
+        ];
+        for (name, value) in cells {
+            s.push_str(&format!("  {name:<13} {value}\n"));
+        }
+        if !col.contested.is_empty() {
+            s.push_str(&format!(
+                "  {:<13} {}\n",
+                "Contested",
+                col.contested.join(", ")
+            ));
+        }
+        s.push('\n');
+    }
+    s.push_str(&format!(
+        "Differs across regimes: {}\n{}",
+        if c.differs.is_empty() {
+            "nothing".into()
+        } else {
+            c.differs.join(", ")
+        },
+        data_line(&c.data)
+    ));
+    s
+}
+
+fn claims_text(c: &ClaimsOut) -> String {
+    let mut s = String::new();
+    for k in &c.claims {
+        s.push_str(&format!(
+            "{} — {}\n  \"{}\"\n  {}{}, {} ({})\n  Read as: {}\n",
+            k.id,
+            k.verdict_label.to_uppercase(),
+            k.text,
+            k.source.publisher,
+            k.source
+                .date
+                .as_deref()
+                .map_or(String::new(), |d| format!(", {d}")),
+            k.source.url,
+            k.source.kind,
+            k.reading
+        ));
+        for f in &k.findings {
+            s.push_str(&format!("  - {}\n", f.text));
+        }
+        s.push_str(&format!(
+            "  Data: {}\n  {}\n",
+            k.corrected.text,
+            cite_text(&k.citation)
+        ));
+        if let Some(u) = k.uncertain {
+            s.push_str(&format!("  UNCERTAIN: {u}\n"));
+        }
+        s.push('\n');
+    }
+    s.push_str(&data_line(&c.data));
+    s
 }

@@ -1,0 +1,97 @@
+//! One order under every regime, side by side: each regime's full verdict and the largest
+//! quantity of the chip that needs no license there. The comparison decides nothing itself; it
+//! asks [`crate::rules`] once per regime and, for the largest license-free quantity, searches over
+//! the quantity, which is sound because more chips never remove a license requirement
+//! (`tests/properties.rs`, `more_chips_never_remove_a_license`).
+
+use crate::chip::Metrics;
+use crate::decimal::MAX_EXACT_MILLI;
+use crate::error::Error;
+use crate::query::{Query, Request, MAX_QUANTITY};
+use crate::regime::{self, Choice};
+use crate::rules;
+use crate::verdict::Verdict;
+
+/// The largest quantity of the chip that needs no license, for one regime and query.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LicenseFree {
+    /// Every quantity the engine can answer needs no license: checked up to this many, the
+    /// largest quantity whose TPP (with earlier shipments) stays exact, at most [`MAX_QUANTITY`].
+    Any(u64),
+    /// Even one chip needs a license.
+    None,
+    /// Up to this many chips need no license; one more does.
+    UpTo(u64),
+}
+
+/// One regime's column.
+#[derive(Clone, Debug)]
+pub struct Column {
+    /// The answer under this regime, with its explanation and contested readings.
+    pub verdict: Verdict,
+    /// The largest license-free quantity of the same order under it.
+    pub license_free: LicenseFree,
+}
+
+/// The order of `req` under every regime (its `regime` is ignored), real regimes in order of
+/// effective date, then the hypothetical ones.
+pub fn compare(req: &Request) -> Result<Vec<Column>, Error> {
+    let mut regimes: Vec<_> = regime::all().iter().collect();
+    regimes.sort_by_key(|r| (r.hypothetical, r.effective));
+    regimes
+        .into_iter()
+        .map(|r| {
+            let q = Request {
+                regime: Choice::Id(r.id.into()),
+                ..req.clone()
+            }
+            .resolve()?;
+            let verdict = rules::evaluate(&q)?;
+            let license_free = largest_license_free(&q, &verdict.metrics)?;
+            Ok(Column {
+                verdict,
+                license_free,
+            })
+        })
+        .collect()
+}
+
+/// The largest quantity for which `q` (with only its quantity changed) needs no license, by
+/// bisection on the map's fast outcome path, which agrees with the full evaluation.
+pub fn largest_license_free(q: &Query, metrics: &Metrics) -> Result<LicenseFree, Error> {
+    let free = |n: u64| -> Result<bool, Error> {
+        let mut at = q.clone();
+        at.quantity = n;
+        Ok(!rules::outcome(&at, metrics)?.license_required)
+    };
+    if !free(1)? {
+        return Ok(LicenseFree::None);
+    }
+    let most = largest_answerable(q, metrics);
+    if free(most)? {
+        return Ok(LicenseFree::Any(most));
+    }
+    // free(lo) holds and free(hi) does not.
+    let (mut lo, mut hi) = (1, most);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if free(mid)? {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(LicenseFree::UpTo(lo))
+}
+
+/// The largest quantity of `q`'s chip the engine answers: its TPP with the largest earlier
+/// quantity must stay exact ([`MAX_EXACT_MILLI`]), and it is at most [`MAX_QUANTITY`].
+fn largest_answerable(q: &Query, metrics: &Metrics) -> u64 {
+    let earlier = q.prior_tpp.max(q.installed_tpp).max(q.buyer_total_tpp);
+    let room = MAX_EXACT_MILLI.saturating_sub(earlier.milli());
+    metrics
+        .tpp
+        .and_then(|t| room.checked_div(t.milli()))
+        .and_then(|n| u64::try_from(n).ok())
+        .map_or(MAX_QUANTITY, |n| n.min(MAX_QUANTITY))
+}
