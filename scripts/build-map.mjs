@@ -21,7 +21,7 @@ const WIDTH = 1000;
 const MARGIN = 4;
 /** The main map stops at this latitude: below it there is only Antarctica, which keeps a sliver
  * (the Antarctic Peninsula) so that it stays a visible, pickable place. */
-const SOUTH = -64.5;
+const SOUTH = -66.5;
 /** A projected shape whose bounding box is smaller than this in both directions becomes a symbol. */
 const TINY = 5;
 /** Symbols closer than this (viewBox units) are pushed apart so each keeps a share of the sea. */
@@ -31,6 +31,8 @@ const SMALL = 10;
 /** Half the tap target of a callout, in inset units. Insets are sized so that one unit is about one
  * CSS pixel when the map column is 960 px wide, and more on narrower screens (see map.js). */
 const HIT = 12;
+/** Inset coastlines are simplified to within this many units (about a CSS px) of 1:50m. */
+const SIMPLIFY = 0.6;
 const OUT = "www/world.js";
 
 /** Features that carry no ISO id: where each one goes (null = OTHER, drawn neutral, not pickable). */
@@ -76,11 +78,11 @@ const HAND_PLACED = [
  * north], the area the inset must show; `label` names it in a corner that holds only sea.
  */
 const INSETS = [
-  { id: "europe", label: "Europe", size: [314, 114], box: [-9.8, 41.3, 31, 55.7], corner: "bl" },
-  { id: "gulf", label: "Levant and Gulf", size: [153, 114], box: [34.2, 23.4, 56.6, 34.6], corner: "br" },
-  { id: "east-asia", label: "Hong Kong, Macau, Taiwan", size: [153, 114], box: [112.9, 21.6, 122.2, 25.6], corner: "tl" },
-  { id: "singapore", label: "Singapore, Brunei", size: [153, 114], box: [100.8, -1.2, 115.8, 7.4], corner: "bl" },
-  { id: "antilles", label: "Lesser Antilles", size: [153, 114], box: [-70.2, 10.4, -59.3, 18.8], corner: "bl" },
+  { id: "europe", label: "Europe", size: [314, 110], box: [-9.8, 41.3, 31, 55.7], corner: "bl" },
+  { id: "gulf", label: "Levant and Gulf", size: [153, 110], box: [32.8, 23.6, 56.4, 34.8], corner: "br" },
+  { id: "east-asia", label: "Hong Kong, Macau, Taiwan", size: [153, 110], box: [112.9, 21.6, 122.2, 25.6], corner: "tl" },
+  { id: "singapore", label: "Singapore, Brunei", size: [153, 110], box: [100.8, -1.2, 115.8, 7.4], corner: "bl" },
+  { id: "antilles", label: "Lesser Antilles", size: [153, 110], box: [-70.2, 10.4, -59.3, 18.8], corner: "bl" },
 ];
 
 /** ISO numeric (zero-padded string) → alpha-2, from the `[[country]]` tables of countries.toml. */
@@ -149,6 +151,49 @@ function makeProjection() {
 /** Drops consecutive repeated points, which integer rounding creates in dense coastlines. */
 function squeeze(d) {
   return d.replace(/L(-?\d+,-?\d+)(?=(L\1)+(?![\d,]))/g, "");
+}
+
+/**
+ * Douglas–Peucker on an integer path of closed rings ("Mx,yLx,y…Z"): drops points that lie within
+ * `tolerance` units of the line through their kept neighbours. 1:50m has many points per unit at
+ * an inset's scale; they cost bytes and draw nothing. A ring that would collapse is kept whole, so
+ * no island disappears.
+ */
+function simplify(d, tolerance) {
+  return d.split("M").filter(Boolean).map((ring) => {
+    const closed = ring.endsWith("Z");
+    const points = ring.replace("Z", "").split("L").map((p) => p.split(",").map(Number));
+    const keep = new Uint8Array(points.length);
+    keep[0] = keep[points.length - 1] = 1;
+    const stack = [[0, points.length - 1]];
+    while (stack.length) {
+      const [a, b] = stack.pop();
+      const [[x1, y1], [x2, y2]] = [points[a], points[b]];
+      const len = Math.hypot(x2 - x1, y2 - y1);
+      let far = -1, farthest = tolerance;
+      for (let i = a + 1; i < b; i++) {
+        const [x, y] = points[i];
+        const dist = len ? Math.abs((x2 - x1) * (y1 - y) - (x1 - x) * (y2 - y1)) / len : Math.hypot(x - x1, y - y1);
+        if (dist > farthest) [far, farthest] = [i, dist];
+      }
+      if (far >= 0) { keep[far] = 1; stack.push([a, far], [far, b]); }
+    }
+    const kept = points.filter((_, i) => keep[i]);
+    const out = kept.length >= 3 ? kept : points;
+    return `M${out.map((p) => p.join(",")).join("L")}${closed ? "Z" : ""}`;
+  }).join("");
+}
+
+/** Rewrites an integer path with relative moves ("l-2,1" rather than "L112,98"): the same
+ * drawing in fewer bytes, since neighbouring points differ by a few units. */
+function relative(d) {
+  let x = 0, y = 0;
+  return d.replace(/([ML])(-?\d+),(-?\d+)/g, (_, cmd, a, b) => {
+    const [px, py] = [Number(a), Number(b)];
+    const out = cmd === "M" ? `M${px},${py}` : `l${px - x},${py - y}`;
+    [x, y] = [px, py];
+    return out;
+  });
 }
 
 /** Are these projected features, taken together, too small to see or click? */
@@ -350,7 +395,7 @@ function buildInset(inset, byNumeric, medium, finer) {
     const d = path(multi);
     if (!d) continue;
     const [[x0, y0], [x1, y1]] = unclipped.bounds(multi);
-    places.push({ code, d: squeeze(d), rings: projectedRings(projection, multi), small: x1 - x0 < SMALL && y1 - y0 < SMALL });
+    places.push({ code, d: simplify(squeeze(d), SIMPLIFY), rings: projectedRings(projection, multi), small: x1 - x0 < SMALL && y1 - y0 < SMALL });
   }
   const owner = rasterise(w, h, places);
   const shown = new Set(places.map((p) => p.code));
@@ -374,8 +419,21 @@ function buildInset(inset, byNumeric, medium, finer) {
     shapes: places.map((p) => [p.code, p.d]),
     symbols: callouts.sort((a, b) => a.code.localeCompare(b.code))
       .map((c) => [c.code, tenth(c.x), tenth(c.y), tenth(c.cx), tenth(c.cy)]),
-    other: medium.other.map((f) => path(f)).filter(Boolean).map(squeeze),
+    other: medium.other.map((f) => path(f)).filter(Boolean).map((d) => simplify(squeeze(d), SIMPLIFY)),
   };
+}
+
+/** Every path of the world map and the insets, written with relative moves. */
+function compact(world, insets) {
+  const shapes = world.shapes.map(([code, d, ...rest]) => [code, relative(d), ...rest]);
+  const symbols = world.symbols.map((s) => (s.length > 3 ? [...s.slice(0, 3), relative(s[3])] : s));
+  const other = world.other.map(relative);
+  const small = insets.map((inset) => ({
+    ...inset,
+    shapes: inset.shapes.map(([code, d]) => [code, relative(d)]),
+    other: inset.other.map(relative),
+  }));
+  return [{ ...world, shapes, symbols, other }, small];
 }
 
 function render(world, insets) {
@@ -411,8 +469,7 @@ function main() {
   const coarse = readParts("110m", byNumeric, true);
   const medium = readParts("50m", byNumeric, true);
   const finer = [medium.parts, readParts("10m", byNumeric, false).parts];
-  const world = buildWorld(byNumeric, coarse, finer);
-  const insets = INSETS.map((inset) => buildInset(inset, byNumeric, medium, finer));
+  const [world, insets] = compact(buildWorld(byNumeric, coarse, finer), INSETS.map((inset) => buildInset(inset, byNumeric, medium, finer)));
 
   const js = render(world, insets);
   mkdirSync("www", { recursive: true });
