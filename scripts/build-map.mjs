@@ -65,14 +65,6 @@ const SPLITS = [
 ];
 
 /**
- * Places with no polygon of their own at any scale even after SPLITS: approximate
- * public-knowledge coordinates [code, longitude, latitude] of the main island or capital.
- */
-const HAND_PLACED = [
-  ["BV", 3.36, -54.42], // Bouvet Island
-];
-
-/**
  * The insets: crowded regions redrawn from 1:50m. `size` is the viewBox in units (≈ CSS px on a
  * 960 px column: Europe spans two grid columns, the others one); `box` is [west, south, east,
  * north], the area the inset must show; `label` names it in a corner that holds only sea.
@@ -210,15 +202,13 @@ function centre(path, multi) {
   return path.centroid(largest).map(Math.round);
 }
 
-/** [longitude, latitude] of a symbol: its 1:50m centroid, else 1:10m, else the hand table. */
+/** [longitude, latitude] of a symbol: its 1:50m centroid, else 1:10m (Gibraltar, Bouvet Island…). */
 function symbolPlace(code, finer) {
   for (const parts of finer) {
     const f = parts.get(code);
     if (f) return geoCentroid(f);
   }
-  const hand = HAND_PLACED.find(([c]) => c === code);
-  if (!hand) fail(`no position for symbol ${code}: add it to HAND_PLACED`);
-  return [hand[1], hand[2]];
+  fail(`no position for symbol ${code}: no 1:50m or 1:10m polygon (add a SPLITS box if a host holds it)`);
 }
 
 /**

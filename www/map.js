@@ -24,16 +24,17 @@ export const CLASSES = {
 
 /** Half a tap target in CSS px: targets are at least 24 px across (WCAG 2.5.8). */
 const TARGET = 12;
-/** Every drawn map (the world and each inset), for `codeAt`. */
+/** Every drawn map (the world and each inset) with its small places' targets, for `codeAt`. */
 const views = [];
 
 function pattern(id, kind, prefix = 'p') {
   const p = s('pattern', { id: `${prefix}-${id}`, width: 6, height: 6, patternUnits: 'userSpaceOnUse' },
     s('rect', { width: 6, height: 6, fill: `var(${CLASSES[id].color})` }));
-  const ink = { stroke: 'var(--c-ink)', fill: 'var(--c-ink)' };
-  if (kind === 'dots') p.append(s('circle', { cx: 3, cy: 3, r: 1.1, fill: ink.fill }));
-  if (kind === 'hatch') p.append(s('path', { d: 'M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2', stroke: ink.stroke, 'stroke-width': 1.2 }));
-  if (kind === 'cross') p.append(s('path', { d: 'M3,0 v6 M0,3 h6', stroke: ink.stroke, 'stroke-width': .8 }));
+  // Light ink on the light scheme's dark fills, dark ink on the dark scheme's light ones (--c-ink).
+  const ink = 'var(--c-ink)';
+  if (kind === 'dots') p.append(s('circle', { cx: 3, cy: 3, r: 1.1, fill: ink }));
+  if (kind === 'hatch') p.append(s('path', { d: 'M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2', stroke: ink, 'stroke-width': 1.2 }));
+  if (kind === 'cross') p.append(s('path', { d: 'M3,0 v6 M0,3 h6', stroke: ink, 'stroke-width': .8 }));
   return p;
 }
 
@@ -99,7 +100,7 @@ function drawWorld(add) {
     if (own) v.land.append(own);
     add(code, g, [x, y], dot, own);
   }
-  return { svg, v };
+  return svg;
 }
 
 /** One inset: pointer-only copies of its places (the world map holds the keyboard and screen-reader
@@ -151,7 +152,7 @@ export function createMap(host, tip, names, onPick) {
   const centres = new Map();
   const painted = new Map();
   const paintable = (code, ...els) => painted.set(code, [...(painted.get(code) || []), ...els.filter(Boolean)]);
-  const { svg } = drawWorld((code, el, centre, ...paint) => { elements.set(code, el); centres.set(code, centre); paintable(code, ...paint); });
+  const svg = drawWorld((code, el, centre, ...paint) => { elements.set(code, el); centres.set(code, centre); paintable(code, ...paint); });
   const insets = h('div', { class: 'insets' }, INSETS.map((inset) => drawInset(inset, paintable)));
   host.append(svg, insets);
   const myViews = views.slice(-1 - INSETS.length);
