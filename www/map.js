@@ -65,12 +65,25 @@ export function codeAt(x, y) {
   return best?.code ?? null;
 }
 
-/** A drawn map's parts: its svg and three layers (targets beneath land, dots above). */
+/** A drawn map's parts: its svg, three layers (targets beneath land, dots above) and, on top of
+ * everything, the rings that outline the selected and the focused country, so that no neighbour
+ * drawn later hides half of the outline. */
 function view(svg) {
-  const v = { svg, targets: [], radius: TARGET, hits: s('g', { class: 'hits' }), land: s('g', { class: 'land' }), dots: s('g', { class: 'dots' }) };
-  svg.append(v.hits, v.land, v.dots);
+  const layer = (cls) => s('g', { class: cls });
+  const v = { svg, targets: [], radius: TARGET, hits: layer('hits'), land: layer('land'), dots: layer('dots'),
+    selected: s('path', { class: 'ring ring-selected' }), focus: [s('path', { class: 'ring ring-focus' }), s('path', { class: 'ring ring-focus-inner' })] };
+  svg.append(v.hits, v.land, v.dots, v.selected, ...v.focus);
   views.push(v);
   return v;
+}
+
+/** The outline of a drawn element: a path's own path, or a circle around a dot. */
+function outline(el) {
+  if (!el) return '';
+  if (el.tagName === 'path') return el.getAttribute('d');
+  const dot = el.tagName === 'circle' ? el : el.querySelector('circle');
+  const [x, y, r] = ['cx', 'cy', 'r'].map((a) => Number(dot.getAttribute(a)));
+  return `M${x - r - 1},${y}a${r + 1},${r + 1} 0 1,0 ${2 * r + 2},0a${r + 1},${r + 1} 0 1,0 ${-2 * r - 2},0`;
 }
 
 /** A small place's tap target at (x, y), beneath the land. */
@@ -216,15 +229,22 @@ export function createMap(host, tip, names, onPick) {
     onPick(c);
     showTip(c, ev.clientX, ev.clientY);
   });
+  const world = myViews[0];
   svg.addEventListener('focusin', (ev) => {
     const c = ev.target.getAttribute?.('data-country');
     if (!c) return;
     rove(c);
     hot(c);
+    const d = ev.target.matches(':focus-visible') ? outline(ev.target) : '';
+    for (const ring of world.focus) ring.setAttribute('d', d);
     const r = elements.get(c).getBoundingClientRect();
     showTip(c, r.left + r.width / 2, r.top);
   });
-  svg.addEventListener('focusout', () => { hot(null); hideTip(); });
+  svg.addEventListener('focusout', () => {
+    hot(null);
+    hideTip();
+    for (const ring of world.focus) ring.setAttribute('d', '');
+  });
   const ARROWS = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
   svg.addEventListener('keydown', (ev) => {
     const i = order.indexOf(focused);
@@ -260,6 +280,11 @@ export function createMap(host, tip, names, onPick) {
     select(code) {
       selected = elements.has(code) ? code : null;
       for (const [c, els] of painted) for (const el of [elements.get(c), ...els]) el.classList.toggle('selected', c === code);
+      // Each map outlines its own drawing of the place: the world's element, an inset's shape or callout.
+      for (const v of myViews) {
+        const own = v === world ? elements.get(code) : (painted.get(code) || []).find((el) => v.svg.contains(el));
+        v.selected.setAttribute('d', outline(selected && own));
+      }
       if (selected && !svg.contains(document.activeElement)) rove(selected);
     },
     /** Emphasises the countries of one class id and dims the others; null ends it (legend hover/focus). */
