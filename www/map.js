@@ -280,9 +280,10 @@ export function createMap(host, tip, names, onPick) {
     select(code) {
       selected = elements.has(code) ? code : null;
       for (const [c, els] of painted) for (const el of [elements.get(c), ...els]) el.classList.toggle('selected', c === code);
-      // Each map outlines its own drawing of the place: the world's element, an inset's shape or callout.
+      // Each map outlines its own drawing of the place: the world's element, else an inset's callout
+      // (drawn after the shapes, and easier to see than a place too small to tap) or its shape.
       for (const v of myViews) {
-        const own = v === world ? elements.get(code) : (painted.get(code) || []).find((el) => v.svg.contains(el));
+        const own = v === world ? elements.get(code) : (painted.get(code) || []).filter((el) => v.svg.contains(el)).pop();
         v.selected.setAttribute('d', outline(selected && own));
       }
       if (selected && !svg.contains(document.activeElement)) rove(selected);
