@@ -1,47 +1,80 @@
 //! Build-time world map generator: writes `www/world.js`, the map the page colours by tier.
 //!
 //! Why build time: the page stays a plain ES module with no map library and no projection maths
-//! at run time; it just draws precomputed SVG paths. Shapes come from Natural Earth 1:110m
-//! (world-atlas 2.0.2), projected with d3-geo's Equal Earth and rounded to integer viewBox units.
-//! Every ISO 3166-1 code in `data/countries.toml` appears exactly once, either as a shape or as a
-//! symbol (a clickable dot) when it is missing from 1:110m or too small there to click.
+//! at run time; it just draws precomputed SVG paths. The world comes from Natural Earth 1:110m
+//! (world-atlas 2.0.2), projected with d3-geo's Equal Earth, cropped below the Antarctic Peninsula
+//! and rounded to integer viewBox units. Every ISO 3166-1 code in `data/countries.toml` appears
+//! exactly once on it, as a shape or as a symbol (a dot) when it is missing from 1:110m or too
+//! small there to see. Regional insets (Europe, the Gulf, the Pearl River delta and Taiwan,
+//! Singapore, the Lesser Antilles) redraw crowded places from 1:50m at a larger scale, with a
+//! callout in open water for each place still too small to tap there.
 //! Provenance and choices: `data/sources/map.md`.
 //!
 //! Usage (from the repo root): `node scripts/build-map.mjs`
 
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
-import { geoEqualEarth, geoPath, geoCentroid, geoArea } from "d3-geo";
+import { geoEqualEarth, geoAzimuthalEqualArea, geoPath, geoCentroid, geoArea } from "d3-geo";
 import { feature } from "topojson-client";
 
 const WIDTH = 1000;
 const MARGIN = 4;
+/** The main map stops at this latitude: below it there is only Antarctica, which keeps a sliver
+ * (the Antarctic Peninsula) so that it stays a visible, pickable place. */
+const SOUTH = -66.5;
 /** A projected shape whose bounding box is smaller than this in both directions becomes a symbol. */
 const TINY = 5;
-/** Symbols closer than this (viewBox units) are pushed apart so each stays clickable. */
+/** Symbols closer than this (viewBox units) are pushed apart so each keeps a share of the sea. */
 const MIN_GAP = 6;
+/** In an inset, a place whose whole shape fits in this many units each way also gets a callout. */
+const SMALL = 10;
+/** Half the tap target of a callout, in inset units. Insets are sized so that one unit is about one
+ * CSS pixel when the map column is 960 px wide, and more on narrower screens (see map.js). */
+const HIT = 12;
+/** Inset coastlines are simplified to within this many units (about a CSS px) of 1:50m. */
+const SIMPLIFY = 0.6;
 const OUT = "www/world.js";
 
-/** 1:110m features that carry no ISO id: where each one goes (null = OTHER, drawn neutral). */
-const UNCODED = { "N. Cyprus": "CY", Somaliland: "SO", Kosovo: null };
+/** Features that carry no ISO id: where each one goes (null = OTHER, drawn neutral, not pickable). */
+const UNCODED = {
+  "N. Cyprus": "CY",
+  Somaliland: "SO",
+  Kosovo: null,
+  "Siachen Glacier": null,
+  "Indian Ocean Ter.": "AU", // Christmas Island and the Cocos Islands, split out below.
+};
 
 /**
- * ISO entries that Natural Earth folds into another country at every scale, so they have no
- * feature of their own. Approximate public-knowledge coordinates [code, longitude, latitude] of
- * each territory's main island or capital.
+ * ISO entries that Natural Earth draws inside another country's multipolygon (an overseas
+ * department, a dependency): [code, host, west, south, east, north]. A host polygon whose
+ * centroid lies in the box is given to the territory, so it is painted with its own answer.
  */
-const HAND_PLACED = [
-  ["BQ", -68.27, 12.15], // Bonaire (Kralendijk)
-  ["BV", 3.36, -54.42], // Bouvet Island
-  ["CC", 96.83, -12.19], // Cocos (Keeling) Islands (West Island)
-  ["CX", 105.68, -10.45], // Christmas Island (Flying Fish Cove)
-  ["GF", -52.33, 4.94], // French Guiana (Cayenne)
-  ["GP", -61.55, 16.25], // Guadeloupe (Pointe-à-Pitre)
-  ["MQ", -61.07, 14.6], // Martinique (Fort-de-France)
-  ["RE", 55.45, -20.88], // Réunion (Saint-Denis)
-  ["SJ", 15.63, 78.22], // Svalbard (Longyearbyen)
-  ["TK", -171.25, -9.38], // Tokelau (Fakaofo)
-  ["YT", 45.23, -12.78], // Mayotte (Mamoudzou)
+const SPLITS = [
+  ["GF", "FR", -55, 1.5, -51, 6.5], // French Guiana
+  ["GP", "FR", -62, 15.7, -60.9, 16.6], // Guadeloupe
+  ["MQ", "FR", -61.3, 14.3, -60.7, 15], // Martinique
+  ["RE", "FR", 55, -21.5, 56, -20.7], // Réunion
+  ["YT", "FR", 44.9, -13.1, 45.4, -12.5], // Mayotte
+  ["SJ", "NO", 5, 74, 36, 81.5], // Svalbard
+  ["SJ", "NO", -10, 70.5, -7, 71.5], // Jan Mayen
+  ["BV", "NO", 3, -55, 4, -54], // Bouvet Island
+  ["BQ", "NL", -69, 11.9, -62.8, 17.8], // Bonaire, Sint Eustatius and Saba
+  ["CC", "AU", 96.7, -12.3, 97, -11.8], // Cocos (Keeling) Islands
+  ["CX", "AU", 105.5, -10.6, 105.8, -10.3], // Christmas Island
+  ["TK", "NZ", -172.6, -9.5, -171, -8.4], // Tokelau
+];
+
+/**
+ * The insets: crowded regions redrawn from 1:50m. `size` is the viewBox in units (≈ CSS px on a
+ * 960 px column: Europe spans two grid columns, the others one); `box` is [west, south, east,
+ * north], the area the inset must show; `label` names it in a corner that holds only sea.
+ */
+const INSETS = [
+  { id: "europe", label: "Europe", size: [314, 110], box: [-9.8, 41.3, 31, 55.7], corner: "bl" },
+  { id: "gulf", label: "Levant and Gulf", size: [153, 110], box: [32.8, 23.6, 56.4, 34.8], corner: "br" },
+  { id: "east-asia", label: "Hong Kong, Macau, Taiwan", size: [153, 110], box: [112.9, 21.6, 122.2, 25.6], corner: "tl" },
+  { id: "singapore", label: "Singapore, Brunei", size: [153, 110], box: [100.8, -1.2, 115.8, 7.4], corner: "bl" },
+  { id: "antilles", label: "Lesser Antilles", size: [153, 110], box: [-70.2, 10.4, -59.3, 18.8], corner: "bl" },
 ];
 
 /** ISO numeric (zero-padded string) → alpha-2, from the `[[country]]` tables of countries.toml. */
@@ -63,19 +96,96 @@ function readAtlas(scale) {
   return feature(topo, topo.objects.countries).features;
 }
 
-/** Equal Earth fitted to a 1000-wide viewBox whose height is whatever fits the sphere. */
+/** The polygons (coordinate arrays) of a Polygon or MultiPolygon feature. */
+function polygonsOf(f) {
+  return f.geometry.type === "MultiPolygon" ? f.geometry.coordinates : [f.geometry.coordinates];
+}
+
+/** The territory of SPLITS that a polygon of `host` belongs to, or `host` itself. */
+function ownerOf(host, polygon) {
+  const [lon, lat] = geoCentroid({ type: "Polygon", coordinates: polygon });
+  const split = SPLITS.find(([, h, w, s, e, n]) => h === host && lon >= w && lon <= e && lat >= s && lat <= n);
+  return split ? split[0] : host;
+}
+
+/**
+ * One resolution as code → MultiPolygon (overseas parts split out) plus the OTHER features.
+ * `strict`: fail on an uncoded feature with no rule (1:10m, used only for positions, is lenient).
+ */
+function readParts(scale, byNumeric, strict) {
+  const polygons = new Map();
+  const other = [];
+  for (const f of readAtlas(scale)) {
+    const name = f.properties.name;
+    const code = f.id === undefined ? UNCODED[name] : byNumeric.get(f.id);
+    if (code === undefined && strict) fail(`1:${scale} feature "${name}" (id ${f.id}) has no ISO code and no rule`);
+    if (code === undefined) continue;
+    if (code === null) { other.push(f); continue; }
+    for (const polygon of polygonsOf(f)) {
+      const owner = ownerOf(code, polygon);
+      polygons.set(owner, [...(polygons.get(owner) ?? []), polygon]);
+    }
+  }
+  const parts = new Map([...polygons].map(([code, coordinates]) => [code, { type: "MultiPolygon", coordinates }]));
+  return { parts, other };
+}
+
+/** Equal Earth fitted to a 1000-wide viewBox, cut off at SOUTH. */
 function makeProjection() {
   const sphere = { type: "Sphere" };
   const inner = WIDTH - 2 * MARGIN;
   const [[, y0], [, y1]] = geoPath(geoEqualEarth().fitWidth(inner, sphere)).bounds(sphere);
-  const height = Math.ceil(y1 - y0) + 2 * MARGIN;
-  const projection = geoEqualEarth().fitExtent([[MARGIN, MARGIN], [WIDTH - MARGIN, height - MARGIN]], sphere);
-  return { projection, height };
+  const full = Math.ceil(y1 - y0) + 2 * MARGIN;
+  const projection = geoEqualEarth().fitExtent([[MARGIN, MARGIN], [WIDTH - MARGIN, full - MARGIN]], sphere);
+  return { projection, height: Math.ceil(projection([0, SOUTH])[1]) };
 }
 
 /** Drops consecutive repeated points, which integer rounding creates in dense coastlines. */
 function squeeze(d) {
   return d.replace(/L(-?\d+,-?\d+)(?=(L\1)+(?![\d,]))/g, "");
+}
+
+/**
+ * Douglas–Peucker on an integer path of closed rings ("Mx,yLx,y…Z"): drops points that lie within
+ * `tolerance` units of the line through their kept neighbours. 1:50m has many points per unit at
+ * an inset's scale; they cost bytes and draw nothing. A ring that would collapse is kept whole, so
+ * no island disappears.
+ */
+function simplify(d, tolerance) {
+  return d.split("M").filter(Boolean).map((ring) => {
+    const closed = ring.endsWith("Z");
+    const points = ring.replace("Z", "").split("L").map((p) => p.split(",").map(Number));
+    const keep = new Uint8Array(points.length);
+    keep[0] = keep[points.length - 1] = 1;
+    const stack = [[0, points.length - 1]];
+    while (stack.length) {
+      const [a, b] = stack.pop();
+      const [[x1, y1], [x2, y2]] = [points[a], points[b]];
+      const len = Math.hypot(x2 - x1, y2 - y1);
+      let far = -1, farthest = tolerance;
+      for (let i = a + 1; i < b; i++) {
+        const [x, y] = points[i];
+        const dist = len ? Math.abs((x2 - x1) * (y1 - y) - (x1 - x) * (y2 - y1)) / len : Math.hypot(x - x1, y - y1);
+        if (dist > farthest) [far, farthest] = [i, dist];
+      }
+      if (far >= 0) { keep[far] = 1; stack.push([a, far], [far, b]); }
+    }
+    const kept = points.filter((_, i) => keep[i]);
+    const out = kept.length >= 3 ? kept : points;
+    return `M${out.map((p) => p.join(",")).join("L")}${closed ? "Z" : ""}`;
+  }).join("");
+}
+
+/** Rewrites an integer path with relative moves ("l-2,1" rather than "L112,98"): the same
+ * drawing in fewer bytes, since neighbouring points differ by a few units. */
+function relative(d) {
+  let x = 0, y = 0;
+  return d.replace(/([ML])(-?\d+),(-?\d+)/g, (_, cmd, a, b) => {
+    const [px, py] = [Number(a), Number(b)];
+    const out = cmd === "M" ? `M${px},${py}` : `l${px - x},${py - y}`;
+    [x, y] = [px, py];
+    return out;
+  });
 }
 
 /** Are these projected features, taken together, too small to see or click? */
@@ -84,27 +194,21 @@ function isTiny(path, f) {
   return x1 - x0 < TINY && y1 - y0 < TINY;
 }
 
-/** code → feature at a finer scale, keeping the largest when an id repeats (e.g. "036" in 50m). */
-function indexByCode(features, byNumeric) {
-  const index = new Map();
-  for (const f of features) {
-    const code = byNumeric.get(f.id);
-    if (!code) continue;
-    const seen = index.get(code);
-    if (!seen || geoArea(f) > geoArea(seen)) index.set(code, f);
-  }
-  return index;
+/** Where keyboard moves measure from: the projected centroid of the largest polygon, so that
+ * Alaska and Hawaii do not pull the United States' centre into the Pacific. */
+function centre(path, multi) {
+  const polygons = multi.coordinates.map((coordinates) => ({ type: "Polygon", coordinates }));
+  const largest = polygons.reduce((a, b) => (path.area(b) > path.area(a) ? b : a));
+  return path.centroid(largest).map(Math.round);
 }
 
-/** Projected symbol position for a code: 1:50m centroid, else 1:10m, else the hand table. */
-function symbolPosition(code, projection, finer) {
-  for (const index of finer) {
-    const f = index.get(code);
-    if (f) return projection(geoCentroid(f));
+/** [longitude, latitude] of a symbol: its 1:50m centroid, else 1:10m (Gibraltar, Bouvet Island…). */
+function symbolPlace(code, finer) {
+  for (const parts of finer) {
+    const f = parts.get(code);
+    if (f) return geoCentroid(f);
   }
-  const hand = HAND_PLACED.find(([c]) => c === code);
-  if (!hand) fail(`no position for symbol ${code}: add it to HAND_PLACED`);
-  return projection([hand[1], hand[2]]);
+  fail(`no position for symbol ${code}: no 1:50m or 1:10m polygon (add a SPLITS box if a host holds it)`);
 }
 
 /**
@@ -146,69 +250,228 @@ function fail(message) {
   process.exit(1);
 }
 
-function render({ height, outline, shapes, symbols, other }) {
+/** The main map: shapes from 1:110m, symbols for what is missing or tiny there. */
+function buildWorld(byNumeric, coarse, finer) {
+  const { projection, height } = makeProjection();
+  const path = geoPath(projection).digits(0);
+  const shapes = [];
+  const tinyLand = new Map();
+  for (const [code, multi] of coarse.parts) {
+    // Tiny in 1:110m: the shape stays as the place's own land, but the place is drawn as a symbol.
+    if (isTiny(path, multi)) tinyLand.set(code, squeeze(path(multi)));
+    else shapes.push([code, squeeze(path(multi)), ...centre(path, multi)]);
+  }
+  shapes.sort(([a], [b]) => a.localeCompare(b));
+  const drawn = new Set(shapes.map(([code]) => code));
+  const symbols = [...byNumeric.values()]
+    .filter((code) => !drawn.has(code))
+    .sort()
+    .map((code) => [code, ...projection(symbolPlace(code, finer))]);
+  nudgeApart(symbols);
+  const tenth = (v) => Math.round(v * 10) / 10;
+  for (const s of symbols) {
+    [s[1], s[2]] = [tenth(s[1]), tenth(s[2])];
+    if (tinyLand.has(s[0])) s.push(tinyLand.get(s[0]));
+  }
+  checkComplete(byNumeric, shapes, symbols);
+  const other = coarse.other.map((f) => squeeze(path(f)));
+  return { viewBox: `0 0 ${WIDTH} ${height}`, outline: path({ type: "Sphere" }), shapes, symbols, other };
+}
+
+/** An azimuthal equal-area projection centred on the inset's box and fitted to its size. */
+function insetProjection({ size: [w, h], box: [west, south, east, north] }) {
+  const edge = [];
+  for (let t = 0; t <= 1; t += 0.125) {
+    const lon = west + (east - west) * t, lat = south + (north - south) * t;
+    edge.push([lon, south], [lon, north], [west, lat], [east, lat]);
+  }
+  const projection = geoAzimuthalEqualArea().rotate([-(west + east) / 2, -(south + north) / 2])
+    .fitExtent([[2, 2], [w - 2, h - 2]], { type: "MultiPoint", coordinates: edge });
+  return projection;
+}
+
+/** Closed rings of a geometry in projected units (clipped to the inset), for rasterising. */
+function projectedRings(projection, geometry) {
+  const rings = [];
+  let ring = null;
+  geoPath(projection, {
+    moveTo(x, y) { ring = [[x, y]]; rings.push(ring); },
+    lineTo(x, y) { ring.push([x, y]); },
+    closePath() {},
+    arc() {},
+  })(geometry);
+  return rings;
+}
+
+/**
+ * Which code owns each unit cell of the inset (0 = sea), by even-odd scanlines through each
+ * place's rings: where a callout may go and how much sea it has around it.
+ */
+function rasterise(w, h, places) {
+  const owner = new Int16Array(w * h);
+  places.forEach(({ rings }, index) => {
+    for (let y = 0; y < h; y++) {
+      const yc = y + 0.5;
+      const xs = [];
+      for (const ring of rings) {
+        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          const [x1, y1] = ring[i], [x2, y2] = ring[j];
+          if ((y1 > yc) !== (y2 > yc)) xs.push(x1 + ((yc - y1) / (y2 - y1)) * (x2 - x1));
+        }
+      }
+      xs.sort((a, b) => a - b);
+      for (let k = 0; k + 1 < xs.length; k += 2) {
+        for (let x = Math.max(0, Math.ceil(xs[k] - 0.5)); x < Math.min(w, xs[k + 1] - 0.5); x++) owner[y * w + x] = index + 1;
+      }
+    }
+  });
+  return owner;
+}
+
+/** Share of the cells within `r` of (cx, cy) that are sea. */
+function seaShare(owner, w, h, cx, cy, r) {
+  let sea = 0, all = 0;
+  for (let y = Math.floor(cy - r); y <= cy + r; y++) {
+    for (let x = Math.floor(cx - r); x <= cx + r; x++) {
+      if (Math.hypot(x + 0.5 - cx, y + 0.5 - cy) > r) continue;
+      all++;
+      if (x >= 0 && y >= 0 && x < w && y < h && owner[y * w + x] === 0) sea++;
+    }
+  }
+  return sea / all;
+}
+
+/**
+ * Puts each small place's callout as near its true position as possible where a HIT-radius
+ * circle is at least half sea, its centre clear of land, and at least 2·HIT from every other callout, so each tap target is
+ * ≥ 24 px and never lies over land (land always picks the country under it). Places are placed
+ * from the most crowded (most other small places within 3·HIT) to the least, in code order on ties.
+ */
+function placeCallouts(smalls, owner, w, h, insetId, reserved) {
+  const crowd = (p) => smalls.filter((q) => Math.hypot(q.x - p.x, q.y - p.y) < 3 * HIT).length;
+  const order = [...smalls].sort((a, b) => crowd(b) - crowd(a) || a.code.localeCompare(b.code));
+  const placed = [];
+  for (const p of order) {
+    let best = null;
+    const consider = (cx, cy) => {
+      const d = Math.hypot(cx - p.x, cy - p.y);
+      if (best && d >= best.d) return;
+      if (cx < HIT * 0.75 || cy < HIT * 0.75 || cx > w - HIT * 0.75 || cy > h - HIT * 0.75) return;
+      // The centre itself, with a margin for the rounding of the drawn coastline, must be sea.
+      if (seaShare(owner, w, h, cx, cy, 3) < 1) return;
+      if ([...placed, ...reserved].some((q) => Math.hypot(q.cx - cx, q.cy - cy) < 2 * HIT)) return;
+      if (seaShare(owner, w, h, cx, cy, HIT) < 0.5) return;
+      best = { cx, cy, d };
+    };
+    consider(p.x, p.y);
+    for (let cy = 0.5; cy < h; cy += 1) for (let cx = 0.5; cx < w; cx += 1) consider(cx, cy);
+    if (!best) fail(`inset ${insetId}: no room for a callout for ${p.code}`);
+    placed.push({ ...p, cx: best.cx, cy: best.cy });
+  }
+  return placed;
+}
+
+/** One inset: 1:50m shapes clipped to its frame, and callouts for the places too small in it. */
+function buildInset(inset, byNumeric, medium, finer) {
+  const [w, h] = inset.size;
+  const projection = insetProjection(inset);
+  const unclipped = geoPath(projection);
+  projection.clipExtent([[0, 0], [w, h]]);
+  const path = geoPath(projection).digits(0);
+  const inside = ([x, y]) => x >= 0 && y >= 0 && x <= w && y <= h;
+
+  const places = [];
+  for (const [code, multi] of [...medium.parts].sort(([a], [b]) => a.localeCompare(b))) {
+    const d = path(multi);
+    if (!d) continue;
+    const [[x0, y0], [x1, y1]] = unclipped.bounds(multi);
+    places.push({ code, d: simplify(squeeze(d), SIMPLIFY), rings: projectedRings(projection, multi), small: x1 - x0 < SMALL && y1 - y0 < SMALL });
+  }
+  const owner = rasterise(w, h, places);
+  const shown = new Set(places.map((p) => p.code));
+  const smalls = [...byNumeric.values()].sort()
+    .filter((code) => !shown.has(code) || places.find((p) => p.code === code).small)
+    .map((code) => ({ code, at: projection(symbolPlace(code, finer)) }))
+    .filter(({ at }) => inside(at))
+    .map(({ code, at: [x, y] }) => ({ code, x, y }));
+  // The label's corner is kept free of callouts.
+  const [lw, lh] = [inset.label.length * 5 + 8, 14];
+  const lx = inset.corner.endsWith("l") ? lw / 2 : w - lw / 2;
+  const ly = inset.corner.startsWith("t") ? lh / 2 : h - lh / 2;
+  const reserved = [{ cx: lx, cy: ly }];
+  const callouts = placeCallouts(smalls, owner, w, h, inset.id, reserved);
+  const tenth = (v) => Math.round(v * 10) / 10;
+  return {
+    id: inset.id,
+    label: inset.label,
+    corner: inset.corner,
+    viewBox: `0 0 ${w} ${h}`,
+    shapes: places.map((p) => [p.code, p.d]),
+    symbols: callouts.sort((a, b) => a.code.localeCompare(b.code))
+      .map((c) => [c.code, tenth(c.x), tenth(c.y), tenth(c.cx), tenth(c.cy)]),
+    other: medium.other.map((f) => path(f)).filter(Boolean).map((d) => simplify(squeeze(d), SIMPLIFY)),
+  };
+}
+
+/** Every path of the world map and the insets, written with relative moves. */
+function compact(world, insets) {
+  const shapes = world.shapes.map(([code, d, ...rest]) => [code, relative(d), ...rest]);
+  const symbols = world.symbols.map((s) => (s.length > 3 ? [...s.slice(0, 3), relative(s[3])] : s));
+  const other = world.other.map(relative);
+  const small = insets.map((inset) => ({
+    ...inset,
+    shapes: inset.shapes.map(([code, d]) => [code, relative(d)]),
+    other: inset.other.map(relative),
+  }));
+  return [{ ...world, shapes, symbols, other }, small];
+}
+
+function render(world, insets) {
   const rows = (items) => items.map((item) => `  ${JSON.stringify(item)},`).join("\n");
   return `// Generated by scripts/build-map.mjs — do not edit. Natural Earth via world-atlas 2.0.2 (see data/sources/map.md).
-export const VIEWBOX = "0 0 ${WIDTH} ${height}";
-export const OUTLINE = ${JSON.stringify(outline)};
+export const VIEWBOX = "${world.viewBox}";
+export const OUTLINE = ${JSON.stringify(world.outline)};
 export const SHAPES = [
-${rows(shapes)}
+${rows(world.shapes)}
 ];
 export const SYMBOLS = [
-${rows(symbols)}
+${rows(world.symbols)}
 ];
 export const OTHER = [
-${rows(other)}
+${rows(world.other)}
+];
+export const INSETS = [
+${rows(insets)}
 ];
 `;
 }
 
-function main() {
-  const byNumeric = readCountries();
-  const { projection, height } = makeProjection();
-  const path = geoPath(projection).digits(0);
-  const finer = ["50m", "10m"].map((scale) => indexByCode(readAtlas(scale), byNumeric));
-
-  // Shapes from 1:110m; uncoded pieces merged into their ISO country or set aside as OTHER.
-  const parts = new Map();
-  const other = [];
-  for (const f of readAtlas("110m")) {
-    const name = f.properties.name;
-    const code = f.id === undefined ? UNCODED[name] : byNumeric.get(f.id);
-    if (code === undefined) fail(`1:110m feature "${name}" (id ${f.id}) has no ISO code and no rule`);
-    if (code === null) other.push(squeeze(path(f)));
-    else parts.set(code, [...(parts.get(code) ?? []), f]);
-  }
-  const paths = new Map();
-  const tiny = [];
-  for (const [code, features] of parts) {
-    const merged = { type: "FeatureCollection", features };
-    if (isTiny(path, merged)) tiny.push(code); // Tiny in 1:110m: drawn only as a symbol.
-    else paths.set(code, squeeze(path(merged)));
-  }
-
-  const shapes = [...paths].sort(([a], [b]) => a.localeCompare(b));
-  const symbols = [...byNumeric.values()]
-    .filter((code) => !paths.has(code))
-    .sort()
-    .map((code) => [code, ...symbolPosition(code, projection, finer)]);
-  nudgeApart(symbols);
-  const tenth = (v) => Math.round(v * 10) / 10;
-  for (const s of symbols) [s[1], s[2]] = [tenth(s[1]), tenth(s[2])];
-  checkComplete(byNumeric, shapes, symbols);
-
-  const outline = path({ type: "Sphere" });
-  const js = render({ height, outline, shapes, symbols, other });
-  mkdirSync("www", { recursive: true });
-  writeFileSync(OUT, js);
-
-  const bytes = Buffer.from(js);
+/** Raw, gzip and brotli bytes of a text, as the page would be served. */
+function sizes(text) {
+  const bytes = Buffer.from(text);
   const gz = gzipSync(bytes, { level: 9 }).length;
   const br = brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  console.log(
-    `build-map: ${OUT}: ${shapes.length} shapes, ${symbols.length} symbols (tiny in 1:110m: ${tiny.sort().join(" ")}), ` +
-      `${other.length} other; ${bytes.length} B raw, ${gz} B gzip, ${br} B brotli`,
-  );
+  return `${bytes.length} B raw, ${gz} B gzip, ${br} B brotli`;
+}
+
+function main() {
+  const byNumeric = readCountries();
+  const coarse = readParts("110m", byNumeric, true);
+  const medium = readParts("50m", byNumeric, true);
+  const finer = [medium.parts, readParts("10m", byNumeric, false).parts];
+  const [world, insets] = compact(buildWorld(byNumeric, coarse, finer), INSETS.map((inset) => buildInset(inset, byNumeric, medium, finer)));
+
+  const js = render(world, insets);
+  mkdirSync("www", { recursive: true });
+  writeFileSync(OUT, js);
+  const tiny = world.symbols.filter((s) => s.length > 3).map(([code]) => code);
+  console.log(`build-map: ${OUT}: ${world.shapes.length} shapes, ${world.symbols.length} symbols (tiny in 1:110m: ${tiny.join(" ")}), ` +
+    `${world.other.length} other; ${sizes(js)}`);
+  console.log(`build-map: main map alone ${sizes(render(world, []))}`);
+  for (const inset of insets) {
+    console.log(`build-map: inset ${inset.id}: ${inset.shapes.length} shapes, callouts ${inset.symbols.map(([c]) => c).join(" ")}; ` +
+      `${Buffer.byteLength(JSON.stringify(inset))} B raw`);
+  }
 }
 
 main();

@@ -1,11 +1,17 @@
-// The world map: precomputed Equal Earth paths (world.js) coloured by a class per country, with a
-// pattern as a second cue beside colour, dots for small states, a tooltip on hover/focus/tap,
-// click or Enter to choose a destination, and arrow keys to move between countries.
-import { VIEWBOX, OUTLINE, SHAPES, SYMBOLS, OTHER } from './world.js';
+// The world map: precomputed paths (world.js) coloured by a class per country, with a pattern as a
+// second cue beside colour, dots for small states, regional insets where places are crowded, a
+// tooltip on hover/focus/tap, click or Enter to choose a destination, and arrow keys that move to
+// the nearest country in that direction.
+//
+// Pointing rule: land always wins. A pointer over a country's own land picks that country; a small
+// place's 24 px target (WCAG 2.5.8) lies beneath every land shape, so it only catches the pointer
+// over water, and where such targets overlap the nearest dot wins. Dots themselves take no pointer
+// events, so a dot drawn over a neighbour never hides the neighbour.
+import { VIEWBOX, OUTLINE, SHAPES, SYMBOLS, OTHER, INSETS } from './world.js';
 import { s, h, fill } from './dom.js';
 
 /** How each of the engine's map class ids is drawn: colour variable and pattern. Their meanings
- * come from the engine's legend. */
+ * come from the engine's legend; one colour always means the same class id in every regime. */
 export const CLASSES = {
   'tier-1': { color: '--c-tier-1', pattern: 'solid' },
   'tier-2': { color: '--c-tier-2', pattern: 'dots' },
@@ -16,10 +22,16 @@ export const CLASSES = {
   denial: { color: '--c-denial', pattern: 'hatch' },
 };
 
+/** Half a tap target in CSS px: targets are at least 24 px across (WCAG 2.5.8). */
+const TARGET = 12;
+/** Every drawn map (the world and each inset) with its small places' targets, for `codeAt`. */
+const views = [];
+
 function pattern(id, kind, prefix = 'p') {
   const p = s('pattern', { id: `${prefix}-${id}`, width: 6, height: 6, patternUnits: 'userSpaceOnUse' },
     s('rect', { width: 6, height: 6, fill: `var(${CLASSES[id].color})` }));
-  const ink = 'rgb(0 0 0 / .45)';
+  // Light ink on the light scheme's dark fills, dark ink on the dark scheme's light ones (--c-ink).
+  const ink = 'var(--c-ink)';
   if (kind === 'dots') p.append(s('circle', { cx: 3, cy: 3, r: 1.1, fill: ink }));
   if (kind === 'hatch') p.append(s('path', { d: 'M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2', stroke: ink, 'stroke-width': 1.2 }));
   if (kind === 'cross') p.append(s('path', { d: 'M3,0 v6 M0,3 h6', stroke: ink, 'stroke-width': .8 }));
@@ -35,39 +47,146 @@ export function swatch(cls) {
     s('rect', { width: 12, height: 12, fill: `url(#${id}-${cls})` }));
 }
 
+/** The country a client point picks on any drawn map, or null (sea far from any dot, Kosovo, off the map).
+ * Land under the point wins; over water, the nearest small place whose target covers the point. */
+export function codeAt(x, y) {
+  const el = document.elementFromPoint(x, y);
+  const view = el && views.find((v) => v.svg.contains(el));
+  if (!view) return null;
+  const own = el.getAttribute('data-country') || el.getAttribute('data-code');
+  if (own) return own;
+  if (!el.hasAttribute('data-hit')) return null;
+  const p = new DOMPoint(x, y).matrixTransform(view.svg.getScreenCTM().inverse());
+  let best = null;
+  for (const t of view.targets) {
+    const d = Math.hypot(t.x - p.x, t.y - p.y);
+    if (d <= view.radius && (!best || d < best.d)) best = { code: t.code, d };
+  }
+  return best?.code ?? null;
+}
+
+/** A drawn map's parts: its svg, three layers (targets beneath land, dots above) and, on top of
+ * everything, the rings that outline the selected and the focused country, so that no neighbour
+ * drawn later hides half of the outline. */
+function view(svg) {
+  const layer = (cls) => s('g', { class: cls });
+  const v = { svg, targets: [], radius: TARGET, hits: layer('hits'), land: layer('land'), dots: layer('dots'),
+    selected: s('path', { class: 'ring ring-selected' }), focus: [s('path', { class: 'ring ring-focus' }), s('path', { class: 'ring ring-focus-inner' })] };
+  svg.append(v.hits, v.land, v.dots, v.selected, ...v.focus);
+  views.push(v);
+  return v;
+}
+
+/** The outline of a drawn element: a path's own path, or a circle around a dot. */
+function outline(el) {
+  if (!el) return '';
+  if (el.tagName === 'path') return el.getAttribute('d');
+  const dot = el.tagName === 'circle' ? el : el.querySelector('circle');
+  const [x, y, r] = ['cx', 'cy', 'r'].map((a) => Number(dot.getAttribute(a)));
+  return `M${x - r - 1},${y}a${r + 1},${r + 1} 0 1,0 ${2 * r + 2},0a${r + 1},${r + 1} 0 1,0 ${-2 * r - 2},0`;
+}
+
+/** A small place's tap target at (x, y), beneath the land. */
+function addTarget(v, code, x, y) {
+  v.targets.push({ code, x, y });
+  v.hits.append(s('circle', { cx: x, cy: y, r: TARGET, 'data-hit': code, class: 'hit' }));
+}
+
+/** The world map: one focusable element per ISO entry (a shape, or a dot group for a symbol). */
+function drawWorld(add) {
+  const svg = s('svg', { viewBox: VIEWBOX, class: 'world', tabindex: -1, role: 'group', 'aria-label': 'World map; arrow keys move to the nearest country in that direction, letters jump by name, Enter chooses' });
+  svg.append(s('defs', {}, Object.entries(CLASSES).map(([id, c]) => pattern(id, c.pattern))));
+  svg.append(s('path', { d: OUTLINE, class: 'sea' }));
+  const v = view(svg);
+  for (const d of OTHER) v.land.append(s('path', { d, class: 'other', 'aria-hidden': 'true' }));
+  for (const [code, d, x, y] of SHAPES) {
+    const el = s('path', { d, 'data-country': code, tabindex: -1, role: 'button' });
+    v.land.append(el);
+    add(code, el, [x, y], el);
+  }
+  for (const [code, x, y, land] of SYMBOLS) {
+    const dot = s('circle', { cx: x, cy: y, r: 3.2, class: 'symbol' });
+    const g = s('g', { 'data-country': code, tabindex: -1, role: 'button', class: 'symbol-group' }, dot);
+    v.dots.append(g);
+    addTarget(v, code, x, y);
+    const own = land && s('path', { d: land, 'data-code': code, class: 'own' });
+    if (own) v.land.append(own);
+    add(code, g, [x, y], dot, own);
+  }
+  return svg;
+}
+
+/** One inset: pointer-only copies of its places (the world map holds the keyboard and screen-reader
+ * elements), a callout in open water for each place too small to tap, and its name in a corner. */
+function drawInset(inset, paintable) {
+  const svg = s('svg', { viewBox: inset.viewBox, class: `inset inset-${inset.id}`, 'aria-hidden': 'true' });
+  const [, , w, hgt] = inset.viewBox.split(' ').map(Number);
+  svg.append(s('rect', { width: w, height: hgt, class: 'sea' }));
+  const v = view(svg);
+  for (const d of inset.other) v.land.append(s('path', { d, class: 'other' }));
+  for (const [code, d] of inset.shapes) {
+    const el = s('path', { d, 'data-code': code });
+    v.land.append(el);
+    paintable(code, el);
+  }
+  for (const [code, x, y, cx, cy] of inset.symbols) {
+    addTarget(v, code, cx, cy);
+    const moved = Math.hypot(cx - x, cy - y) > 2;
+    const dot = s('circle', { cx, cy, r: 4, class: 'symbol' });
+    v.dots.append(s('g', { 'data-code': code, class: 'symbol-group' },
+      moved && s('line', { x1: x, y1: y, x2: cx, y2: cy, class: 'leader' }),
+      moved && s('circle', { cx: x, cy: y, r: 1.3, class: 'leader-end' }), dot));
+    paintable(code, dot);
+  }
+  const left = inset.corner.endsWith('l');
+  v.dots.append(s('text', { x: left ? 3 : w - 3, y: inset.corner.startsWith('t') ? 10 : hgt - 4, 'text-anchor': left ? 'start' : 'end', class: 'inset-label' }, inset.label));
+  return svg;
+}
+
+/** The nearest centre from `from` in the direction (dx, dy): within ±45° if any, else the one
+ * with the least sideways drift ahead; null at the edge of the map. */
+function nearestToward(centres, from, dx, dy) {
+  const [x0, y0] = centres.get(from);
+  let best = null;
+  for (const [code, [x, y]] of centres) {
+    const ahead = (x - x0) * dx + (y - y0) * dy;
+    const aside = Math.abs((x - x0) * dy - (y - y0) * dx);
+    if (code === from || ahead <= 0) continue;
+    const score = aside <= ahead ? Math.hypot(ahead, aside) : 1e6 + ahead + 2 * aside;
+    if (!best || score < best.score) best = { code, score };
+  }
+  return best?.code ?? null;
+}
+
 /** Builds the map into `host`. `names` maps ISO code → name; `onPick(code)` selects a destination. */
 export function createMap(host, tip, names, onPick) {
-  const svg = s('svg', { viewBox: VIEWBOX, tabindex: -1, role: 'group', 'aria-label': 'World map; use arrow keys to move between countries, Enter to choose one' });
-  svg.append(s('defs', {}, Object.entries(CLASSES).map(([id, c]) => pattern(id, c.pattern))));
-  svg.append(s('path', { d: OUTLINE, fill: 'var(--bg)', stroke: 'var(--line)' }));
-  for (const d of OTHER) svg.append(s('path', { d, class: 'other', 'aria-hidden': 'true' }));
+  /** code → its focusable world-map element, its centre, and every element painted with its class. */
   const elements = new Map();
-  for (const [code, d] of SHAPES) {
-    const el = s('path', { d, 'data-country': code, tabindex: -1, role: 'button' });
-    svg.append(el);
-    elements.set(code, el);
-  }
-  const dots = s('g');
-  svg.append(dots);
-  for (const [code, x, y] of SYMBOLS) {
-    const g = s('g', { 'data-country': code, tabindex: -1, role: 'button', class: 'symbol-group' });
-    g.append(s('circle', { cx: x, cy: y, r: 3.2, class: 'symbol' }), s('circle', { cx: x, cy: y, r: 7, class: 'hit' }));
-    dots.append(g);
-    elements.set(code, g);
-  }
-  host.append(svg);
+  const centres = new Map();
+  const painted = new Map();
+  const paintable = (code, ...els) => painted.set(code, [...(painted.get(code) || []), ...els.filter(Boolean)]);
+  const svg = drawWorld((code, el, centre, ...paint) => { elements.set(code, el); centres.set(code, centre); paintable(code, ...paint); });
+  const insets = h('div', { class: 'insets' }, INSETS.map((inset) => drawInset(inset, paintable)));
+  host.append(svg, insets);
+  const myViews = views.slice(-1 - INSETS.length);
 
-  // Dots keep a touch target of at least 24 CSS px whatever the map's width.
+  // Targets keep 24 CSS px whatever the drawn size; inset callouts are 8 px dots, world dots 5 px
+  // (and at least 2.4 units) so that on a phone they do not bury Europe.
   const resize = () => {
-    const scale = svg.getBoundingClientRect().width / 1000 || 1;
-    for (const c of dots.querySelectorAll('.hit')) c.setAttribute('r', Math.max(7, 12 / scale));
-    for (const c of dots.querySelectorAll('.symbol')) c.setAttribute('r', Math.max(3.2, 4 / scale));
+    for (const v of myViews) {
+      const box = v.svg.viewBox.baseVal;
+      const scale = v.svg.getBoundingClientRect().width / box.width || 1;
+      v.radius = TARGET / scale;
+      for (const c of v.hits.children) c.setAttribute('r', v.radius);
+      for (const c of v.dots.querySelectorAll('.symbol')) c.setAttribute('r', v.svg === svg ? Math.max(2.4, 2.5 / scale) : 4 / scale);
+    }
   };
   new ResizeObserver(resize).observe(host);
 
-  // Roving focus: one tab stop for the whole map, arrows move in name order.
+  // Roving focus: one tab stop for the whole map, on the selected destination when there is one.
   const order = [...elements.keys()].sort((a, b) => (names.get(a) || a).localeCompare(names.get(b) || b));
   let focused = order[0];
+  let selected = null;
   elements.get(focused).setAttribute('tabindex', 0);
   let info = new Map();
 
@@ -79,76 +198,113 @@ export function createMap(host, tip, names, onPick) {
     tip.style.top = `${Math.max(8, y - r.height - 12)}px`;
   }
   function hideTip() { tip.hidden = true; }
-  const codeOf = (target) => target.closest?.('[data-country]')?.getAttribute('data-country');
-
-  function focusCode(code) {
+  /** Marks one country as under the pointer or keyboard on the world map and in every inset. */
+  function hot(code) {
+    for (const el of host.querySelectorAll('.hot')) el.classList.remove('hot');
+    for (const el of painted.get(code) || []) el.classList.add('hot');
+    host.classList.toggle('pointing', !!code);
+  }
+  function rove(code) {
     elements.get(focused)?.setAttribute('tabindex', -1);
     focused = code;
-    const el = elements.get(code);
-    el.setAttribute('tabindex', 0);
-    el.focus();
+    elements.get(code).setAttribute('tabindex', 0);
+  }
+  function focusCode(code) {
+    rove(code);
+    elements.get(code).focus();
   }
 
-  svg.addEventListener('pointermove', (ev) => { const c = codeOf(ev.target); if (c) showTip(c, ev.clientX, ev.clientY); else hideTip(); });
-  svg.addEventListener('pointerleave', hideTip);
+  host.addEventListener('pointermove', (ev) => {
+    const c = codeAt(ev.clientX, ev.clientY);
+    hot(c);
+    if (c) showTip(c, ev.clientX, ev.clientY); else hideTip();
+  });
+  host.addEventListener('pointerleave', () => { hot(null); hideTip(); });
   // A tap has no hover: the click that selects also shows the country's tooltip.
-  svg.addEventListener('click', (ev) => {
-    const c = codeOf(ev.target);
+  host.addEventListener('click', (ev) => {
+    const c = codeAt(ev.clientX, ev.clientY);
     if (!c) return;
-    focusCode(c);
+    rove(c);
+    elements.get(c).focus({ preventScroll: true });
     onPick(c);
     showTip(c, ev.clientX, ev.clientY);
   });
+  const world = myViews[0];
   svg.addEventListener('focusin', (ev) => {
-    const c = codeOf(ev.target);
+    const c = ev.target.getAttribute?.('data-country');
     if (!c) return;
+    rove(c);
+    hot(c);
+    const d = ev.target.matches(':focus-visible') ? outline(ev.target) : '';
+    for (const ring of world.focus) ring.setAttribute('d', d);
     const r = elements.get(c).getBoundingClientRect();
     showTip(c, r.left + r.width / 2, r.top);
   });
-  svg.addEventListener('focusout', hideTip);
+  svg.addEventListener('focusout', () => {
+    hot(null);
+    hideTip();
+    for (const ring of world.focus) ring.setAttribute('d', '');
+  });
+  const ARROWS = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
   svg.addEventListener('keydown', (ev) => {
     const i = order.indexOf(focused);
-    const go = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[ev.key];
-    if (go) { ev.preventDefault(); focusCode(order[(i + go + order.length) % order.length]); }
+    const go = ARROWS[ev.key];
+    if (go) { ev.preventDefault(); const next = nearestToward(centres, focused, ...go); if (next) focusCode(next); }
     else if (ev.key === 'Home') { ev.preventDefault(); focusCode(order[0]); }
     else if (ev.key === 'End') { ev.preventDefault(); focusCode(order[order.length - 1]); }
     else if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); onPick(focused); }
     else if (/^[a-z]$/i.test(ev.key)) {
-      const next = order.find((c, j) => j > i && (names.get(c) || '').toLowerCase().startsWith(ev.key.toLowerCase()))
-        || order.find((c) => (names.get(c) || '').toLowerCase().startsWith(ev.key.toLowerCase()));
+      const starts = (c) => (names.get(c) || '').toLowerCase().startsWith(ev.key.toLowerCase());
+      const next = order.find((c, j) => j > i && starts(c)) || order.find(starts);
       if (next) focusCode(next);
     }
   });
 
   return {
-    /** Colours every country: `classes` maps code → class id; `labels` maps code → accessible text. */
+    /** Colours every country: `classes` maps code → class id (a code it lacks is drawn neutral);
+     * `labels` maps code → accessible text. */
     paint(classes, labels) {
       info = labels;
-      for (const [code, el] of elements) {
-        const cls = classes.get(code);
-        const fillRef = cls ? `url(#p-${cls})` : 'var(--c-none)';
-        if (el.tagName === 'g') el.querySelector('.symbol').setAttribute('fill', fillRef);
-        else el.setAttribute('fill', fillRef);
+      for (const [code, els] of painted) {
+        const cls = CLASSES[classes.get(code)] ? classes.get(code) : null;
+        for (const el of els) {
+          el.setAttribute('fill', cls ? `url(#p-${cls})` : 'var(--c-none)');
+          el.setAttribute('data-class', cls || 'none');
+        }
+        const el = elements.get(code);
         el.setAttribute('aria-label', labels.get(code) || names.get(code) || code);
         el.setAttribute('data-class', cls || 'none');
       }
     },
-    /** Outlines the chosen destination. */
+    /** Outlines the chosen destination everywhere it is drawn; keyboard focus enters the map there. */
     select(code) {
-      for (const [c, el] of elements) el.classList.toggle('selected', c === code);
+      selected = elements.has(code) ? code : null;
+      for (const [c, els] of painted) for (const el of [elements.get(c), ...els]) el.classList.toggle('selected', c === code);
+      // Each map outlines its own drawing of the place: the world's element, else an inset's callout
+      // (drawn after the shapes, and easier to see than a place too small to tap) or its shape.
+      for (const v of myViews) {
+        const own = v === world ? elements.get(code) : (painted.get(code) || []).filter((el) => v.svg.contains(el)).pop();
+        v.selected.setAttribute('d', outline(selected && own));
+      }
+      if (selected && !svg.contains(document.activeElement)) rove(selected);
     },
-    /** Emphasises the countries of one class (null: none). */
-    highlight(cls) {
-      svg.classList.toggle('highlighting', !!cls);
-      for (const el of elements.values()) el.classList.toggle('hot', !!cls && el.getAttribute('data-class') === cls);
+    /** Emphasises the countries of one class id and dims the others; null ends it (legend hover/focus). */
+    highlight(classId) {
+      host.classList.toggle('highlighting', !!classId);
+      for (const els of painted.values()) for (const el of els) el.classList.toggle('lit', !!classId && el.getAttribute('data-class') === classId);
     },
+    /** Moves keyboard focus to the selected destination (or the country that last had focus). */
+    focusSelected() { focusCode(selected || focused); },
     codes: () => [...elements.keys()],
   };
 }
 
-/** The legend: the engine's legend entries (class id, label, count), each with its swatch. */
-export function renderLegend(el, legend, onHighlight) {
+/** The legend: the engine's entries ({status, label, short, count}), each with its swatch and its
+ * plain-words label. Hovering or focusing an entry calls `onHighlight(status)`, leaving it
+ * `onHighlight(null)`, so the page can emphasise that class on the map. */
+export function renderLegend(el, legend, onHighlight = () => {}) {
+  const on = (status) => () => onHighlight(status);
   fill(el, ...legend.filter((l) => CLASSES[l.status]).map((l) =>
-    h('span', { tabindex: 0, onmouseenter: () => onHighlight(l.status), onmouseleave: () => onHighlight(null),
-      onfocus: () => onHighlight(l.status), onblur: () => onHighlight(null) }, swatch(l.status), `${l.label}: ${l.count}`)));
+    h('span', { tabindex: 0, class: 'legend-entry', 'data-status': l.status, onmouseenter: on(l.status), onmouseleave: on(null), onfocus: on(l.status), onblur: on(null) },
+      swatch(l.status), `${l.label}: ${l.count}`)));
 }
