@@ -33,7 +33,7 @@ for (const [name, options] of Object.entries(SCREENS)) {
       const problems = await open(page, '/?regime=diffusion2025&to=India&qty=2000');
       const h = options.viewport.height;
       const verdict = await pageBox(page.locator('#verdict'));
-      const map = await pageBox(page.locator('#map svg'));
+      const map = await pageBox(page.locator('#map'));
       const rules = await pageBox(page.locator('#regime'));
       if (name === 'desktop') {
         // Desktop: the question, the verdict and the whole map on the first screen.
@@ -71,8 +71,11 @@ test('a click on the map answers in view: the verdict, and one line under every 
     await expect(card).toBeInViewport();
     const regimes = await page.evaluate(() => [...document.querySelectorAll('#regime option')].map((o) => o.value).filter((v) => v && v !== 'date'));
     await expect(card.locator('li')).toHaveCount(regimes.length);
-    // The line under the chosen rules (the ones in force) is the verdict the page shows.
-    await expect(card.locator('li.current')).toContainText(await page.locator('#verdict').textContent());
+    // The line under the chosen rules (the ones in force) is the answer the page shows: its class
+    // and, on hover, its headline.
+    const current = card.locator('li.current');
+    await expect(current).toHaveAttribute('data-class', await page.locator('#verdict').getAttribute('data-class'));
+    await expect(current).toHaveAttribute('title', await page.locator('#verdict').textContent());
     await expect(page.locator('#key-numbers')).toContainText('Brazil');
     await expect(page.locator('#to')).toHaveValue('Brazil');
     await context.close();
@@ -81,7 +84,7 @@ test('a click on the map answers in view: the verdict, and one line under every 
 
 test('typing a name never shows another country, and the page does not jump', async ({ page }) => {
   await open(page, '/?to=India&qty=2000');
-  const mapTop = async () => (await pageBox(page.locator('#map svg'))).top;
+  const mapTop = async () => (await pageBox(page.locator('#map'))).top;
   const before = await mapTop();
   await page.fill('#to', '');
   for (const ch of 'Singap') {

@@ -12,6 +12,11 @@ const VIEWPORTS = [
 ];
 /** Share of a country's own land (main map and insets together) that must pick it. */
 const FLOOR = 0.95;
+/** A place with fewer than SMALL whole pixels of land at this size (an island of a few pixels) is
+ * mostly border, whose pixels the browser's hit test may round to a neighbour or the sea: it has
+ * no floor of its own, and is reached through its inset or its target (checked below: every place
+ * can be picked). */
+const SMALL = 40;
 const NAMED = { DE: 'Germany', TW: 'Taiwan', AE: 'United Arab Emirates', IT: 'Italy', FR: 'France', BE: 'Belgium', CH: 'Switzerland', IL: 'Israel', QA: 'Qatar', HK: 'Hong Kong' };
 
 async function open(page, path = '/?regime=diffusion2025') {
@@ -47,17 +52,19 @@ function reach(page) {
         const [x0, y0] = [Math.max(r.left, box.left, 0), Math.max(r.top, box.top, 0)];
         const [x1, y1] = [Math.min(r.right, box.right, innerWidth), Math.min(r.bottom, box.bottom, innerHeight)];
         const area = Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
-        // About 400 points a shape; a finer grid where that finds few (islands spread over a wide box).
-        for (let step = Math.max(1, Math.round(Math.sqrt(area / 400))); ; step /= 4) {
+        // About 400 points a shape; a finer grid where that finds few (islands spread over a wide
+        // box), but never finer than whole CSS pixels, where a pointer rests and hit tests round.
+        for (let step = Math.max(1, Math.round(Math.sqrt(area / 400))); ; step = Math.max(1, Math.floor(step / 4))) {
           let all = 0, hit = 0;
-          for (let x = Math.ceil(x0 / step) * step; x < x1; x += step) {
-            for (let y = Math.ceil(y0 / step) * step; y < y1; y += step) {
+          // Pixel centres: where a pointer on that pixel is hit-tested.
+          for (let x = Math.floor(x0 / step) * step + 0.5; x < x1; x += step) {
+            for (let y = Math.floor(y0 / step) * step + 0.5; y < y1; y += step) {
               if (!el.isPointInFill(new DOMPoint(x, y).matrixTransform(toSvg))) continue;
               all++;
               if (codeAt(x, y) === code) hit++;
             }
           }
-          if (all >= 20 || step < 0.3) { t.all += all; t.hit += hit; break; }
+          if (all >= 20 || step === 1) { t.all += all; t.hit += hit; break; }
         }
       }
     }
@@ -91,9 +98,9 @@ for (const { name, use } of VIEWPORTS) {
       const tally = await reach(page);
       const shares = Object.entries(tally).filter(([, t]) => t.all > 0).map(([code, t]) => [code, t.hit / t.all, t.all]);
       shares.sort((a, b) => a[1] - b[1]);
-      const worst = shares.slice(0, 6).map(([c, s, n]) => `${c} ${s.toFixed(3)} (${n} points)`).join(', ');
+      const worst = shares.filter(([, , n]) => n >= SMALL).slice(0, 6).map(([c, s, n]) => `${c} ${s.toFixed(3)} (${n} points)`).join(', ');
       console.log(`${name}: ${shares.length} countries sampled; worst: ${worst}`);
-      for (const [code, share] of shares) expect(share, `${code} picks itself on its own land`).toBeGreaterThanOrEqual(FLOOR);
+      for (const [code, share, n] of shares) if (n >= SMALL) expect(share, `${code} picks itself on its own land (${n} px)`).toBeGreaterThanOrEqual(FLOOR);
       for (const code of Object.keys(NAMED)) expect(tally[code]?.hit, `${code} is sampled and picked`).toBeGreaterThan(0);
 
       // Every ISO entry is picked somewhere: on its land, or at the centre of one of its targets.
@@ -216,32 +223,27 @@ test('arrow keys move to the nearest country in that direction; Tab enters at th
   await expect(page.locator('#to')).toHaveValue(name);
 });
 
-test('hovering or focusing a legend entry emphasises its class on the map', async ({ page }) => {
-  await open(page, '/?regime=diffusion2025');
-  // The module's API on its own (the page decides where the legend goes): a second map and legend.
-  await page.evaluate(async () => {
-    const { createMap, renderLegend } = await import('/map.js');
-    const add = (id, cls) => document.body.appendChild(Object.assign(document.createElement('div'), { id, className: cls }));
-    const map = createMap(add('map2', 'map'), document.getElementById('tip'), new Map([['FR', 'France'], ['IN', 'India']]), () => {});
-    map.paint(new Map([['FR', 'tier-1'], ['IN', 'tier-2']]), new Map());
-    renderLegend(add('legend2', 'legend'), [
-      { status: 'tier-1', short: 'Tier 1', label: 'Tier 1: no license needed', count: 1 },
-      { status: 'tier-2', short: 'Tier 2', label: 'Tier 2: license needed above a cap', count: 1 },
-    ], map.highlight);
-  });
-  const entry = page.locator('#legend2 .legend-entry[data-status="tier-1"]');
-  await expect(entry).toHaveText('Tier 1: no license needed: 1');
+test('the legend says what each class means and what its count takes in; pointing at one lights its countries', async ({ page }) => {
+  await open(page, '/?regime=diffusion2025&to=India');
+  const entry = page.locator('#legend .legend-entry[data-status="tier-1"]');
+  await expect(entry).toHaveText('Tier 1 25');
+  const meaning = page.locator('#legend-meaning');
+  // At rest it explains the destination's own class (India: Tier 2), in the engine's words.
+  await expect(meaning).toContainText(/^Tier 2: license needed above about [\d,]+ H100-equivalents per buyer per year/);
   await entry.hover();
-  await expect(page.locator('#map2')).toHaveClass(/highlighting/);
-  await expect(page.locator('#map2 svg.world [data-country="FR"]')).toHaveClass(/lit/);
-  await expect(page.locator('#map2 svg.world [data-country="IN"]')).not.toHaveClass(/lit/);
-  await expect(page.locator('#map2 svg.world [data-country="DE"]')).toHaveAttribute('data-class', 'none');
+  await expect(page.locator('#map')).toHaveClass(/highlighting/);
+  await expect(page.locator('#map svg.world [data-country="FR"]')).toHaveClass(/lit/);
+  await expect(page.locator('#map svg.world [data-country="IN"]')).not.toHaveClass(/lit/);
+  // Tier 1's 25 against the rule's 18 allies: the count says what it takes in.
+  await expect(meaning).toContainText('Counted: 25 places: the United States, 18 other countries and territories and 6 places (');
   await page.mouse.move(0, 0);
-  await expect(page.locator('#map2')).not.toHaveClass(/highlighting/);
+  await expect(page.locator('#map')).not.toHaveClass(/highlighting/);
+  await expect(meaning).toContainText(/^Tier 2:/);
   await entry.focus();
-  await expect(page.locator('#map2')).toHaveClass(/highlighting/);
+  await expect(page.locator('#map')).toHaveClass(/highlighting/);
+  await expect(entry).toHaveAttribute('aria-describedby', 'legend-meaning');
   await entry.blur();
-  await expect(page.locator('#map2')).not.toHaveClass(/highlighting/);
+  await expect(page.locator('#map')).not.toHaveClass(/highlighting/);
 });
 
 for (const scheme of ['light', 'dark']) {

@@ -238,12 +238,12 @@ test('screenshots: desktop and 360 px, light and dark', async ({ browser }) => {
       // engine's own legend words with counts that add up to every destination, every country
       // painted, nothing wider than the screen, and the colour scheme asked for.
       await expect(page.locator('#verdict')).toContainText('License required');
-      const legend = await page.locator('#legend span').allTextContents();
-      expect(legend.some((t) => /^Tier 2: license needed above about [\d,]+ H100-equivalents/.test(t))).toBe(true);
-      const total = legend.map((t) => Number(t.split(': ').pop())).reduce((a, b) => a + b, 0);
+      await expect(page.locator('#legend-meaning')).toContainText(/^Tier 2: license needed above about [\d,]+ H100-equivalents/);
+      const counts = await page.locator('#legend .legend-count').allTextContents();
+      const total = counts.map((t) => Number(t.replace(/,/g, ''))).reduce((a, b) => a + b, 0);
       // Every destination but Antarctica (no country's territory, left uncoloured) is counted once.
       expect(total).toBe(248);
-      expect(await page.locator('[data-country][data-class="none"]').evaluateAll((els) => els.map((e) => e.dataset.country))).toEqual(['AQ']);
+      expect(await page.locator('svg.world [data-country][data-class="none"]').evaluateAll((els) => els.map((e) => e.dataset.country))).toEqual(['AQ']);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
       const [r, g, b] = bg.match(/\d+/g).map(Number);

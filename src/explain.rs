@@ -330,6 +330,16 @@ pub fn cap_name(c: &CapUse) -> String {
     }
 }
 
+/// A cap in two or three words, for the key numbers beside the verdict.
+pub fn cap_short(c: &CapUse) -> String {
+    match c.kind {
+        CapKind::Lpp { .. } => "LPP allowance".into(),
+        CapKind::CountryAllocation { country, .. } => format!("{} allocation", country.name),
+        CapKind::Nveu { .. } => "NVEU cap".into(),
+        CapKind::AiaReport => "AIA reporting line".into(),
+    }
+}
+
 /// What a cap's figure leaves out or means.
 pub fn cap_note(c: &CapUse) -> Option<String> {
     let note = match c.kind {

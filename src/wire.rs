@@ -477,6 +477,8 @@ pub struct CapOut {
     pub kind: &'static str,
     /// Name.
     pub name: String,
+    /// The same in two or three words ("LPP allowance").
+    pub short_name: String,
     /// True if this order counts against it.
     pub counts: bool,
     /// The limit, TPP.
@@ -513,6 +515,7 @@ fn cap(c: &CapUse, on: Date) -> CapOut {
             "cap"
         },
         name: explain::cap_name(c),
+        short_name: explain::cap_short(c),
         counts: c.counts,
         limit_tpp: c.limit.to_f64(),
         limit_h100e: h100e_of(c.limit),
@@ -722,6 +725,8 @@ pub struct EvalOut {
     pub outcome: &'static str,
     /// The map class: `open`, `exception`, `license` or `denial`.
     pub outcome_class: &'static str,
+    /// The class in a few words, as the outcome map's legend says it ("License needed").
+    pub outcome_class_label: &'static str,
     /// One sentence; "It depends: …" when a contested point changes the answer.
     pub headline: String,
     /// The contested points this answer turned on, with the answer under each reading.
@@ -829,6 +834,7 @@ pub fn eval(v: &Verdict) -> EvalOut {
             .collect(),
         exception_used: v.exception_used().map(eval::ExceptionId::as_str),
         outcome_class: v.class().id(),
+        outcome_class_label: explain::outcome_class_short(v.class()),
         counts_against_country_cap: v.counts_against_country_cap,
         caps: v.caps.iter().map(|c| cap(c, q.selection.date)).collect(),
         review_policy: v.review_policy.map(ReviewPolicy::id),

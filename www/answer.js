@@ -46,7 +46,7 @@ export function renderKeyNumbers(dl, v) {
     h('div', {}, h('dt', {}, 'This order'), h('dd', { id: 'order-line' },
       `${chips(v.order.quantity)} · ${v.order.tpp === null ? 'TPP unknown' : `${num(v.order.tpp)} TPP ≈ ${num(v.order.h100e, 1)} H100s`}`)),
     h('div', {}, h('dt', {}, 'Chip'), h('dd', {}, `${c.name} · ${c.eccn}`)),
-    first ? h('div', {}, h('dt', {}, first.name), h('dd', {}, first.over_by_tpp !== null
+    first ? h('div', {}, h('dt', {}, first.short_name), h('dd', {}, first.over_by_tpp !== null
       ? `over by ${num(first.over_by_tpp)} TPP` : `${num(first.headroom_tpp)} TPP left (≈ ${num(first.headroom_h100e, 1)} H100s)`)) : null);
 }
 

@@ -112,7 +112,9 @@ async function main() {
     commit(names.get(code));
     card.code = code;
     update();
+    const y = scrollY;
     $('card').scrollIntoView({ block: 'nearest' });
+    if (scrollY !== y) $('tip').hidden = true;
   });
   const table = createTable($('table'), (code) => { form.to.value = names.get(code); commit(names.get(code)); update(); form.to.focus(); });
   combobox(form.to, $('to-list'), countryList, () => { commit(form.to.value); update(); });
@@ -121,7 +123,7 @@ async function main() {
 
   const tierCache = new Map();
   const outcomeCache = new Map();
-  let last = { answerKey: null, mapKey: null, rows: [], verdict: null };
+  let last = { answerKey: null, mapKey: null, legendKey: null, classes: new Map(), rows: [], verdict: null };
 
   function markInvalid(field) {
     for (const el of Object.values(form)) {
@@ -209,10 +211,26 @@ async function main() {
 
   function paintMap(st, q, verdict) {
     const { t, outMap, key } = mapData(st, q);
-    map.select(verdict?.destination.code);
+    const dest = verdict?.destination.code;
+    map.select(dest);
     // A query the engine refuses keeps the last map rather than greying it while a field is fixed.
-    if (!t || (st.map === 'outcome' && !outMap) || key === last.mapKey) return;
-    last.mapKey = key;
+    if (!t || (st.map === 'outcome' && !outMap)) return;
+    if (key !== last.mapKey) {
+      last.mapKey = key;
+      last.classes = paintClasses(st, t, outMap);
+      // The rules menu names the regime; the caption says only what the menu cannot: that the
+      // rules are hypothetical, or that the colours are this order's outcome.
+      const hyp = t.regime.hypothetical ? `Hypothetical rules, never in force: ${t.regime.name}. ` : '';
+      $('map-caption').textContent = st.map === 'outcome' ? `${hyp}Colours: what this order would meet in each destination.` : hyp;
+    }
+    if (`${key}|${dest}` !== last.legendKey) {
+      last.legendKey = `${key}|${dest}`;
+      renderLegend($('legend'), (st.map === 'outcome' ? outMap?.legend : t.legend) || [], (cls) => map.highlight(cls), last.classes.get(dest));
+    }
+  }
+
+  /** Colours the map and fills the table's rows; returns each destination's class. */
+  function paintClasses(st, t, outMap) {
     const outs = new Map(outMap?.destinations.map((o) => [o.code, o]) || []);
     const rule = new Map(t.destinations.map((d) => [d.code, d]));
     const ruleLabel = new Map(t.legend.map((l) => [l.status, l.short]));
@@ -231,14 +249,9 @@ async function main() {
       rows.push({ code, name, rule: ruleWords, outcome: outcomeWords(o) });
     }
     map.paint(classes, labels);
-    renderLegend($('legend'), (st.map === 'outcome' ? outMap?.legend : t.legend) || [], (cls) => map.highlight(cls));
-    const hyp = t.regime.hypothetical ? 'Hypothetical rules, never in force: ' : '';
-    const untiered = !t.destinations.some((x) => x.tier);
-    $('map-caption').textContent = st.map === 'outcome'
-      ? `${hyp}what this order would meet in each destination under ${t.regime.name}.`
-      : `${hyp}${t.regime.name}${untiered ? ': no tiers; colours show where datacenter 3A090.a chips need a license' : ''}.`;
     last.rows = rows;
     if ($('table-box').open) table.update(rows);
+    return classes;
   }
   $('table-box').addEventListener('toggle', () => { if ($('table-box').open) table.update(last.rows); });
 
@@ -266,6 +279,8 @@ async function main() {
     if (ev.key === 'Enter' && form.to.getAttribute('aria-expanded') !== 'true') { ev.preventDefault(); commit(form.to.value); update(); }
   });
   $('query').addEventListener('submit', (ev) => { ev.preventDefault(); update(); });
+  // The tooltip is placed in the viewport; once the reader scrolls it would point at nothing.
+  for (const type of ['wheel', 'touchmove']) addEventListener(type, () => { $('tip').hidden = true; }, { passive: true });
 
   const data = dataset();
   form.date.min = data.coverage_start;

@@ -1,6 +1,7 @@
-// The country card beside the map: after a click (or Enter) on a country, its verdict under the
-// chosen rules and one line under every regime, so comparing rules for one place needs no
-// scrolling. Every line is the engine's headline for the same order under that regime.
+// The country card beside the map: after a click (or Enter) on a country, one line under every
+// regime for the same order (the engine's outcome class, the exception relied on, the review
+// policy), so comparing rules for one place needs no scrolling; the chosen regime's line is marked
+// and the full cited answer is one link away.
 import { h, fill } from './dom.js';
 
 /**
@@ -14,15 +15,15 @@ export function renderCard(el, { name, regimes, answer, chosen, onClose }) {
     try { v = answer(r.id); } catch { v = null; }
     const depends = v && (v.contested.some((c) => c.depends) || v.contested_combinations.length);
     const current = r.id === chosen || (!chosen && r.default);
-    return h('li', { 'data-regime': r.id, 'data-class': v?.outcome_class || 'none', class: current ? 'current' : null },
+    const line = v ? [v.outcome_class_label, v.license_exceptions.find((e) => e.used)?.name, v.review_policy_label].filter(Boolean).join(' · ') : 'no answer for this order';
+    return h('li', { 'data-regime': r.id, 'data-class': v?.outcome_class || 'none', class: current ? 'current' : null, title: v?.headline },
       h('span', { class: 'dot', 'aria-hidden': 'true' }),
-      h('strong', {}, r.short_name, r.default ? ' (in force now)' : ''), ': ',
-      v ? v.headline : 'no answer for this order under these rules',
-      depends ? ' It depends on a contested point; see the full answer.' : '');
+      h('span', { class: 'card-regime' }, r.short_name, r.default ? ' (now)' : ''), ' ',
+      h('span', { class: 'card-line' }, line, depends ? ' · depends on a contested point' : ''));
   });
   fill(el,
     h('div', { class: 'card-head' },
-      h('h3', { id: 'card-title' }, name, ' under every set of rules'),
+      h('h3', { id: 'card-title' }, name, ': this order under every set of rules'),
       h('button', { type: 'button', class: 'close', 'aria-label': 'Close', onclick: onClose }, '×')),
     h('ul', { class: 'card-list' }, rows),
     h('p', {}, h('a', { href: '#details-title' }, 'The full cited answer')));

@@ -265,19 +265,22 @@ export function createMap(host, tip, names, onPick) {
      * `labels` maps code → accessible text. */
     paint(classes, labels) {
       info = labels;
+      // Only what changed is touched: a new fill restyles and repaints, the same one need not.
+      const set = (el, name, value) => { if (el.getAttribute(name) !== value) el.setAttribute(name, value); };
       for (const [code, els] of painted) {
         const cls = CLASSES[classes.get(code)] ? classes.get(code) : null;
         for (const el of els) {
-          el.setAttribute('fill', cls ? `url(#p-${cls})` : 'var(--c-none)');
-          el.setAttribute('data-class', cls || 'none');
+          set(el, 'fill', cls ? `url(#p-${cls})` : 'var(--c-none)');
+          set(el, 'data-class', cls || 'none');
         }
         const el = elements.get(code);
-        el.setAttribute('aria-label', labels.get(code) || names.get(code) || code);
-        el.setAttribute('data-class', cls || 'none');
+        set(el, 'aria-label', labels.get(code) || names.get(code) || code);
+        set(el, 'data-class', cls || 'none');
       }
     },
     /** Outlines the chosen destination everywhere it is drawn; keyboard focus enters the map there. */
     select(code) {
+      if ((elements.has(code) ? code : null) === selected) return;
       selected = elements.has(code) ? code : null;
       for (const [c, els] of painted) for (const el of [elements.get(c), ...els]) el.classList.toggle('selected', c === code);
       // Each map outlines its own drawing of the place: the world's element, else an inset's callout
@@ -302,9 +305,18 @@ export function createMap(host, tip, names, onPick) {
 /** The legend: the engine's entries ({status, label, short, count}), each with its swatch and its
  * plain-words label. Hovering or focusing an entry calls `onHighlight(status)`, leaving it
  * `onHighlight(null)`, so the page can emphasise that class on the map. */
-export function renderLegend(el, legend, onHighlight = () => {}) {
-  const on = (status) => () => onHighlight(status);
-  fill(el, ...legend.filter((l) => CLASSES[l.status]).map((l) =>
-    h('span', { tabindex: 0, class: 'legend-entry', 'data-status': l.status, onmouseenter: on(l.status), onmouseleave: on(null), onfocus: on(l.status), onblur: on(null) },
-      swatch(l.status), `${l.label}: ${l.count}`)));
+export function renderLegend(el, legend, onHighlight = () => {}, current = null) {
+  // One row of classes (swatch, a few words, a count); under it, in plain words, what one class
+  // means and what its count takes in: the one pointed at or focused, else the destination's own.
+  const entries = legend.filter((l) => CLASSES[l.status]);
+  const meaning = h('p', { class: 'legend-meaning', id: 'legend-meaning', 'aria-live': 'polite' });
+  const explain = (l) => fill(meaning, l ? `${l.label}. Counted: ${l.includes}.` : '');
+  const resting = entries.find((l) => l.status === current) || entries[0];
+  const on = (l) => () => { onHighlight(l?.status ?? null); explain(l || resting); };
+  fill(el, h('div', { class: 'legend-row' }, entries.map((l) =>
+    h('span', { tabindex: 0, class: 'legend-entry', 'data-status': l.status, 'aria-describedby': 'legend-meaning',
+      onmouseenter: on(l), onmouseleave: on(null), onfocus: on(l), onblur: on(null) },
+    swatch(l.status), h('span', { class: 'legend-short' }, l.short), ' ', h('span', { class: 'legend-count' }, l.count.toLocaleString('en-US'))))),
+  meaning);
+  explain(resting);
 }
