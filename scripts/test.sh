@@ -43,11 +43,12 @@ cargo_tests() {
 check "set-up" bash scripts/setup.sh
 check "clippy, native (warnings are errors)" cargo clippy --quiet --all-targets -- -D warnings
 check "clippy, wasm (warnings are errors)" cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+check "clippy, wasm with the tools (warnings are errors)" cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features tools -- -D warnings
 check "rustfmt" cargo fmt --all -- --check
 check "no HTML or code from strings in www/" node scripts/lint-www.mjs
 cargo_tests native cargo test --all-targets
 CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo_tests wasm cargo test --target wasm32-unknown-unknown --no-default-features --test web
+  cargo_tests wasm cargo test --target wasm32-unknown-unknown --no-default-features --features tools --test web
 
 echo "== page build"
 if bash scripts/build.sh; then

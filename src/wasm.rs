@@ -125,12 +125,14 @@ pub fn sources() -> Result<JsValue, JsValue> {
 }
 
 /// Every threshold in the data, with TPP, H100-equivalents and citation.
+#[cfg(feature = "tools")]
 #[wasm_bindgen]
 pub fn thresholds() -> Result<JsValue, JsValue> {
     to_js(&wire::thresholds())
 }
 
 /// How many of each catalog chip fit in an amount: `{tpp} | {h100e} | {chip, quantity} | {threshold}`.
+#[cfg(feature = "tools")]
 #[wasm_bindgen]
 pub fn convert(query_obj: JsValue) -> Result<JsValue, JsValue> {
     let q: wire::ConvertIn = decode(query_obj, wire::ConvertIn::FIELDS)?;
@@ -138,6 +140,7 @@ pub fn convert(query_obj: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// The same order under every regime side by side: an evaluation query without `regime` or `date`.
+#[cfg(feature = "tools")]
 #[wasm_bindgen]
 pub fn compare(query_obj: JsValue) -> Result<JsValue, JsValue> {
     let q: QueryIn = decode(query_obj, wire::COMPARE_FIELDS)?;
@@ -145,6 +148,7 @@ pub fn compare(query_obj: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// Public claims about the rules, each with the verdict and right figure computed from the data.
+#[cfg(feature = "tools")]
 #[wasm_bindgen]
 pub fn claims() -> Result<JsValue, JsValue> {
     to_js(&wire::claims().map_err(js_err)?)

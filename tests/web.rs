@@ -256,6 +256,7 @@ fn bad_input_throws_the_cli_message() {
     assert!(message(wasm::tiers(Some("tier9".into()))).starts_with("unknown regime `tier9`"));
 }
 
+#[cfg(feature = "tools")]
 #[wasm_bindgen_test]
 fn convert_and_thresholds_match_native() {
     same_json(
@@ -287,6 +288,7 @@ fn convert_and_thresholds_match_native() {
     }
 }
 
+#[cfg(feature = "tools")]
 #[wasm_bindgen_test]
 fn compare_matches_native_and_refuses_a_regime() {
     let q = r#"{"to":"IN","chip":"b200","quantity":5000}"#;
@@ -303,6 +305,7 @@ fn compare_matches_native_and_refuses_a_regime() {
     );
 }
 
+#[cfg(feature = "tools")]
 #[wasm_bindgen_test]
 fn claims_match_native() {
     same_json(

@@ -194,27 +194,47 @@ async function main() {
     });
   }
 
-  /** The map's classes: tiers or rules per regime, outcomes per order (cached; `to` plays no part). */
-  function mapData(st, q) {
+  /** The map's data for a regime: tiers or rules (cached per regime or date). */
+  function tiersFor(st) {
     const key = st.date || st.regime || 'latest';
     if (!tierCache.has(key)) {
       try { tierCache.set(key, tiers(st.date || st.regime || undefined)); } catch { tierCache.set(key, null); }
     }
-    const { to, ...order } = q;
-    const okey = JSON.stringify(order);
+    return { t: tierCache.get(key), tkey: key };
+  }
+
+  /** This order's outcome everywhere (cached per order; the destination plays no part). */
+  function outcomesFor(q, okey) {
     if (!outcomeCache.has(okey)) {
       try { outcomeCache.set(okey, outcomes(q)); } catch { outcomeCache.set(okey, null); }
       if (outcomeCache.size > 50) outcomeCache.delete(outcomeCache.keys().next().value);
     }
-    return { t: tierCache.get(key), outMap: outcomeCache.get(okey), key: `${key}|${okey}|${st.map}` };
+    return outcomeCache.get(okey);
   }
 
+  let relabel;
   function paintMap(st, q, verdict) {
-    const { t, outMap, key } = mapData(st, q);
     const dest = verdict?.destination.code;
     map.select(dest);
+    const { t, tkey } = tiersFor(st);
     // A query the engine refuses keeps the last map rather than greying it while a field is fixed.
-    if (!t || (st.map === 'outcome' && !outMap)) return;
+    if (!t || (!verdict && last.mapKey)) return;
+    const { to, ...order } = q;
+    const okey = JSON.stringify(order);
+    clearTimeout(relabel);
+    if (st.map === 'outcome') {
+      const outMap = outcomesFor(q, okey);
+      if (outMap) draw(st, t, outMap, `${tkey}|${okey}|outcome`, dest);
+      return;
+    }
+    // Colouring by tier or rule does not depend on the order: the colours are drawn at once, and
+    // the order's outcome in each country (tooltips, labels, table) once typing pauses.
+    const known = outcomeCache.get(okey);
+    draw(st, t, known || null, `${tkey}|${known ? okey : ''}|tier`, dest);
+    if (!known) relabel = setTimeout(() => draw(st, t, outcomesFor(q, okey), `${tkey}|${okey}|tier`, dest), 250);
+  }
+
+  function draw(st, t, outMap, key, dest) {
     if (key !== last.mapKey) {
       last.mapKey = key;
       last.classes = paintClasses(st, t, outMap);
@@ -235,7 +255,7 @@ async function main() {
     const rule = new Map(t.destinations.map((d) => [d.code, d]));
     const ruleLabel = new Map(t.legend.map((l) => [l.status, l.short]));
     const outcomeLabel = new Map((outMap?.legend || []).map((l) => [l.status, l.short]));
-    const outcomeWords = (o) => !o ? 'no answer for this order'
+    const outcomeWords = (o) => !outMap ? 'being worked out' : !o ? 'no answer for this order'
       : [outcomeLabel.get(o.class), o.exception_used, o.review_policy_label].filter(Boolean).join(' · ');
     const classes = new Map();
     const labels = new Map();
