@@ -7,7 +7,6 @@ import { h } from './dom.js';
 import { combobox, fold } from './combobox.js';
 import { renderVerdict, renderKeyNumbers, renderDetails, renderError } from './answer.js';
 import { renderCard } from './card.js';
-import { annotate } from './glossary.js';
 import { createMap, renderLegend } from './map.js';
 import { createTable } from './table.js';
 import { DEFAULTS, read, write } from './urlstate.js';
@@ -24,6 +23,14 @@ const DEFAULT_WORDS = {
   from: 'an export from the United States', prior: '0', installed: '0', total: '0',
 };
 const clip = (t) => (t.length > SHOWN ? `${t.slice(0, SHOWN)}…` : t);
+
+let glossary = null;
+/** Each acronym's first use in the answer gets its glossary entry on hover, focus or tap. The module
+ * loads after the first answer, off its path; marking is idempotent, so a late load is harmless. */
+function gloss() {
+  glossary ||= new Promise((ok) => (window.requestIdleCallback || setTimeout)(ok)).then(() => import('./glossary.js'));
+  glossary.then((m) => { m.annotate($('verdict-slot')); m.annotate($('answer')); });
+}
 
 /** A notice above the answer; one about a field goes away once the reader changes that field. */
 function notice(text, field) {
@@ -152,9 +159,7 @@ async function main() {
         renderVerdict($('verdict-slot'), verdict);
         renderKeyNumbers($('key-numbers'), verdict);
         renderDetails($('answer'), verdict, $('all-steps')?.open);
-        // Each acronym's first use gets its glossary entry on hover, focus or tap.
-        annotate($('verdict-slot'));
-        annotate($('answer'));
+        gloss();
         last.answerKey = answerKey;
       }
       markInvalid(null);
@@ -310,6 +315,7 @@ async function main() {
   $('status').textContent = '';
   update();
   document.documentElement.dataset.ready = String(Math.round(performance.now() - started));
+  performance.mark('h100e-ready');
 }
 
 main().catch((e) => {
