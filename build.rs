@@ -859,11 +859,7 @@ fn contested(g: &mut Gen) {
         }
     }
     println!("cargo:rerun-if-changed={f}");
-    let _ = writeln!(
-        g.out,
-        "pub static CONTESTED: &[Contested] = &[\n{}\n];",
-        rows.join(",\n")
-    );
+    static_slice(g, "CONTESTED", "Contested", &rows);
 }
 
 /// `data/sources.toml`: every cited document once, so a citation is a key that must exist.
@@ -915,11 +911,7 @@ fn sources(g: &mut Gen) {
         list.push(format!("&{}", source_ident(key)));
         g.sources.insert(key.clone());
     }
-    let _ = writeln!(
-        g.out,
-        "pub static SOURCES: &[&Source] = &[{}];",
-        list.join(", ")
-    );
+    static_slice(g, "SOURCES", "&Source", &list);
 }
 
 /// A link labelled as a regulation must open the regulation: the kind of a source and its link
@@ -1028,11 +1020,7 @@ fn countries(g: &mut Gen) {
         ));
     }
     check_collisions(f, "country", &keys);
-    let _ = writeln!(
-        g.out,
-        "pub static COUNTRIES: &[Country] = &[\n{}\n];",
-        rows.join(",\n")
-    );
+    static_slice(g, "COUNTRIES", "Country", &rows);
     ambiguous(g, f, &countries.ambiguous, &keys);
 }
 
@@ -1078,9 +1066,15 @@ fn ambiguous(g: &mut Gen, f: &str, list: &[AmbiguousIn], countries: &[(String, K
             strs(&a.means)
         ));
     }
+    static_slice(g, "AMBIGUOUS", "Ambiguous", &rows);
+}
+
+/// Emits `pub static NAME: &[TYPE] = &[rows];`, one row per line.
+fn static_slice<S: AsRef<str>>(g: &mut Gen, name: &str, ty: &str, rows: &[S]) {
+    let rows: Vec<&str> = rows.iter().map(AsRef::as_ref).collect();
     let _ = writeln!(
         g.out,
-        "pub static AMBIGUOUS: &[Ambiguous] = &[\n{}\n];",
+        "pub static {name}: &[{ty}] = &[\n{}\n];",
         rows.join(",\n")
     );
 }
@@ -1102,11 +1096,7 @@ fn groups(g: &mut Gen) {
             lit(&t.as_code)
         ));
     }
-    let _ = writeln!(
-        g.out,
-        "pub static TREATED_AS: &[TreatedAs] = &[{}];",
-        rows.join(", ")
-    );
+    static_slice(g, "TREATED_AS", "TreatedAs", &rows);
     let mut rows = Vec::new();
     for n in &groups.note {
         let key = format!("note `{}`", n.code);
@@ -1122,17 +1112,9 @@ fn groups(g: &mut Gen) {
             lit(&n.text)
         ));
     }
-    let _ = writeln!(
-        g.out,
-        "pub static COUNTRY_NOTES: &[CountryNote] = &[{}];",
-        rows.join(", ")
-    );
+    static_slice(g, "COUNTRY_NOTES", "CountryNote", &rows);
     let rows: Vec<String> = groups.group.iter().map(|grp| group(g, f, grp)).collect();
-    let _ = writeln!(
-        g.out,
-        "pub static GROUPS: &[Group] = &[\n{}\n];",
-        rows.join(",\n")
-    );
+    static_slice(g, "GROUPS", "Group", &rows);
 }
 
 /// One country group: its whole-period members, then its dated changes. A code's memberships may
@@ -1266,11 +1248,7 @@ fn chips(g: &mut Gen) -> BTreeSet<String> {
         rows.push(chip(f, &key, ch));
     }
     check_collisions(f, "chip", &keys);
-    let _ = writeln!(
-        g.out,
-        "pub static CHIPS: &[ChipEntry] = &[\n{}\n];",
-        rows.join(",\n")
-    );
+    static_slice(g, "CHIPS", "ChipEntry", &rows);
     chip_ids
 }
 
@@ -1641,11 +1619,7 @@ fn regimes(g: &mut Gen, chip_ids: &BTreeSet<String>) -> Vec<RegimeOut> {
     regimes.sort_by(|a, b| a.effective.cmp(&b.effective).then(a.id.cmp(&b.id)));
     check_succession(dir, &regimes);
     let rows: Vec<&str> = regimes.iter().map(|r| r.expr.as_str()).collect();
-    let _ = writeln!(
-        g.out,
-        "pub static REGIMES: &[Regime] = &[\n{}\n];",
-        rows.join(",\n")
-    );
+    static_slice(g, "REGIMES", "Regime", &rows);
     regimes
 }
 
@@ -2100,11 +2074,7 @@ fn claims(g: &mut Gen, regimes: &[RegimeOut], chip_ids: &BTreeSet<String>) {
             opt_lit(&c.uncertain)
         ));
     }
-    let _ = writeln!(
-        g.out,
-        "pub static CLAIMS: &[Claim] = &[\n{}\n];",
-        rows.join(",\n")
-    );
+    static_slice(g, "CLAIMS", "Claim", &rows);
 }
 
 /// The fields a claim of each kind must have; every other optional field must be absent.

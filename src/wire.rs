@@ -1303,7 +1303,8 @@ pub fn check_fields<'a>(
 }
 
 impl QueryIn {
-    /// Every field name a query object may have.
+    /// Every field name a query object may have; `regime` and `date` first (a comparison takes
+    /// the rest: `COMPARE_FIELDS`).
     pub const FIELDS: &'static [&'static str] = &[
         "regime",
         "date",

@@ -159,22 +159,6 @@ pub fn compare(req: &Request) -> Result<CompareOut, Error> {
     })
 }
 
-/// Every field name a comparison query may have: an evaluation's, without `regime` or `date`.
-pub const COMPARE_FIELDS: &[&str] = &[
-    "to",
-    "chip",
-    "tops",
-    "bits",
-    "die_area",
-    "non_datacenter",
-    "dram_bandwidth",
-    "quantity",
-    "end_user",
-    "hq",
-    "prior_tpp",
-    "installed_tpp",
-    "buyer_total_tpp",
-    "g2g",
-    "from",
-    "readings",
-];
+/// Every field name a comparison query may have: an evaluation's, without `regime` or `date`
+/// (which `QueryIn::FIELDS` lists first).
+pub const COMPARE_FIELDS: &[&str] = super::QueryIn::FIELDS.split_at(2).1;
