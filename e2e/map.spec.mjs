@@ -25,6 +25,8 @@ async function open(page, path = '/?regime=diffusion2025') {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(path);
   await page.waitForSelector('html[data-ready]');
+  // The insets' paths load once the page is idle after its first answer.
+  await page.waitForSelector('#map[data-insets="ready"]');
   return errors;
 }
 

@@ -17,6 +17,8 @@ async function open(page, path = '/') {
   });
   await page.goto(path);
   await page.waitForSelector('html[data-ready]');
+  // The insets' paths load once the page is idle after its first answer.
+  await page.waitForSelector('#map[data-insets="ready"]');
   return problems;
 }
 

@@ -7,7 +7,7 @@
 // place's 24 px target (WCAG 2.5.8) lies beneath every land shape, so it only catches the pointer
 // over water, and where such targets overlap the nearest dot wins. Dots themselves take no pointer
 // events, so a dot drawn over a neighbour never hides the neighbour.
-import { VIEWBOX, OUTLINE, SHAPES, SYMBOLS, OTHER, INSETS } from './world.js';
+import { VIEWBOX, OUTLINE, SHAPES, SYMBOLS, OTHER, INSET_FRAMES } from './world.js';
 import { s, h, fill } from './dom.js';
 
 /** How each of the engine's map class ids is drawn: colour variable and pattern. Their meanings
@@ -166,9 +166,14 @@ export function createMap(host, tip, names, onPick) {
   const painted = new Map();
   const paintable = (code, ...els) => painted.set(code, [...(painted.get(code) || []), ...els.filter(Boolean)]);
   const svg = drawWorld((code, el, centre, ...paint) => { elements.set(code, el); centres.set(code, centre); paintable(code, ...paint); });
-  const insets = h('div', { class: 'insets' }, INSETS.map((inset) => drawInset(inset, paintable)));
-  host.append(svg, insets);
-  const myViews = views.slice(-1 - INSETS.length);
+  // The insets hold their places at once (no layout shift) and get their paths from insets.js once
+  // the browser is idle after the first answer: a reader sees the answer and the world map first.
+  const slots = new Map(INSET_FRAMES.map(({ id, viewBox }) => {
+    const [, , w, hgt] = viewBox.split(' ').map(Number);
+    return [id, h('div', { class: `inset-slot inset-${id}`, style: `aspect-ratio: ${w} / ${hgt}` })];
+  }));
+  host.append(svg, h('div', { class: 'insets' }, [...slots.values()]));
+  const myViews = views.slice(-1);
 
   // Targets keep 24 CSS px whatever the drawn size; inset callouts are 8 px dots, world dots 5 px
   // (and at least 2.4 units) so that on a phone they do not bury Europe.
@@ -182,6 +187,20 @@ export function createMap(host, tip, names, onPick) {
     }
   };
   new ResizeObserver(resize).observe(host);
+
+  let state = { classes: new Map(), labels: new Map() };
+  (window.requestIdleCallback || setTimeout)(() => import('./insets.js').then(({ INSETS }) => {
+    for (const inset of INSETS) {
+      slots.get(inset.id)?.replaceChildren(drawInset(inset, paintable));
+      myViews.push(views[views.length - 1]);
+    }
+    api.paint(state.classes, state.labels);
+    const was = selected;
+    selected = null;
+    api.select(was);
+    resize();
+    host.dataset.insets = 'ready';
+  }));
 
   // Roving focus: one tab stop for the whole map, on the selected destination when there is one.
   const order = [...elements.keys()].sort((a, b) => (names.get(a) || a).localeCompare(names.get(b) || b));
@@ -260,11 +279,12 @@ export function createMap(host, tip, names, onPick) {
     }
   });
 
-  return {
+  const api = {
     /** Colours every country: `classes` maps code → class id (a code it lacks is drawn neutral);
      * `labels` maps code → accessible text. */
     paint(classes, labels) {
       info = labels;
+      state = { classes, labels };
       // Only what changed is touched: a new fill restyles and repaints, the same one need not.
       const set = (el, name, value) => { if (el.getAttribute(name) !== value) el.setAttribute(name, value); };
       for (const [code, els] of painted) {
@@ -300,6 +320,7 @@ export function createMap(host, tip, names, onPick) {
     focusSelected() { focusCode(selected || focused); },
     codes: () => [...elements.keys()],
   };
+  return api;
 }
 
 /** The legend: the engine's entries ({status, label, short, count}), each with its swatch and its
