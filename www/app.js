@@ -25,11 +25,22 @@ const DEFAULT_WORDS = {
 const clip = (t) => (t.length > SHOWN ? `${t.slice(0, SHOWN)}…` : t);
 
 let glossary = null;
-/** Each acronym's first use in the answer gets its glossary entry on hover, focus or tap. The module
- * loads after the first answer, off its path; marking is idempotent, so a late load is harmless. */
+/**
+ * Each acronym's first use in the answer gets its glossary entry on hover, focus or tap. The
+ * module and the definitions (glossary.html, parsed inert and kept in a hidden holder so that
+ * `aria-describedby` can point at them) load when the page is idle after the first answer;
+ * marking is idempotent, so a late load is harmless.
+ */
 function gloss() {
-  glossary ||= new Promise((ok) => (window.requestIdleCallback || setTimeout)(ok)).then(() => import('./glossary.js'));
-  glossary.then((m) => { m.annotate($('verdict-slot')); m.annotate($('answer')); });
+  glossary ||= new Promise((ok) => (window.requestIdleCallback || setTimeout)(ok)).then(async () => {
+    const [m, html] = await Promise.all([import('./glossary.js'), fetch('glossary.html').then((r) => r.text())]);
+    const dl = new DOMParser().parseFromString(html, 'text/html').getElementById('glossary');
+    const holder = h('div', { hidden: true, id: 'glossary-holder' });
+    holder.append(document.adoptNode(dl));
+    document.body.append(holder);
+    return { annotate: (root) => m.annotate(root, dl) };
+  });
+  glossary.then((g) => { g.annotate($('verdict-slot')); g.annotate($('answer')); }).catch(() => {});
 }
 
 /** A notice above the answer; one about a field goes away once the reader changes that field. */
