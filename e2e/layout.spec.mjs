@@ -175,3 +175,32 @@ test('headings are in order and every acronym in the answer has its gloss', asyn
   await expect(page.locator('.term-pop')).toBeVisible();
   await expect(page.locator('.term-pop')).toContainText('Low Processing Performance');
 });
+
+test('Enter confirms the place typed, not the first in the list; a shared name is refused', async ({ page }) => {
+  await open(page, '/?to=Japan');
+  for (const [typed, name] of [['IN', 'India'], ['DE', 'Germany'], ['United States', 'United States']]) {
+    await page.fill('#to', typed);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#to'), typed).toHaveValue(name);
+    await expect(page.locator('#key-numbers'), typed).toContainText(`Destination:${name}`.replace(':', ''));
+  }
+  await page.fill('#to', 'Congo');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.error')).toContainText('can mean Republic of the Congo or DR Congo');
+  // The error is said once by the live region, not re-announced as an alert on every key.
+  await expect(page.locator('.error')).not.toHaveAttribute('role', 'alert');
+  await expect(page.locator('#live')).toContainText('Cannot answer yet');
+});
+
+test('the card marks the rules that answer, also for a date; a bad field keeps the map on the menu', async ({ page }) => {
+  // 1 March 2025 fell under the AI Diffusion rule (in force 13 Jan – 12 May 2025).
+  await open(page, '/?date=2025-03-01&to=India');
+  await page.locator('#map svg.world [data-country="FR"]').click();
+  await expect(page.locator('#card li.current')).toHaveAttribute('data-regime', 'diffusion2025');
+  // With the quantity refused, the rules menu still recolours the tier map and its legend.
+  await page.fill('#qty', 'lots');
+  await expect(page.locator('.error')).toBeVisible();
+  await page.selectOption('#regime', 'jan2026');
+  await expect(page.locator('#legend .legend-entry').first()).toHaveAttribute('data-status', 'open');
+  await expect(page.locator('#legend [data-status^="tier"]')).toHaveCount(0);
+});

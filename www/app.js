@@ -46,7 +46,12 @@ function gloss() {
 /** A notice above the answer; one about a field goes away once the reader changes that field. */
 function notice(text, field) {
   const p = h('p', { class: 'notice', 'data-field': field || null }, text, ' ',
-    h('button', { type: 'button', class: 'dismiss', onclick: () => p.remove() }, 'Dismiss'));
+    h('button', { type: 'button', class: 'dismiss', onclick: () => {
+      // Focus moves on to the next notice's button, or to the answer, not to the page's start.
+      const next = p.nextElementSibling?.querySelector('button') || p.previousElementSibling?.querySelector('button') || $('answer-title');
+      p.remove();
+      next.focus();
+    } }, 'Dismiss'));
   $('notices').append(p);
 }
 
@@ -64,7 +69,8 @@ function stateFromLink(regimeList, chipList) {
     const def = k === 'chip' ? `the ${chipName}` : DEFAULT_WORDS[k] || `“${DEFAULTS[k]}”`;
     notice(`This link asked for ${k} = “${clip(String(v))}”, which cannot be used (${why}). The answer below uses ${def} instead.`, k);
   };
-  for (const [k, v] of Object.entries(asked)) {
+  // In the page's own order, so a custom chip's specs are in place before the quantity is tried.
+  for (const [k, v] of Object.keys(DEFAULTS).filter((k) => k in asked).map((k) => [k, asked[k]])) {
     const trial = { ...state, [k]: v };
     if (k === 'map') { if (v === 'tier' || v === 'outcome') state.map = v; else fallback(k, v, 'use “tier” or “outcome”'); continue; }
     if (k === 'regime' && v && !regimeList.some((r) => r.id === v)) { fallback(k, v, 'unknown rules'); continue; }
@@ -141,7 +147,7 @@ async function main() {
 
   const tierCache = new Map();
   const outcomeCache = new Map();
-  let last = { answerKey: null, mapKey: null, legendKey: null, classes: new Map(), rows: [], verdict: null };
+  let last = { answerKey: null, mapKey: null, legendKey: null, classes: new Map(), rows: [], verdict: null, dest: null };
 
   function markInvalid(field) {
     for (const el of Object.values(form)) {
@@ -204,9 +210,9 @@ async function main() {
     if (!code) return;
     card.code = null;
     renderCard($('card'), {
-      name: names.get(code), regimes: regimeList, chosen: st.regime,
+      name: names.get(code), regimes: regimeList, chosen: verdict?.regime.id,
       answer: (id) => { const { date, ...rest } = q; return evaluate({ ...rest, to: code, regime: id }); },
-      onClose: () => { $('card').hidden = true; },
+      onClose: () => { $('card').hidden = true; map.focusSelected(); },
     });
   }
 
@@ -230,14 +236,18 @@ async function main() {
 
   let relabel;
   function paintMap(st, q, verdict) {
-    const dest = verdict?.destination.code;
-    map.select(dest);
+    clearTimeout(relabel);
+    if (verdict) map.select(verdict.destination.code);
+    const dest = verdict?.destination.code ?? last.dest;
+    last.dest = dest;
     const { t, tkey } = tiersFor(st);
-    // A query the engine refuses keeps the last map rather than greying it while a field is fixed.
-    if (!t || (!verdict && last.mapKey)) return;
+    // The outcome colours are this order's: while the engine refuses the order they stay as they
+    // were, faded; the tier colours do not depend on the order and follow the rules menu.
+    $('map').classList.toggle('stale', !verdict && st.map === 'outcome');
+    if (!t || (!verdict && st.map === 'outcome')) return;
     const { to, ...order } = q;
     const okey = JSON.stringify(order);
-    clearTimeout(relabel);
+    if (!verdict) { draw(st, t, null, `${tkey}||tier`, dest); return; }
     if (st.map === 'outcome') {
       const outMap = outcomesFor(q, okey);
       if (outMap) draw(st, t, outMap, `${tkey}|${okey}|outcome`, dest);
@@ -296,7 +306,7 @@ async function main() {
   const schedule = () => { if (!pending) { pending = true; requestAnimationFrame(() => { pending = false; update(); }); } };
   const app = $('app');
   app.addEventListener('input', (ev) => {
-    if (ev.target.name) clearNotices(ev.target.name);
+    if (ev.target.name) clearNotices(ev.target.name === 'mode' ? 'map' : ev.target.name);
     if (ev.target === form.to) {
       // Only a complete name answers while typing; Enter, a pick or leaving the field commit any text.
       clearTimeout(typing);
@@ -305,10 +315,12 @@ async function main() {
       if (done === 'pause') typing = setTimeout(() => { commit(form.to.value); schedule(); }, 700);
       return;
     }
-    if (ev.target.name && ev.target.name !== 'mode' && !ev.target.closest('.combo-list')) schedule();
+    if (ev.target.name && ev.target.name !== 'mode') schedule();
   });
   app.addEventListener('change', (ev) => {
     if (ev.target === form.to) commit(form.to.value);
+    // "As of a date…" starts at the data's last-checked day rather than answering for no date.
+    if (ev.target === form.regime && form.regime.value === 'date' && !form.date.value) form.date.value = dataset().data.checked;
     if (ev.target.name) schedule();
   });
   form.to.addEventListener('keydown', (ev) => {

@@ -8,6 +8,7 @@ export const fold = (t) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').re
 export function combobox(input, list, countries, onPick) {
   // `also_called` holds names shared with other entries ("Congo"): typing one lists them all.
   const entries = countries.map((c) => ({ c, keys: [c.name, c.code, ...c.aliases, ...c.also_called].map(fold) }));
+  const keysOf = new Map(entries.map((e) => [e.c, e.keys]));
   let shown = [];
   let active = -1;
 
@@ -51,11 +52,22 @@ export function combobox(input, list, countries, onPick) {
     onPick(c);
   }
 
+  /** Enter: the highlighted option; else the one entry the text names exactly ("IN" is India, not
+   * Indonesia at the top of the list); else, when several share the name ("Congo"), none, so the
+   * engine says which it may mean; else the first match. */
+  function enter() {
+    if (active >= 0) return pick(active);
+    const q = fold(input.value);
+    const exact = shown.filter((c) => keysOf.get(c).includes(q));
+    if (exact.length > 1) return close();
+    pick(exact.length ? shown.indexOf(exact[0]) : 0);
+  }
+
   input.addEventListener('input', () => open(matches(input.value)));
   input.addEventListener('keydown', (ev) => {
     if (ev.key === 'ArrowDown') { ev.preventDefault(); if (!shown.length) open(matches(input.value)); move(1); }
     else if (ev.key === 'ArrowUp') { ev.preventDefault(); move(-1); }
-    else if (ev.key === 'Enter') { if (shown.length) { ev.preventDefault(); pick(active >= 0 ? active : 0); } }
+    else if (ev.key === 'Enter' && shown.length) { ev.preventDefault(); enter(); }
     else if (ev.key === 'Escape') { close(); }
   });
   input.addEventListener('blur', () => setTimeout(close, 0));

@@ -200,6 +200,10 @@ export function createMap(host, tip, names, onPick) {
     api.select(was);
     resize();
     host.dataset.insets = 'ready';
+  }).catch(() => {
+    // Every place is also on the world map and in the table: say so rather than leave blanks.
+    host.dataset.insets = 'failed';
+    host.querySelector('.insets').replaceChildren(h('p', { class: 'caption' }, 'The close-up maps could not load; every place is on the world map above and in the table below.'));
   }));
 
   // Roving focus: one tab stop for the whole map, on the selected destination when there is one.
@@ -318,7 +322,6 @@ export function createMap(host, tip, names, onPick) {
     },
     /** Moves keyboard focus to the selected destination (or the country that last had focus). */
     focusSelected() { focusCode(selected || focused); },
-    codes: () => [...elements.keys()],
   };
   return api;
 }
