@@ -7,6 +7,7 @@ import { h } from './dom.js';
 import { combobox, fold } from './combobox.js';
 import { renderVerdict, renderKeyNumbers, renderDetails, renderError } from './answer.js';
 import { renderCard } from './card.js';
+import { createShare } from './share.js';
 import { createMap, renderLegend } from './map.js';
 import { createTable } from './table.js';
 import { DEFAULTS, read, write } from './urlstate.js';
@@ -44,8 +45,8 @@ function gloss() {
 }
 
 /** A notice above the answer; one about a field goes away once the reader changes that field. */
-function notice(text, field) {
-  const p = h('p', { class: 'notice', 'data-field': field || null }, text, ' ',
+function notice(text, field, extra) {
+  const p = h('p', { class: 'notice', 'data-field': field || null }, text, extra ? [' ', extra] : null, ' ',
     h('button', { type: 'button', class: 'dismiss', onclick: () => {
       // Focus moves on to the next notice's button, or to the answer, not to the page's start.
       const next = p.nextElementSibling?.querySelector('button') || p.previousElementSibling?.querySelector('button') || $('answer-title');
@@ -69,6 +70,13 @@ function stateFromLink(regimeList, chipList) {
     const def = k === 'chip' ? `the ${chipName}` : DEFAULT_WORDS[k] || `“${DEFAULTS[k]}”`;
     notice(`This link asked for ${k} = “${clip(String(v))}”, which cannot be used (${why}). The answer below uses ${def} instead.`, k);
   };
+  // A link copied with "Copy link" names the dataset it was made with.
+  const version = dataset().data.version;
+  if (asked.v && asked.v !== version) {
+    notice(`This link was made with dataset ${clip(asked.v)}; the calculator now has dataset ${version}, so the answer below may differ from the one the link showed.`,
+      null, h('a', { href: 'sources.html#changes' }, 'What changed in the data'));
+  }
+  delete asked.v;
   // In the page's own order, so a custom chip's specs are in place before the quantity is tried.
   for (const [k, v] of Object.keys(DEFAULTS).filter((k) => k in asked).map((k) => [k, asked[k]])) {
     const trial = { ...state, [k]: v };
@@ -140,6 +148,7 @@ async function main() {
     $('card').scrollIntoView({ block: 'nearest' });
     if (scrollY !== y) $('tip').hidden = true;
   });
+  const share = createShare($('share'), () => ({ st: readForm(committedTo), verdict: last.verdict, data: dataset().data }));
   const table = createTable($('table'), (code) => { form.to.value = names.get(code); commit(names.get(code)); update(); form.to.focus(); });
   combobox(form.to, $('to-list'), countryList, () => { commit(form.to.value); update(); });
   combobox(form.hq, $('hq-list'), countryList, () => update());
@@ -177,6 +186,7 @@ async function main() {
         renderKeyNumbers($('key-numbers'), verdict);
         renderDetails($('answer'), verdict, $('all-steps')?.open);
         gloss();
+        document.title = `${verdict.destination.name}, ${verdict.order.quantity.toLocaleString('en-US')} × ${verdict.chip.name}: ${verdict.outcome_class_label} — h100e`;
         last.answerKey = answerKey;
       }
       markInvalid(null);
@@ -197,6 +207,7 @@ async function main() {
       spoken = `Cannot answer yet: ${e.message}`;
     }
     last.verdict = verdict;
+    share.refresh();
     // Screen readers hear the one-line verdict when it changes, not the whole answer on every key.
     if ($('live').textContent !== spoken) $('live').textContent = spoken;
     paintMap(st, q, verdict);

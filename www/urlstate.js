@@ -5,6 +5,8 @@
 export const DEFAULTS = {
   regime: '', date: '', to: 'United Arab Emirates', chip: 'h100-sxm', tops: '', bits: '', area: '', bw: '', nondc: false,
   qty: '1000', eu: 'none', hq: '', from: '', prior: '', installed: '', total: '', g2g: false, map: 'tier',
+  // The dataset version a copied link was made with: read from links, never kept in the address bar.
+  v: '',
 };
 
 const FLAGS = new Set(['nondc', 'g2g']);
@@ -21,8 +23,8 @@ export function read(search) {
   return { state, unknown };
 }
 
-/** Writes the state to the address bar without adding history entries; defaults are left out. */
-export function write(state) {
+/** The query string of a state; defaults are left out. */
+export function search(state) {
   const params = new URLSearchParams();
   for (const [k, def] of Object.entries(DEFAULTS)) {
     const v = state[k];
@@ -32,6 +34,11 @@ export function write(state) {
     else params.set(k, v);
   }
   if (state.chip !== 'custom') for (const k of ['tops', 'bits', 'area', 'bw', 'nondc']) params.delete(k);
-  const qs = params.toString();
+  return params.toString();
+}
+
+/** Writes the state to the address bar without adding history entries. */
+export function write(state) {
+  const qs = search({ ...state, v: '' });
   history.replaceState(null, '', qs ? `?${qs}` : location.pathname);
 }
