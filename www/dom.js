@@ -21,6 +21,9 @@ function setAttrs(el, attrs) {
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
     if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+    // Through the CSSOM, which a Content-Security-Policy without 'unsafe-inline' allows; a style
+    // attribute would be refused.
+    else if (k === 'style') el.style.cssText = String(v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
 }
