@@ -280,9 +280,13 @@ async function main() {
       const hyp = t.regime.hypothetical ? `Hypothetical rules, never in force: ${t.regime.name}. ` : '';
       $('map-caption').textContent = st.map === 'outcome' ? `${hyp}Colours: what this order would meet in each destination.` : hyp;
     }
-    if (`${key}|${dest}` !== last.legendKey) {
-      last.legendKey = `${key}|${dest}`;
-      renderLegend($('legend'), (st.map === 'outcome' ? outMap?.legend : t.legend) || [], (cls) => map.highlight(cls), last.classes.get(dest));
+    // Rebuilt only when its words or the destination's class change: a legend entry with keyboard
+    // focus must not be replaced under the reader (the order's labels arrive later).
+    const legend = (st.map === 'outcome' ? outMap?.legend : t.legend) || [];
+    const legendKey = JSON.stringify([legend, last.classes.get(dest)]);
+    if (legendKey !== last.legendKey) {
+      last.legendKey = legendKey;
+      renderLegend($('legend'), legend, (cls) => map.highlight(cls), last.classes.get(dest));
     }
   }
 
