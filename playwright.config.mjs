@@ -19,10 +19,16 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
+  webServer: [{
     command: `node scripts/serve.mjs ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 20_000,
-  },
+  }, {
+    // A host page on another origin, for the embed's tests (e2e/fixtures/host.html).
+    command: `node scripts/serve.mjs ${PORT + 1} e2e/fixtures`,
+    url: `http://127.0.0.1:${PORT + 1}/host.html`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 20_000,
+  }],
 });

@@ -14,4 +14,5 @@ cp pkg/h100e.js pkg/h100e.d.ts www/pkg/
 node scripts/build-map.mjs >/dev/null
 # Documents generated from the engine's own data, so they cannot disagree with the answers.
 cargo run --quiet --release --bin h100e-site -- www
+node scripts/build-embed.mjs >/dev/null
 echo "build: www/ is ready ($(wc -c < www/pkg/h100e_bg.wasm) bytes of wasm)"

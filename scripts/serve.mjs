@@ -1,4 +1,4 @@
-// A static file server for www/ on 127.0.0.1, for development and the browser tests.
+// A static file server for www/ (or the folder given second) on 127.0.0.1, for development and the browser tests.
 // It serves only files under www/, with the MIME types browsers need (application/wasm for
 // streaming compilation) and no caching, so a rebuilt page is always what is tested.
 import http from 'node:http';
@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import url from 'node:url';
 
-const root = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), '..', 'www');
+// A second argument serves another folder (the tests' host page for the embed, on another port).
+const repo = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(repo, process.argv[3] || 'www');
 const port = Number(process.env.PORT || process.argv[2] || 8000);
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',

@@ -10,7 +10,7 @@ import { renderCard } from './card.js';
 import { createShare } from './share.js';
 import { createMap, renderLegend } from './map.js';
 import { createTable } from './table.js';
-import { DEFAULTS, read, write } from './urlstate.js';
+import { DEFAULTS, EMBED_OPTIONS, read, search, write } from './urlstate.js';
 import { form, INPUT_OF_FIELD, readForm, writeForm, syncVisibility, query, regimeOptions, chipOptions } from './form.js';
 
 const $ = (id) => document.getElementById(id);
@@ -81,6 +81,8 @@ function stateFromLink(regimeList, chipList) {
   for (const [k, v] of Object.keys(DEFAULTS).filter((k) => k in asked).map((k) => [k, asked[k]])) {
     const trial = { ...state, [k]: v };
     if (k === 'map') { if (v === 'tier' || v === 'outcome') state.map = v; else fallback(k, v, 'use “tier” or “outcome”'); continue; }
+    if (EMBED_OPTIONS[k]) { if (EMBED_OPTIONS[k].includes(v)) state[k] = v; else fallback(k, v, `use ${EMBED_OPTIONS[k].map((o) => `“${o}”`).join(' or ')}`); continue; }
+    if (k === 'id') { if (/^[A-Za-z0-9_-]{1,40}$/.test(v)) state.id = v; else fallback(k, v, 'letters, digits, - and _ only'); continue; }
     if (k === 'regime' && v && !regimeList.some((r) => r.id === v)) { fallback(k, v, 'unknown rules'); continue; }
     if (k === 'chip' && v !== 'custom' && !chipList.some((c) => c.id === v && c.answerable)) { fallback(k, v, 'unknown chip'); continue; }
     if (['tops', 'bits', 'area', 'bw', 'nondc'].includes(k) || k === 'chip') { state = trial; continue; }
@@ -136,10 +138,15 @@ async function main() {
   const start = stateFromLink(regimeList, chipList);
   writeForm(start);
   let committedTo = start.to;
+  // In the embed: what to show and whether the question can be changed (a fixed graphic).
+  const embed = { view: start.view, controls: start.controls, id: start.id };
+  const fixed = document.documentElement.classList.contains('embed') && embed.controls === 'none';
+  document.documentElement.classList.add(`view-${embed.view}`, `controls-${embed.controls}`);
 
   const card = { code: null };
   const commit = (text) => { committedTo = text; clearNotices('to'); };
   const map = createMap($('map'), $('tip'), names, (code) => {
+    if (fixed) return;
     form.to.value = names.get(code);
     commit(names.get(code));
     card.code = code;
@@ -173,8 +180,10 @@ async function main() {
   function update() {
     const t0 = performance.now();
     syncVisibility();
-    const st = readForm(committedTo);
+    const st = { ...readForm(committedTo), ...embed };
     write(st);
+    const full = $('full-link');
+    if (full) full.href = `./?${search({ ...st, view: DEFAULTS.view, controls: DEFAULTS.controls, id: '' })}`;
     const q = query(st);
     const answerKey = JSON.stringify(q);
     let verdict = last.verdict;
@@ -348,7 +357,7 @@ async function main() {
   const data = dataset();
   form.date.min = data.coverage_start;
   $('h100-unit').textContent = `; one H100 is ${data.h100_tpp.toLocaleString('en-US')}`;
-  $('foot-data').textContent = `Rules and country groups from ${data.coverage_start} (${data.coverage_start_regime}) to ${data.data_horizon}; dataset ${data.data.version}, sources last checked ${data.data.checked}: ${data.data.note} Every figure links to its source in the answer.`;
+  if ($('foot-data')) $('foot-data').textContent = `Rules and country groups from ${data.coverage_start} (${data.coverage_start_regime}) to ${data.data_horizon}; dataset ${data.data.version}, sources last checked ${data.data.checked}: ${data.data.note} Every figure links to its source in the answer.`;
   $('fields').disabled = false;
   $('status').textContent = '';
   update();

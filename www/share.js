@@ -25,6 +25,16 @@ export function citation(verdict, data, url, today = new Date()) {
     + `“${question(verdict)}”: ${verdict.headline} ${url} (accessed ${longDay(today)}).`;
 }
 
+/** The iframe code for this answer (pinned like "Copy link"), responsive, lazy, titled, with the
+ * optional host script that sizes the frame to its content. */
+export function embedCode(st, verdict, version) {
+  const base = `${location.origin}${location.pathname.replace(/[^/]*$/, '')}`;
+  const src = `${base}embed.html?${search({ ...st, regime: st.date ? '' : verdict.regime.id, v: version })}`;
+  const title = `h100e: ${question(verdict)}`.replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<iframe src="${src.replace(/&/g, '&amp;')}" title="${title}" loading="lazy" width="100%" height="820" style="width:100%;border:0"></iframe>\n`
+    + `<script src="${base}embed-resize.js" async></script>`;
+}
+
 async function copy(text, status, what) {
   try {
     await navigator.clipboard.writeText(text);
@@ -40,11 +50,14 @@ export function createShare(el, context) {
   const text = h('p', { class: 'cite-text', id: 'cite-text' });
   const link = h('input', { type: 'text', readonly: true, class: 'share-link', id: 'share-link', 'aria-label': 'Link to this answer' });
   const box = h('div', { class: 'cite-box', id: 'cite-box', hidden: true }, link, text);
+  const code = h('textarea', { class: 'embed-code', id: 'embed-code', readonly: true, 'aria-label': 'Code to embed this answer in a page' });
+  const embedBox = h('div', { class: 'cite-box', id: 'embed-box', hidden: true }, code);
   const refresh = () => {
     const { st, verdict, data } = context();
     if (!verdict) return null;
     const url = pinnedUrl(st, verdict, data.version);
     link.value = url;
+    code.value = embedCode(st, verdict, data.version);
     fill(text, citation(verdict, data, url));
     return url;
   };
@@ -56,7 +69,13 @@ export function createShare(el, context) {
       ev.currentTarget.setAttribute('aria-expanded', String(!box.hidden));
       if (!box.hidden) copy(text.textContent, status, 'Citation');
     } }, 'Cite this'),
+    h('button', { type: 'button', id: 'embed', 'aria-expanded': 'false', 'aria-controls': 'embed-box', onclick: (ev) => {
+      if (!refresh()) return;
+      embedBox.hidden = !embedBox.hidden;
+      ev.currentTarget.setAttribute('aria-expanded', String(!embedBox.hidden));
+      if (!embedBox.hidden) copy(code.value, status, 'Embed code');
+    } }, 'Embed'),
     h('a', { href: 'sources.html' }, 'Sources and method'),
-    status, box);
-  return { refresh: () => { if (!box.hidden) refresh(); } };
+    status, box, embedBox);
+  return { refresh: () => { if (!box.hidden || !embedBox.hidden) refresh(); } };
 }

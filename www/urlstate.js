@@ -7,7 +7,13 @@ export const DEFAULTS = {
   qty: '1000', eu: 'none', hq: '', from: '', prior: '', installed: '', total: '', g2g: false, map: 'tier',
   // The dataset version a copied link was made with: read from links, never kept in the address bar.
   v: '',
+  // Embed options (embed.html): what to show, whether the reader can change the question, and the
+  // id a Datawrapper-style host uses to match height messages to the frame.
+  view: 'both', controls: 'full', id: '',
 };
+
+/** The values each embed option accepts. */
+export const EMBED_OPTIONS = { view: ['both', 'answer', 'map'], controls: ['full', 'none'] };
 
 const FLAGS = new Set(['nondc', 'g2g']);
 
