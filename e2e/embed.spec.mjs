@@ -72,3 +72,19 @@ test('the "Embed" control gives iframe code that reproduces the answer', async (
   await page.goto(host(src, '&resize=1'));
   await expect(page.frameLocator('iframe').locator('#verdict')).toHaveText(verdict);
 });
+
+test('the host\'s theme wins over the reader\'s system setting', async ({ page }) => {
+  const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor.match(/\d+/g).slice(0, 3).map(Number).reduce((a, b) => a + b) / 3);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`${EMBED}?to=India&theme=dark`);
+  await page.waitForSelector('html[data-ready]');
+  expect(await bg()).toBeLessThan(80);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${EMBED}?to=India&theme=light`);
+  await page.waitForSelector('html[data-ready]');
+  expect(await bg()).toBeGreaterThan(200);
+  // "auto" (the default) follows the reader.
+  await page.goto(`${EMBED}?to=India`);
+  await page.waitForSelector('html[data-ready]');
+  expect(await bg()).toBeLessThan(80);
+});

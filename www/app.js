@@ -139,7 +139,9 @@ async function main() {
   writeForm(start);
   let committedTo = start.to;
   // In the embed: what to show and whether the question can be changed (a fixed graphic).
-  const embed = { view: start.view, controls: start.controls, id: start.id };
+  const embed = { view: start.view, controls: start.controls, theme: start.theme, id: start.id };
+  // A host's theme wins over the reader's system setting: the dark sheet is switched on or off.
+  if (embed.theme !== 'auto') $('dark-css').media = embed.theme === 'dark' ? 'all' : 'not all';
   const fixed = document.documentElement.classList.contains('embed') && embed.controls === 'none';
   document.documentElement.classList.add(`view-${embed.view}`, `controls-${embed.controls}`);
 
@@ -183,7 +185,7 @@ async function main() {
     const st = { ...readForm(committedTo), ...embed };
     write(st);
     const full = $('full-link');
-    if (full) full.href = `./?${search({ ...st, view: DEFAULTS.view, controls: DEFAULTS.controls, id: '' })}`;
+    if (full) full.href = `./?${search({ ...st, view: DEFAULTS.view, controls: DEFAULTS.controls, theme: DEFAULTS.theme, id: '' })}`;
     const q = query(st);
     const answerKey = JSON.stringify(q);
     let verdict = last.verdict;

@@ -26,7 +26,7 @@
     var status = document.getElementById('status');
     var link = document.createElement('a');
     var params = new URLSearchParams(location.search);
-    ['view', 'controls', 'id'].forEach(function (k) { params.delete(k); });
+    ['view', 'controls', 'theme', 'id'].forEach(function (k) { params.delete(k); });
     link.href = './?' + params.toString();
     link.target = '_blank';
     link.rel = 'noopener';

@@ -9,11 +9,11 @@ export const DEFAULTS = {
   v: '',
   // Embed options (embed.html): what to show, whether the reader can change the question, and the
   // id a Datawrapper-style host uses to match height messages to the frame.
-  view: 'both', controls: 'full', id: '',
+  view: 'both', controls: 'full', theme: 'auto', id: '',
 };
 
 /** The values each embed option accepts. */
-export const EMBED_OPTIONS = { view: ['both', 'answer', 'map'], controls: ['full', 'none'] };
+export const EMBED_OPTIONS = { view: ['both', 'answer', 'map'], controls: ['full', 'none'], theme: ['auto', 'light', 'dark'] };
 
 const FLAGS = new Set(['nondc', 'g2g']);
 
