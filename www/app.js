@@ -3,11 +3,12 @@
 // verdict, number and citation comes from the engine. What did not change is not rebuilt: the
 // answer when the query is the same, the map when its classes are the same.
 import init, { evaluate, outcomes, tiers, regimes, chips, countries, dataset } from './pkg/h100e.js';
-import { h } from './dom.js';
+import { h, num } from './dom.js';
 import { combobox, fold } from './combobox.js';
 import { renderVerdict, renderKeyNumbers, renderDetails, renderError } from './answer.js';
 import { renderCard } from './card.js';
 import { createShare } from './share.js';
+import { tableCsv, answerJson, mapSvg, mapPng, save } from './download.js';
 import { createMap, renderLegend } from './map.js';
 import { createTable } from './table.js';
 import { DEFAULTS, EMBED_OPTIONS, read, search, write } from './urlstate.js';
@@ -325,6 +326,39 @@ async function main() {
     if ($('table-box').open) table.update(rows);
     return classes;
   }
+  /** Everything a download needs, for the map as shown and this order (outcomes worked out now). */
+  function snapshot() {
+    const st = { ...readForm(committedTo), ...embed };
+    const q = query(st);
+    const { t } = tiersFor(st);
+    const { to, ...order } = q;
+    const outMap = outcomesFor(q, JSON.stringify(order));
+    if (!t || !last.verdict) return null;
+    paintClasses(st, t, outMap);
+    last.mapKey = null;
+    const legend = (st.map === 'outcome' ? outMap?.legend : t.legend) || [];
+    const v = last.verdict;
+    const title = st.map === 'outcome'
+      ? `${num(v.order.quantity)} × ${v.chip.name}: what the order meets in each destination`
+      : `${t.regime.short_name}: ${t.destinations.some((d) => d.tier) ? 'tiers' : 'where datacenter chips need a license'}`;
+    return { st, t, legend, v, title, stamp: { regime: t.regime, data: dataset().data } };
+  }
+
+  $('downloads').addEventListener('click', async (ev) => {
+    const kind = ev.target.closest('[data-download]')?.dataset.download;
+    const snap = kind && snapshot();
+    if (!snap) return;
+    const base = `h100e-${snap.t.regime.id}-${snap.stamp.data.version}`;
+    if (kind === 'csv') save(tableCsv(last.rows, snap.stamp), `${base}-countries.csv`, 'text/csv');
+    if (kind === 'json') save(answerJson(snap.v), `${base}-answer-${snap.v.destination.code}.json`, 'application/json');
+    if (kind === 'svg' || kind === 'png') {
+      const svg = mapSvg($('map').querySelector('svg.world'), snap.legend, snap.stamp, snap.title);
+      if (kind === 'svg') save(svg, `${base}-map-${snap.st.map}.svg`, 'image/svg+xml');
+      else save(await mapPng(svg), `${base}-map-${snap.st.map}.png`, 'image/png');
+    }
+  });
+  $('downloads').hidden = false;
+
   $('table-box').addEventListener('toggle', () => { if ($('table-box').open) table.update(last.rows); });
 
   let pending = false;

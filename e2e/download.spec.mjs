@@ -1,0 +1,55 @@
+// Downloads made in the browser: the country table (CSV), the answer (JSON), the map (SVG, PNG),
+// each stamped with the rules, the dataset version and the date.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+
+async function download(page, kind) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-download="${kind}"]`)]);
+  return { name: file.suggestedFilename(), body: fs.readFileSync(await file.path()) };
+}
+
+test('CSV, JSON, SVG and PNG downloads are valid and stamped', async ({ page }) => {
+  await page.goto('/?regime=diffusion2025&to=India&qty=2000');
+  await page.waitForSelector('html[data-ready]');
+  const engine = await page.evaluate(async () => {
+    const m = await import('./pkg/h100e.js');
+    return { version: m.dataset().data.version, countries: m.countries().length };
+  });
+
+  const csv = await download(page, 'csv');
+  expect(csv.name).toBe(`h100e-diffusion2025-${engine.version}-countries.csv`);
+  const lines = csv.body.toString('utf8').trim().split('\r\n');
+  expect(lines[0]).toBe('code,name,tier_or_rule,this_order,rules,rules_id,hypothetical,groups_as_of,dataset_version');
+  expect(lines).toHaveLength(engine.countries + 1);
+  const india = lines.find((l) => l.startsWith('IN,'));
+  expect(india).toContain('Tier 2');
+  expect(india).toContain('License needed');
+  expect(india.endsWith(`,diffusion2025,false,2025-05-12,${engine.version}`)).toBe(true);
+  // Names with commas are quoted, not split.
+  expect(lines.some((l) => /^[A-Z]{2},"[^"]*,[^"]*",/.test(l))).toBe(true);
+
+  const json = JSON.parse((await download(page, 'json')).body.toString('utf8'));
+  expect(json.destination.code).toBe('IN');
+  expect(json.regime.id).toBe('diffusion2025');
+  expect(json.data.version).toBe(engine.version);
+  expect(json.explanation.length).toBeGreaterThan(5);
+  expect(json.explanation.every((s) => s.citation.url.startsWith('https://'))).toBe(true);
+
+  const svg = (await download(page, 'svg')).body.toString('utf8');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: !!doc.querySelector('parsererror'), text: doc.documentElement.textContent, countries: doc.querySelectorAll('[data-country]').length,
+      vars: /var\(--/.test(text) };
+  }, svg);
+  expect(parsed.error).toBe(false);
+  expect(parsed.countries).toBe(engine.countries);
+  expect(parsed.vars).toBe(false);
+  expect(parsed.text).toContain('AI Diffusion rule (Jan 2025): tiers');
+  expect(parsed.text).toContain('Tier 2: 198');
+  expect(parsed.text).toContain(`dataset ${engine.version}`);
+  expect(parsed.text).toContain('country groups as of 2025-05-12');
+
+  const png = (await download(page, 'png')).body;
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.readUInt32BE(16)).toBeGreaterThan(1000);
+});

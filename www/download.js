@@ -1,0 +1,96 @@
+// Downloads, made in the browser: the country table as CSV, the answer as JSON, the map as SVG and
+// PNG. Each is stamped with the rules, the dataset version and the date, so a file that travels
+// without the page still says what it shows.
+import { s } from './dom.js';
+
+/** One CSV field: quoted when it holds a comma, quote or line break (RFC 4180). */
+const field = (v) => {
+  const t = String(v ?? '');
+  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+};
+
+/** The country table: every destination, its tier or rule and this order's outcome, stamped. */
+export function tableCsv(rows, stamp) {
+  const head = ['code', 'name', 'tier_or_rule', 'this_order', 'rules', 'rules_id', 'hypothetical', 'groups_as_of', 'dataset_version'];
+  const lines = [head, ...rows.map((r) => [r.code, r.name, r.rule, r.outcome, stamp.regime.name, stamp.regime.id, stamp.regime.hypothetical,
+    stamp.regime.date_applied, stamp.data.version])];
+  return lines.map((l) => l.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The answer with its explanation and citations, as the engine gave it. */
+export const answerJson = (verdict) => `${JSON.stringify(verdict, null, 2)}\n`;
+
+/** A custom property's value as the page shows it now (light or dark). */
+const cssVar = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+
+/**
+ * The world map as a standalone SVG: colours resolved from the page's CSS, a title, the legend
+ * and a source line drawn in. `legend` is the engine's legend; `stamp` names rules and dataset.
+ */
+export function mapSvg(world, legend, stamp, title) {
+  const [, , w, hgt] = world.getAttribute('viewBox').split(' ').map(Number);
+  const map = world.cloneNode(true);
+  map.removeAttribute('class');
+  map.removeAttribute('tabindex');
+  for (const attr of ['fill', 'stroke']) {
+    for (const el of map.querySelectorAll(`[${attr}^="var("]`)) el.setAttribute(attr, cssVar(el.getAttribute(attr).slice(4, -1)));
+  }
+  map.querySelector('.sea')?.setAttribute('fill', cssVar('--sea'));
+  for (const el of map.querySelectorAll('.land path, .other')) {
+    el.setAttribute('stroke', cssVar('--border'));
+    el.setAttribute('stroke-width', '0.5');
+  }
+  for (const el of map.querySelectorAll('.other')) el.setAttribute('fill', cssVar('--c-none'));
+  for (const el of map.querySelectorAll('.hits, .ring')) el.remove();
+  for (const el of map.querySelectorAll('.symbol')) { el.setAttribute('stroke', cssVar('--fg')); el.setAttribute('stroke-width', '0.8'); }
+  for (const el of map.querySelectorAll('[tabindex], [role]')) { el.removeAttribute('tabindex'); el.removeAttribute('role'); }
+  map.setAttribute('x', 0);
+  map.setAttribute('y', 40);
+  map.setAttribute('width', w);
+  map.setAttribute('height', hgt);
+  const text = (x, y, size, words, weight = 400) => s('text', { x, y, 'font-size': size, 'font-weight': weight, fill: cssVar('--fg'), 'font-family': 'system-ui, sans-serif' }, words);
+  const keys = legend.map((l, i) => {
+    const fill = map.querySelector(`#p-${l.status}`) ? `url(#p-${l.status})` : cssVar('--c-none');
+    return s('g', { transform: `translate(${8 + (i % 3) * 330}, ${hgt + 52 + Math.floor(i / 3) * 20})` },
+      s('rect', { width: 14, height: 14, fill, stroke: cssVar('--fg'), 'stroke-width': 0.5 }), text(20, 12, 12, `${l.short}: ${l.count}`));
+  });
+  const rows = Math.ceil(legend.length / 3);
+  const total = hgt + 60 + rows * 20 + 26;
+  const hyp = stamp.regime.hypothetical ? ' (hypothetical, never in force)' : '';
+  const doc = s('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${w} ${total}`, width: w, height: total },
+    s('rect', { width: w, height: total, fill: cssVar('--bg') }),
+    text(8, 22, 18, title, 650),
+    text(8, 38, 12, `${stamp.regime.name}${hyp}; country groups as of ${stamp.regime.date_applied}`),
+    map, ...keys,
+    text(8, total - 8, 11, `Source: h100e, dataset ${stamp.data.version} (sources checked ${stamp.data.checked}); map: Natural Earth. Not legal advice.`));
+  // Patterns the clone refers to keep the page's ids; the page's own map is not in this document.
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}\n`;
+}
+
+/** The same map as PNG, drawn from the SVG at twice its size. */
+export async function mapPng(svgText) {
+  const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth * 2;
+    canvas.height = img.naturalHeight * 2;
+    canvas.getContext('2d').drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise((ok) => canvas.toBlob(ok, 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Saves `data` (text or Blob) as a file named `name`. */
+export function save(data, name, type) {
+  const blob = data instanceof Blob ? data : new Blob([data], { type });
+  const url = URL.createObjectURL(blob);
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
