@@ -8,7 +8,6 @@ import { combobox, fold } from './combobox.js';
 import { renderVerdict, renderKeyNumbers, renderDetails, renderError } from './answer.js';
 import { renderCard } from './card.js';
 import { createShare } from './share.js';
-import { tableCsv, answerJson, mapSvg, mapPng, save } from './download.js';
 import { createMap, renderLegend } from './map.js';
 import { createTable } from './table.js';
 import { DEFAULTS, EMBED_OPTIONS, read, search, write } from './urlstate.js';
@@ -348,6 +347,8 @@ async function main() {
     const kind = ev.target.closest('[data-download]')?.dataset.download;
     const snap = kind && snapshot();
     if (!snap) return;
+    // Made on demand: the module loads with the first download, off the first answer's path.
+    const { tableCsv, answerJson, mapSvg, mapPng, save } = await import('./download.js');
     const base = `h100e-${snap.t.regime.id}-${snap.stamp.data.version}`;
     if (kind === 'csv') save(tableCsv(last.rows, snap.stamp), `${base}-countries.csv`, 'text/csv');
     if (kind === 'json') save(answerJson(snap.v), `${base}-answer-${snap.v.destination.code}.json`, 'application/json');
