@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the page: the engine to WebAssembly (pkg/, then optimised into www/pkg/) and the projected
-# map (www/world.js), and the sources page (www/sources.html). Run scripts/setup.sh first on a fresh machine.
+# map (www/world.js), the sources page (www/sources.html), and from the template www/page.html the
+# page with its pre-rendered first answer (www/index.html) and the embed (www/embed.html). Run scripts/setup.sh first on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -14,5 +15,5 @@ cp pkg/h100e.js pkg/h100e.d.ts www/pkg/
 node scripts/build-map.mjs >/dev/null
 # Documents generated from the engine's own data, so they cannot disagree with the answers.
 cargo run --quiet --release --bin h100e-site -- www
-node scripts/build-embed.mjs >/dev/null
+node scripts/build-pages.mjs >/dev/null
 echo "build: www/ is ready ($(wc -c < www/pkg/h100e_bg.wasm) bytes of wasm)"

@@ -288,7 +288,7 @@ fn cli_text_shows_every_grade() {
 /// Federal Register.
 #[test]
 fn taglines_do_not_overpromise() {
-    for f in ["README.md", "www/index.html"] {
+    for f in ["README.md", "www/page.html"] {
         let text = std::fs::read_to_string(f).expect(f);
         for claim in [
             "cited to 15 CFR",
