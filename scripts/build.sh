@@ -16,4 +16,5 @@ node scripts/build-map.mjs >/dev/null
 # Documents generated from the engine's own data, so they cannot disagree with the answers.
 cargo run --quiet --release --bin h100e-site -- www
 node scripts/build-pages.mjs >/dev/null
+node scripts/build-single.mjs >/dev/null
 echo "build: www/ is ready ($(wc -c < www/pkg/h100e_bg.wasm) bytes of wasm)"

@@ -33,6 +33,8 @@ let glossary = null;
  * marking is idempotent, so a late load is harmless.
  */
 function gloss() {
+  // The single-file build has no glossary.html beside it.
+  if (globalThis.h100eWasm) return;
   glossary ||= new Promise((ok) => (window.requestIdleCallback || setTimeout)(ok)).then(async () => {
     const [m, html] = await Promise.all([import('./glossary.js'), fetch('glossary.html').then((r) => r.text())]);
     const dl = new DOMParser().parseFromString(html, 'text/html').getElementById('glossary');
@@ -127,7 +129,8 @@ function completeness(countryList) {
 
 async function main() {
   const started = performance.now();
-  await init();
+  // The single-file build (dist/h100e.html) carries the module's bytes itself.
+  await init(globalThis.h100eWasm ? { module_or_path: globalThis.h100eWasm } : undefined);
   const regimeList = regimes();
   const chipList = chips();
   const countryList = countries();
