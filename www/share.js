@@ -61,20 +61,17 @@ export function createShare(el, context) {
     fill(text, citation(verdict, data, url));
     return url;
   };
+  /** A button that shows `panel` (filled for the answer shown) and copies what it holds. */
+  const disclosure = (id, label, panel, words, what) => h('button', { type: 'button', id, 'aria-expanded': 'false', 'aria-controls': panel.id, onclick: (ev) => {
+    if (!refresh()) return;
+    panel.hidden = !panel.hidden;
+    ev.currentTarget.setAttribute('aria-expanded', String(!panel.hidden));
+    if (!panel.hidden) copy(words(), status, what);
+  } }, label);
   fill(el,
     h('button', { type: 'button', id: 'copy-link', onclick: () => { const url = refresh(); if (url) copy(url, status, 'Link'); } }, 'Copy link'),
-    h('button', { type: 'button', id: 'cite', 'aria-expanded': 'false', 'aria-controls': 'cite-box', onclick: (ev) => {
-      if (!refresh()) return;
-      box.hidden = !box.hidden;
-      ev.currentTarget.setAttribute('aria-expanded', String(!box.hidden));
-      if (!box.hidden) copy(text.textContent, status, 'Citation');
-    } }, 'Cite this'),
-    h('button', { type: 'button', id: 'embed', 'aria-expanded': 'false', 'aria-controls': 'embed-box', onclick: (ev) => {
-      if (!refresh()) return;
-      embedBox.hidden = !embedBox.hidden;
-      ev.currentTarget.setAttribute('aria-expanded', String(!embedBox.hidden));
-      if (!embedBox.hidden) copy(code.value, status, 'Embed code');
-    } }, 'Embed'),
+    disclosure('cite', 'Cite this', box, () => text.textContent, 'Citation'),
+    disclosure('embed', 'Embed', embedBox, () => code.value, 'Embed code'),
     h('a', { href: 'sources.html' }, 'Sources and method'),
     status, box, embedBox);
   return { refresh: () => { if (!box.hidden || !embedBox.hidden) refresh(); } };
