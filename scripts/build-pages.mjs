@@ -12,7 +12,7 @@
 // Usage (from the repo root, after the wasm and the map are built): node scripts/build-pages.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { initSync, evaluate, tiers, regimes, countries } from '../www/pkg/h100e.js';
-import { VIEWBOX, OUTLINE, SHAPES, SYMBOLS, OTHER } from '../www/world.js';
+import { VIEWBOX, OUTLINE, SHAPES, SYMBOLS, OTHER, INSET_FRAMES } from '../www/world.js';
 import { DEFAULTS } from '../www/urlstate.js';
 
 initSync({ module: readFileSync('www/pkg/h100e_bg.wasm') });
@@ -54,14 +54,18 @@ function legendHtml(t, current) {
   return `<div class="legend-row">${entries}</div><p class="legend-meaning" id="legend-meaning">${esc(`${l.label}. Counted: ${l.includes}.`)}</p>`;
 }
 
-/** The world map, coloured for the default view with plain fills (the live map adds patterns). */
+/**
+ * The world map, coloured for the default view with plain fills (the live map adds patterns). It
+ * also carries the geometry the live map is built from (each place's code and centre, a small
+ * place's own land, the insets' frames), so the page never downloads the world's paths twice.
+ */
 function mapHtml(t, names) {
   const status = new Map(t.destinations.filter((d) => !d.uncounted).map((d) => [d.code, d.status]));
   const fill = (code) => (status.has(code) ? `var(--c-${status.get(code)})` : 'var(--c-none)');
   const label = (code) => esc(`${names.get(code)}: ${t.legend.find((l) => l.status === status.get(code))?.short || 'not coloured'}`);
-  const shapes = SHAPES.map(([code, d]) => `<path d="${d}" fill="${fill(code)}"><title>${label(code)}</title></path>`).join('');
-  const dots = SYMBOLS.map(([code, x, y]) => `<circle cx="${x}" cy="${y}" r="2.6" fill="${fill(code)}" class="symbol"><title>${label(code)}</title></circle>`).join('');
-  return `<svg class="world prerendered" viewBox="${VIEWBOX}" role="img" aria-label="${esc(`World map: ${t.regime.name}`)}"><path d="${OUTLINE}" class="sea"/><g class="land">${OTHER.map((d) => `<path d="${d}" class="other"/>`).join('')}${shapes}</g><g>${dots}</g></svg>`;
+  const shapes = SHAPES.map(([code, d, x, y]) => `<path d="${d}" fill="${fill(code)}" data-code="${code}" data-x="${x}" data-y="${y}"><title>${label(code)}</title></path>`).join('');
+  const dots = SYMBOLS.map(([code, x, y, land]) => `<circle cx="${x}" cy="${y}" r="2.6" fill="${fill(code)}" class="symbol" data-code="${code}"${land ? ` data-land="${land}"` : ''}><title>${label(code)}</title></circle>`).join('');
+  return `<svg class="world prerendered" viewBox="${VIEWBOX}" role="img" aria-label="${esc(`World map: ${t.regime.name}`)}" data-insets="${esc(JSON.stringify(INSET_FRAMES))}"><path d="${OUTLINE}" class="sea"/><g class="land">${OTHER.map((d) => `<path d="${d}" class="other"/>`).join('')}${shapes}</g><g>${dots}</g></svg>`;
 }
 
 /** Every country's status under each rule that has been in force, for readers without scripts. */

@@ -150,8 +150,6 @@ async function main() {
 
   const card = { code: null };
   const commit = (text) => { committedTo = text; clearNotices('to'); };
-  // The map pre-rendered at build time gives way to the live one.
-  $('map').replaceChildren();
   const map = createMap($('map'), $('tip'), names, (code) => {
     if (fixed) return;
     form.to.value = names.get(code);

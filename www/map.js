@@ -1,4 +1,4 @@
-// The world map: precomputed paths (world.js) coloured by a class per country, with a pattern as a
+// The world map: precomputed paths (world.js, which the build pre-renders into the page) coloured by a class per country, with a pattern as a
 // second cue beside colour, dots for small states, regional insets where places are crowded, a
 // tooltip on hover/focus/tap, click or Enter to choose a destination, and arrow keys that move to
 // the nearest country in that direction.
@@ -7,7 +7,6 @@
 // place's 24 px target (WCAG 2.5.8) lies beneath every land shape, so it only catches the pointer
 // over water, and where such targets overlap the nearest dot wins. Dots themselves take no pointer
 // events, so a dot drawn over a neighbour never hides the neighbour.
-import { VIEWBOX, OUTLINE, SHAPES, SYMBOLS, OTHER, INSET_FRAMES } from './world.js';
 import { s, h, fill } from './dom.js';
 
 /** How each of the engine's map class ids is drawn: colour variable and pattern. Their meanings
@@ -92,8 +91,25 @@ function addTarget(v, code, x, y) {
   v.hits.append(s('circle', { cx: x, cy: y, r: TARGET, 'data-hit': code, class: 'hit' }));
 }
 
+/**
+ * The world's geometry, read from the map the build pre-rendered into the page (scripts/
+ * build-pages.mjs writes it from world.js): the page downloads the paths once, in its HTML.
+ */
+function geometry(pre) {
+  if (!pre) throw new Error('the page has no pre-rendered map to draw the live one from');
+  const num = (el, a) => Number(el.getAttribute(a));
+  return {
+    VIEWBOX: pre.getAttribute('viewBox'),
+    OUTLINE: pre.querySelector('.sea').getAttribute('d'),
+    OTHER: [...pre.querySelectorAll('.other')].map((el) => el.getAttribute('d')),
+    SHAPES: [...pre.querySelectorAll('path[data-code]')].map((el) => [el.dataset.code, el.getAttribute('d'), num(el, 'data-x'), num(el, 'data-y')]),
+    SYMBOLS: [...pre.querySelectorAll('circle[data-code]')].map((el) => [el.dataset.code, num(el, 'cx'), num(el, 'cy'), el.dataset.land]),
+    INSET_FRAMES: JSON.parse(pre.dataset.insets),
+  };
+}
+
 /** The world map: one focusable element per ISO entry (a shape, or a dot group for a symbol). */
-function drawWorld(add) {
+function drawWorld({ VIEWBOX, OUTLINE, SHAPES, SYMBOLS, OTHER }, add) {
   const svg = s('svg', { viewBox: VIEWBOX, class: 'world', tabindex: -1, role: 'group', 'aria-label': 'World map; arrow keys move to the nearest country in that direction, letters jump by name, Enter chooses' });
   svg.append(s('defs', {}, Object.entries(CLASSES).map(([id, c]) => pattern(id, c.pattern))));
   svg.append(s('path', { d: OUTLINE, class: 'sea' }));
@@ -165,10 +181,12 @@ export function createMap(host, tip, names, onPick) {
   const centres = new Map();
   const painted = new Map();
   const paintable = (code, ...els) => painted.set(code, [...(painted.get(code) || []), ...els.filter(Boolean)]);
-  const svg = drawWorld((code, el, centre, ...paint) => { elements.set(code, el); centres.set(code, centre); paintable(code, ...paint); });
+  const geo = geometry(host.querySelector('svg.prerendered'));
+  host.replaceChildren();
+  const svg = drawWorld(geo, (code, el, centre, ...paint) => { elements.set(code, el); centres.set(code, centre); paintable(code, ...paint); });
   // The insets hold their places at once (no layout shift) and get their paths from insets.js once
   // the browser is idle after the first answer: a reader sees the answer and the world map first.
-  const slots = new Map(INSET_FRAMES.map(({ id, viewBox }) => {
+  const slots = new Map(geo.INSET_FRAMES.map(({ id, viewBox }) => {
     const [, , w, hgt] = viewBox.split(' ').map(Number);
     return [id, h('div', { class: `inset-slot inset-${id}`, style: `aspect-ratio: ${w} / ${hgt}` })];
   }));
