@@ -1,0 +1,59 @@
+// Makes pkg/ an installable npm package, laid out as wasm-pack would: the engine's JS API (built
+// with the `tools` feature, so compare/convert/thresholds/claims are in it), its TypeScript
+// declarations, the wasm, a package.json, a README with examples, and the licence.
+// Usage (from the repo root, after scripts/build.sh has run wasm-bindgen into pkg/):
+//   node scripts/build-pkg.mjs
+import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+
+const cargo = readFileSync('Cargo.toml', 'utf8');
+const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"$`, 'm'))[1];
+const files = ['h100e.js', 'h100e.d.ts', 'h100e_bg.wasm', 'h100e_bg.wasm.d.ts', 'README.md', 'LICENSE'];
+const pkg = {
+  name: 'h100e',
+  version: field('version'),
+  description: field('description'),
+  license: field('license'),
+  type: 'module',
+  module: 'h100e.js',
+  main: 'h100e.js',
+  types: 'h100e.d.ts',
+  exports: { '.': { types: './h100e.d.ts', default: './h100e.js' }, './h100e_bg.wasm': './h100e_bg.wasm' },
+  files,
+  sideEffects: false,
+  keywords: ['export controls', 'ECCN 3A090', 'AI chips', 'H100', 'TPP', 'WebAssembly'],
+};
+writeFileSync('pkg/package.json', `${JSON.stringify(pkg, null, 2)}\n`);
+copyFileSync('LICENSE', 'pkg/LICENSE');
+writeFileSync('pkg/README.md', `# h100e
+
+How many H100s is that chip, and does this order need a US export license? The h100e engine,
+compiled to WebAssembly: exact answers under each rule since October 2023, every step cited.
+Everything runs in the browser; nothing is sent anywhere. Not legal advice.
+
+## In a page
+
+\`\`\`html
+<script type="module">
+  import init, { evaluate, dataset } from './node_modules/h100e/h100e.js';
+  await init(); // fetches h100e_bg.wasm from beside h100e.js
+  const answer = evaluate({ to: 'India', chip: 'h100-sxm', quantity: '2000', regime: 'diffusion2025' });
+  console.log(answer.headline, answer.explanation.map((s) => s.citation.url));
+  console.log('dataset', dataset().data.version);
+</script>
+\`\`\`
+
+## With a bundler (Vite, esbuild, webpack 5)
+
+\`\`\`js
+import init, { compare, convert } from 'h100e';
+await init();
+compare({ to: 'Saudi Arabia', chip: 'b200', quantity: '1000' }); // the order under every regime
+convert({ threshold: 'diffusion2025.lpp' }); // how many of each chip fit under a legal line
+\`\`\`
+
+The functions: \`evaluate\`, \`outcomes\`, \`chip\`, \`tiers\`, \`regimes\`, \`chips\`, \`countries\`,
+\`sources\`, \`dataset\` (the dataset version and the span of the data), \`compare\`, \`convert\`,
+\`thresholds\`, \`claims\`. Bad input throws an \`Error\` with \`field\` and \`code\`. Each answer carries
+the dataset version it was computed with (\`data.version\`); cite it with the answer.
+`);
+console.log(`build-pkg: pkg/ is the npm package h100e@${pkg.version}`);
