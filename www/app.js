@@ -216,7 +216,7 @@ async function main() {
       if (!document.body.classList.contains('stale')) slot.style.height = `${slot.getBoundingClientRect().height}px`;
       renderError(slot, e.message);
       markInvalid(e.field);
-      // The last good answer stays in place, faded, so nothing jumps while a field is fixed.
+      // The last good answer keeps its place, unshown, so nothing jumps while a field is fixed.
       document.body.classList.add('stale');
       spoken = `Cannot answer yet: ${e.message}`;
     }
