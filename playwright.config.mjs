@@ -20,7 +20,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [{
-    command: `node scripts/serve.mjs ${PORT}`,
+    // The page, and the tests' fixtures beside it (e2e/fixtures: harness pages, never deployed).
+    command: `node scripts/serve.mjs ${PORT} www e2e/fixtures`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 20_000,

@@ -1,4 +1,4 @@
-// The glossary (www/glossary.js, the #intro section of www/index.html, the definitions of www/glossary.html) on its harness page, www/test-glossary.html
+// The glossary (www/glossary.js, the #intro section of www/index.html, the definitions of www/glossary.html) on its harness page, e2e/fixtures/glossary-harness.html
 // (scripts/serve.mjs serves only www/): each term wrapped once, never inside a link, its definition
 // shown on hover, focus and tap and read from the fragment's <dl>, Escape, one popover at a time, the
 // accessible description, what the fragment links to, and the cost of annotate() on real answers.
@@ -12,7 +12,7 @@ async function open(page) {
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto('/test-glossary.html');
+  await page.goto('/glossary-harness.html');
   await page.waitForSelector('html[data-ready]');
   return problems;
 }

@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 
 async function engine(page) {
-  await page.goto('/test-glossary.html');
+  await page.goto('/glossary-harness.html');
   return page.evaluate(async () => {
     const m = await import('./pkg/h100e.js');
     await m.default();

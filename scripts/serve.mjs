@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import url from 'node:url';
 
-// A second argument serves another folder (the tests' host page for the embed, on another port).
+// Folders after the port are served instead of www/, the first that has the file winning (the
+// tests serve their fixtures beside the page, and a host page from another port).
 const repo = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), '..');
-const root = path.resolve(repo, process.argv[3] || 'www');
+const roots = (process.argv.length > 3 ? process.argv.slice(3) : ['www']).map((r) => path.resolve(repo, r));
 const port = Number(process.env.PORT || process.argv[2] || 8000);
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -16,11 +17,20 @@ const types = {
   '.png': 'image/png', '.ts': 'text/plain; charset=utf-8', '.md': 'text/plain; charset=utf-8',
 };
 
+/** The file a path names in the first root that has it, or null (never outside a root). */
+function find(pathname) {
+  for (const root of roots) {
+    let file = path.join(root, pathname);
+    if (!file.startsWith(root)) return null;
+    if (pathname.endsWith('/')) file = path.join(file, 'index.html');
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) return file;
+  }
+  return null;
+}
+
 const server = http.createServer((req, res) => {
-  const pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-  let file = path.join(root, pathname);
-  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-  if (pathname.endsWith('/')) file = path.join(file, 'index.html');
+  const file = find(decodeURIComponent(new URL(req.url, 'http://localhost').pathname));
+  if (!file) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
   fs.readFile(file, (err, body) => {
     if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
     res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
