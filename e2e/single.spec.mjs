@@ -22,6 +22,9 @@ test('the single file answers from file://, keeps the URL state, requests nothin
   await page.waitForSelector('#map[data-insets="ready"]');
   await page.locator('#map svg.world [data-country="BR"]').click();
   await expect(page.locator('#card')).toContainText('Brazil');
+  // Nothing links to files the single file does not have.
+  await expect(page.locator('#embed')).toHaveCount(0);
+  await expect(page.locator('a[href="sources.html"], a[href="glossary.html"]')).toHaveCount(0);
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(policy).not.toMatch(/unsafe-inline|'unsafe-eval'/);
   expect(await page.evaluate(() => window.__violations)).toEqual([]);

@@ -71,8 +71,9 @@ export function createShare(el, context) {
   fill(el,
     h('button', { type: 'button', id: 'copy-link', onclick: () => { const url = refresh(); if (url) copy(url, status, 'Link'); } }, 'Copy link'),
     disclosure('cite', 'Cite this', box, () => text.textContent, 'Citation'),
-    disclosure('embed', 'Embed', embedBox, () => code.value, 'Embed code'),
-    h('a', { href: 'sources.html' }, 'Sources and method'),
+    // The single file (dist/h100e.html) has neither an embed page nor a sources page beside it.
+    globalThis.h100eWasm ? null : disclosure('embed', 'Embed', embedBox, () => code.value, 'Embed code'),
+    globalThis.h100eWasm ? null : h('a', { href: 'sources.html' }, 'Sources and method'),
     status, box, embedBox);
   return { refresh: () => { if (!box.hidden || !embedBox.hidden) refresh(); } };
 }
