@@ -299,75 +299,48 @@ fn json_error(field: &str, code: &str, message: &str) -> String {
     serde_json::json!({ "error": { "field": field, "code": code, "message": message } }).to_string()
 }
 
-fn json<T: serde::Serialize>(v: &T) -> Result<String, Error> {
+fn json<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, Error> {
     serde_json::to_string_pretty(v).map_err(|_| Error::TooLarge {
         field: h100e::error::Field::Query,
         what: "the answer",
     })
 }
 
+/// The answer as JSON (`--json`) or as text: every command prints one of the two.
+fn print<T: serde::Serialize + ?Sized>(
+    out: &T,
+    as_json: bool,
+    text: fn(&T) -> String,
+) -> Result<String, Error> {
+    if as_json {
+        json(out)
+    } else {
+        Ok(text(out))
+    }
+}
+
 fn run(cmd: Command) -> Result<String, Error> {
     match cmd {
         Command::Chip { id, spec, json: j } => {
             let chip = spec.chip(id.as_ref())?.resolve()?;
-            let out = wire::chip(&chip)?;
-            if j {
-                json(&out)
-            } else {
-                Ok(chip_text(&out))
-            }
+            print(&wire::chip(&chip)?, j, chip_text)
         }
-        Command::Chips { json: j } => {
-            let all = wire::chips();
-            if j {
-                json(&all)
-            } else {
-                let mut s = format!(
-                    "{:<24} {:>10} {:>8} {:<10} {:>8}\n",
-                    "id", "TPP", "PD", "ECCN", "H100e"
-                );
-                for c in &all {
-                    s.push_str(&format!(
-                        "{:<24} {:>10} {:>8} {:<10} {:>8}\n",
-                        c.id,
-                        c.tpp.map_or("?".into(), num),
-                        c.performance_density.map_or("?".into(), num),
-                        c.eccn,
-                        c.h100e.map_or("?".into(), num)
-                    ));
-                }
-                s.push_str("PD and H100e are rounded for display; TPP is exact.");
-                Ok(s)
-            }
-        }
+        Command::Chips { json: j } => print(&wire::chips()[..], j, chips_text),
         Command::Eval {
             order,
             when,
             json: j,
-        } => {
-            let out = wire::evaluate(&order.request(when.choice()?)?)?;
-            if j {
-                json(&out)
-            } else {
-                Ok(eval_text(&out))
-            }
-        }
-        Command::Compare { order, json: j } => {
-            let out = wire::compare(&order.request(Choice::Latest)?)?;
-            if j {
-                json(&out)
-            } else {
-                Ok(compare_text(&out))
-            }
-        }
-        Command::Tiers { when, json: j } => {
-            let out = wire::tiers(&when.choice()?)?;
-            if j {
-                json(&out)
-            } else {
-                Ok(tiers_text(&out))
-            }
-        }
+        } => print(
+            &wire::evaluate(&order.request(when.choice()?)?)?,
+            j,
+            eval_text,
+        ),
+        Command::Compare { order, json: j } => print(
+            &wire::compare(&order.request(Choice::Latest)?)?,
+            j,
+            compare_text,
+        ),
+        Command::Tiers { when, json: j } => print(&wire::tiers(&when.choice()?)?, j, tiers_text),
         Command::Convert {
             tpp,
             h100e,
@@ -376,56 +349,46 @@ fn run(cmd: Command) -> Result<String, Error> {
             threshold,
             json: j,
         } => {
-            let out = wire::convert(&ConvertRequest {
+            let request = ConvertRequest {
                 tpp,
                 h100e,
                 chip,
                 quantity,
                 threshold,
-            })?;
-            if j {
-                json(&out)
-            } else {
-                Ok(convert_text(&out))
-            }
+            };
+            print(&wire::convert(&request)?, j, convert_text)
         }
-        Command::Claims { json: j } => {
-            let out = wire::claims()?;
-            if j {
-                json(&out)
-            } else {
-                Ok(claims_text(&out))
-            }
-        }
-        Command::Thresholds { json: j } => {
-            let out = wire::thresholds();
-            if j {
-                json(&out)
-            } else {
-                Ok(thresholds_text(&out))
-            }
-        }
-        Command::Regimes { json: j } => {
-            let out = wire::regimes();
-            if j {
-                json(&out)
-            } else {
-                Ok(regimes_text(&out))
-            }
-        }
-        Command::Countries { json: j } => {
-            let out = wire::countries();
-            if j {
-                json(&out)
-            } else {
-                Ok(out
-                    .iter()
-                    .map(|c| format!("{} {} {}", c.code, c.numeric, c.name))
-                    .collect::<Vec<_>>()
-                    .join("\n"))
-            }
-        }
+        Command::Claims { json: j } => print(&wire::claims()?, j, claims_text),
+        Command::Thresholds { json: j } => print(&wire::thresholds()[..], j, thresholds_text),
+        Command::Regimes { json: j } => print(&wire::regimes()[..], j, regimes_text),
+        Command::Countries { json: j } => print(&wire::countries()[..], j, countries_text),
     }
+}
+
+fn chips_text(all: &[ChipOut]) -> String {
+    let mut s = format!(
+        "{:<24} {:>10} {:>8} {:<10} {:>8}\n",
+        "id", "TPP", "PD", "ECCN", "H100e"
+    );
+    for c in all {
+        s.push_str(&format!(
+            "{:<24} {:>10} {:>8} {:<10} {:>8}\n",
+            c.id,
+            c.tpp.map_or("?".into(), num),
+            c.performance_density.map_or("?".into(), num),
+            c.eccn,
+            c.h100e.map_or("?".into(), num)
+        ));
+    }
+    s.push_str("PD and H100e are rounded for display; TPP is exact.");
+    s
+}
+
+fn countries_text(all: &[wire::CountryOut]) -> String {
+    all.iter()
+        .map(|c| format!("{} {} {}", c.code, c.numeric, c.name))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A number with thousands separators, as printed in the JSON (exact TPP, rounded ratios).
