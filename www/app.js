@@ -63,7 +63,7 @@ function clearNotices(field) {
 }
 
 /** The state a link asks for, each value tried against the engine; bad ones fall back, with a notice. */
-function stateFromLink(regimeList, chipList) {
+function stateFromLink(regimeList, chipList, version) {
   const { state: asked, unknown } = read(location.search);
   for (const k of unknown) notice(`The link has a setting the calculator does not know (“${clip(k)}”); it was ignored.`);
   let state = { ...DEFAULTS };
@@ -73,7 +73,6 @@ function stateFromLink(regimeList, chipList) {
     notice(`This link asked for ${k} = “${clip(String(v))}”, which cannot be used (${why}). The answer below uses ${def} instead.`, k);
   };
   // A link copied with "Copy link" names the dataset it was made with.
-  const version = dataset().data.version;
   if (asked.v && asked.v !== version) {
     notice(`This link was made with dataset ${clip(asked.v)}; the calculator now has dataset ${version}, so the answer below may differ from the one the link showed.`,
       null, h('a', { href: 'sources.html#changes' }, 'What changed in the data'));
@@ -134,11 +133,12 @@ async function main() {
   const regimeList = regimes();
   const chipList = chips();
   const countryList = countries();
+  const data = dataset();
   const names = new Map(countryList.map((c) => [c.code, c.name]));
   const complete = completeness(countryList);
   regimeOptions(regimeList);
   chipOptions(chipList);
-  const start = stateFromLink(regimeList, chipList);
+  const start = stateFromLink(regimeList, chipList, data.data.version);
   writeForm(start);
   let committedTo = start.to;
   // In the embed: what to show and whether the question can be changed (a fixed graphic).
@@ -160,7 +160,9 @@ async function main() {
     $('card').scrollIntoView({ block: 'nearest' });
     if (scrollY !== y) $('tip').hidden = true;
   });
-  const share = createShare($('share'), () => ({ st: readForm(committedTo), verdict: last.verdict, data: dataset().data }));
+  /** The page's state: the form, the committed destination and the embed's options. */
+  const pageState = () => ({ ...readForm(committedTo), ...embed });
+  const share = createShare($('share'), () => ({ st: readForm(committedTo), verdict: last.verdict, data: data.data }));
   const table = createTable($('table'), (code) => { form.to.value = names.get(code); commit(names.get(code)); update(); form.to.focus(); });
   combobox(form.to, $('to-list'), countryList, () => { commit(form.to.value); update(); });
   combobox(form.hq, $('hq-list'), countryList, () => update());
@@ -185,7 +187,7 @@ async function main() {
   function update() {
     const t0 = performance.now();
     syncVisibility();
-    const st = { ...readForm(committedTo), ...embed };
+    const st = pageState();
     write(st);
     const full = $('full-link');
     if (full) full.href = `./?${search({ ...st, view: DEFAULTS.view, controls: DEFAULTS.controls, theme: DEFAULTS.theme, id: '' })}`;
@@ -330,7 +332,7 @@ async function main() {
   }
   /** Everything a download needs, for the map as shown and this order (outcomes worked out now). */
   function snapshot() {
-    const st = { ...readForm(committedTo), ...embed };
+    const st = pageState();
     const q = query(st);
     const { t } = tiersFor(st);
     const { to, ...order } = q;
@@ -343,7 +345,7 @@ async function main() {
     const title = st.map === 'outcome'
       ? `${num(v.order.quantity)} × ${v.chip.name}: what the order meets in each destination`
       : `${t.regime.short_name}: ${t.destinations.some((d) => d.tier) ? 'tiers' : 'where datacenter chips need a license'}`;
-    return { st, t, legend, v, title, stamp: { regime: t.regime, data: dataset().data } };
+    return { st, t, legend, v, title, stamp: { regime: t.regime, data: data.data } };
   }
 
   $('downloads').addEventListener('click', async (ev) => {
@@ -384,7 +386,7 @@ async function main() {
   app.addEventListener('change', (ev) => {
     if (ev.target === form.to) commit(form.to.value);
     // "As of a date…" starts at the data's last-checked day rather than answering for no date.
-    if (ev.target === form.regime && form.regime.value === 'date' && !form.date.value) form.date.value = dataset().data.checked;
+    if (ev.target === form.regime && form.regime.value === 'date' && !form.date.value) form.date.value = data.data.checked;
     if (ev.target.name) schedule();
   });
   form.to.addEventListener('keydown', (ev) => {
@@ -394,7 +396,6 @@ async function main() {
   // The tooltip is placed in the viewport; once the reader scrolls it would point at nothing.
   for (const type of ['wheel', 'touchmove']) addEventListener(type, () => { $('tip').hidden = true; }, { passive: true });
 
-  const data = dataset();
   form.date.min = data.coverage_start;
   $('h100-unit').textContent = `; one H100 is ${data.h100_tpp.toLocaleString('en-US')}`;
   if ($('foot-data')) $('foot-data').textContent = `Rules and country groups from ${data.coverage_start} (${data.coverage_start_regime}) to ${data.data_horizon}; dataset ${data.data.version}, sources last checked ${data.data.checked}: ${data.data.note} Every figure links to its source in the answer.`;
