@@ -601,7 +601,7 @@ impl Gen {
         }
         let cite = self.cite(file, key, &p.cite);
         format!(
-            "Place {{ groups: {}, codes: {}, exclude: {}, worldwide: {}, cite: {cite} }}",
+            "Place {{ groups: {}, codes: {}, exclude: {}, worldwide: {}, drop: &[], cite: {cite} }}",
             strs(&p.groups),
             strs(&p.codes),
             strs(&p.exclude),
@@ -1720,7 +1720,7 @@ fn regime(g: &mut Gen, f: &str, r: &RegimeIn, chip_ids: &BTreeSet<String>) -> Re
         .map(|(i, t)| tariff(g, f, i, t))
         .collect();
     let expr = format!(
-        "Regime {{ id: {}, name: {}, short_name: {}, effective: {}, as_of: {}, hypothetical: {}, caveat: {}, summary: {}, cite: {cite}, compliance: {compliance}, notes: &[{}], vendor_notes: &[{}], scope_a: {scope_a}, scope_b: {scope_b}, hq_rule: {hq_rule}, embargo: {embargo}, tiers: {tiers}, exceptions: {exceptions}, allocation: {allocation}, review: {review}, is_informed: {is_informed}, china_band: {china_band}, g2g_licensing: {g2g}, tariffs: &[{}] }}",
+        "Regime {{ id: {}, name: {}, short_name: {}, effective: {}, as_of: {}, hypothetical: {}, caveat: {}, summary: {}, cite: {cite}, compliance: {compliance}, notes: &[{}], vendor_notes: &[{}], scope_a: {scope_a}, scope_b: {scope_b}, hq_rule: {hq_rule}, embargo: {embargo}, tiers: {tiers}, exceptions: {exceptions}, allocation: {allocation}, review: {review}, is_informed: {is_informed}, china_band: {china_band}, g2g_licensing: {g2g}, tariffs: &[{}], scenario: None }}",
         lit(&r.id),
         lit(&r.name),
         lit(&r.short_name),

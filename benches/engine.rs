@@ -19,6 +19,7 @@ fn request(regime: &str) -> Request {
         g2g: false,
         from: None,
         readings: Vec::new(),
+        scenario: None,
     }
 }
 
@@ -51,7 +52,7 @@ fn bench(c: &mut Criterion) {
     for regime in ["diffusion2025", "jan2026"] {
         let choice = Choice::Id(regime.into());
         c.bench_function(&format!("tiers_all_destinations/{regime}"), |b| {
-            b.iter(|| h100e::wire::tiers(black_box(&choice)))
+            b.iter(|| h100e::wire::tiers(black_box(&choice), None))
         });
     }
     // The map's "outcome" mode as the page runs it: no explanations.

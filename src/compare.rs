@@ -33,27 +33,33 @@ pub struct Column {
     pub license_free: LicenseFree,
 }
 
-/// The order of `req` under every regime (its `regime` is ignored), real regimes in order of
-/// effective date, then the hypothetical ones.
+/// The order of `req` under every regime of the data, real regimes in order of effective date,
+/// then the hypothetical ones; with a scenario, last, the scenario built on `req`'s regime (which
+/// is otherwise ignored), so it is compared against its base.
 pub fn compare(req: &Request) -> Result<Vec<Column>, Error> {
     let mut regimes: Vec<_> = regime::all().iter().collect();
     regimes.sort_by_key(|r| (r.hypothetical, r.effective));
-    regimes
-        .into_iter()
-        .map(|r| {
-            let q = Request {
-                regime: Choice::Id(r.id.into()),
-                ..req.clone()
-            }
-            .resolve()?;
-            let verdict = rules::evaluate(&q)?;
-            let license_free = largest_license_free(&q, &verdict.metrics)?;
-            Ok(Column {
-                verdict,
-                license_free,
-            })
-        })
-        .collect()
+    let plain = regimes.into_iter().map(|r| Request {
+        regime: Choice::Id(r.id.into()),
+        scenario: None,
+        ..req.clone()
+    });
+    let scenario = req
+        .scenario
+        .as_deref()
+        .is_some_and(|s| !s.trim().is_empty())
+        .then(|| req.clone());
+    plain.chain(scenario).map(|r| column(&r)).collect()
+}
+
+fn column(req: &Request) -> Result<Column, Error> {
+    let q = req.resolve()?;
+    let verdict = rules::evaluate(&q)?;
+    let license_free = largest_license_free(&q, &verdict.metrics)?;
+    Ok(Column {
+        verdict,
+        license_free,
+    })
 }
 
 /// The largest quantity for which `q` (with only its quantity changed) needs no license, by

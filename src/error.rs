@@ -47,6 +47,16 @@ pub enum Field {
     H100e,
     /// A threshold of the data, by id.
     Threshold,
+    /// A scenario's text as a whole.
+    Scenario,
+    /// A scenario's license-free allowance.
+    ScenarioLpp,
+    /// A scenario's country allocation.
+    ScenarioCap,
+    /// A scenario's agreement multiplier.
+    ScenarioG2g,
+    /// The places a scenario moves.
+    ScenarioMoves,
     /// The query object as a whole.
     Query,
 }
@@ -75,6 +85,11 @@ impl Field {
             Field::Tpp => "tpp",
             Field::H100e => "h100e",
             Field::Threshold => "threshold",
+            Field::Scenario => "scenario",
+            Field::ScenarioLpp => "scenario.lpp",
+            Field::ScenarioCap => "scenario.cap",
+            Field::ScenarioG2g => "scenario.g2g",
+            Field::ScenarioMoves => "scenario.moves",
             Field::Query => "query",
         }
     }
@@ -102,6 +117,11 @@ impl Field {
             Field::Tpp => "TPP",
             Field::H100e => "H100-equivalents",
             Field::Threshold => "threshold",
+            Field::Scenario => "scenario",
+            Field::ScenarioLpp => "scenario's lpp",
+            Field::ScenarioCap => "scenario's cap",
+            Field::ScenarioG2g => "scenario's g2g",
+            Field::ScenarioMoves => "scenario's moves",
             Field::Query => "query",
         }
     }
@@ -196,6 +216,26 @@ pub enum Error {
         /// What the decoder said.
         reason: String,
     },
+    /// A scenario text that cannot be read.
+    BadScenario {
+        /// The setting it is about (or the scenario as a whole).
+        field: Field,
+        /// The part that is wrong.
+        input: String,
+        /// What is wrong and what is accepted.
+        reason: String,
+    },
+    /// A scenario changes something its base regime does not have.
+    ScenarioNotApplicable {
+        /// The setting.
+        field: Field,
+        /// The part that cannot apply.
+        input: String,
+        /// The base regime's id.
+        regime: &'static str,
+        /// What the regime lacks, and what can be changed instead.
+        what: &'static str,
+    },
     /// A value the engine does not know for an enumerated field.
     BadChoice {
         /// The field.
@@ -284,6 +324,8 @@ impl fmt::Display for Error {
                 "bad query: {reason}; expected fields are to, chip (or tops and bits), quantity, and optionally regime or date, end_user, hq, prior_tpp, g2g"
             ),
             Error::BadChoice { field, input, accepted } => write!(f, "bad {} `{input}`: accepted values are {accepted}", field.label()),
+            Error::BadScenario { field, input, reason } => write!(f, "bad {} `{input}`: {reason}", field.label()),
+            Error::ScenarioNotApplicable { field, input, regime, what } => write!(f, "bad {} `{input}`: the rules `{regime}` {what}", field.label()),
         }
     }
 }
@@ -296,7 +338,9 @@ impl Error {
             | Error::AmbiguousCountry { field, .. }
             | Error::BadNumber { field, .. }
             | Error::TooLarge { field, .. }
-            | Error::BadChoice { field, .. } => *field,
+            | Error::BadChoice { field, .. }
+            | Error::BadScenario { field, .. }
+            | Error::ScenarioNotApplicable { field, .. } => *field,
             Error::UnknownChip { .. } | Error::NoThroughput { .. } => Field::Chip,
             Error::UnknownRegime { .. } => Field::Regime,
             Error::UnknownThreshold { .. } => Field::Threshold,
@@ -322,6 +366,8 @@ impl Error {
             Error::TooLarge { .. } => "too-large",
             Error::BadQuery { .. } => "bad-query",
             Error::BadChoice { .. } => "bad-choice",
+            Error::BadScenario { .. } => "bad-scenario",
+            Error::ScenarioNotApplicable { .. } => "scenario-not-applicable",
         }
     }
 }

@@ -12,6 +12,7 @@ use crate::eval::Status;
 use crate::model::{Contested, IsInformed, Place, Regime};
 use crate::query::Shipment;
 use crate::reason::{Caveat, Earlier, Reason, ScopeWhy, Why};
+use crate::scenario::{Scenario, Setting};
 use crate::verdict::{
     CapKind, CapUse, ExceptionCheck, ExceptionId, Outcome, OutcomeClass, Verdict,
 };
@@ -426,6 +427,11 @@ pub fn class_reason(b: &ClassBasis) -> String {
 pub fn caveat(c: &Caveat) -> String {
     match c {
         Caveat::Regime(text) => (*text).to_string(),
+        Caveat::Scenario(s) => format!(
+            "A hypothetical scenario made in this calculator, not a rule: the {} with {}.",
+            s.base.short_name,
+            scenario_changes(s)
+        ),
         Caveat::AfterSources { asked, reach } => format!(
             "{} Changes after {} are unknown, so this answer for {asked} may be out of date.",
             crate::data::DATASET.note,
@@ -611,6 +617,11 @@ pub fn step(reason: &Reason, v: &Verdict) -> String {
             let label = if r.hypothetical { " This regime is hypothetical." } else { "" };
             format!("Rules applied: {}.{label} {}", r.name, r.summary)
         }
+        Reason::Scenario(s) => format!(
+            "This is a hypothetical scenario built on the {}: {}.",
+            s.base.short_name,
+            scenario_changes(s)
+        ),
         Reason::RegimeNote(n) => n.text.into(),
         Reason::ChipTpp { chip, tpp, basis } => format!(
             "The {chip} has a Total Processing Performance (TPP) of {}: the highest dense throughput × bit length over its precisions ({}).",
@@ -1070,5 +1081,64 @@ pub fn finding(f: &crate::claims::Finding) -> String {
         Finding::OtherTier => "they are in the same tier, but not the one claimed".into(),
         Finding::SetAsideBefore(d) => format!("the rule was set aside on {d}, before that day"),
         Finding::LicensesNotPublic => "the licenses are not public: the engine sets the reported figure against the rules and cannot check the deal itself".into(),
+    }
+}
+
+/// How a provision changed by a scenario is marked where its citation is shown.
+pub const SCENARIO_CHANGED: &str =
+    "changed in a hypothetical scenario: the figure or list used here is not the rule's";
+
+/// What a scenario changed, in words: "the license-free allowance set to 500 H100-equivalents
+/// (the rule's: 1,700); Israel moved from Tier 2 to Tier 3".
+pub fn scenario_changes(s: &Scenario) -> String {
+    let mut parts = Vec::new();
+    if let Some(c) = s.lpp {
+        parts.push(format!(
+            "the license-free allowance set to {} ({} TPP; the rule's: {})",
+            h100e_whole(c.tpp),
+            c.tpp.grouped(),
+            h100e_whole(c.was)
+        ));
+    }
+    if let Some(c) = s.cap {
+        parts.push(format!(
+            "the country allocation set to {} ({} TPP; the rule's: {})",
+            h100e_whole(c.tpp),
+            c.tpp.grouped(),
+            h100e_whole(c.was)
+        ));
+    }
+    if let Some((now, was)) = s.g2g {
+        parts.push(format!(
+            "an agreement multiplying the allocation by {now} (the rule's: {was})"
+        ));
+    }
+    for m in &s.moves {
+        parts.push(format!(
+            "{} moved from {} to {}",
+            m.country.name,
+            status_short(m.was, s.base),
+            status_short(m.now, s.base)
+        ));
+    }
+    parts.join("; ")
+}
+
+/// What a regime lacks when a scenario tries to change it (after "the rules `id` ").
+pub fn scenario_missing(setting: Setting) -> &'static str {
+    match setting {
+        Setting::Lpp => "have no license-free allowance (LPP) to change; choose rules that have one, such as the AI Diffusion rule or the reported 2025 proposal",
+        Setting::Cap => "have no country allocation to change; the AI Diffusion rule has one",
+        Setting::G2g => "have no country allocation for an agreement to multiply; the AI Diffusion rule has one",
+        Setting::Move(_) => "cannot move places this way",
+    }
+}
+
+/// Which statuses a scenario may move places to under rules with or without tiers.
+pub fn scenario_status_missing(tiered: bool) -> &'static str {
+    if tiered {
+        "have tiers: move places to tier-1, tier-2 or tier-3"
+    } else {
+        "have no tiers: move places to open, license or denial"
     }
 }

@@ -10,6 +10,7 @@ use crate::data::ORIGIN;
 use crate::date::Date;
 use crate::decimal::{Dec, MAX_EXACT_MILLI};
 use crate::error::{Error, Field};
+use crate::eval::Status;
 use crate::model::{Cite, Country, Datacenter, IsInformed, Regime};
 use crate::place;
 use crate::query::{EndUser, Query, Shipment};
@@ -62,6 +63,14 @@ fn amounts_of(tpp: Dec, q: &Query) -> Result<Amounts, Error> {
 /// regime has no tiers. Tier 3 is checked first: a place in both lists is Tier 3.
 pub fn tier_of(regime: &Regime, code: &str, date: Date) -> Option<(Tier, &'static Cite)> {
     let t = regime.tiers.as_ref()?;
+    if let Some(m) = regime.scenario.and_then(|s| s.moved(code)) {
+        let tier = match m.now {
+            Status::Tier1 => Tier::One,
+            Status::Tier3 => Tier::Three,
+            _ => Tier::Two,
+        };
+        return Some((tier, m.cite));
+    }
     if place::contains(&t.tier3, code, date) {
         Some((Tier::Three, t.tier3.cite))
     } else if place::contains(&t.tier1, code, date) {

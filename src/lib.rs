@@ -42,6 +42,7 @@ pub mod query;
 pub mod reason;
 pub mod regime;
 pub mod rules;
+pub mod scenario;
 mod text;
 pub mod verdict;
 pub mod vocab;

@@ -9,7 +9,7 @@ use crate::vocab::{
 };
 
 /// A document that the data cites.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Source {
     /// The key other files use.
     pub key: &'static str,
@@ -43,7 +43,7 @@ pub enum Published {
 }
 
 /// Where a legal value or a step of reasoning comes from.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Cite {
     /// The document.
     pub source: &'static Source,
@@ -56,7 +56,7 @@ pub struct Cite {
 }
 
 /// A legal number with its citation.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Param {
     /// The exact value.
     pub value: Dec,
@@ -65,7 +65,7 @@ pub struct Param {
 }
 
 /// An ISO 3166-1 entry.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Country {
     /// Alpha-2 code.
     pub code: &'static str,
@@ -82,7 +82,7 @@ pub struct Country {
 
 /// A name people use for several entries ("Congo", "Korea"): the engine refuses it and names
 /// every entry it may mean, so a reader never gets a silent guess.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Ambiguous {
     /// The name as the data writes it.
     pub name: &'static str,
@@ -91,7 +91,7 @@ pub struct Ambiguous {
 }
 
 /// A destination the EAR treats as part of another (Hong Kong as China).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct TreatedAs {
     /// The destination.
     pub code: &'static str,
@@ -102,7 +102,7 @@ pub struct TreatedAs {
 }
 
 /// A note on one destination, shown whenever it is the destination or the buyer's headquarters.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct CountryNote {
     /// Alpha-2 code.
     pub code: &'static str,
@@ -115,7 +115,7 @@ pub struct CountryNote {
 }
 
 /// A member of a country group for a range of dates.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Membership {
     /// Alpha-2 code.
     pub code: &'static str,
@@ -128,7 +128,7 @@ pub struct Membership {
 }
 
 /// An EAR country group (D:1, D:4, D:5, A:5, A:6) or a list the rules define (Tier 1).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Group {
     /// Identifier such as `D:5`.
     pub id: &'static str,
@@ -141,7 +141,7 @@ pub struct Group {
 }
 
 /// A set of destinations: the union of some groups and some named places.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Place {
     /// Group ids.
     pub groups: &'static [&'static str],
@@ -151,12 +151,14 @@ pub struct Place {
     pub exclude: &'static [&'static str],
     /// True for "any destination worldwide".
     pub worldwide: bool,
+    /// Codes a scenario took out: outside the place whatever their groups (empty in the data).
+    pub drop: &'static [&'static str],
     /// Where the rule says so.
     pub cite: &'static Cite,
 }
 
 /// A license review policy and where it is stated.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Review {
     /// The policy.
     pub policy: ReviewPolicy,
@@ -165,7 +167,7 @@ pub struct Review {
 }
 
 /// One step of a size ladder of review policies.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SizeStep {
     /// What is compared with the line: this order alone, or the buyer's total with it.
     pub counts: SizeCount,
@@ -185,7 +187,7 @@ pub enum SizeCount {
 }
 
 /// One step of a dated schedule (the NVEU installed-base allocation).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Step {
     /// First day this value applies.
     pub from: Date,
@@ -194,7 +196,7 @@ pub struct Step {
 }
 
 /// The license exceptions and authorizations a regime offers. `None` means it does not exist there.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Exceptions {
     /// NAC: notified exports of eligible items to Macau/D:5 or their companies.
     pub nac: Option<Nac>,
@@ -211,7 +213,7 @@ pub struct Exceptions {
 }
 
 /// License Exception NAC.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Nac {
     /// Calendar days of prior notice.
     pub notice_days: u32,
@@ -220,7 +222,7 @@ pub struct Nac {
 }
 
 /// License Exception ACA.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Aca {
     /// The day it came into force.
     pub from: Date,
@@ -229,7 +231,7 @@ pub struct Aca {
 }
 
 /// License Exception AIA.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Aia {
     /// Cumulative TPP per consignee from which the certification must be reported.
     pub report_tpp: Param,
@@ -242,7 +244,7 @@ pub struct Aia {
 }
 
 /// License Exception LPP (or, in the 2025 proposal, its reported smaller successor).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Lpp {
     /// TPP per ultimate consignee per calendar year.
     pub limit: Param,
@@ -254,7 +256,7 @@ pub struct Lpp {
 }
 
 /// National VEU authorization.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Nveu {
     /// Cumulative installed-base cap per NVEU per country, by quarter.
     pub schedule: &'static [Step],
@@ -263,7 +265,7 @@ pub struct Nveu {
 }
 
 /// The per-country allocation for licensed exports to Tier 2.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Allocation {
     /// TPP per country for the period.
     pub tpp: Param,
@@ -274,7 +276,7 @@ pub struct Allocation {
 }
 
 /// The three tiers of the AI Diffusion rule.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Tiers {
     /// Tier 1.
     pub tier1: Place,
@@ -285,7 +287,7 @@ pub struct Tiers {
 }
 
 /// The April 2025 "is-informed" requirement for H20/MI308-class chips.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct IsInformed {
     /// Catalog ids it names.
     pub chips: &'static [&'static str],
@@ -300,7 +302,7 @@ pub struct IsInformed {
 }
 
 /// The January 2026 case-by-case band for exports from the US to China and Macau.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ChinaBand {
     /// Destinations.
     pub place: Place,
@@ -317,7 +319,7 @@ pub struct ChinaBand {
 }
 
 /// How licenses are reviewed in each situation the regime distinguishes.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ReviewPolicies {
     /// Macau/D:5 destinations and their companies.
     pub embargoed: Review,
@@ -337,7 +339,7 @@ pub struct ReviewPolicies {
 }
 
 /// A policy regime: real (in force for a span of dates) or hypothetical.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Regime {
     /// Identifier such as `diffusion2025`.
     pub id: &'static str,
@@ -387,10 +389,13 @@ pub struct Regime {
     pub g2g_licensing: Option<Note>,
     /// Import duties on chips in a band of TPP and bandwidth: context, not export controls.
     pub tariffs: &'static [Tariff],
+    /// The changes when this regime is a user's scenario built on a data regime (`None` in the
+    /// data; see [`crate::scenario`]).
+    pub scenario: Option<&'static crate::scenario::Scenario>,
 }
 
 /// The dataset as a whole.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Dataset {
     /// Changes with every change to `data/` (see `data/CHANGELOG.md`).
     pub version: &'static str,
@@ -403,7 +408,7 @@ pub struct Dataset {
 }
 
 /// One reading of a contested fact.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Reading {
     /// Stable id, e.g. `not-listed`.
     pub id: &'static str,
@@ -416,7 +421,7 @@ pub struct Reading {
 }
 
 /// A point on which the sources disagree.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Contested {
     /// Which.
     pub fact: ContestedFact,
@@ -428,7 +433,7 @@ pub struct Contested {
 }
 
 /// An import duty on chips whose TPP and total DRAM bandwidth lie strictly inside two bands.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Tariff {
     /// The day it took effect.
     pub from: Date,
@@ -449,7 +454,7 @@ pub struct Tariff {
 }
 
 /// A sentence of context with its citation.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Note {
     /// Plain words.
     pub text: &'static str,
@@ -460,7 +465,7 @@ pub struct Note {
 }
 
 /// A note that applies to one vendor's chips.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct VendorNote {
     /// Vendor name as in the catalog.
     pub vendor: &'static str,
@@ -471,7 +476,7 @@ pub struct VendorNote {
 }
 
 /// The ECCN 3A090 thresholds and the H100 unit.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Classification {
     /// Where TPP is defined (Technical Notes 1-3 to 3A090).
     pub tpp_cite: &'static Cite,
@@ -507,7 +512,7 @@ pub enum Datacenter {
 }
 
 /// Dense throughput at one precision.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Precision {
     /// Format name, e.g. `FP8`.
     pub format: &'static str,
@@ -518,7 +523,7 @@ pub struct Precision {
 }
 
 /// A link to where a chip figure comes from.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ChipSource {
     /// Which figure.
     pub about: &'static str,
@@ -527,7 +532,7 @@ pub struct ChipSource {
 }
 
 /// A catalog accelerator.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ChipEntry {
     /// Catalog id.
     pub id: &'static str,
@@ -576,7 +581,7 @@ pub struct ChipEntry {
 }
 
 /// A day with its citation.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Dated {
     /// The day.
     pub date: Date,
@@ -586,7 +591,7 @@ pub struct Dated {
 
 /// A public claim about the rules, quoted from its source, with what it asserts in machine terms;
 /// the engine checks the assertion against the data (`crate::claims`).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Claim {
     /// Stable id.
     pub id: &'static str,
@@ -603,7 +608,7 @@ pub struct Claim {
 }
 
 /// What a claim asserts, in terms the engine can check.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Assertion {
     /// A threshold's size: `figure` in `unit`, counted per `measure` where the claim says.
     Threshold {

@@ -21,6 +21,9 @@ pub fn membership(id: &str, code: &str, date: Date) -> Option<&'static Membershi
 /// Exclusions apply to group members only: a destination the rule names outright stays in, as the
 /// 2026 text names the UAE beside "D:1, D:4 and D:5 ... excluding A:5 or A:6" after it joined A:5.
 pub fn contains(place: &Place, code: &str, date: Date) -> bool {
+    if place.drop.contains(&code) {
+        return false;
+    }
     if place.worldwide || place.codes.contains(&code) {
         return true;
     }
@@ -46,7 +49,7 @@ pub fn groups_holding(place: &Place, code: &str, date: Date) -> Vec<&'static str
 
 /// True when `place` names `code` outright.
 pub fn names(place: &Place, code: &str) -> bool {
-    place.codes.contains(&code)
+    place.codes.contains(&code) && !place.drop.contains(&code)
 }
 
 /// The excluding groups of `place` that hold `code` on `date`.

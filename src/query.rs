@@ -6,7 +6,8 @@ use crate::country;
 use crate::decimal::Dec;
 use crate::error::{Error, Field};
 use crate::model::Country;
-use crate::regime::{self, Choice, Selection};
+use crate::regime::{Choice, Selection};
+use crate::scenario;
 use crate::vocab::ContestedFact;
 
 /// Largest quantity accepted: one hundred million chips, far beyond any real order (the whole
@@ -181,6 +182,9 @@ pub struct Request {
     /// Readings of contested facts to answer under, as `FACT=READING` (e.g.
     /// `lpp-d1-d4=available`); unnamed facts take their first reading.
     pub readings: Vec<String>,
+    /// A scenario built on the chosen regime (`lpp=500h100e;tier-3=IL`; see
+    /// [`crate::scenario`]); `None` or empty for the regime as it is.
+    pub scenario: Option<String>,
 }
 
 /// A checked query.
@@ -262,7 +266,7 @@ impl Shipment {
 impl Request {
     /// Checks every field; the first bad one is the error.
     pub fn resolve(&self) -> Result<Query, Error> {
-        let selection = regime::select(&self.regime)?;
+        let selection = scenario::select(&self.regime, self.scenario.as_deref())?;
         let destination = country::find(&self.to, Field::To)?;
         let chip = self.chip.resolve()?;
         let quantity = parse_quantity(&self.quantity)?;
@@ -457,6 +461,7 @@ mod tests {
             g2g: false,
             from: None,
             readings: Vec::new(),
+            scenario: None,
         };
         let err = req.resolve().err().map(|e| (e.field(), e.code()));
         assert_eq!(err, Some((Field::Hq, "unknown-country")));

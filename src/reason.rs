@@ -11,6 +11,7 @@ use crate::model::{
     Aia, ChinaBand, ChipSource, Country, IsInformed, Note, Place, Regime, Tariff, VendorNote,
 };
 use crate::query::Shipment;
+use crate::scenario::Scenario;
 use crate::verdict::{ExceptionCheck, Tier};
 use crate::vocab::ReviewPolicy;
 
@@ -204,6 +205,8 @@ pub enum ScopeWhy {
 pub enum Reason {
     /// The regime applied.
     RulesApplied(&'static Regime),
+    /// What a user's scenario changed in the regime it is built on.
+    Scenario(&'static Scenario),
     /// A note the regime shows with every answer.
     RegimeNote(&'static Note),
     /// The chip's TPP and the precisions that give it.
@@ -362,6 +365,7 @@ impl Reason {
     pub fn id(&self) -> String {
         let fixed = match self {
             Reason::RulesApplied(_) => "regime.rules",
+            Reason::Scenario(_) => "regime.scenario",
             Reason::RegimeNote(_) => "regime.note",
             Reason::ChipTpp { .. } => "chip.tpp",
             Reason::ChipTppUnknown { .. } => "chip.tpp_unknown",
@@ -456,6 +460,8 @@ fn class_id(b: &ClassBasis) -> &'static str {
 pub enum Caveat {
     /// The regime's own caveat (a rule never enforced).
     Regime(&'static str),
+    /// The answer is for a user's scenario, not a rule.
+    Scenario(&'static Scenario),
     /// A custom chip might be an "equivalent" of the chips the letters name.
     LettersEquivalent(&'static IsInformed),
     /// The day asked for is after the last day the sources speak of (but not after the check).
@@ -479,6 +485,7 @@ impl Caveat {
     pub fn id(self) -> &'static str {
         match self {
             Caveat::Regime(_) => "regime.caveat",
+            Caveat::Scenario(_) => "regime.scenario",
             Caveat::LettersEquivalent(_) => "letters.equivalent_unknown",
             Caveat::AfterChecked { .. } => "data.after_checked",
             Caveat::AfterSources { .. } => "data.after_sources",

@@ -83,15 +83,16 @@ pub fn chip(id_or_spec: JsValue) -> Result<JsValue, JsValue> {
     to_js(&wire::chip(&chip).map_err(js_err)?)
 }
 
-/// Every destination's tier and status: a regime id, a `YYYY-MM-DD` date, or nothing for the latest.
+/// Every destination's tier and status: a regime id, a `YYYY-MM-DD` date, or nothing for the
+/// latest; and optionally a scenario built on it (`lpp=500h100e;tier-3=IL`).
 #[wasm_bindgen]
-pub fn tiers(regime_or_date: Option<String>) -> Result<JsValue, JsValue> {
+pub fn tiers(regime_or_date: Option<String>, scenario: Option<String>) -> Result<JsValue, JsValue> {
     let choice = match regime_or_date.filter(|s| !s.trim().is_empty()) {
         None => Choice::Latest,
         Some(s) if s.as_bytes().first().is_some_and(u8::is_ascii_digit) => Choice::Date(s),
         Some(s) => Choice::Id(s),
     };
-    to_js(&wire::tiers(&choice).map_err(js_err)?)
+    to_js(&wire::tiers(&choice, scenario.as_deref()).map_err(js_err)?)
 }
 
 /// Every regime with dates and sources.

@@ -350,10 +350,64 @@ pub struct RegimeRef {
     pub chosen: &'static str,
     /// The same in words.
     pub chosen_by: &'static str,
+    /// When the answer is for a user's scenario: what it changed in the regime above (whose
+    /// `id` and names are the scenario's base); null otherwise.
+    pub scenario: Option<ScenarioOut>,
+}
+
+/// A user's scenario on the wire.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ScenarioOut {
+    /// The canonical scenario text, as a link carries it.
+    pub text: String,
+    /// The base regime's id.
+    pub base: &'static str,
+    /// What changed, in words.
+    pub changes: String,
+    /// The license-free allowance now, TPP (exact, as text), if changed.
+    pub lpp_tpp: Option<String>,
+    /// The country allocation now, TPP, if changed.
+    pub cap_tpp: Option<String>,
+    /// The agreement multiplier now, if changed.
+    pub g2g: Option<String>,
+    /// Places moved: code, map status under the base, and in the scenario.
+    pub moves: Vec<MoveOut>,
+}
+
+/// A place a scenario moved.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct MoveOut {
+    /// ISO alpha-2.
+    pub code: &'static str,
+    /// Its map status under the base regime.
+    pub was: &'static str,
+    /// Its map status in the scenario.
+    pub now: &'static str,
+}
+
+fn scenario_out(s: &crate::scenario::Scenario) -> ScenarioOut {
+    ScenarioOut {
+        text: s.text.clone(),
+        base: s.base.id,
+        changes: explain::scenario_changes(s),
+        lpp_tpp: s.lpp.map(|c| c.tpp.to_string()),
+        cap_tpp: s.cap.map(|c| c.tpp.to_string()),
+        g2g: s.g2g.map(|g| g.0.to_string()),
+        moves: s
+            .moves
+            .iter()
+            .map(|m| MoveOut {
+                code: m.country.code,
+                was: m.was.id(),
+                now: m.now.id(),
+            })
+            .collect(),
+    }
 }
 
 fn regime_ref(s: &Selection) -> RegimeRef {
     RegimeRef {
+        scenario: s.regime.scenario.map(scenario_out),
         id: s.regime.id,
         name: s.regime.name,
         short_name: s.regime.short_name,
@@ -919,8 +973,8 @@ pub struct TiersOut {
 }
 
 /// The map data for a regime choice.
-pub fn tiers(choice: &regime::Choice) -> Result<TiersOut, Error> {
-    let s = regime::select(choice)?;
+pub fn tiers(choice: &regime::Choice, scenario: Option<&str>) -> Result<TiersOut, Error> {
+    let s = crate::scenario::select(choice, scenario)?;
     let list = eval::destinations(s.regime, s.date);
     let legend = eval::Status::ALL
         .iter()
@@ -1285,6 +1339,9 @@ pub struct QueryIn {
     /// Readings of contested facts, `FACT=READING` each (default: each fact's first reading).
     #[serde(default)]
     pub readings: Vec<String>,
+    /// A scenario built on the chosen regime: `lpp=500h100e;tier-3=IL` (see `scenario.rs`).
+    #[serde(default)]
+    pub scenario: Option<String>,
 }
 
 /// Refuses a field name outside `known`. serde's `deny_unknown_fields` catches typos in JSON,
@@ -1324,6 +1381,7 @@ impl QueryIn {
         "g2g",
         "from",
         "readings",
+        "scenario",
     ];
 
     /// The request the engine checks.
@@ -1349,6 +1407,7 @@ impl QueryIn {
             g2g: self.g2g,
             from: self.from.clone(),
             readings: self.readings.clone(),
+            scenario: self.scenario.clone(),
         })
     }
 }

@@ -59,7 +59,8 @@ fn tier_counts_are_the_maps_counts() {
     let Figure::TierCount { count, .. } = t2.figure else {
         panic!("a count");
     };
-    let tiers = wire::tiers(&h100e::regime::Choice::Id("diffusion2025".into())).expect("tiers");
+    let tiers =
+        wire::tiers(&h100e::regime::Choice::Id("diffusion2025".into()), None).expect("tiers");
     let on_map = tiers
         .destinations
         .iter()

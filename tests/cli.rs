@@ -616,8 +616,29 @@ fn compare_shows_every_regime_and_what_differs() {
             "--regime",
             "ac2023",
         ],
-        "--regime",
+        // Compare shows every regime: --regime only says what a --scenario is built on.
+        "--scenario",
     );
+    let with = json(&[
+        "compare",
+        "--to",
+        "IL",
+        "--chip",
+        "B200",
+        "--quantity",
+        "300",
+        "--regime",
+        "diffusion2025",
+        "--scenario",
+        "lpp=500h100e",
+        "--json",
+    ]);
+    let cols = with["columns"].as_array().expect("columns");
+    let last = cols.last().expect("a column");
+    assert_eq!(last["regime"]["scenario"]["text"], "lpp=500h100e");
+    assert_eq!(last["regime"]["id"], "diffusion2025");
+    // 500 × 15,832 TPP / 36,000 TPP per B200 = 219.9 (the reported proposal's line, §5.7).
+    assert_eq!(last["largest_license_free"]["quantity"], 219);
 }
 
 #[test]

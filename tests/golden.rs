@@ -102,7 +102,7 @@ fn real_chips_fall_where_the_research_says() {
 
 #[test]
 fn diffusion_tiers_match_the_lists() {
-    let t = wire::tiers(&Choice::Id("diffusion2025".into())).expect("tiers");
+    let t = wire::tiers(&Choice::Id("diffusion2025".into()), None).expect("tiers");
     let tier = |code: &str| {
         t.destinations
             .iter()
@@ -910,7 +910,7 @@ fn query_field_lists_match_what_serde_accepts() {
 fn untiered_maps_show_where_datacenter_chips_need_a_license() {
     // 15 CFR 742.6(a)(6)(iii) as enforced in 2026: a license for D:1, D:4 and D:5 (and the UAE,
     // named) unless also in A:5 or A:6; presumption of denial for Macau and D:5 (§744.23).
-    let map = wire::tiers(&Choice::Id("jan2026".into())).expect("map");
+    let map = wire::tiers(&Choice::Id("jan2026".into()), None).expect("map");
     let status = |code: &str| {
         map.destinations
             .iter()
@@ -950,7 +950,7 @@ fn tier_counts_say_what_they_take_in() {
     // named countries. The map also colours the six US territories, which the EAR's "United States"
     // includes (15 CFR 772.1), so the legend counts 25 and says why. Tier 3 (D:5 and Macau, §744.23)
     // takes in Hong Kong, treated as China (15 CFR 740 supp. 1).
-    let map = wire::tiers(&Choice::Id("diffusion2025".into())).expect("map");
+    let map = wire::tiers(&Choice::Id("diffusion2025".into()), None).expect("map");
     let entry = |status: &str| {
         map.legend
             .iter()
@@ -1506,7 +1506,7 @@ fn every_answer_carries_the_dataset_and_later_days_say_what_is_unknown() {
     // The checked day itself is inside the data.
     let on = eval(req("SG", "h100", 1).date(&d.checked.to_string()));
     assert!(on.regime.date_asked.is_none());
-    let map = wire::tiers(&Choice::Latest).expect("map");
+    let map = wire::tiers(&Choice::Latest, None).expect("map");
     assert_eq!(map.data.version, d.version);
 }
 
@@ -1678,14 +1678,14 @@ fn consumer_3a090a_cards_say_nac_and_aca_can_cover_them() {
     assert!(catalog("rtx-4090").class_note.is_some());
     assert!(catalog("h100").class_note.is_none(), "a datacenter part");
     // The 2026 map says China and Macau review some chips case-by-case.
-    let map = wire::tiers(&Choice::Id("jan2026".into())).expect("map");
+    let map = wire::tiers(&Choice::Id("jan2026".into()), None).expect("map");
     let denial = map
         .legend
         .iter()
         .find(|l| l.status == "denial")
         .expect("denial");
     assert!(denial.label.contains("case-by-case"), "{}", denial.label);
-    let old = wire::tiers(&Choice::Id("ac2023".into())).expect("map");
+    let old = wire::tiers(&Choice::Id("ac2023".into()), None).expect("map");
     let denial = old
         .legend
         .iter()

@@ -115,7 +115,7 @@ fn lists_match_native() {
     same_json(
         &t,
         serde_json::to_value(
-            wire::tiers(&h100e::regime::Choice::Id("diffusion2025".into())).expect("tiers"),
+            wire::tiers(&h100e::regime::Choice::Id("diffusion2025".into()), None).expect("tiers"),
         )
         .expect("json"),
     );

@@ -10,7 +10,7 @@ use h100e::query::{ChipInput, Request};
 use h100e::regime::Choice;
 use h100e::wire::{
     self, CapOut, ChipOut, CitationOut, ClaimsOut, CompareOut, ConvertOut, EvalOut, RegimeOut,
-    ThresholdOut, TiersOut,
+    RegimeRef, ThresholdOut, TiersOut,
 };
 use h100e::Error;
 
@@ -57,6 +57,10 @@ enum Command {
     Compare {
         #[command(flatten)]
         order: OrderArgs,
+        /// The regime a --scenario is built on (default: the latest real regime); the
+        /// scenario's column comes last, after every regime of the data.
+        #[arg(long, requires = "scenario")]
+        regime: Option<String>,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -65,6 +69,8 @@ enum Command {
     Tiers {
         #[command(flatten)]
         when: WhenArgs,
+        #[command(flatten)]
+        scenario: ScenarioArgs,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -159,6 +165,18 @@ struct OrderArgs {
     /// lpp-d1-d4=available or chip-tpp=low; without it each fact takes its first reading.
     #[arg(long = "reading", value_name = "FACT=READING")]
     reading: Vec<String>,
+    #[command(flatten)]
+    scenario: ScenarioArgs,
+}
+
+/// A hypothetical scenario built on the chosen rules.
+#[derive(Args)]
+struct ScenarioArgs {
+    /// Change the rules hypothetically: SETTING=VALUE items separated by `;`, e.g.
+    /// "lpp=500h100e;cap=50000h100e;g2g=3;tier-3=IL,AE" (settings: lpp, cap, g2g, tier-1, tier-2,
+    /// tier-3, open, license, denial; amounts in TPP, NNNh100e or N*CHIP).
+    #[arg(long, value_name = "SETTINGS", allow_hyphen_values = true)]
+    scenario: Option<String>,
 }
 
 impl OrderArgs {
@@ -176,6 +194,7 @@ impl OrderArgs {
             g2g: self.g2g,
             from: self.from,
             readings: self.reading,
+            scenario: self.scenario.scenario,
         })
     }
 }
@@ -335,12 +354,24 @@ fn run(cmd: Command) -> Result<String, Error> {
             j,
             eval_text,
         ),
-        Command::Compare { order, json: j } => print(
-            &wire::compare(&order.request(Choice::Latest)?)?,
+        Command::Compare {
+            order,
+            regime,
+            json: j,
+        } => print(
+            &wire::compare(&order.request(Choice::from_parts(regime, None)?)?)?,
             j,
             compare_text,
         ),
-        Command::Tiers { when, json: j } => print(&wire::tiers(&when.choice()?)?, j, tiers_text),
+        Command::Tiers {
+            when,
+            scenario,
+            json: j,
+        } => print(
+            &wire::tiers(&when.choice()?, scenario.scenario.as_deref())?,
+            j,
+            tiers_text,
+        ),
         Command::Convert {
             tpp,
             h100e,
@@ -506,17 +537,22 @@ fn cap_text(c: &CapOut) -> String {
     s
 }
 
+/// The label after a regime's name: hypothetical regimes say so, scenarios give their text.
+fn hypothetical(r: &RegimeRef) -> String {
+    match (&r.scenario, r.hypothetical) {
+        (Some(sc), _) => format!(" — HYPOTHETICAL SCENARIO `{}`", sc.text),
+        (None, true) => " — HYPOTHETICAL".into(),
+        (None, false) => String::new(),
+    }
+}
+
 fn eval_text(v: &EvalOut) -> String {
     let mut s = format!("{}\n", v.headline);
     for c in &v.caveats {
         s.push_str(&format!("Note: {}\n", c.text));
     }
     s.push('\n');
-    let hyp = if v.regime.hypothetical {
-        " — HYPOTHETICAL"
-    } else {
-        ""
-    };
+    let hyp = hypothetical(&v.regime);
     s.push_str(&format!(
         "Regime       {} ({}){hyp}; {}; facts as of {}\n",
         v.regime.short_name, v.regime.id, v.regime.chosen_by, v.regime.date_applied
@@ -626,11 +662,7 @@ fn eval_text(v: &EvalOut) -> String {
 }
 
 fn tiers_text(t: &TiersOut) -> String {
-    let hyp = if t.regime.hypothetical {
-        " — HYPOTHETICAL"
-    } else {
-        ""
-    };
+    let hyp = hypothetical(&t.regime);
     let mut s = format!(
         "{} ({}){hyp}, facts as of {}\n{}\n\n",
         t.regime.name,
@@ -770,11 +802,7 @@ fn compare_text(c: &CompareOut) -> String {
     let mut s = String::new();
     for col in &c.columns {
         let r = &col.regime;
-        let hyp = if r.hypothetical {
-            " — HYPOTHETICAL"
-        } else {
-            ""
-        };
+        let hyp = hypothetical(r);
         s.push_str(&format!(
             "{} ({}){hyp}\n  {}\n",
             r.short_name, r.id, col.headline

@@ -83,8 +83,12 @@ fn run(q: &Query, metrics: &Metrics, explain: bool) -> Result<(Verdict, Trail), 
         counts_against_country_cap: false,
         caps: Vec::new(),
         review_policy: None,
-        caveats: after_checked(q)
+        caveats: f
+            .r
+            .scenario
+            .map(Caveat::Scenario)
             .into_iter()
+            .chain(after_checked(q))
             // The regime's caveat (a rule never enforced) is about its 3A090 rules: an answer
             // about a chip outside 3A090 (the H20 under its own letters) does not rest on them.
             .chain(f.r.caveat.filter(|_| f.controlled()).map(Caveat::Regime))
@@ -163,6 +167,9 @@ fn decide(f: &Facts, v: &mut Verdict, t: &mut Trail) {
 fn context(f: &Facts, metrics: &Metrics, t: &mut Trail) {
     let (r, q) = (f.r, f.q);
     t.push(|| Reason::RulesApplied(r), r.cite);
+    if let Some(s) = r.scenario {
+        t.push(|| Reason::Scenario(s), r.cite);
+    }
     // A note tells of an event: an answer for an earlier day must not mention it.
     for n in r
         .notes

@@ -159,6 +159,25 @@ pub fn compare(req: &Request) -> Result<CompareOut, Error> {
     })
 }
 
-/// Every field name a comparison query may have: an evaluation's, without `regime` or `date`
-/// (which `QueryIn::FIELDS` lists first).
-pub const COMPARE_FIELDS: &[&str] = super::QueryIn::FIELDS.split_at(2).1;
+/// Every field name a comparison query may have: an evaluation's without `date` (which
+/// `QueryIn::FIELDS` lists second); `regime` only says what a `scenario` is built on.
+pub const COMPARE_FIELDS: &[&str] = &[
+    "regime",
+    "to",
+    "chip",
+    "tops",
+    "bits",
+    "die_area",
+    "non_datacenter",
+    "dram_bandwidth",
+    "quantity",
+    "end_user",
+    "hq",
+    "prior_tpp",
+    "installed_tpp",
+    "buyer_total_tpp",
+    "g2g",
+    "from",
+    "readings",
+    "scenario",
+];

@@ -22,6 +22,7 @@ pub fn req(to: &str, chip: &str, quantity: u64) -> Request {
         g2g: false,
         from: None,
         readings: Vec::new(),
+        scenario: None,
     }
 }
 
@@ -35,6 +36,7 @@ pub trait Tweak {
     fn total(self, tpp: &str) -> Self;
     fn end_user(self, e: &str) -> Self;
     fn g2g(self) -> Self;
+    fn scenario(self, s: &str) -> Self;
 }
 
 impl Tweak for Request {
@@ -68,6 +70,10 @@ impl Tweak for Request {
     }
     fn g2g(mut self) -> Self {
         self.g2g = true;
+        self
+    }
+    fn scenario(mut self, s: &str) -> Self {
+        self.scenario = Some(s.into());
         self
     }
 }
