@@ -19,12 +19,12 @@ test('CSV, JSON, SVG and PNG downloads are valid and stamped', async ({ page }) 
   const csv = await download(page, 'csv');
   expect(csv.name).toBe(`h100e-diffusion2025-${engine.version}-countries.csv`);
   const lines = csv.body.toString('utf8').trim().split('\r\n');
-  expect(lines[0]).toBe('code,name,tier_or_rule,this_order,rules,rules_id,hypothetical,groups_as_of,dataset_version');
+  expect(lines[0]).toBe('code,name,tier_or_rule,this_order,rules,rules_id,hypothetical,scenario,groups_as_of,dataset_version');
   expect(lines).toHaveLength(engine.countries + 1);
   const india = lines.find((l) => l.startsWith('IN,'));
   expect(india).toContain('Tier 2');
   expect(india).toContain('License needed');
-  expect(india.endsWith(`,diffusion2025,false,2025-05-12,${engine.version}`)).toBe(true);
+  expect(india.endsWith(`,diffusion2025,false,,2025-05-12,${engine.version}`)).toBe(true);
   // Names with commas are quoted, not split.
   expect(lines.some((l) => /^[A-Z]{2},"[^"]*,[^"]*",/.test(l))).toBe(true);
 

@@ -93,6 +93,16 @@ impl Setting {
         }
     }
 
+    /// The key of a number setting in a scenario text.
+    pub fn id(self) -> &'static str {
+        match self {
+            Setting::Lpp => "lpp",
+            Setting::Cap => "cap",
+            Setting::G2g => "g2g",
+            Setting::Move(s) => s.id(),
+        }
+    }
+
     /// The error field: the page marks the input of this setting.
     pub fn field(self) -> Field {
         match self {
@@ -322,6 +332,28 @@ impl Scenario {
     }
 }
 
+/// The number settings a scenario built on `r` can change.
+pub fn settings(r: &Regime) -> Vec<Setting> {
+    let mut out = Vec::new();
+    if r.exceptions.lpp.is_some() {
+        out.push(Setting::Lpp);
+    }
+    if r.allocation.is_some() {
+        out.extend([Setting::Cap, Setting::G2g]);
+    }
+    out
+}
+
+/// The statuses a scenario built on `r` can move places to: its tiers, or, without tiers, no
+/// license, license, and license under the embargo review.
+pub fn statuses(r: &Regime) -> &'static [Status] {
+    if r.tiers.is_some() {
+        &[Status::Tier1, Status::Tier2, Status::Tier3]
+    } else {
+        &[Status::Open, Status::License, Status::Denial]
+    }
+}
+
 /// The regime a person chose, with their scenario (if any) built on it.
 pub fn select(choice: &Choice, text: Option<&str>) -> Result<Selection, Error> {
     let mut selection = regime::select(choice)?;
@@ -472,12 +504,7 @@ fn move_place(
     now: Status,
 ) -> Result<Move, Error> {
     let tiered = r.tiers.is_some();
-    let allowed: &[Status] = if tiered {
-        &[Status::Tier1, Status::Tier2, Status::Tier3]
-    } else {
-        &[Status::Open, Status::License, Status::Denial]
-    };
-    if !allowed.contains(&now) {
+    if !statuses(r).contains(&now) {
         return Err(Error::ScenarioNotApplicable {
             field: Field::ScenarioMoves,
             input: format!("{}={}", now.id(), c.code),

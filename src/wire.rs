@@ -1034,6 +1034,10 @@ pub struct RegimeOut {
     pub citation: CitationOut,
     /// Every source its data cites.
     pub sources: Vec<CitationOut>,
+    /// What a scenario built on it can change: any of `lpp`, `cap`, `g2g`.
+    pub scenario_settings: Vec<&'static str>,
+    /// The map statuses a scenario can move places to (`tier-1`… or `open`, `license`, `denial`).
+    pub scenario_statuses: Vec<&'static str>,
 }
 
 fn regime_sources(r: &Regime) -> Vec<CitationOut> {
@@ -1093,6 +1097,14 @@ pub fn regimes() -> Vec<RegimeOut> {
                 summary: r.summary,
                 citation: CitationOut::from_cite(r.cite, None),
                 sources: regime_sources(r),
+                scenario_settings: crate::scenario::settings(r)
+                    .iter()
+                    .map(|s| s.id())
+                    .collect(),
+                scenario_statuses: crate::scenario::statuses(r)
+                    .iter()
+                    .map(|s| s.id())
+                    .collect(),
             }
         })
         .collect()

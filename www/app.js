@@ -21,7 +21,7 @@ const SHOWN = 40;
 /** What an empty default means, for notices ("uses the rules in force now instead"). */
 const DEFAULT_WORDS = {
   regime: 'the rules in force now', date: 'the rules in force now', hq: 'the destination as headquarters',
-  from: 'an export from the United States', prior: '0', installed: '0', total: '0',
+  from: 'an export from the United States', prior: '0', installed: '0', total: '0', scenario: 'the rules as written',
 };
 const clip = (t) => (t.length > SHOWN ? `${t.slice(0, SHOWN)}…` : t);
 
@@ -152,6 +152,11 @@ async function main() {
   const commit = (text) => { committedTo = text; clearNotices('to'); };
   const map = createMap($('map'), $('tip'), names, (code) => {
     if (fixed) return;
+    if (editor?.picking) {
+      const { t } = tiersFor({ ...pageState(), scenario: '' });
+      editor.pickOnMap(code, names.get(code), t?.destinations.find((d) => d.code === code)?.status);
+      return;
+    }
     form.to.value = names.get(code);
     commit(names.get(code));
     card.code = code;
@@ -160,8 +165,23 @@ async function main() {
     $('card').scrollIntoView({ block: 'nearest' });
     if (scrollY !== y) $('tip').hidden = true;
   });
-  /** The page's state: the form, the committed destination and the embed's options. */
-  const pageState = () => ({ ...readForm(committedTo), ...embed });
+  /** The page's state: the form, the committed destination, the scenario and the embed's options. */
+  let scenario = start.scenario;
+  let editor = null;
+  const pageState = () => ({ ...readForm(committedTo), scenario, ...embed });
+  /** The scenario editor loads when opened, or at once when a link carries a scenario. */
+  const openEditor = () => {
+    if (editor) return;
+    editor = import('./scenario.js').then((m) => {
+      editor = m.createScenario($('whatif-body'), { chips: chipList, countries: countryList, onChange: (text) => { scenario = text; clearNotices('scenario'); schedule(); } });
+      editor.write(scenario);
+      last.answerKey = null;
+      update();
+    });
+    editor.picking = false;
+  };
+  $('whatif').addEventListener('toggle', () => { if ($('whatif').open) openEditor(); });
+  if (scenario) { $('whatif').open = true; openEditor(); }
   const share = createShare($('share'), () => ({ st: readForm(committedTo), verdict: last.verdict, data: data.data }));
   const table = createTable($('table'), (code) => { form.to.value = names.get(code); commit(names.get(code)); update(); form.to.focus(); });
   combobox(form.to, $('to-list'), countryList, () => { commit(form.to.value); update(); });
@@ -173,6 +193,7 @@ async function main() {
   let last = { answerKey: null, mapKey: null, legendKey: null, classes: new Map(), rows: [], verdict: null, dest: null };
 
   function markInvalid(field) {
+    if (editor?.markInvalid?.(field)) $('whatif').open = true;
     for (const el of Object.values(form)) {
       el.removeAttribute('aria-invalid');
       if (el.dataset.describedby !== undefined) el.setAttribute('aria-describedby', el.dataset.describedby);
@@ -227,6 +248,7 @@ async function main() {
     // Screen readers hear the one-line verdict when it changes, not the whole answer on every key.
     if ($('live').textContent !== spoken) $('live').textContent = spoken;
     paintMap(st, q, verdict);
+    syncEditor(st, q, verdict);
     if (!$('card').hidden || card.code) showCard(st, q, verdict);
     // For the page benchmark: how long answering and repainting took, without the frame wait.
     document.documentElement.dataset.updateMs = (performance.now() - t0).toFixed(2);
@@ -238,18 +260,33 @@ async function main() {
     card.code = null;
     renderCard($('card'), {
       name: names.get(code), regimes: regimeList, chosen: verdict?.regime.id,
-      answer: (id) => { const { date, ...rest } = q; return evaluate({ ...rest, to: code, regime: id }); },
+      answer: (id) => { const { date, scenario: _, ...rest } = q; return evaluate({ ...rest, to: code, regime: id }); },
       onClose: () => { $('card').hidden = true; map.focusSelected(); },
     });
   }
 
-  /** The map's data for a regime: tiers or rules (cached per regime or date). */
+  /** The map's data for a regime and scenario: tiers or rules (cached per regime or date and scenario). */
   function tiersFor(st) {
-    const key = st.date || st.regime || 'latest';
+    const key = `${st.date || st.regime || 'latest'}|${st.scenario || ''}`;
     if (!tierCache.has(key)) {
-      try { tierCache.set(key, tiers(st.date || st.regime || undefined)); } catch { tierCache.set(key, null); }
+      try { tierCache.set(key, tiers(st.date || st.regime || undefined, st.scenario || undefined)); } catch { tierCache.set(key, null); }
+      if (tierCache.size > 50) tierCache.delete(tierCache.keys().next().value);
     }
     return { t: tierCache.get(key), tkey: key };
+  }
+
+  /** The editor learns what the answering rules let a scenario change, and their answer without it. */
+  function syncEditor(st, q, verdict) {
+    if (!editor?.setBase || !verdict) return;
+    const base = regimeList.find((r) => r.id === verdict.regime.id);
+    const { t } = tiersFor({ ...st, scenario: '' });
+    if (base && t) editor.setBase(base, t.legend);
+    if (!st.scenario) { editor.showBase(''); return; }
+    try {
+      const { scenario: _, ...plain } = q;
+      const b = evaluate(plain);
+      editor.showBase(`Under the ${b.regime.short_name} as written: ${b.outcome_class_label}${b.exception_used ? ` (${b.exception_used})` : ''}.`);
+    } catch { editor.showBase(''); }
   }
 
   /** This order's outcome everywhere (cached per order; the destination plays no part). */
@@ -293,7 +330,9 @@ async function main() {
       last.classes = paintClasses(st, t, outMap);
       // The rules menu names the regime; the caption says only what the menu cannot: that the
       // rules are hypothetical, or that the colours are this order's outcome.
-      const hyp = t.regime.hypothetical ? `Hypothetical rules, never in force: ${t.regime.name}. ` : '';
+      const sc = t.regime.scenario;
+      const hyp = sc ? `Hypothetical scenario on the ${t.regime.short_name}: ${sc.changes}. `
+        : t.regime.hypothetical ? `Hypothetical rules, never in force: ${t.regime.name}. ` : '';
       $('map-caption').textContent = st.map === 'outcome' ? `${hyp}Colours: what this order would meet in each destination.` : hyp;
     }
     // Rebuilt only when its words or the destination's class change: a legend entry with keyboard

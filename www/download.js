@@ -11,9 +11,9 @@ const field = (v) => {
 
 /** The country table: every destination, its tier or rule and this order's outcome, stamped. */
 export function tableCsv(rows, stamp) {
-  const head = ['code', 'name', 'tier_or_rule', 'this_order', 'rules', 'rules_id', 'hypothetical', 'groups_as_of', 'dataset_version'];
+  const head = ['code', 'name', 'tier_or_rule', 'this_order', 'rules', 'rules_id', 'hypothetical', 'scenario', 'groups_as_of', 'dataset_version'];
   const lines = [head, ...rows.map((r) => [r.code, r.name, r.rule, r.outcome, stamp.regime.name, stamp.regime.id, stamp.regime.hypothetical,
-    stamp.regime.date_applied, stamp.data.version])];
+    stamp.regime.scenario?.text || '', stamp.regime.date_applied, stamp.data.version])];
   return lines.map((l) => l.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
@@ -56,7 +56,8 @@ export function mapSvg(world, legend, stamp, title) {
   });
   const rows = Math.ceil(legend.length / 3);
   const total = hgt + 60 + rows * 20 + 26;
-  const hyp = stamp.regime.hypothetical ? ' (hypothetical, never in force)' : '';
+  const sc = stamp.regime.scenario;
+  const hyp = sc ? ` — hypothetical scenario: ${sc.changes}` : stamp.regime.hypothetical ? ' (hypothetical, never in force)' : '';
   const doc = s('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${w} ${total}`, width: w, height: total },
     s('rect', { width: w, height: total, fill: cssVar('--bg') }),
     text(8, 22, 18, title, 650),

@@ -64,6 +64,7 @@ export function query(st) {
   if (st.prior) q.prior_tpp = st.prior;
   if (st.installed) q.installed_tpp = st.installed;
   if (st.total) q.buyer_total_tpp = st.total;
+  if (st.scenario) q.scenario = st.scenario;
   return q;
 }
 

@@ -16,7 +16,9 @@ export function pinnedUrl(st, verdict, version) {
 
 /** The question in words: "1,000 × NVIDIA H100 SXM5 80GB to India, AI Diffusion rule (Jan 2025)". */
 export function question(verdict) {
-  return `${num(verdict.order.quantity)} × ${verdict.chip.name} to ${verdict.destination.name}, ${verdict.regime.short_name}`;
+  const sc = verdict.regime.scenario;
+  const rules = sc ? `a hypothetical scenario on the ${verdict.regime.short_name} (${sc.changes})` : verdict.regime.short_name;
+  return `${num(verdict.order.quantity)} × ${verdict.chip.name} to ${verdict.destination.name}, ${rules}`;
 }
 
 /** A citation: tool, dataset version and check date, the question and answer, the link, the day. */

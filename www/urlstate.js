@@ -5,6 +5,8 @@
 export const DEFAULTS = {
   regime: '', date: '', to: 'United Arab Emirates', chip: 'h100-sxm', tops: '', bits: '', area: '', bw: '', nondc: false,
   qty: '1000', eu: 'none', hq: '', from: '', prior: '', installed: '', total: '', g2g: false, map: 'tier',
+  // A hypothetical scenario built on the chosen rules (`lpp=500h100e;tier-3=IL`, read by the engine).
+  scenario: '',
   // The dataset version a copied link was made with: read from links, never kept in the address bar.
   v: '',
   // Embed options (embed.html): what to show, whether the reader can change the question, and the
@@ -24,7 +26,7 @@ export function read(search) {
   const unknown = [];
   for (const [k, v] of params) {
     if (!(k in DEFAULTS)) { unknown.push(k); continue; }
-    state[k] = FLAGS.has(k) ? v === '1' || v === 'true' : v.slice(0, 200);
+    state[k] = FLAGS.has(k) ? v === '1' || v === 'true' : v.slice(0, k === 'scenario' ? 4000 : 200);
   }
   return { state, unknown };
 }
