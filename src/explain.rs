@@ -64,26 +64,36 @@ fn place_words_or(place: &Place) -> String {
 }
 
 fn place_words_with(place: &Place, join: fn(&[&str]) -> String) -> String {
-    if place.worldwide {
-        return "every destination".into();
-    }
-    let mut parts: Vec<String> = place
-        .groups
-        .iter()
-        .map(|g| format!("Country Group {g}"))
-        .collect();
-    parts.extend(
-        place
-            .codes
+    let mut s = if place.worldwide {
+        "every destination".to_string()
+    } else {
+        let mut parts: Vec<String> = place
+            .groups
             .iter()
-            .map(|c| country::by_code(c).map_or((*c).to_string(), |k| k.name.to_string())),
-    );
-    let mut s = join(&parts.iter().map(String::as_str).collect::<Vec<_>>());
+            .map(|g| format!("Country Group {g}"))
+            .collect();
+        parts.extend(
+            place
+                .codes
+                .iter()
+                .map(|c| country::by_code(c).map_or((*c).to_string(), |k| k.name.to_string())),
+        );
+        join(&parts.iter().map(String::as_str).collect::<Vec<_>>())
+    };
     if !place.exclude.is_empty() {
         s.push_str(&format!(
             " (except those also in {})",
             list_or(place.exclude)
         ));
+    }
+    // Places a user's scenario took out.
+    if !place.drop.is_empty() {
+        let dropped: Vec<&str> = place
+            .drop
+            .iter()
+            .map(|c| country::by_code(c).map_or(*c, |k| k.name))
+            .collect();
+        s.push_str(&format!(" (but not {}, in this scenario)", list(&dropped)));
     }
     s
 }
@@ -1140,5 +1150,26 @@ pub fn scenario_status_missing(tiered: bool) -> &'static str {
         "have tiers: move places to tier-1, tier-2 or tier-3"
     } else {
         "have no tiers: move places to open, license or denial"
+    }
+}
+
+/// A dated event of the timeline in words.
+pub fn event(e: &crate::timeline::Event) -> String {
+    use crate::timeline::Kind;
+    let names =
+        |cs: &[&crate::model::Country]| list(&cs.iter().map(|c| c.name).collect::<Vec<_>>());
+    match &e.kind {
+        Kind::Published(r) => format!("{}: published ({}).", r.name, r.cite.source.publisher),
+        Kind::Effective(r) => format!("{}: in force from this day.", r.short_name),
+        Kind::Compliance(r) => format!("{}: compliance due.", r.short_name),
+        Kind::Note(_, n) => n.text.to_string(),
+        Kind::Joined(g, cs) => format!("{} joined {}.", names(cs), g.name),
+        Kind::Left(g, cs) => format!("{} left {}.", names(cs), g.name),
+        Kind::Letters(i) => format!(
+            "Letters to their makers require a license for the {} to {}.",
+            letter_chips(i),
+            place_words(&i.place)
+        ),
+        Kind::Tariff(t) => t.text.to_string(),
     }
 }

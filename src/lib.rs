@@ -44,6 +44,7 @@ pub mod regime;
 pub mod rules;
 pub mod scenario;
 mod text;
+pub mod timeline;
 pub mod verdict;
 pub mod vocab;
 #[cfg(target_arch = "wasm32")]

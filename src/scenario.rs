@@ -566,9 +566,15 @@ fn with(place: &Place, code: &'static str, inside: bool) -> Place {
         |v: Vec<&'static str>| -> &'static [&'static str] { Box::leak(v.into_boxed_slice()) };
     let mut codes: Vec<&'static str> = place.codes.iter().copied().filter(|c| *c != code).collect();
     let mut drop: Vec<&'static str> = place.drop.iter().copied().filter(|c| *c != code).collect();
+    // Dropped only where the place could hold it at some date: the words name real removals.
+    let could_hold = place.worldwide
+        || place.codes.contains(&code)
+        || place.groups.iter().any(|g| {
+            crate::place::group(g).is_some_and(|g| g.members.iter().any(|m| m.code == code))
+        });
     if inside {
         codes.push(code);
-    } else {
+    } else if could_hold {
         drop.push(code);
     }
     Place {

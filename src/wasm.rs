@@ -119,6 +119,13 @@ pub fn dataset() -> Result<JsValue, JsValue> {
     to_js(&wire::dataset())
 }
 
+/// The dated events of the data with their sources, each real regime's span, and the
+/// hypothetical regimes beside them.
+#[wasm_bindgen]
+pub fn timeline() -> Result<JsValue, JsValue> {
+    to_js(&wire::timeline())
+}
+
 /// Every source the data cites (for a sources page).
 #[wasm_bindgen]
 pub fn sources() -> Result<JsValue, JsValue> {

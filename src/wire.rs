@@ -25,10 +25,12 @@ use crate::vocab::{Grade, ReviewPolicy, SourceKind};
 pub mod claims;
 pub mod compare;
 pub mod convert;
+pub mod timeline;
 
 pub use claims::{claims, ClaimOut, ClaimsOut};
 pub use compare::{compare, CompareOut, COMPARE_FIELDS};
 pub use convert::{convert, thresholds, ConvertIn, ConvertOut, ThresholdOut};
+pub use timeline::{timeline, TimelineOut};
 
 /// What rounding an answer contains.
 pub const ROUNDING: &str = "tpp values are exact; h100e is rounded to 4 decimals and performance_density to 3, for display only";

@@ -10,7 +10,7 @@ use h100e::query::{ChipInput, Request};
 use h100e::regime::Choice;
 use h100e::wire::{
     self, CapOut, ChipOut, CitationOut, ClaimsOut, CompareOut, ConvertOut, EvalOut, RegimeOut,
-    RegimeRef, ThresholdOut, TiersOut,
+    RegimeRef, ThresholdOut, TiersOut, TimelineOut,
 };
 use h100e::Error;
 
@@ -106,6 +106,13 @@ enum Command {
     },
     /// Every threshold in the data, in TPP and H100-equivalents, with its citation.
     Thresholds {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The dated events of the data (publication, effect, compliance, the rescission, country
+    /// group changes, the H20 letters), each with its source; hypothetical regimes listed apart.
+    Timeline {
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -363,6 +370,7 @@ fn run(cmd: Command) -> Result<String, Error> {
             j,
             compare_text,
         ),
+        Command::Timeline { json: j } => print(&wire::timeline(), j, timeline_text),
         Command::Tiers {
             when,
             scenario,
@@ -795,6 +803,27 @@ fn convert_text(c: &ConvertOut) -> String {
         s.push('\n');
     }
     s.push_str(&format!("\n{}", data_line(&c.data)));
+    s
+}
+
+fn timeline_text(t: &TimelineOut) -> String {
+    let mut s = format!("From {} to {} (the data's last check)\n\n", t.start, t.end);
+    for e in &t.events {
+        s.push_str(&format!(
+            "{}  {}\n            {}\n",
+            e.date,
+            e.text,
+            cite_text(&e.citation)
+        ));
+    }
+    s.push_str("\nHypothetical, never in force (beside the timeline, not on it):\n");
+    for r in &t.hypothetical {
+        s.push_str(&format!(
+            "  {} ({}), reported {}\n",
+            r.short_name, r.id, r.reported
+        ));
+    }
+    s.push_str(&format!("\n{}", data_line(&t.data)));
     s
 }
 
