@@ -355,12 +355,27 @@ pub fn statuses(r: &Regime) -> &'static [Status] {
 }
 
 /// The regime a person chose, with their scenario (if any) built on it.
+#[cfg(feature = "tools")]
 pub fn select(choice: &Choice, text: Option<&str>) -> Result<Selection, Error> {
     let mut selection = regime::select(choice)?;
     if let Some(o) = Overrides::parse(text.unwrap_or(""))? {
         selection.regime = apply(selection.regime, selection.date, &o)?;
     }
     Ok(selection)
+}
+
+/// The page's small engine has no scenarios (it is built without the `tools` feature, so a reader
+/// who never makes one never downloads them): a scenario is refused, never ignored.
+#[cfg(not(feature = "tools"))]
+pub fn select(choice: &Choice, text: Option<&str>) -> Result<Selection, Error> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => Err(Error::BadScenario {
+            field: Field::Scenario,
+            input: t.chars().take(40).collect(),
+            reason: "this build of the engine has no scenarios; use the full engine (the npm package, the CLI, or the page's tools)".into(),
+        }),
+        None => regime::select(choice),
+    }
 }
 
 type Interned = Vec<((&'static str, Date, String), &'static Regime)>;

@@ -121,6 +121,7 @@ pub fn dataset() -> Result<JsValue, JsValue> {
 
 /// The dated events of the data with their sources, each real regime's span, and the
 /// hypothetical regimes beside them.
+#[cfg(feature = "tools")]
 #[wasm_bindgen]
 pub fn timeline() -> Result<JsValue, JsValue> {
     to_js(&wire::timeline())

@@ -16,7 +16,10 @@ fn events_are_in_order_within_the_data_and_each_is_cited() {
         .all(|e| e.citation.url.starts_with("http") && !e.text.is_empty()));
     // A note several regimes carry is told once.
     let mut seen = std::collections::HashSet::new();
-    assert!(t.events.iter().all(|e| seen.insert((e.date.clone(), e.text.clone()))));
+    assert!(t
+        .events
+        .iter()
+        .all(|e| seen.insert((e.date.clone(), e.text.clone()))));
 }
 
 #[test]
@@ -37,7 +40,10 @@ fn every_real_regime_takes_effect_on_it_and_no_hypothetical_one_does() {
     // The periods tile the span: each ends the day before the next begins (the build checks
     // `as_of` against the successor's effective date), the last is open.
     assert_eq!(t.periods.last().map(|p| p.until.clone()), Some(None));
-    assert_eq!(t.periods.first().map(|p| p.from.clone()), Some(t.start.clone()));
+    assert_eq!(
+        t.periods.first().map(|p| p.from.clone()),
+        Some(t.start.clone())
+    );
 }
 
 #[test]
@@ -54,7 +60,11 @@ fn the_rescission_compliance_day_and_group_changes_are_marked() {
         .iter()
         .find(|e| e.date == "2025-11-07" && e.kind == "group-left")
         .expect("Cambodia's departure");
-    assert!(kh.text.contains("Cambodia") && kh.text.contains("D:5"), "{}", kh.text);
+    assert!(
+        kh.text.contains("Cambodia") && kh.text.contains("D:5"),
+        "{}",
+        kh.text
+    );
     // The Tier 1 list (supp. 5(a) to part 740) is one event naming all its members.
     let tier1 = t
         .events

@@ -2,7 +2,7 @@
 // asks it for the answer, the map classes and the table. The page holds no rule logic: every
 // verdict, number and citation comes from the engine. What did not change is not rebuilt: the
 // answer when the query is the same, the map when its classes are the same.
-import init, { evaluate, outcomes, tiers, regimes, chips, countries, dataset } from './pkg/h100e.js';
+import init, { evaluate, outcomes, tiers, regimes, chips, countries, dataset, timeline } from './pkg/h100e.js';
 import { h, num } from './dom.js';
 import { combobox, fold } from './combobox.js';
 import { renderVerdict, renderKeyNumbers, renderDetails, renderError } from './answer.js';
@@ -181,6 +181,18 @@ async function main() {
     editor.picking = false;
   };
   $('whatif').addEventListener('toggle', () => { if ($('whatif').open) openEditor(); });
+  /** The timeline loads when opened; it drives the rules menu's "as of a date". */
+  let line = null;
+  $('timeline-box').addEventListener('toggle', () => {
+    if (!$('timeline-box').open || line) return;
+    line = import('./timeline.js').then((m) => {
+      line = m.createTimeline($('timeline-body'), timeline(), {
+        onDate: (iso) => { form.regime.value = 'date'; form.date.value = iso; clearNotices('date'); schedule(); },
+        onRegime: (id) => { form.regime.value = id; schedule(); },
+      });
+      update();
+    });
+  });
   if (scenario) { $('whatif').open = true; openEditor(); }
   const share = createShare($('share'), () => ({ st: readForm(committedTo), verdict: last.verdict, data: data.data }));
   const table = createTable($('table'), (code) => { form.to.value = names.get(code); commit(names.get(code)); update(); form.to.focus(); });
@@ -249,6 +261,7 @@ async function main() {
     if ($('live').textContent !== spoken) $('live').textContent = spoken;
     paintMap(st, q, verdict);
     syncEditor(st, q, verdict);
+    line?.show?.(st.date || verdict?.regime.date_applied);
     if (!$('card').hidden || card.code) showCard(st, q, verdict);
     // For the page benchmark: how long answering and repainting took, without the frame wait.
     document.documentElement.dataset.updateMs = (performance.now() - t0).toFixed(2);
