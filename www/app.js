@@ -11,7 +11,8 @@ import { createShare } from './share.js';
 import { createMap, renderLegend } from './map.js';
 import { createTable } from './table.js';
 import { DEFAULTS, EMBED_OPTIONS, read, search, write } from './urlstate.js';
-import { form, INPUT_OF_FIELD, readForm, writeForm, syncVisibility, query, regimeOptions, chipOptions } from './form.js';
+import { form, INPUT_OF_FIELD, readForm, writeForm, syncVisibility, query, regimeOptions, chipOptions, day } from './form.js';
+import { VIEWS, createViews } from './views.js';
 
 const $ = (id) => document.getElementById(id);
 /** The custom-chip fields: an error in one of them sends a link's custom chip back to the default. */
@@ -21,7 +22,7 @@ const SHOWN = 40;
 /** What an empty default means, for notices ("uses the rules in force now instead"). */
 const DEFAULT_WORDS = {
   regime: 'the rules in force now', date: 'the rules in force now', hq: 'the destination as headquarters',
-  from: 'an export from the United States', prior: '0', installed: '0', total: '0',
+  from: 'an export from the United States', prior: '0', installed: '0', total: '0', tool: 'the answer alone',
 };
 const clip = (t) => (t.length > SHOWN ? `${t.slice(0, SHOWN)}…` : t);
 
@@ -83,6 +84,7 @@ function stateFromLink(regimeList, chipList, version) {
     const trial = { ...state, [k]: v };
     if (k === 'map') { if (v === 'tier' || v === 'outcome') state.map = v; else fallback(k, v, 'use “tier” or “outcome”'); continue; }
     if (EMBED_OPTIONS[k]) { if (EMBED_OPTIONS[k].includes(v)) state[k] = v; else fallback(k, v, `use ${EMBED_OPTIONS[k].map((o) => `“${o}”`).join(' or ')}`); continue; }
+    if (k === 'tool') { if (VIEWS[v]) state.tool = v; else fallback(k, v, `use ${Object.keys(VIEWS).map((o) => `“${o}”`).join(' or ')}`); continue; }
     if (k === 'id') { if (/^[A-Za-z0-9_-]{1,40}$/.test(v)) state.id = v; else fallback(k, v, 'letters, digits, - and _ only'); continue; }
     if (k === 'regime' && v && !regimeList.some((r) => r.id === v)) { fallback(k, v, 'unknown rules'); continue; }
     if (k === 'chip' && v !== 'custom' && !chipList.some((c) => c.id === v && c.answerable)) { fallback(k, v, 'unknown chip'); continue; }
@@ -160,8 +162,9 @@ async function main() {
     $('card').scrollIntoView({ block: 'nearest' });
     if (scrollY !== y) $('tip').hidden = true;
   });
-  /** The page's state: the form, the committed destination and the embed's options. */
-  const pageState = () => ({ ...readForm(committedTo), ...embed });
+  /** The page's state: the form, the committed destination, the embed's options and the open view. */
+  let views = null;
+  const pageState = () => ({ ...readForm(committedTo), ...embed, tool: views?.get() || '' });
   const share = createShare($('share'), () => ({ st: readForm(committedTo), verdict: last.verdict, data: data.data }));
   const table = createTable($('table'), (code) => { form.to.value = names.get(code); commit(names.get(code)); update(); form.to.focus(); });
   combobox(form.to, $('to-list'), countryList, () => { commit(form.to.value); update(); });
@@ -228,6 +231,7 @@ async function main() {
     if ($('live').textContent !== spoken) $('live').textContent = spoken;
     paintMap(st, q, verdict);
     if (!$('card').hidden || card.code) showCard(st, q, verdict);
+    views?.refresh();
     // For the page benchmark: how long answering and repainting took, without the frame wait.
     document.documentElement.dataset.updateMs = (performance.now() - t0).toFixed(2);
   }
@@ -401,9 +405,37 @@ async function main() {
   if ($('foot-data')) $('foot-data').textContent = `Rules and country groups from ${data.coverage_start} (${data.coverage_start_regime}) to ${data.data_horizon}; dataset ${data.data.version}, sources last checked ${data.data.checked}: ${data.data.note} Every figure links to its source in the answer.`;
   $('fields').disabled = false;
   $('status').textContent = '';
+  // The tool views need the tools engine beside the page, which the single file does not carry.
+  if ($('tool-bar') && !globalThis.h100eWasm) {
+    views = createViews({ bar: $('tool-bar'), section: $('tool-view'), title: $('tool-title'), body: $('tool-body'), close: $('tool-close') },
+      () => viewContext(pageState(), last.verdict, regimeList, (id) => {
+        form.regime.value = id;
+        form.date.value = '';
+        update();
+        $('details-title').scrollIntoView({ block: 'start' });
+        $('details-title').focus({ preventScroll: true });
+      }), () => write(pageState()));
+  }
   update();
+  if (start.tool) views?.set(start.tool, false);
   document.documentElement.dataset.ready = String(Math.round(performance.now() - started));
   performance.mark('h100e-ready');
+}
+
+/**
+ * What a tool view draws from (views.js): the question now, the rules answering it, every
+ * regime, date words, the address of the answer under another regime (`link`) and a way to
+ * answer under it here (`pick`); `key` changes exactly when the view must be redrawn.
+ */
+function viewContext(st, verdict, regimeList, pick) {
+  const q = query(st);
+  const { regime, date, ...order } = q;
+  const answering = verdict?.regime.id || '';
+  return {
+    key: JSON.stringify([order, answering]), query: q, answering, regimes: regimeList, day, pick,
+    link: (id) => `?${search({ ...st, regime: id, date: '', v: '' })}#details-title`,
+    order: verdict ? `${num(verdict.order.quantity)} × ${verdict.chip.name} to ${verdict.destination.name}` : 'This order',
+  };
 }
 
 main().catch((e) => {

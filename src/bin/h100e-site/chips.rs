@@ -144,7 +144,7 @@ fn lines_section(chips: &[ChipOut], lines: &[ThresholdOut]) -> String {
         };
         let contested = t.contested.as_ref().map_or(String::new(), |c| {
             format!(
-                r##"<br><span class="uncertain">Contested: {}.</span>"##,
+                r##"<span class="uncertain contested">Contested: {}.</span>"##,
                 esc(c.question)
             )
         });
@@ -257,6 +257,7 @@ pub fn page(d: &DatasetOut) -> String {
         title: "Chips and thresholds",
         description: "Convert between chips, TPP and H100-equivalents; every legal line of the US export controls on AI chips counted in chips; the chip catalog with sources.",
         dataset: d,
+        wide: true,
         script: Some("chips.js"),
         toc: r##"<a href="#convert">Converter</a> · <a href="#lines">Legal lines</a> · <a href="#catalog">Chip catalog</a> · <a href="claims.html">Claims fact sheet</a> · <a href="sources.html">Sources and method</a>"##,
         body: &body,

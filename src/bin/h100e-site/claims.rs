@@ -138,6 +138,7 @@ pub fn page(d: &DatasetOut) -> Option<String> {
         title: "Claims fact sheet",
         description: "Public claims about the US export controls on AI chips, each checked against the cited rules, with the right figure and its source.",
         dataset: d,
+        wide: false,
         script: None,
         toc: r##"<a href="#about">How to read this</a> · <a href="#claims">The claims</a> · <a href="chips.html">Chips and thresholds</a> · <a href="sources.html">Sources and method</a>"##,
         body: &body,

@@ -158,6 +158,8 @@ struct Page<'a> {
     dataset: &'a DatasetOut,
     /// The page's module, if it has one (its policy then allows the site's scripts and wasm).
     script: Option<&'a str>,
+    /// Wide tables: the page takes the calculator's width rather than a column of text.
+    wide: bool,
     toc: &'a str,
     body: &'a str,
 }
@@ -186,7 +188,7 @@ fn shell(p: &Page) -> String {
 <link rel="stylesheet" href="style.css">
 <link rel="stylesheet" href="dark.css" media="(prefers-color-scheme: dark)">
 </head>
-<body class="doc">
+<body class="doc{wide}">
 <header class="masthead"><p><a href="./">← The h100e calculator</a></p><h1>{title}</h1>
 <p class="tagline">Dataset <strong id="dataset-version">{v}</strong>, sources last checked {checked}. Generated from the same data files the calculator answers from.</p></header>
 <nav class="toc" aria-label="Contents">{toc}</nav>
@@ -205,6 +207,7 @@ fn shell(p: &Page) -> String {
         toc = p.toc,
         body = p.body,
         note = esc(d.data.note),
+        wide = if p.wide { " wide" } else { "" },
     )
 }
 
