@@ -75,7 +75,7 @@ fn claim_item(c: &ClaimOut) -> String {
 <p><strong>How the quote is read:</strong> {reading}.{uncertain}</p>
 <ul class="findings">{findings}</ul>
 <p class="corrected"><strong>The figure in the data:</strong> {corr}</p>
-<p class="claim-cite">{cite}</p>
+<p class="claim-cite"><strong>Where the figure is stated:</strong> {cite}</p>
 <p class="permalink"><a href="#claim-{id}">Link to this claim</a></p></article>"##,
         id = esc(c.id),
         v = esc(c.verdict),
