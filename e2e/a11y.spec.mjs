@@ -24,15 +24,19 @@ for (const scheme of ['light', 'dark']) {
     await page.click('#cite');
     await page.locator('#all-steps summary').click();
     await page.locator('#table-box summary').click();
+    await page.getByRole('button', { name: 'Compare all rules' }).click();
+    await page.waitForSelector('#compare-table');
     expect(await audit(page), 'the opened views').toEqual([]);
     // An error state: the message tied to its field.
     await page.fill('#qty', 'lots');
     await expect(page.locator('.error')).toBeVisible();
     expect(await audit(page), 'an error').toEqual([]);
-    for (const path of ['/embed.html?to=India', '/embed.html?to=India&view=map&controls=none', '/sources.html', '/glossary.html']) {
+    for (const path of ['/embed.html?to=India', '/embed.html?to=India&view=map&controls=none', '/sources.html', '/glossary.html', '/chips.html', '/claims.html']) {
       await page.goto(path);
       await page.waitForLoadState('load');
-      if (path.startsWith('/embed')) await page.waitForSelector('html[data-ready]');
+      if (path.startsWith('/embed') || path === '/chips.html') await page.waitForSelector('html[data-ready]');
+      // The converter's error state too.
+      if (path === '/chips.html') await page.fill('#cv-tpp', 'lots');
       expect(await audit(page), path).toEqual([]);
     }
     await context.close();

@@ -35,7 +35,32 @@ test('the calculator, used, trips no policy and asks no other origin', async ({ 
   expect(problems).toEqual([]);
 });
 
-for (const path of ['/sources.html', '/glossary.html']) {
+test('the compare view loads the tools engine from this origin and trips no policy', async ({ page }) => {
+  const problems = await watch(page, '/?regime=diffusion2025&to=India&chip=b200&qty=5000');
+  await page.waitForSelector('html[data-ready]');
+  await page.getByRole('button', { name: 'Compare all rules' }).click();
+  await expect(page.locator('#compare-table')).toBeVisible();
+  await page.locator('#compare-table td[data-regime="proposal2025"] a').first().click();
+  await expect(page.locator('#regime')).toHaveValue('proposal2025');
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('the chips page, used, trips no policy and asks no other origin', async ({ page }) => {
+  const problems = await watch(page, '/chips.html');
+  await page.waitForSelector('html[data-ready]');
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).not.toMatch(/unsafe-inline|'unsafe-eval'/);
+  await page.fill('#cv-tpp', '26900000');
+  await page.selectOption('#lines-chip', 'h100-sxm');
+  await page.locator('#catalog-table thead button').nth(1).click();
+  await page.fill('#cat-search', 'h100');
+  await Promise.all([page.waitForEvent('download'), page.click('#cat-csv')]);
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+for (const path of ['/sources.html', '/glossary.html', '/claims.html']) {
   test(`${path} has a strict policy and trips none of it`, async ({ page }) => {
     const problems = await watch(page, path);
     await page.waitForLoadState('load');

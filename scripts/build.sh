@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the page: the engine to WebAssembly (optimised into www/pkg/), the npm package (pkg/), the projected
-# map (www/world.js), the sources page (www/sources.html), and from the template www/page.html the
+# map (www/world.js), the tools engine the claim-checking views load on demand (www/tools/), the
+# generated pages (www/sources.html, www/chips.html, www/claims.html), and from the template www/page.html the
 # page with its pre-rendered first answer (www/index.html) and the embed (www/embed.html). Run scripts/setup.sh first on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,9 @@ cargo build --quiet --lib --release --target wasm32-unknown-unknown --no-default
 wasm-bindgen --target web --out-dir pkg target/tools/wasm32-unknown-unknown/release/h100e.wasm
 node_modules/.bin/wasm-opt -Oz pkg/h100e_bg.wasm -o pkg/h100e_bg.wasm
 node scripts/build-pkg.mjs >/dev/null
+# The same optimised build, for the page's claim-checking views, which load it on demand (www/tools.js).
+mkdir -p www/tools
+cp pkg/h100e.js pkg/h100e_bg.wasm www/tools/
 node scripts/build-map.mjs >/dev/null
 # Documents generated from the engine's own data, so they cannot disagree with the answers.
 cargo run --quiet --release --bin h100e-site -- www

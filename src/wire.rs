@@ -221,6 +221,9 @@ pub struct ChipOut {
     pub notes: Option<&'static str>,
     /// Where the figures come from.
     pub sources: Vec<ChipSourceOut>,
+    /// How directly the research checked the figures (its grade, in its words: "secondary:
+    /// Epoch snapshot", "vendor doc seen"); null for typed specs.
+    pub verification: Option<&'static str>,
     /// What is rounded.
     pub rounding: &'static str,
 }
@@ -272,6 +275,10 @@ fn tpp_readings(chip: &Chip, m: &Metrics) -> Vec<TppReadingOut> {
 }
 
 fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
+    let verification = match chip {
+        Chip::Catalog(e) => Some(e.verification),
+        Chip::Custom(_) => None,
+    };
     let (vendor, mem, uncertain, alts, notes, sources) = match chip {
         Chip::Catalog(e) => (
             Some(e.vendor),
@@ -315,6 +322,7 @@ fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
         tpp_readings: tpp_readings(chip, m),
         notes,
         sources,
+        verification,
         rounding: ROUNDING,
     }
 }

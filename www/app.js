@@ -2,8 +2,8 @@
 // asks it for the answer, the map classes and the table. The page holds no rule logic: every
 // verdict, number and citation comes from the engine. What did not change is not rebuilt: the
 // answer when the query is the same, the map when its classes are the same.
-import init, { evaluate, outcomes, tiers, regimes, chips, countries, dataset, timeline } from './pkg/h100e.js';
-import { h, num } from './dom.js';
+import init, { evaluate, outcomes, tiers, regimes, chips, countries, dataset } from './pkg/h100e.js';
+import { h, fill, num } from './dom.js';
 import { combobox, fold } from './combobox.js';
 import { renderVerdict, renderKeyNumbers, renderDetails, renderError } from './answer.js';
 import { renderCard } from './card.js';
@@ -11,7 +11,16 @@ import { createShare } from './share.js';
 import { createMap, renderLegend } from './map.js';
 import { createTable } from './table.js';
 import { DEFAULTS, EMBED_OPTIONS, read, search, write } from './urlstate.js';
-import { form, INPUT_OF_FIELD, readForm, writeForm, syncVisibility, query, regimeOptions, chipOptions } from './form.js';
+import { form, INPUT_OF_FIELD, readForm, writeForm, syncVisibility, query, regimeOptions, chipOptions, day } from './form.js';
+import { VIEWS, createViews } from './views.js';
+import { tools } from './tools.js';
+
+/**
+ * The engine the page asks: its own small build, until a scenario or the timeline needs the tools
+ * build (loaded on demand by tools.js), which gives the same answers and more.
+ */
+let eng = { evaluate, outcomes, tiers };
+const full = () => tools().then((t) => { eng = t; return t; });
 
 const $ = (id) => document.getElementById(id);
 /** The custom-chip fields: an error in one of them sends a link's custom chip back to the default. */
@@ -22,6 +31,7 @@ const SHOWN = 40;
 const DEFAULT_WORDS = {
   regime: 'the rules in force now', date: 'the rules in force now', hq: 'the destination as headquarters',
   from: 'an export from the United States', prior: '0', installed: '0', total: '0', scenario: 'the rules as written',
+  tool: 'the answer alone',
 };
 const clip = (t) => (t.length > SHOWN ? `${t.slice(0, SHOWN)}…` : t);
 
@@ -83,14 +93,15 @@ function stateFromLink(regimeList, chipList, version) {
     const trial = { ...state, [k]: v };
     if (k === 'map') { if (v === 'tier' || v === 'outcome') state.map = v; else fallback(k, v, 'use “tier” or “outcome”'); continue; }
     if (EMBED_OPTIONS[k]) { if (EMBED_OPTIONS[k].includes(v)) state[k] = v; else fallback(k, v, `use ${EMBED_OPTIONS[k].map((o) => `“${o}”`).join(' or ')}`); continue; }
+    if (k === 'tool') { if (VIEWS[v]) state.tool = v; else fallback(k, v, `use ${Object.keys(VIEWS).map((o) => `“${o}”`).join(' or ')}`); continue; }
     if (k === 'id') { if (/^[A-Za-z0-9_-]{1,40}$/.test(v)) state.id = v; else fallback(k, v, 'letters, digits, - and _ only'); continue; }
     if (k === 'regime' && v && !regimeList.some((r) => r.id === v)) { fallback(k, v, 'unknown rules'); continue; }
     if (k === 'chip' && v !== 'custom' && !chipList.some((c) => c.id === v && c.answerable)) { fallback(k, v, 'unknown chip'); continue; }
     if (['tops', 'bits', 'area', 'bw', 'nondc'].includes(k) || k === 'chip') { state = trial; continue; }
-    try { evaluate(query(trial)); state = trial; } catch (e) { fallback(k, v, e.message); }
+    try { eng.evaluate(query(trial)); state = trial; } catch (e) { fallback(k, v, e.message); }
   }
   if (state.chip === 'custom') {
-    try { evaluate(query(state)); } catch (e) {
+    try { eng.evaluate(query(state)); } catch (e) {
       if (CUSTOM_FIELDS.has(e.field)) {
         fallback('chip', 'custom', e.message);
         state = { ...state, chip: DEFAULTS.chip, tops: '', bits: '', area: '', bw: '', nondc: false };
@@ -138,6 +149,9 @@ async function main() {
   const complete = completeness(countryList);
   regimeOptions(regimeList);
   chipOptions(chipList);
+  // A link with a scenario is answered by the tools engine from the start; if it cannot load, the
+  // scenario is refused like any bad value and the page answers without it.
+  if (new URLSearchParams(location.search).get('scenario')) await full().catch(() => {});
   const start = stateFromLink(regimeList, chipList, data.data.version);
   writeForm(start);
   let committedTo = start.to;
@@ -165,33 +179,33 @@ async function main() {
     $('card').scrollIntoView({ block: 'nearest' });
     if (scrollY !== y) $('tip').hidden = true;
   });
-  /** The page's state: the form, the committed destination, the scenario and the embed's options. */
+  /** The page's state: the form, the committed destination, the scenario, the embed's options and the open view. */
   let scenario = start.scenario;
   let editor = null;
-  const pageState = () => ({ ...readForm(committedTo), scenario, ...embed });
-  /** The scenario editor loads when opened, or at once when a link carries a scenario. */
+  let views = null;
+  const pageState = () => ({ ...readForm(committedTo), scenario, ...embed, tool: views?.get() || '' });
+  /** The scenario editor loads when opened, or at once when a link carries a scenario, with the tools engine. */
   const openEditor = () => {
     if (editor) return;
-    editor = import('./scenario.js').then((m) => {
+    editor = Promise.all([import('./scenario.js'), full()]).then(([m]) => {
       editor = m.createScenario($('whatif-body'), { chips: chipList, countries: countryList, onChange: (text) => { scenario = text; clearNotices('scenario'); schedule(); } });
       editor.write(scenario);
       last.answerKey = null;
       update();
-    });
-    editor.picking = false;
+    }).catch((e) => { editor = null; fill($('whatif-body'), h('p', { class: 'error', role: 'alert' }, e.message)); });
   };
   $('whatif').addEventListener('toggle', () => { if ($('whatif').open) openEditor(); });
-  /** The timeline loads when opened; it drives the rules menu's "as of a date". */
+  /** The timeline loads when opened, with the tools engine; it drives the rules menu's "as of a date". */
   let line = null;
   $('timeline-box').addEventListener('toggle', () => {
     if (!$('timeline-box').open || line) return;
-    line = import('./timeline.js').then((m) => {
-      line = m.createTimeline($('timeline-body'), timeline(), {
+    line = Promise.all([import('./timeline.js'), full()]).then(([m, t]) => {
+      line = m.createTimeline($('timeline-body'), t.timeline(), {
         onDate: (iso) => { form.regime.value = 'date'; form.date.value = iso; clearNotices('date'); schedule(); },
         onRegime: (id) => { form.regime.value = id; schedule(); },
       });
       update();
-    });
+    }).catch((e) => { line = null; fill($('timeline-body'), h('p', { class: 'error', role: 'alert' }, e.message)); });
   });
   if (scenario) { $('whatif').open = true; openEditor(); }
   const share = createShare($('share'), () => ({ st: readForm(committedTo), verdict: last.verdict, data: data.data }));
@@ -230,7 +244,7 @@ async function main() {
     let spoken;
     try {
       if (answerKey !== last.answerKey) {
-        verdict = evaluate(q);
+        verdict = eng.evaluate(q);
         renderVerdict($('verdict-slot'), verdict);
         renderKeyNumbers($('key-numbers'), verdict);
         renderDetails($('answer'), verdict, $('all-steps')?.open);
@@ -263,6 +277,7 @@ async function main() {
     syncEditor(st, q, verdict);
     line?.show?.(st.date || verdict?.regime.date_applied);
     if (!$('card').hidden || card.code) showCard(st, q, verdict);
+    views?.refresh();
     // For the page benchmark: how long answering and repainting took, without the frame wait.
     document.documentElement.dataset.updateMs = (performance.now() - t0).toFixed(2);
   }
@@ -273,7 +288,7 @@ async function main() {
     card.code = null;
     renderCard($('card'), {
       name: names.get(code), regimes: regimeList, chosen: verdict?.regime.id,
-      answer: (id) => { const { date, scenario: _, ...rest } = q; return evaluate({ ...rest, to: code, regime: id }); },
+      answer: (id) => { const { date, scenario: _, ...rest } = q; return eng.evaluate({ ...rest, to: code, regime: id }); },
       onClose: () => { $('card').hidden = true; map.focusSelected(); },
     });
   }
@@ -282,7 +297,7 @@ async function main() {
   function tiersFor(st) {
     const key = `${st.date || st.regime || 'latest'}|${st.scenario || ''}`;
     if (!tierCache.has(key)) {
-      try { tierCache.set(key, tiers(st.date || st.regime || undefined, st.scenario || undefined)); } catch { tierCache.set(key, null); }
+      try { tierCache.set(key, eng.tiers(st.date || st.regime || undefined, st.scenario || undefined)); } catch { tierCache.set(key, null); }
       if (tierCache.size > 50) tierCache.delete(tierCache.keys().next().value);
     }
     return { t: tierCache.get(key), tkey: key };
@@ -297,7 +312,7 @@ async function main() {
     if (!st.scenario) { editor.showBase(''); return; }
     try {
       const { scenario: _, ...plain } = q;
-      const b = evaluate(plain);
+      const b = eng.evaluate(plain);
       editor.showBase(`Under the ${b.regime.short_name} as written: ${b.outcome_class_label}${b.exception_used ? ` (${b.exception_used})` : ''}.`);
     } catch { editor.showBase(''); }
   }
@@ -305,7 +320,7 @@ async function main() {
   /** This order's outcome everywhere (cached per order; the destination plays no part). */
   function outcomesFor(q, okey) {
     if (!outcomeCache.has(okey)) {
-      try { outcomeCache.set(okey, outcomes(q)); } catch { outcomeCache.set(okey, null); }
+      try { outcomeCache.set(okey, eng.outcomes(q)); } catch { outcomeCache.set(okey, null); }
       if (outcomeCache.size > 50) outcomeCache.delete(outcomeCache.keys().next().value);
     }
     return outcomeCache.get(okey);
@@ -453,9 +468,37 @@ async function main() {
   if ($('foot-data')) $('foot-data').textContent = `Rules and country groups from ${data.coverage_start} (${data.coverage_start_regime}) to ${data.data_horizon}; dataset ${data.data.version}, sources last checked ${data.data.checked}: ${data.data.note} Every figure links to its source in the answer.`;
   $('fields').disabled = false;
   $('status').textContent = '';
+  // The tool views need the tools engine beside the page, which the single file does not carry.
+  if ($('tool-bar') && !globalThis.h100eWasm) {
+    views = createViews({ bar: $('tool-bar'), section: $('tool-view'), title: $('tool-title'), body: $('tool-body'), close: $('tool-close') },
+      () => viewContext(pageState(), last.verdict, regimeList, (id) => {
+        form.regime.value = id;
+        form.date.value = '';
+        update();
+        $('details-title').scrollIntoView({ block: 'start' });
+        $('details-title').focus({ preventScroll: true });
+      }), () => write(pageState()));
+  }
   update();
+  if (start.tool) views?.set(start.tool, false);
   document.documentElement.dataset.ready = String(Math.round(performance.now() - started));
   performance.mark('h100e-ready');
+}
+
+/**
+ * What a tool view draws from (views.js): the question now, the rules answering it, every
+ * regime, date words, the address of the answer under another regime (`link`) and a way to
+ * answer under it here (`pick`); `key` changes exactly when the view must be redrawn.
+ */
+function viewContext(st, verdict, regimeList, pick) {
+  const q = query(st);
+  const { regime, date, ...order } = q;
+  const answering = verdict?.regime.id || '';
+  return {
+    key: JSON.stringify([order, answering]), query: q, answering, regimes: regimeList, day, pick,
+    link: (id) => `?${search({ ...st, regime: id, date: '', v: '' })}#details-title`,
+    order: verdict ? `${num(verdict.order.quantity)} × ${verdict.chip.name} to ${verdict.destination.name}` : 'This order',
+  };
 }
 
 main().catch((e) => {

@@ -17,6 +17,15 @@ export function tableCsv(rows, stamp) {
   return lines.map((l) => l.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
+/** The chip catalog (the engine's `chips()`, the rows shown), stamped with the dataset version. */
+export function chipsCsv(chips, data) {
+  const head = ['id', 'name', 'vendor', 'tpp', 'h100e', 'performance_density', 'eccn', 'datacenter', 'dram_bandwidth_gbs',
+    'how_checked', 'uncertain', 'sources', 'dataset_version', 'sources_checked'];
+  const lines = [head, ...chips.map((c) => [c.id, c.name, c.vendor, c.tpp, c.h100e, c.performance_density, c.eccn, c.datacenter,
+    c.dram_bandwidth_gbs, c.verification, c.uncertain, c.sources.map((x) => `${x.about}: ${x.url}`).join(' | '), data.version, data.checked])];
+  return lines.map((l) => l.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
 /** The answer with its explanation and citations, as the engine gave it. */
 export const answerJson = (verdict) => `${JSON.stringify(verdict, null, 2)}\n`;
 

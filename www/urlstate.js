@@ -12,6 +12,8 @@ export const DEFAULTS = {
   // Embed options (embed.html): what to show, whether the reader can change the question, and the
   // id a Datawrapper-style host uses to match height messages to the frame.
   view: 'both', controls: 'full', theme: 'auto', id: '',
+  // The tool view open below the answer (views.js: `compare`, …); none by default.
+  tool: '',
 };
 
 /** The values each embed option accepts. */

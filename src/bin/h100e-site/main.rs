@@ -1,10 +1,14 @@
 //! `h100e-site`: writes the page's build-time documents from the engine itself, so they cannot
-//! disagree with the answers. Today: `www/sources.html`, every regime with its dates and
-//! citations, the TPP and H100-equivalent method, the chip catalog with per-chip sources, the
-//! contested points and their readings, every cited source, the data changelog, the dataset
-//! version and how to cite.
+//! disagree with the answers: `www/sources.html` (every regime with its dates and citations, the
+//! TPP and H100-equivalent method, the chip catalog with per-chip sources, the contested points
+//! and their readings, every cited source, the data changelog, the dataset version and how to
+//! cite), `www/chips.html` (the converter, every legal line in chips, the chip catalog:
+//! `chips.rs`) and `www/claims.html` (the fact sheet of public claims: `claims.rs`).
 //!
 //! Usage: `cargo run --release --bin h100e-site -- www` (scripts/build.sh runs it).
+
+mod chips;
+mod claims;
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -145,6 +149,66 @@ fn capitalise(text: &str) -> String {
     chars.next().map_or(String::new(), |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+/// A generated page of the site: the chips page and the claims fact sheet share their frame.
+struct Page<'a> {
+    title: &'a str,
+    description: &'a str,
+    dataset: &'a DatasetOut,
+    /// The page's module, if it has one (its policy then allows the site's scripts and wasm).
+    script: Option<&'a str>,
+    /// Wide tables: the page takes the calculator's width rather than a column of text.
+    wide: bool,
+    toc: &'a str,
+    body: &'a str,
+}
+
+/// The frame of a generated page: a strict policy, the site's styles, a way back to the
+/// calculator, the dataset it was built from.
+fn shell(p: &Page) -> String {
+    let (scripts, module) = p.script.map_or(("'none'", String::new()), |s| {
+        (
+            "'self' 'wasm-unsafe-eval'",
+            format!(r##"<script type="module" src="{}"></script>"##, esc(s)),
+        )
+    });
+    let d = p.dataset;
+    format!(
+        r##"<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>{title} — h100e</title>
+<meta name="description" content="{description}">
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="style.css">
+<link rel="stylesheet" href="dark.css" media="(prefers-color-scheme: dark)">
+</head>
+<body class="doc{wide}">
+<header class="masthead"><p><a href="./">← The h100e calculator</a></p><h1>{title}</h1>
+<p class="tagline">Dataset <strong id="dataset-version">{v}</strong>, sources last checked {checked}. Generated from the same data files the calculator answers from.</p></header>
+<nav class="toc" aria-label="Contents">{toc}</nav>
+<main id="main">
+{body}
+</main>
+<footer class="foot"><p>{note}</p><p><a href="sources.html">Sources and method</a> · <a href="chips.html">Chips and thresholds</a> · <a href="claims.html">Claims fact sheet</a> · <a href="glossary.html">Glossary</a></p><p>Not legal advice.</p></footer>
+{module}
+</body>
+</html>
+"##,
+        title = esc(p.title),
+        description = esc(p.description),
+        v = esc(d.data.version),
+        checked = esc(&d.data.checked),
+        toc = p.toc,
+        body = p.body,
+        note = esc(d.data.note),
+        wide = if p.wide { " wide" } else { "" },
+    )
 }
 
 fn chip_row(c: &ChipOut) -> String {
@@ -290,7 +354,7 @@ fn sources_page(changelog: &str) -> String {
 <body class="doc">
 <header class="masthead"><p><a href="./">← The h100e calculator</a></p><h1>Sources and method</h1>
 <p class="tagline">Dataset <strong>{v}</strong>, sources last checked {checked}; the sources found reach {reach}. Generated from the same data files the calculator answers from.</p></header>
-<nav class="toc" aria-label="Contents"><a href="#cite">How to cite</a> · <a href="#method">Method</a> · <a href="#rules">Rules</a> · <a href="#contested">Contested points</a> · <a href="#chips">Chips</a> · <a href="#sources">Sources</a> · <a href="#changes">Changes</a></nav>
+<nav class="toc" aria-label="Contents"><a href="#cite">How to cite</a> · <a href="#method">Method</a> · <a href="#rules">Rules</a> · <a href="#contested">Contested points</a> · <a href="#chips">Chips</a> · <a href="#sources">Sources</a> · <a href="#changes">Changes</a> · <a href="chips.html">Chips and thresholds</a> · <a href="claims.html">Claims fact sheet</a></nav>
 <main>
 {cite}
 {method}
@@ -300,7 +364,7 @@ fn sources_page(changelog: &str) -> String {
 {sources}
 <section id="changes" aria-labelledby="changes-title"><h2 id="changes-title">What changed in the data</h2>{changes}</section>
 </main>
-<footer class="foot"><p>{note}</p><p>Not legal advice.</p></footer>
+<footer class="foot"><p>{note}</p><p><a href="chips.html">Chips and thresholds</a> (the converter and the chip table) · <a href="claims.html">Claims fact sheet</a> (public claims checked)</p><p>Not legal advice.</p></footer>
 </body>
 </html>
 "##,
@@ -317,7 +381,9 @@ fn sources_page(changelog: &str) -> String {
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1) else {
-        eprintln!("usage: h100e-site OUT_DIR   (writes OUT_DIR/sources.html)");
+        eprintln!(
+            "usage: h100e-site OUT_DIR   (writes sources.html, chips.html and claims.html there)"
+        );
         return ExitCode::from(2);
     };
     let changelog = match std::fs::read_to_string("data/CHANGELOG.md") {
@@ -329,14 +395,26 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let path = format!("{dir}/sources.html");
-    match std::fs::write(&path, sources_page(&changelog)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+    let d = wire::dataset();
+    let Some(claims) = claims::page(&d) else {
+        eprintln!(
+            "h100e-site: the claims of data/claims.toml cannot be checked (h100e claims says why)"
+        );
+        return ExitCode::FAILURE;
+    };
+    let pages = [
+        ("sources.html", sources_page(&changelog)),
+        ("chips.html", chips::page(&d)),
+        ("claims.html", claims),
+    ];
+    for (name, html) in pages {
+        let path = format!("{dir}/{name}");
+        if let Err(e) = std::fs::write(&path, html) {
             eprintln!("h100e-site: cannot write {path}: {e}");
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
     }
+    ExitCode::SUCCESS
 }
 
 #[cfg(test)]
