@@ -8,8 +8,13 @@ async function open(page, path) {
   await page.waitForSelector('html[data-ready]');
 }
 
-/** The engine's answer for a query, from the page's own module. */
-const engine = (page, q) => page.evaluate(async (query) => (await import('./pkg/h100e.js')).evaluate(query), q);
+/** The tools engine (scenarios are in it, not in the page's small engine), as the page loads it. */
+const tools = (page, call) => page.evaluate(async (c) => {
+  const m = await import('./tools/h100e.js');
+  await m.default();
+  return m[c.f](...c.args);
+}, call);
+const engine = (page, q) => tools(page, { f: 'evaluate', args: [q] });
 
 const ORDER = { to: 'IL', chip: 'b200', quantity: '300', end_user: 'none', g2g: false, regime: 'diffusion2025' };
 
@@ -82,12 +87,21 @@ test('with "click the map" on, a click moves a place one status on instead of ch
   await page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.55);
   await expect(page.locator('#sc-moves li[data-code="FR"]')).toHaveCount(1);
   // France is Tier 1 under the AI Diffusion rule; one click on makes it Tier 2.
-  const t = await page.evaluate(async () => (await import('./pkg/h100e.js')).tiers('diffusion2025', 'tier-2=FR'));
+  const t = await tools(page, { f: 'tiers', args: ['diffusion2025', 'tier-2=FR'] });
   expect(t.destinations.find((d) => d.code === 'FR').status).toBe('tier-2');
   await expect(page.locator('#sc-moves li[data-code="FR"] select')).toHaveValue('tier-2');
   await expect(page.locator('#map svg.world [data-country="FR"]').first()).toHaveAttribute("data-class", "tier-2");
   // The destination stayed India.
   await expect(page.locator('#to')).toHaveValue('India');
+});
+
+test("the page's small engine refuses a scenario rather than ignoring it", async ({ page }) => {
+  await open(page, '/');
+  const message = await page.evaluate(async () => {
+    const m = await import('./pkg/h100e.js');
+    try { m.evaluate({ to: 'IL', chip: 'h100', quantity: '1', scenario: 'tier-3=IL' }); return 'answered'; } catch (e) { return `${e.field}: ${e.message}`; }
+  });
+  expect(message).toMatch(/^scenario: bad scenario/);
 });
 
 test('the editor works from the keyboard alone', async ({ page }) => {

@@ -11,8 +11,9 @@ const br = (file) => brotliCompressSync(readFileSync(`www/${file}`), { params: {
 
 const first = ['index.html', 'style.css', 'dark.css'];
 // What only the claim-checking views load, when a reader opens one (www/tools.js): the tools
-// engine, the loader, the compare view, and the chips page's script. Not in the page's budget.
-const onDemand = ['tools.js', 'compare.js', 'chips.js', 'tools/h100e.js', 'tools/h100e_bg.wasm'];
+// engine, the loader, the compare view, the scenario editor, the timeline, and the chips page's
+// script. Not in the page's budget.
+const onDemand = ['tools.js', 'compare.js', 'scenario.js', 'timeline.js', 'chips.js', 'tools/h100e.js', 'tools/h100e_bg.wasm'];
 // Every module the page can load, the engine and the glossary's definitions (world.js is only the
 // build's source of the map, which reaches the page in index.html).
 const scripts = readdirSync('www').filter((f) => f.endsWith('.js') && !['embed-frame.js', 'embed-resize.js', 'world.js', ...onDemand].includes(f));
@@ -26,4 +27,4 @@ console.log(['| brotli bytes | measured | budget | |', '|---|---:|---:|---|',
   row('first answer on screen (HTML with the pre-rendered answer and map, CSS)', first, BUDGET_FIRST),
   row('fully interactive (everything the page loads)', all, BUDGET_ALL),
   `| of which the engine (wasm) | ${br('pkg/h100e_bg.wasm').toLocaleString('en-US')} | | |`,
-  `| on demand: the claim-checking views (tools engine, loader, compare view, chips page) | ${sum(onDemand).toLocaleString('en-US')} | | |`].join('\n'));
+  `| on demand: the claim-checking views (tools engine, loader, compare view, scenario editor, timeline, chips page) | ${sum(onDemand).toLocaleString('en-US')} | | |`].join('\n'));

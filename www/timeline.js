@@ -50,7 +50,7 @@ export function createTimeline(root, t, { onDate, onRegime }) {
     now,
     h('details', { class: 'tl-list' }, h('summary', {}, 'Events up to this day, with sources'), happened),
     h('p', { class: 'tl-hyp' }, 'Never in force, so not on the timeline: ',
-      t.hypothetical.map((r, i) => [i ? ' · ' : '', h('button', { type: 'button', class: 'linkish', 'data-regime': r.id,
+      t.hypothetical.flatMap((r, i) => [i ? ' · ' : '', h('button', { type: 'button', class: 'linkish', 'data-regime': r.id,
         onclick: () => onRegime(r.id) }, `${r.short_name}, reported ${words(r.reported)}`)])));
 
   function describe(iso) {
