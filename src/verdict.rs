@@ -220,7 +220,8 @@ pub enum OutcomeClass {
 }
 
 impl OutcomeClass {
-    /// Every class, in legend order.
+    /// Every class, in legend order: from the least to the most restrictive (a comparison of two
+    /// maps reads tightening and loosening from this order).
     pub const ALL: [OutcomeClass; 4] = [
         OutcomeClass::Open,
         OutcomeClass::Exception,

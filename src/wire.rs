@@ -1507,6 +1507,9 @@ pub struct OutcomesOut {
     pub destinations: Vec<OutcomeOut>,
     /// The classes in use, with their meaning and counts.
     pub legend: Vec<LegendOut>,
+    /// Every class id, from the least to the most restrictive (`open`, `exception`, `license`,
+    /// `denial`): how a comparison of two maps tells a tightening from a loosening.
+    pub order: Vec<&'static str>,
     /// The dataset's version and last check.
     pub data: DataOut,
 }
@@ -1550,6 +1553,7 @@ pub fn outcomes(req: &Request) -> Result<OutcomesOut, Error> {
         regime: regime_ref(&base.selection),
         destinations: out,
         legend,
+        order: eval::OutcomeClass::ALL.iter().map(|c| c.id()).collect(),
         data: data(),
     })
 }

@@ -91,7 +91,8 @@ function stateFromLink(regimeList, chipList, version) {
   // In the page's own order, so a custom chip's specs are in place before the quantity is tried.
   for (const [k, v] of Object.keys(DEFAULTS).filter((k) => k in asked).map((k) => [k, asked[k]])) {
     const trial = { ...state, [k]: v };
-    if (k === 'map') { if (v === 'tier' || v === 'outcome') state.map = v; else fallback(k, v, 'use “tier” or “outcome”'); continue; }
+    if (k === 'map') { if (['tier', 'outcome', 'diff'].includes(v)) state.map = v; else fallback(k, v, 'use “tier”, “outcome” or “diff”'); continue; }
+    if (k === 'vs') { if (regimeList.some((r) => r.id === v)) state.vs = v; else fallback(k, v, 'unknown rules'); continue; }
     if (EMBED_OPTIONS[k]) { if (EMBED_OPTIONS[k].includes(v)) state[k] = v; else fallback(k, v, `use ${EMBED_OPTIONS[k].map((o) => `“${o}”`).join(' or ')}`); continue; }
     if (k === 'tool') { if (VIEWS[v]) state.tool = v; else fallback(k, v, `use ${Object.keys(VIEWS).map((o) => `“${o}”`).join(' or ')}`); continue; }
     if (k === 'id') { if (/^[A-Za-z0-9_-]{1,40}$/.test(v)) state.id = v; else fallback(k, v, 'letters, digits, - and _ only'); continue; }
@@ -345,6 +346,7 @@ async function main() {
       if (outMap) draw(st, t, outMap, `${tkey}|${okey}|outcome`, dest);
       return;
     }
+    if (st.map === 'diff') { paintDiff(st, t, q, okey, verdict, dest); return; }
     // Colouring by tier or rule does not depend on the order: the colours are drawn at once, and
     // the order's outcome in each country (tooltips, labels, table) once typing pauses.
     const known = outcomeCache.get(okey);
@@ -353,6 +355,7 @@ async function main() {
   }
 
   function draw(st, t, outMap, key, dest) {
+    $('diff-kinds').hidden = true;
     if (key !== last.mapKey) {
       last.mapKey = key;
       last.classes = paintClasses(st, t, outMap);
@@ -366,11 +369,52 @@ async function main() {
     // Rebuilt only when its words or the destination's class change: a legend entry with keyboard
     // focus must not be replaced under the reader (the order's labels arrive later).
     const legend = (st.map === 'outcome' ? outMap?.legend : t.legend) || [];
+    last.legendShown = legend;
     const legendKey = JSON.stringify([legend, last.classes.get(dest)]);
     if (legendKey !== last.legendKey) {
       last.legendKey = legendKey;
       renderLegend($('legend'), legend, (cls) => map.highlight(cls), last.classes.get(dest));
     }
+  }
+
+  /**
+   * The difference map: this order's outcome under the rules chosen against the rules compared
+   * with (by default those in force before them). The pairing is diff.js's, loaded on first use.
+   */
+  let diffs = null;
+  function paintDiff(st, t, q, okey, verdict, dest) {
+    if (!diffs) {
+      diffs = import('./diff.js').then((m) => { diffs = m; last.mapKey = null; schedule(); });
+      return;
+    }
+    if (!diffs.diffMap) return;
+    const vs = st.vs || previousRules(verdict.regime.id);
+    const { date, scenario: _, ...rest } = q;
+    const bq = { ...rest, regime: vs };
+    const { to, ...border } = bq;
+    const after = outcomesFor(q, okey);
+    const before = outcomesFor(bq, JSON.stringify(border));
+    const key = `${okey}|${JSON.stringify(border)}|diff`;
+    if (!after || !before || key === last.mapKey) return;
+    last.mapKey = key;
+    paintClasses(st, t, after);
+    const d = diffs.diffMap(before, after, names, new Set(t.destinations.filter((x) => x.uncounted).map((x) => x.code)));
+    map.paint(d.classes, d.labels);
+    last.classes = d.classes;
+    last.legendShown = d.legend;
+    $('map-caption').textContent = `Colours: how this order's outcome changes from the ${before.regime.short_name} to the ${after.regime.short_name}${after.regime.scenario ? ' (hypothetical scenario)' : ''}.`;
+    last.legendKey = null;
+    renderLegend($('legend'), d.legend, (cls) => map.highlight(cls), d.classes.get(dest));
+    fill($('diff-kinds'), d.kinds.map((k) => h('li', { 'data-class': k.cls }, `${k.words}: `, h('strong', {}, num(k.codes.length)))));
+    $('diff-kinds').hidden = false;
+  }
+
+  /** The real rules in force before `id` took effect (or, for the first, those after). */
+  function previousRules(id) {
+    const real = regimeList.filter((r) => !r.hypothetical);
+    const me = regimeList.find((r) => r.id === id);
+    const before = real.filter((r) => r.effective < me.effective && r.id !== id);
+    return (before[before.length - 1] || real.find((r) => r.id !== id)).id;
   }
 
   /** Colours the map and fills the table's rows; returns each destination's class. */
@@ -405,11 +449,12 @@ async function main() {
     const { to, ...order } = q;
     const outMap = outcomesFor(q, JSON.stringify(order));
     if (!t || !last.verdict) return null;
-    paintClasses(st, t, outMap);
+    if (st.map !== 'diff') paintClasses(st, t, outMap);
     last.mapKey = null;
-    const legend = (st.map === 'outcome' ? outMap?.legend : t.legend) || [];
+    const legend = last.legendShown || [];
     const v = last.verdict;
-    const title = st.map === 'outcome'
+    const title = st.map === 'diff' ? `${num(v.order.quantity)} × ${v.chip.name}: ${$('map-caption').textContent}`
+      : st.map === 'outcome'
       ? `${num(v.order.quantity)} × ${v.chip.name}: what the order meets in each destination`
       : `${t.regime.short_name}: ${t.destinations.some((d) => d.tier) ? 'tiers' : 'where datacenter chips need a license'}`;
     return { st, t, legend, v, title, stamp: { regime: t.regime, data: data.data } };

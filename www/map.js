@@ -19,6 +19,11 @@ export const CLASSES = {
   exception: { color: '--c-exception', pattern: 'dots' },
   license: { color: '--c-license', pattern: 'cross' },
   denial: { color: '--c-denial', pattern: 'hatch' },
+  // The difference map (diff.js): how this order's outcome changed between two sets of rules.
+  stricter: { color: '--c-stricter', pattern: 'hatch' },
+  looser: { color: '--c-looser', pattern: 'solid' },
+  rerouted: { color: '--c-rerouted', pattern: 'dots' },
+  same: { color: '--c-same', pattern: 'solid' },
 };
 
 /** Half a tap target in CSS px: targets are at least 24 px across (WCAG 2.5.8). */

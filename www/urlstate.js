@@ -5,6 +5,8 @@
 export const DEFAULTS = {
   regime: '', date: '', to: 'United Arab Emirates', chip: 'h100-sxm', tops: '', bits: '', area: '', bw: '', nondc: false,
   qty: '1000', eu: 'none', hq: '', from: '', prior: '', installed: '', total: '', g2g: false, map: 'tier',
+  // The difference map (map=diff): the rules compared with; empty for those in force before.
+  vs: '',
   // A hypothetical scenario built on the chosen rules (`lpp=500h100e;tier-3=IL`, read by the engine).
   scenario: '',
   // The dataset version a copied link was made with: read from links, never kept in the address bar.

@@ -1,0 +1,73 @@
+// The difference map: this order's outcome in every country under two sets of rules, coloured by
+// how it changed, with a count per kind of change. Expected counts come from the engine's
+// `outcomes()` under each set of rules.
+import { test, expect } from '@playwright/test';
+
+const ORDER = { chip: 'b200', quantity: '300', end_user: 'none', g2g: false, to: 'IN' };
+
+/** Each country's outcome under two regimes, paired as the engine's order of classes says. */
+const expected = (page, before, after) => page.evaluate(async ({ order, before, after }) => {
+  const m = await import('./pkg/h100e.js');
+  const b = m.outcomes({ ...order, regime: before });
+  const a = m.outcomes({ ...order, regime: after });
+  const rank = new Map(a.order.map((c, i) => [c, i]));
+  const was = new Map(b.destinations.map((o) => [o.code, o]));
+  const uncounted = new Set(m.tiers(after).destinations.filter((d) => d.uncounted).map((d) => d.code));
+  const count = { stricter: 0, looser: 0, rerouted: 0, same: 0 };
+  const cls = {};
+  for (const o of a.destinations) {
+    if (uncounted.has(o.code)) continue;
+    const p = was.get(o.code);
+    const step = rank.get(o.class) - rank.get(p.class);
+    const c = step > 0 ? 'stricter' : step < 0 ? 'looser' : o.exception_used !== p.exception_used ? 'rerouted' : 'same';
+    count[c] += 1;
+    cls[o.code] = c;
+  }
+  const lppToLicense = a.destinations.filter((o) => !uncounted.has(o.code) && was.get(o.code).exception_used === 'LPP' && o.class === 'license').length;
+  return { count, cls, lppToLicense };
+}, { order: ORDER, before, after });
+
+test('the reported proposal against the AI Diffusion rule: counts per kind of change match the engine', async ({ page }) => {
+  await page.goto('/?regime=proposal2025&to=India&chip=b200&qty=300&map=diff&vs=diffusion2025');
+  await page.waitForSelector('html[data-ready]');
+  const want = await expected(page, 'diffusion2025', 'proposal2025');
+  for (const [cls, n] of Object.entries(want.count)) {
+    const entry = page.locator(`#legend .legend-entry[data-status="${cls}"] .legend-count`);
+    if (n) await expect(entry).toHaveText(n.toLocaleString('en-US'));
+    else await expect(entry).toHaveCount(0);
+  }
+  // "Needed no license under LPP → needs a license": the change the reported proposal was about.
+  expect(want.lppToLicense).toBeGreaterThan(0);
+  await expect(page.locator('#diff-kinds')).toContainText(`(LPP) → License needed: ${want.lppToLicense}`);
+  await expect(page.locator('#map svg.world path[data-country="IN"]')).toHaveAttribute('data-class', want.cls.IN);
+  await expect(page.locator('#map-caption')).toContainText('from the AI Diffusion rule (Jan 2025) to the Reported 2025 proposal');
+  await page.screenshot({ path: 'test-results/diff-desktop.png' });
+});
+
+test('the mode and the rules compared with are chosen in the map header and kept in the URL', async ({ page }) => {
+  await page.goto('/?regime=diffusion2025&to=India&chip=b200&qty=300');
+  await page.waitForSelector('html[data-ready]');
+  await expect(page.locator('#field-vs')).toBeHidden();
+  await page.locator('input[name=mode][value=diff]').check();
+  await expect(page.locator('#field-vs')).toBeVisible();
+  // By default: the rules in force before the AI Diffusion rule.
+  const want = await expected(page, 'ac2023', 'diffusion2025');
+  expect(want.count.stricter).toBeGreaterThan(0);
+  await expect(page.locator('#legend .legend-entry[data-status="stricter"] .legend-count')).toHaveText(want.count.stricter.toLocaleString('en-US'));
+  await page.selectOption('#vs', 'jan2026');
+  await expect(page).toHaveURL(/map=diff/);
+  await expect(page).toHaveURL(/vs=jan2026/);
+  const later = await expected(page, 'jan2026', 'diffusion2025');
+  const shown = Object.entries(later.count).filter(([, n]) => n);
+  await expect(page.locator('#legend .legend-entry')).toHaveCount(shown.length);
+  // Back to tiers: the kinds of change go away.
+  await page.locator('input[name=mode][value=tier]').check();
+  await expect(page.locator('#diff-kinds')).toBeHidden();
+});
+
+test('a link with unknown rules to compare with says so and falls back', async ({ page }) => {
+  await page.goto('/?to=India&map=diff&vs=nonsense');
+  await page.waitForSelector('html[data-ready]');
+  await expect(page.locator('#notices .notice[data-field="vs"]')).toContainText('unknown rules');
+  await expect(page.locator('#diff-kinds')).toBeVisible();
+});
