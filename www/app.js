@@ -195,10 +195,12 @@ async function main() {
       update();
     }).catch((e) => { editor = null; fill($('whatif-body'), h('p', { class: 'error', role: 'alert' }, e.message)); });
   };
-  $('whatif').addEventListener('toggle', () => { if ($('whatif').open) openEditor(); });
+  // The single file (dist/h100e.html) carries only the page's engine: no scenarios, no timeline.
+  if (globalThis.h100eWasm) { $('whatif').remove(); $('timeline-box').remove(); }
+  $('whatif')?.addEventListener('toggle', () => { if ($('whatif').open) openEditor(); });
   /** The timeline loads when opened, with the tools engine; it drives the rules menu's "as of a date". */
   let line = null;
-  $('timeline-box').addEventListener('toggle', () => {
+  $('timeline-box')?.addEventListener('toggle', () => {
     if (!$('timeline-box').open || line) return;
     line = Promise.all([import('./timeline.js'), full()]).then(([m, t]) => {
       line = m.createTimeline($('timeline-body'), t.timeline(), {
@@ -208,7 +210,7 @@ async function main() {
       update();
     }).catch((e) => { line = null; fill($('timeline-body'), h('p', { class: 'error', role: 'alert' }, e.message)); });
   });
-  if (scenario) { $('whatif').open = true; openEditor(); }
+  if (scenario && $('whatif')) { $('whatif').open = true; openEditor(); }
   const share = createShare($('share'), () => ({ st: readForm(committedTo), verdict: last.verdict, data: data.data }));
   const table = createTable($('table'), (code) => { form.to.value = names.get(code); commit(names.get(code)); update(); form.to.focus(); });
   combobox(form.to, $('to-list'), countryList, () => { commit(form.to.value); update(); });
