@@ -20,7 +20,7 @@ for (const scheme of ['light', 'dark']) {
     expect(await audit(page), 'the page').toEqual([]);
     // The views a reader opens: the country card, the outcome map, the citation, every step, the table.
     await page.locator('#map svg.world [data-country="BR"]').click();
-    await page.check('input[name=mode][value=outcome]');
+    await page.selectOption('#mode', 'outcome');
     await page.click('#cite');
     await page.locator('#all-steps summary').click();
     await page.locator('#table-box summary').click();

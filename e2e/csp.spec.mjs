@@ -25,7 +25,7 @@ test('the calculator, used, trips no policy and asks no other origin', async ({ 
   expect(policy).toContain("'wasm-unsafe-eval'");
   await page.waitForSelector('#map[data-insets="ready"]');
   await page.locator('#map svg.world [data-country="BR"]').click();
-  await page.check('input[name=mode][value=outcome]');
+  await page.selectOption('#mode', 'outcome');
   await page.click('#cite');
   await page.locator('#all-steps summary').click();
   await page.locator('#table-box summary').click();

@@ -48,7 +48,7 @@ test('the mode and the rules compared with are chosen in the map header and kept
   await page.goto('/?regime=diffusion2025&to=India&chip=b200&qty=300');
   await page.waitForSelector('html[data-ready]');
   await expect(page.locator('#field-vs')).toBeHidden();
-  await page.locator('input[name=mode][value=diff]').check();
+  await page.selectOption('#mode', 'diff');
   await expect(page.locator('#field-vs')).toBeVisible();
   // By default: the rules in force before the AI Diffusion rule.
   const want = await expected(page, 'ac2023', 'diffusion2025');
@@ -61,7 +61,7 @@ test('the mode and the rules compared with are chosen in the map header and kept
   const shown = Object.entries(later.count).filter(([, n]) => n);
   await expect(page.locator('#legend .legend-entry')).toHaveCount(shown.length);
   // Back to tiers: the kinds of change go away.
-  await page.locator('input[name=mode][value=tier]').check();
+  await page.selectOption('#mode', 'tier');
   await expect(page.locator('#diff-kinds')).toBeHidden();
 });
 

@@ -149,7 +149,7 @@ test('a URL reproduces its state on a fresh page', async ({ page, context }) => 
   await open(page, '/?regime=diffusion2025&to=India&chip=b200&qty=5000&map=outcome&g2g=1');
   await expect(page.locator('#to')).toHaveValue('India');
   await expect(page.locator('#chip')).toHaveValue('b200');
-  await expect(page.locator('input[name=mode][value=outcome]')).toBeChecked();
+  await expect(page.locator('#mode')).toHaveValue('outcome');
   await expect(page.locator('#g2g')).toBeChecked();
   const verdict = await page.locator('#verdict').textContent();
   expect(verdict).toContain('presumption of approval');

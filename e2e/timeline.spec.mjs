@@ -6,6 +6,9 @@ import { test, expect } from '@playwright/test';
 async function open(page, path) {
   await page.goto(path);
   await page.waitForSelector('html[data-ready]');
+  // The timeline is offered with "As of a date…" in the rules menu.
+  await expect(page.locator('#timeline-box')).toBeHidden();
+  await page.selectOption('#regime', 'date');
   await page.locator('#timeline-box summary').click();
   await page.waitForSelector('#timeline-date');
 }

@@ -111,7 +111,7 @@ fn lists_match_native() {
         &wasm::countries().expect("countries"),
         serde_json::to_value(wire::countries()).expect("json"),
     );
-    let t = wasm::tiers(Some("diffusion2025".into())).expect("tiers");
+    let t = wasm::tiers(Some("diffusion2025".into()), None).expect("tiers");
     same_json(
         &t,
         serde_json::to_value(
@@ -119,7 +119,7 @@ fn lists_match_native() {
         )
         .expect("json"),
     );
-    let by_date = wasm::tiers(Some("2024-06-01".into())).expect("tiers by date");
+    let by_date = wasm::tiers(Some("2024-06-01".into()), None).expect("tiers by date");
     let v: serde_json::Value = serde_json::from_str(&stringify(&by_date)).expect("json");
     assert_eq!(v["regime"]["id"], "ac2023");
     let chip = wasm::chip(JsValue::from_str("H20")).expect("chip");
@@ -253,7 +253,7 @@ fn bad_input_throws_the_cli_message() {
         "{missing}"
     );
     assert!(message(wasm::chip(js(r#"{"tops":"NaN","bits":8}"#))).starts_with("bad --tops `NaN`"));
-    assert!(message(wasm::tiers(Some("tier9".into()))).starts_with("unknown regime `tier9`"));
+    assert!(message(wasm::tiers(Some("tier9".into()), None)).starts_with("unknown regime `tier9`"));
 }
 
 #[cfg(feature = "tools")]

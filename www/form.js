@@ -7,7 +7,7 @@ import { h, fill } from './dom.js';
 const $ = (id) => document.getElementById(id);
 export const form = {
   to: $('to'), chip: $('chip'), tops: $('tops'), bits: $('bits'), area: $('area'), bw: $('bw'), nondc: $('nondc'), qty: $('qty'),
-  regime: $('regime'), date: $('date'), vs: $('vs'), eu: $('eu'), hq: $('hq'), from: $('from'), prior: $('prior'), installed: $('installed'), total: $('total'), g2g: $('g2g'),
+  regime: $('regime'), date: $('date'), mode: $('mode'), vs: $('vs'), eu: $('eu'), hq: $('hq'), from: $('from'), prior: $('prior'), installed: $('installed'), total: $('total'), g2g: $('g2g'),
 };
 
 /** The form input for each query field the engine names in an error's `field`. */
@@ -22,7 +22,7 @@ const TEXT = ['tops', 'bits', 'area', 'bw', 'qty', 'hq', 'from', 'prior', 'insta
 export function readForm(committedTo) {
   const byDate = form.regime.value === 'date';
   const st = { to: committedTo, chip: form.chip.value, nondc: form.nondc.checked, g2g: form.g2g.checked, eu: form.eu.value,
-    regime: byDate ? '' : form.regime.value, date: byDate ? form.date.value : '', map: document.querySelector('input[name=mode]:checked').value,
+    regime: byDate ? '' : form.regime.value, date: byDate ? form.date.value : '', map: form.mode.value,
     vs: form.vs.value };
   for (const k of TEXT) st[k] = form[k].value;
   return st;
@@ -38,7 +38,7 @@ export function writeForm(st) {
   form.regime.value = st.date ? 'date' : st.regime;
   form.date.value = st.date;
   form.vs.value = st.vs;
-  for (const r of document.querySelectorAll('input[name=mode]')) r.checked = r.value === st.map;
+  form.mode.value = st.map;
   syncVisibility();
   if (st.eu !== 'none' || st.hq || st.from || st.prior || st.installed || st.total || st.g2g) $('more').open = true;
 }
@@ -47,7 +47,9 @@ export function writeForm(st) {
 export function syncVisibility() {
   $('custom').hidden = form.chip.value !== 'custom';
   $('field-date').hidden = form.regime.value !== 'date';
-  $('field-vs').hidden = document.querySelector('input[name=mode]:checked')?.value !== 'diff';
+  $('field-vs').hidden = form.mode.value !== 'diff';
+  // The timeline is the date's other control: offered when the rules are chosen by date.
+  $('timeline-box').hidden = form.regime.value !== 'date';
 }
 
 /** The engine's query object for a page state. */
