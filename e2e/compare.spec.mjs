@@ -21,6 +21,8 @@ test('every regime side by side, with the engine\'s differences marked', async (
   for (const [i, c] of want.columns.entries()) {
     await expect(heads.nth(i)).toHaveAttribute('data-regime', c.regime.id);
     await expect(heads.nth(i)).toContainText(c.regime.short_name);
+    // The regime's dates and sources, on the sources page.
+    await expect(heads.nth(i).locator('a')).toHaveAttribute('href', `sources.html#regime-${c.regime.id}`);
     if (c.regime.hypothetical) await expect(heads.nth(i)).toContainText('Hypothetical');
     else await expect(heads.nth(i)).not.toContainText('Hypothetical');
   }
