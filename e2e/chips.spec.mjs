@@ -133,3 +133,27 @@ for (const [name, size] of [['desktop', { width: 1366, height: 900 }], ['phone',
     await page.locator('#catalog').screenshot({ path: `test-results/screens/chips-catalog-${name}.png` });
   });
 }
+
+test('a link reproduces a conversion, and a bad one says what it ignored', async ({ page }) => {
+  await page.goto('/chips.html?given=chips&chip=b200&quantity=747&in=h100-sxm');
+  await page.waitForSelector('html[data-ready]');
+  const want = cli(['convert', '--chip', 'b200', '--quantity', '747']);
+  await expect(page.locator('#given-chips')).toBeChecked();
+  await expect(page.locator('#convert-amount')).toContainText(`${want.amount.tpp.toLocaleString('en-US')} TPP`);
+  await expect(page.locator('#lines-chip')).toHaveValue('h100-sxm');
+  await page.fill('#cv-h100e', '500');
+  await expect(page).toHaveURL(/given=h100e&h100e=500/);
+  await expect(page).toHaveURL(/in=h100-sxm/);
+  // The page's own first conversion leaves the address bare.
+  await page.goto('/chips.html');
+  await page.waitForSelector('html[data-ready]');
+  expect(new URL(page.url()).search).toBe('');
+  // Typed text goes to its field and the engine's refusal is shown there; unknown values are named.
+  await page.goto('/chips.html?given=tpp&tpp=%3Cb%3Elots&chip=nope&x=1');
+  await page.waitForSelector('html[data-ready]');
+  await expect(page.locator('#cv-tpp')).toHaveValue('<b>lots');
+  await expect(page.locator('#cv-tpp')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#status')).toContainText('chip = “nope”');
+  await expect(page.locator('#status')).toContainText('x = “1”');
+  expect(await page.locator('#status b, #cv-error b').count()).toBe(0);
+});

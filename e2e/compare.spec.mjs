@@ -21,6 +21,8 @@ test('every regime side by side, with the engine\'s differences marked', async (
   for (const [i, c] of want.columns.entries()) {
     await expect(heads.nth(i)).toHaveAttribute('data-regime', c.regime.id);
     await expect(heads.nth(i)).toContainText(c.regime.short_name);
+    // The regime's dates and sources, on the sources page.
+    await expect(heads.nth(i).locator('a')).toHaveAttribute('href', `sources.html#regime-${c.regime.id}`);
     if (c.regime.hypothetical) await expect(heads.nth(i)).toContainText('Hypothetical');
     else await expect(heads.nth(i)).not.toContainText('Hypothetical');
   }
@@ -127,3 +129,16 @@ for (const [name, size] of [['desktop', { width: 1366, height: 900 }], ['phone',
     await page.locator('#tool-view').screenshot({ path: `test-results/screens/compare-${name}.png` });
   });
 }
+
+test('when the tools engine cannot load, the view says so and can try again', async ({ page }) => {
+  await page.route('**/tools/h100e_bg.wasm', (route) => route.abort());
+  await page.goto(ORDER);
+  await page.waitForSelector('html[data-ready]');
+  await page.getByRole('button', { name: 'Compare all rules' }).click();
+  await expect(page.locator('#tool-body [role=alert]')).toContainText('could not load');
+  // The answer does not depend on the tools.
+  await expect(page.locator('#verdict')).toBeVisible();
+  await page.unroute('**/tools/h100e_bg.wasm');
+  await page.locator('#tool-body').getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('#compare-table')).toBeVisible();
+});

@@ -517,6 +517,12 @@ async function main() {
   $('status').textContent = '';
   // The tool views need the tools engine beside the page, which the single file does not carry.
   if ($('tool-bar') && !globalThis.h100eWasm) {
+    // Beside the answer where the key numbers leave room for it (wide screens); on narrower ones,
+    // with the other actions under the map, so the map keeps its place on the first screens.
+    const wide = matchMedia('(min-width: 56rem)');
+    const place = () => (wide.matches ? $('key-numbers') : $('share')).after($('tool-bar'));
+    wide.addEventListener('change', place);
+    place();
     views = createViews({ bar: $('tool-bar'), section: $('tool-view'), title: $('tool-title'), body: $('tool-body'), close: $('tool-close') },
       () => viewContext(pageState(), last.verdict, regimeList, (id) => {
         form.regime.value = id;

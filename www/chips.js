@@ -11,6 +11,42 @@ const $ = (id) => document.getElementById(id);
 /** The converter's input for each query field the engine may name in an error. */
 const INPUT = { chips: 'cv-quantity', quantity: 'cv-quantity', chip: 'cv-chip', tpp: 'cv-tpp', h100e: 'cv-h100e', threshold: 'cv-threshold' };
 
+/** The converter's text fields and menus, by URL parameter (a link reproduces a conversion). */
+const TEXT = { quantity: 'cv-quantity', tpp: 'cv-tpp', h100e: 'cv-h100e' };
+const MENUS = { chip: 'cv-chip', threshold: 'cv-threshold', in: 'lines-chip' };
+const GIVEN = ['chips', 'tpp', 'h100e', 'threshold'];
+
+/**
+ * Puts a link's conversion in the form. Text goes into its field as typed (the engine then checks
+ * it, and a refusal is shown at the field); a menu value the page does not offer is refused with a
+ * notice, as is an unknown parameter.
+ */
+function readLink() {
+  const refused = [];
+  for (const [k, v] of new URLSearchParams(location.search)) {
+    if (k === 'given' && GIVEN.includes(v)) $(`given-${v}`).checked = true;
+    else if (TEXT[k]) $(TEXT[k]).value = v.slice(0, 60);
+    else if (MENUS[k] && [...$(MENUS[k]).options].some((o) => o.value === v)) $(MENUS[k]).value = v;
+    else refused.push(`${k} = “${v.slice(0, 40)}”`);
+  }
+  return refused.length ? `This link asked for ${refused.join(', ')}, which the page does not know; it was ignored.` : '';
+}
+
+/** The form's conversion as a query string. */
+function linkOf() {
+  const { given, q } = asked();
+  const p = new URLSearchParams({ given, ...q });
+  if ($('lines-chip').value !== $('lines-chip').querySelector('[selected]')?.value) p.set('in', $('lines-chip').value);
+  return p.toString();
+}
+let plain = '';
+
+/** Writes the conversion to the address bar (none for the page's own first one), adding no history. */
+function writeLink() {
+  const qs = linkOf();
+  history.replaceState(null, '', qs === plain ? `${location.pathname}${location.hash}` : `?${qs}${location.hash}`);
+}
+
 /** A count, or its range where the chip's TPP readings disagree (as the build writes it). */
 function countCell(td, f) {
   const counts = f.readings.map((r) => r.count).filter((c) => c !== null);
@@ -58,6 +94,7 @@ function createConverter(engine, chipNames) {
       if (row) countCell(row.cells[3], f);
     }
     table.resort();
+    writeLink();
   }
   $('convert-form').addEventListener('input', (ev) => {
     // Typing into an amount chooses its way of giving the amount.
@@ -89,9 +126,11 @@ function createLines(engine, converter) {
       if (f) countCell(row.cells[4], f);
     }
     table.resort();
+    writeLink();
   }
   select.addEventListener('change', update);
   select.disabled = false;
+  update();
 }
 
 function createCatalog(engine) {
@@ -135,11 +174,14 @@ async function main() {
     return;
   }
   const chipNames = new Map(engine.chips().map((c) => [c.id, c.name]));
+  plain = linkOf();
+  const refused = readLink();
   const converter = createConverter(engine, chipNames);
   createLines(engine, converter);
   createCatalog(engine);
+  converter.update();
   $('convert-fields').disabled = false;
-  $('status').textContent = '';
+  $('status').textContent = refused;
   document.documentElement.dataset.ready = 'true';
 }
 

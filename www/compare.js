@@ -42,7 +42,7 @@ function head(col, answering, regimes, day) {
   const r = regimes.find((x) => x.id === col.regime.id);
   return h('th', { scope: 'col', 'data-regime': col.regime.id, class: col.regime.id === answering ? 'answering' : null },
     col.regime.hypothetical ? [h('span', { class: 'badge' }, 'Hypothetical'), ' '] : null,
-    h('span', { class: 'regime-name' }, col.regime.short_name),
+    h('a', { class: 'regime-name', href: `sources.html#regime-${encodeURIComponent(col.regime.id)}` }, col.regime.short_name),
     h('small', { class: 'regime-when' }, when(r, day)),
     col.regime.id === answering ? h('small', { class: 'answering-mark' }, 'answering above') : null);
 }

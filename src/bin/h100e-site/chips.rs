@@ -263,3 +263,65 @@ pub fn page(d: &DatasetOut) -> String {
         body: &body,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use h100e::wire::convert::FitReadingOut;
+
+    fn fit(count: Option<u64>, readings: &[Option<u64>]) -> FitOut {
+        FitOut {
+            id: "x",
+            name: "X".into(),
+            tpp: Some(1.0),
+            h100e: None,
+            count,
+            contested: readings.len() > 1,
+            readings: readings
+                .iter()
+                .map(|&count| FitReadingOut {
+                    reading: "catalog",
+                    tpp: 1.0,
+                    count,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_contested_count_shows_its_range_and_sorts_by_the_catalog_reading() {
+        let (text, key) = count_cell(&fit(Some(2012), &[Some(2012), Some(2012), Some(1699)]));
+        assert!(text.starts_with("2,012 "), "{text}");
+        assert!(
+            text.contains("1,699–2,012") && text.contains("contested"),
+            "{text}"
+        );
+        assert_eq!(key, "2012");
+        assert_eq!(
+            count_cell(&fit(Some(747), &[Some(747)])),
+            ("747".into(), "747".into())
+        );
+        assert_eq!(count_cell(&fit(None, &[None])).1, "-1");
+    }
+
+    #[test]
+    fn the_page_carries_every_line_and_chip_and_loads_its_script() {
+        let html = page(&wire::dataset());
+        for t in wire::thresholds() {
+            assert!(
+                html.contains(&format!(r#"data-threshold="{}""#, t.id)),
+                "{}",
+                t.id
+            );
+        }
+        for c in wire::chips() {
+            assert!(
+                html.contains(&format!(r#"data-chip="{}""#, c.id)),
+                "{}",
+                c.id
+            );
+        }
+        assert!(html.contains(r#"<script type="module" src="chips.js"></script>"#));
+        assert!(!html.contains("unsafe-inline"));
+    }
+}

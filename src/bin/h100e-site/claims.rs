@@ -144,3 +144,36 @@ pub fn page(d: &DatasetOut) -> Option<String> {
         body: &body,
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_claim_has_its_anchor_verdict_and_escaped_quote() {
+        let d = h100e::wire::dataset();
+        let html = page(&d).expect("the claims check");
+        let claims = h100e::wire::claims().expect("the claims check");
+        assert!(claims.claims.len() >= 12);
+        for c in &claims.claims {
+            assert!(
+                html.contains(&format!(r#"id="claim-{}""#, c.id)),
+                "{}",
+                c.id
+            );
+            assert!(html.contains(&format!("“{}”", esc(c.text))), "{}", c.id);
+            assert!(html.contains(&format!(r#"data-verdict="{}""#, c.verdict)));
+        }
+        // The page needs no script, and its policy says so.
+        assert!(html.contains("script-src 'none'"));
+        assert!(!html.contains("<script"));
+    }
+
+    #[test]
+    fn a_verdict_never_rests_on_colour_alone() {
+        for v in ["accurate", "partly-accurate", "inaccurate", "unverifiable"] {
+            assert!(!mark(v).is_empty());
+        }
+        assert_ne!(mark("accurate"), mark("inaccurate"));
+    }
+}
