@@ -387,7 +387,7 @@ function buildInset(inset, byNumeric, medium, finer) {
     const d = path(multi);
     if (!d) continue;
     const [[x0, y0], [x1, y1]] = unclipped.bounds(multi);
-    places.push({ code, d: simplify(squeeze(d), SIMPLIFY), rings: projectedRings(projection, multi), small: x1 - x0 < SMALL && y1 - y0 < SMALL });
+    places.push({ code, d: simplify(squeeze(d), SIMPLIFY), rings: projectedRings(projection, multi), small: x1 - x0 < SMALL && y1 - y0 < SMALL, area: (x1 - x0) * (y1 - y0) });
   }
   const owner = rasterise(w, h, places);
   const shown = new Set(places.map((p) => p.code));
@@ -408,7 +408,9 @@ function buildInset(inset, byNumeric, medium, finer) {
     label: inset.label,
     corner: inset.corner,
     viewBox: `0 0 ${w} ${h}`,
-    shapes: places.map((p) => [p.code, p.d]),
+    // Larger places first, so where simplified borders overlap the smaller place is on top and
+    // takes the pointer (Israel over Jordan and Syria, not the reverse).
+    shapes: [...places].sort((a, b) => b.area - a.area || a.code.localeCompare(b.code)).map((p) => [p.code, p.d]),
     symbols: callouts.sort((a, b) => a.code.localeCompare(b.code))
       .map((c) => [c.code, tenth(c.x), tenth(c.y), tenth(c.cx), tenth(c.cy)]),
     other: medium.other.map((f) => path(f)).filter(Boolean).map((d) => simplify(squeeze(d), SIMPLIFY)),
