@@ -345,3 +345,9 @@ fn compare_puts_the_scenario_last_beside_its_base() {
         .iter()
         .all(|f| *f == "date" || wire::COMPARE_FIELDS.contains(f)));
 }
+
+#[test]
+fn compare_refuses_a_regime_without_a_scenario_rather_than_ignoring_it() {
+    let e = wire::compare(&req("IL", "b200", 300).regime("ac2023")).expect_err("refused");
+    assert_eq!((e.field().id(), e.code()), ("regime", "bad-choice"));
+}

@@ -298,10 +298,11 @@ fn compare_matches_native_and_refuses_a_regime() {
         &wasm::compare(js(q)).expect("compares"),
         serde_json::to_value(native).expect("json"),
     );
+    // A regime is only the base of a scenario; alone it is refused, not ignored.
     let with_regime = r#"{"to":"IN","chip":"b200","quantity":5,"regime":"ac2023"}"#;
     assert_eq!(
         field_code(wasm::compare(js(with_regime))),
-        ("query".to_string(), "bad-query".to_string())
+        ("regime".to_string(), "bad-choice".to_string())
     );
 }
 

@@ -49,7 +49,9 @@ export function syncVisibility() {
   $('field-date').hidden = form.regime.value !== 'date';
   $('field-vs').hidden = form.mode.value !== 'diff';
   // The timeline is the date's other control: offered when the rules are chosen by date.
-  $('timeline-box').hidden = form.regime.value !== 'date';
+  // (The single file has no timeline.)
+  const line = $('timeline-box');
+  if (line) line.hidden = form.regime.value !== 'date';
 }
 
 /** The engine's query object for a page state. */

@@ -151,6 +151,17 @@ fn differs(cols: &[ColumnOut]) -> Vec<&'static str> {
 
 /// Compares a request under every regime: the entry point of the CLI and the wasm API.
 pub fn compare(req: &Request) -> Result<CompareOut, Error> {
+    let scenario = req
+        .scenario
+        .as_deref()
+        .is_some_and(|s| !s.trim().is_empty());
+    if let (crate::regime::Choice::Id(id), false) = (&req.regime, scenario) {
+        return Err(Error::BadChoice {
+            field: crate::error::Field::Regime,
+            input: id.clone(),
+            accepted: "no regime: a comparison shows every regime; give one only as the base of a scenario",
+        });
+    }
     let columns: Vec<ColumnOut> = compare::compare(req)?.iter().map(column).collect();
     Ok(CompareOut {
         differs: differs(&columns),
