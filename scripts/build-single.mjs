@@ -27,7 +27,7 @@ let html = page
   .replace(/<link rel="preload"[^>]*>\n?/g, '')
   .replace('<link rel="stylesheet" href="style.css">', '<style>__CSS__</style>')
   .replace(/<link rel="stylesheet" href="dark.css"[^>]*>/, '<style id="dark-css" media="(prefers-color-scheme: dark)">__DARK__</style>')
-  .replace('<script type="module" src="app.js"></script>', '<script>__BOOT__</script><script type="module">__APP__</script>')
+  .replace('<script type="module" src="js/app.js"></script>', '<script>__BOOT__</script><script type="module">__APP__</script>')
   .replace(/<a href="(sources|glossary)\.html">([^<]*)<\/a>/g, '$2');
 const policy = `default-src 'none'; script-src ${sha(boot)} ${sha(bundle)} 'wasm-unsafe-eval'; style-src ${sha(css)} ${sha(dark)}; img-src data: blob:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'`;
 html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${policy}">`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the page: the engine to WebAssembly (optimised into www/pkg/), the npm package (pkg/), the projected
-# map (www/world.js), the sources page (www/sources.html), and from the template www/page.html the
+# map (www/world.js), the page's scripts bundled (www/js/), the sources page (www/sources.html), and from the template www/page.html the
 # page with its pre-rendered first answer (www/index.html) and the embed (www/embed.html). Run scripts/setup.sh first on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,8 @@ wasm-bindgen --target web --out-dir pkg target/tools/wasm32-unknown-unknown/rele
 node_modules/.bin/wasm-opt -Oz pkg/h100e_bg.wasm -o pkg/h100e_bg.wasm
 node scripts/build-pkg.mjs >/dev/null
 node scripts/build-map.mjs >/dev/null
+# The page's scripts, bundled and minified into www/js/ (the modules in www/ stay the source).
+node scripts/build-js.mjs >/dev/null
 # Documents generated from the engine's own data, so they cannot disagree with the answers.
 cargo run --quiet --release --bin h100e-site -- www
 node scripts/build-pages.mjs >/dev/null

@@ -1,25 +1,61 @@
-// Byte budgets, measured on the built files (deterministic, unlike timings): what a reader needs
-// for the first answer on screen (the HTML with its pre-rendered answer and map, and the CSS), and
-// everything the page loads to be fully interactive. Brotli quality 11, as a host would serve them.
-// Prints a Markdown table for BENCHMARKS.md. Usage: node scripts/bytes.mjs (after scripts/build.sh)
-import { readFileSync, readdirSync } from 'node:fs';
+// Byte budgets, measured on the built files (deterministic, unlike timings), brotli quality 11 as
+// a host would serve them. Prints a Markdown table for BENCHMARKS.md; with --files, one row per file.
+//   first answer on screen: the HTML with its pre-rendered answer and map, and the CSS.
+//   fully interactive: everything the page loads without the reader asking for more: the first
+//     answer's files, the scripts js/app.js imports (followed through www/js/meta.json, written by
+//     build-js.mjs) including those it imports when idle (the map's insets, the glossary's
+//     code), the engine (wasm) and the glossary's definitions (glossary.html, fetched when idle).
+//   on demand: scripts imported only when the reader asks (ON_DEMAND below), not counted above.
+// The readable modules in www/*.js are the bundle's source: the page does not load them.
+// Usage: node scripts/bytes.mjs [--files]   (after scripts/build.sh)
+import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const BUDGET_FIRST = 50 * 1000;
 const BUDGET_ALL = 100 * 1000;
+/** Source modules that only a reader's action loads, and the action. */
+const ON_DEMAND = { 'www/download.js': 'a Download button' };
 const br = (file) => brotliCompressSync(readFileSync(`www/${file}`), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
+/** The bundle's files from js/app.js: [loaded without asking, loaded on demand]. */
+function scripts() {
+  const meta = JSON.parse(readFileSync('www/js/meta.json', 'utf8'));
+  const onDemand = (f) => meta[f].entry in ON_DEMAND;
+  const seen = new Set();
+  const later = new Set();
+  const walk = (f) => {
+    if (seen.has(f) || later.has(f)) return;
+    if (onDemand(f)) { later.add(f); return; }
+    seen.add(f);
+    for (const i of meta[f].imports) walk(i.file);
+  };
+  walk('app.js');
+  // What an on-demand file imports and nothing else needs is on demand too.
+  for (const f of [...later]) for (const i of meta[f].imports) if (!seen.has(i.file)) later.add(i.file);
+  return [[...seen].map((f) => `js/${f}`), [...later].map((f) => `js/${f}`)];
+}
+
 const first = ['index.html', 'style.css', 'dark.css'];
-// Every module the page can load, the engine and the glossary's definitions (world.js is only the
-// build's source of the map, which reaches the page in index.html).
-const scripts = readdirSync('www').filter((f) => f.endsWith('.js') && !['embed-frame.js', 'embed-resize.js', 'world.js'].includes(f));
-const all = [...first, ...scripts, 'pkg/h100e.js', 'pkg/h100e_bg.wasm', 'glossary.html'];
+const [js, onDemand] = scripts();
+const engine = ['pkg/h100e_bg.wasm'];
+const glossary = ['glossary.html'];
+const all = [...first, ...js, ...engine, ...glossary];
 const sum = (files) => files.reduce((t, f) => t + br(f), 0);
+const fmt = (n) => n.toLocaleString('en-US');
 const row = (what, files, budget) => {
   const bytes = sum(files);
-  return `| ${what} | ${bytes.toLocaleString('en-US')} | ${budget.toLocaleString('en-US')} | ${bytes <= budget ? 'within' : `**over by ${(bytes - budget).toLocaleString('en-US')}**`} |`;
+  return `| ${what} | ${fmt(bytes)} | ${fmt(budget)} | ${bytes <= budget ? 'within' : `**over by ${fmt(bytes - budget)}**`} |`;
 };
-console.log(['| brotli bytes | measured | budget | |', '|---|---:|---:|---|',
+const part = (what, files) => `| ${what} | ${fmt(sum(files))} | | |`;
+const lines = ['| brotli bytes | measured | budget | |', '|---|---:|---:|---|',
   row('first answer on screen (HTML with the pre-rendered answer and map, CSS)', first, BUDGET_FIRST),
-  row('fully interactive (everything the page loads)', all, BUDGET_ALL),
-  `| of which the engine (wasm) | ${br('pkg/h100e_bg.wasm').toLocaleString('en-US')} | | |`].join('\n'));
+  row('fully interactive (everything the page loads, at start and when idle)', all, BUDGET_ALL),
+  part('of which the engine (wasm)', engine),
+  part(`of which the scripts (${js.length} minified files in js/, the engine's glue included)`, js),
+  part('of which the glossary\'s definitions (glossary.html)', glossary),
+  part(`on demand, not counted above: ${Object.values(ON_DEMAND).join(', ')} (${onDemand.join(', ')})`, onDemand)];
+if (process.argv.includes('--files')) {
+  lines.push('', '| file | raw B | brotli B |', '|---|---:|---:|');
+  for (const f of [...all, ...onDemand]) lines.push(`| ${f} | ${fmt(readFileSync(`www/${f}`).length)} | ${fmt(br(f))} |`);
+}
+console.log(lines.join('\n'));
