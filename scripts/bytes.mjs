@@ -9,6 +9,7 @@
 // The readable modules in www/*.js are the bundle's source: the page does not load them.
 // Usage: node scripts/bytes.mjs [--files]   (after scripts/build.sh)
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const BUDGET_FIRST = 50 * 1000;
@@ -35,27 +36,34 @@ function scripts() {
   return [[...seen].map((f) => `js/${f}`), [...later].map((f) => `js/${f}`)];
 }
 
-const first = ['index.html', 'style.css', 'dark.css'];
-const [js, onDemand] = scripts();
-const engine = ['pkg/h100e_bg.wasm'];
-const glossary = ['glossary.html'];
-const all = [...first, ...js, ...engine, ...glossary];
-const sum = (files) => files.reduce((t, f) => t + br(f), 0);
-const fmt = (n) => n.toLocaleString('en-US');
-const row = (what, files, budget) => {
-  const bytes = sum(files);
-  return `| ${what} | ${fmt(bytes)} | ${fmt(budget)} | ${bytes <= budget ? 'within' : `**over by ${fmt(bytes - budget)}**`} |`;
-};
-const part = (what, files) => `| ${what} | ${fmt(sum(files))} | | |`;
-const lines = ['| brotli bytes | measured | budget | |', '|---|---:|---:|---|',
-  row('first answer on screen (HTML with the pre-rendered answer and map, CSS)', first, BUDGET_FIRST),
-  row('fully interactive (everything the page loads, at start and when idle)', all, BUDGET_ALL),
-  part('of which the engine (wasm)', engine),
-  part(`of which the scripts (${js.length} minified files in js/, the engine's glue included)`, js),
-  part('of which the glossary\'s definitions (glossary.html)', glossary),
-  part(`on demand, not counted above: ${Object.values(ON_DEMAND).join(', ')} (${onDemand.join(', ')})`, onDemand)];
-if (process.argv.includes('--files')) {
-  lines.push('', '| file | raw B | brotli B |', '|---|---:|---:|');
-  for (const f of [...all, ...onDemand]) lines.push(`| ${f} | ${fmt(readFileSync(`www/${f}`).length)} | ${fmt(br(f))} |`);
+/** The files of each row, paths under www/ (e2e/bytes.spec.mjs checks them against what the page requests). */
+export function pageFiles() {
+  const [js, onDemand] = scripts();
+  return { first: ['index.html', 'style.css', 'dark.css'], js, engine: ['pkg/h100e_bg.wasm'], glossary: ['glossary.html'], onDemand };
 }
-console.log(lines.join('\n'));
+
+function table(files) {
+  const { first, js, engine, glossary, onDemand } = pageFiles();
+  const all = [...first, ...js, ...engine, ...glossary];
+  const sum = (list) => list.reduce((t, f) => t + br(f), 0);
+  const fmt = (n) => n.toLocaleString('en-US');
+  const row = (what, list, budget) => {
+    const bytes = sum(list);
+    return `| ${what} | ${fmt(bytes)} | ${fmt(budget)} | ${bytes <= budget ? 'within' : `**over by ${fmt(bytes - budget)}**`} |`;
+  };
+  const part = (what, list) => `| ${what} | ${fmt(sum(list))} | | |`;
+  const lines = ['| brotli bytes | measured | budget | |', '|---|---:|---:|---|',
+    row('first answer on screen (HTML with the pre-rendered answer and map, CSS)', first, BUDGET_FIRST),
+    row('fully interactive (everything the page loads, at start and when idle)', all, BUDGET_ALL),
+    part('of which the engine (wasm)', engine),
+    part(`of which the scripts (${js.length} minified files in js/, the engine's glue included)`, js),
+    part('of which the glossary\'s definitions (glossary.html)', glossary),
+    part(`on demand, not counted above: ${Object.values(ON_DEMAND).join(', ')} (${onDemand.join(', ')})`, onDemand)];
+  if (files) {
+    lines.push('', '| file | raw B | brotli B |', '|---|---:|---:|');
+    for (const f of [...all, ...onDemand]) lines.push(`| ${f} | ${fmt(readFileSync(`www/${f}`).length)} | ${fmt(br(f))} |`);
+  }
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) console.log(table(process.argv.includes('--files')));

@@ -1156,10 +1156,27 @@ pub enum NumOrText {
 impl NumOrText {
     fn text(&self) -> String {
         match self {
-            NumOrText::Num(n) => format!("{n}"),
+            NumOrText::Num(n) => number_text(*n),
             NumOrText::Text(t) => t.clone(),
         }
     }
+}
+
+/// A number's text, for the engine's parser. In the browser JavaScript writes it (`String(n)`),
+/// which keeps Rust's float printing (about 5 KB of the page's wasm, brotli) out; the two agree
+/// on every number a form or a query gives, and differ only in exponent notation (`1e21`).
+#[cfg(target_arch = "wasm32")]
+fn number_text(n: f64) -> String {
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// A number's text, for the engine's parser.
+#[cfg(not(target_arch = "wasm32"))]
+fn number_text(n: f64) -> String {
+    format!("{n}")
 }
 
 /// One value or a list (custom chips may give several TOPS/bit-length pairs).

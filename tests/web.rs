@@ -228,6 +228,46 @@ fn errors_name_their_field_and_code() {
     }
 }
 
+/// The boundary reads query objects field by field (`wasm/fields.rs`): a number and its text give
+/// the same answer, as do one value and a list of one; absent, `undefined` and `null` are the
+/// same; a value of the wrong kind, or anything but an object, is refused as a bad query.
+#[wasm_bindgen_test]
+fn query_fields_are_read_by_kind() {
+    let base =
+        r#"{"to":"SG","chip":"H100","quantity":1700,"regime":"diffusion2025","prior_tpp":1000}"#;
+    let text = r#"{"to":"SG","chip":"H100","quantity":"1700","regime":"diffusion2025","prior_tpp":"1000","hq":null,"from":null}"#;
+    same_json(&wasm::evaluate(js(text)).expect("text"), native_eval(base));
+    let one = r#"{"to":"SG","tops":1979,"bits":"8","die_area":814,"quantity":501,"regime":"proposal2025"}"#;
+    same_json(
+        &wasm::evaluate(js(one)).expect("one"),
+        native_eval(QUERIES[4]),
+    );
+    let q = |extra: &str| format!(r#"{{"to":"SG","chip":"H100","quantity":1{extra}}}"#);
+    for bad in [
+        r#"{"to":5,"chip":"H100","quantity":1}"#.to_string(),
+        r#"{"chip":"H100","quantity":1}"#.to_string(),
+        r#"{"to":"SG","chip":"H100"}"#.to_string(),
+        r#"{"to":"SG","chip":"H100","quantity":true}"#.to_string(),
+        q(r#","g2g":"yes""#),
+        q(r#","readings":"chip-tpp=low""#),
+        q(r#","readings":[1]"#),
+        q(r#","tops":[1979,{}],"bits":[8,8]"#),
+        "[]".to_string(),
+        "null".to_string(),
+        r#""SG""#.to_string(),
+    ] {
+        assert_eq!(
+            field_code(wasm::evaluate(js(&bad))),
+            ("query".to_string(), "bad-query".to_string()),
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        field_code(wasm::chip(js(r#"{"tops":300,"bits":16,"colour":1}"#))),
+        ("query".to_string(), "bad-query".to_string())
+    );
+}
+
 #[wasm_bindgen_test]
 fn bad_input_throws_the_cli_message() {
     let cases = [
