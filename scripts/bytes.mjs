@@ -1,12 +1,13 @@
 // Byte budgets, measured on the built files (deterministic, unlike timings), brotli quality 11 as
 // a host would serve them. Prints a Markdown table for BENCHMARKS.md; with --files, one row per file.
-//   first answer on screen: the HTML with its pre-rendered answer and map, and the CSS.
+//   first answer on screen: the HTML with its pre-rendered answer and map, and the CSS (minified
+//     into css/ by build-js.mjs).
 //   fully interactive: everything the page loads without the reader asking for more: the first
 //     answer's files, the scripts js/app.js imports (followed through www/js/meta.json, written by
 //     build-js.mjs) including those it imports when idle (the map's insets, the glossary's
 //     code), the engine (wasm) and the glossary's definitions (glossary.html, fetched when idle).
 //   on demand: scripts imported only when the reader asks (ON_DEMAND below), not counted above.
-// The readable modules in www/*.js are the bundle's source: the page does not load them.
+// The readable modules in www/*.js and styles in www/*.css are the source: the page does not load them.
 // Usage: node scripts/bytes.mjs [--files]   (after scripts/build.sh)
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -39,7 +40,7 @@ function scripts() {
 /** The files of each row, paths under www/ (e2e/bytes.spec.mjs checks them against what the page requests). */
 export function pageFiles() {
   const [js, onDemand] = scripts();
-  return { first: ['index.html', 'style.css', 'dark.css'], js, engine: ['pkg/h100e_bg.wasm'], glossary: ['glossary.html'], onDemand };
+  return { first: ['index.html', 'css/style.css', 'css/dark.css'], js, engine: ['pkg/h100e_bg.wasm'], glossary: ['glossary.html'], onDemand };
 }
 
 function table(files) {
