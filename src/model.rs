@@ -551,14 +551,10 @@ pub struct ChipEntry {
     pub die_area: Option<Dec>,
     /// The area is an estimate.
     pub die_area_uncertain: bool,
-    /// Die configuration.
-    pub die_config: &'static str,
     /// Total DRAM bandwidth, GB/s.
     pub dram_bandwidth: Option<Dec>,
     /// Memory, GB.
     pub memory_gb: Option<Dec>,
-    /// Memory type.
-    pub memory_type: &'static str,
     /// What the research could not confirm.
     pub uncertain: Option<&'static str>,
     /// Other published TPP readings, in words.
@@ -571,8 +567,6 @@ pub struct ChipEntry {
     pub stated_class: Option<StatedClass>,
     /// Sources.
     pub sources: &'static [ChipSource],
-    /// How the figures were checked.
-    pub verification: &'static str,
 }
 
 /// A day with its citation.
