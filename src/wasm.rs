@@ -11,17 +11,17 @@ use crate::wire::{self, QueryIn, SpecIn};
 use crate::Error;
 
 mod fields;
+pub mod json;
 use fields::Fields;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    // JSON-compatible: `None` becomes `null` (not `undefined`) and maps become plain objects.
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| {
-            js_err(Error::BadQuery {
-                reason: e.to_string(),
-            })
+    // JSON text parsed by JavaScript (`wasm/json.rs`): `None` becomes `null`, maps plain objects.
+    let text = json::to_string(value).map_err(|e| {
+        js_err(Error::BadQuery {
+            reason: e.to_string(),
         })
+    })?;
+    js_sys::JSON::parse(&text)
 }
 
 /// A JS `Error` with the CLI's message, plus `field` (the query field to mark, e.g. `hq`) and

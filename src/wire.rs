@@ -1305,8 +1305,8 @@ pub struct QueryIn {
 }
 
 /// Refuses a field name outside `known`. serde's `deny_unknown_fields` catches typos in JSON,
-/// but serde-wasm-bindgen reads only the fields a struct names and never sees the others, so the
-/// wasm boundary checks an object's own keys with this before decoding it.
+/// but the wasm boundary reads only the fields it names (`wasm/fields.rs`) and never sees the
+/// others, so it checks an object's own keys with this before reading it.
 pub fn check_fields<'a>(
     keys: impl IntoIterator<Item = &'a str>,
     known: &[&str],

@@ -268,6 +268,40 @@ fn query_fields_are_read_by_kind() {
     );
 }
 
+/// Answers cross the boundary as JSON text that JavaScript parses (`wasm/json.rs`): awkward text
+/// (quotes, backslashes, control characters, non-ASCII) and numbers come back as they went in.
+#[wasm_bindgen_test]
+fn json_text_round_trips() {
+    let texts = [
+        "a\"b\\c\nd\te\r\u{1}\u{1f}",
+        "Türkiye – “quoted” · 中文 😀",
+        "",
+    ];
+    for t in texts {
+        let back = parse(&wasm::json::to_string(t).expect("text")).expect("valid JSON");
+        assert_eq!(back.as_string().as_deref(), Some(t));
+    }
+    for n in [
+        0.0,
+        0.1,
+        -0.5,
+        26_914_400.0,
+        1e21,
+        9_007_199_254_740_993.0,
+        1.5e-7,
+    ] {
+        let back = parse(&wasm::json::to_string(&n).expect("number")).expect("valid JSON");
+        assert_eq!(back.as_f64(), Some(n), "{n}");
+    }
+    assert_eq!(wasm::json::to_string(&f64::NAN).expect("NaN"), "null");
+    let map: std::collections::BTreeMap<&str, Option<u64>> =
+        [("a", Some(u64::from(u32::MAX))), ("b", None)].into();
+    assert_eq!(
+        wasm::json::to_string(&map).expect("map"),
+        r#"{"a":4294967295,"b":null}"#
+    );
+}
+
 #[wasm_bindgen_test]
 fn bad_input_throws_the_cli_message() {
     let cases = [
