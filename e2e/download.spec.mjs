@@ -13,6 +13,7 @@ test('CSV, JSON, SVG and PNG downloads are valid and stamped', async ({ page }) 
   await page.waitForSelector('html[data-ready]');
   const engine = await page.evaluate(async () => {
     const m = await import('./pkg/h100e.js');
+    await m.default();
     return { version: m.dataset().data.version, countries: m.countries().length };
   });
 

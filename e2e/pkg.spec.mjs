@@ -20,7 +20,7 @@ const use = `
   out.textContent = JSON.stringify({ headline: v.headline, version: dataset().data.version, columns: c.columns.length });
   document.body.append(out);`;
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'h100e-pkg-'));
   const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], { cwd: 'pkg', encoding: 'utf8' }).trim().split('\n').pop();
   app = path.join(tmp, 'app');
@@ -36,7 +36,11 @@ test.beforeAll(() => {
   fs.writeFileSync(path.join(app, 'main.js'), `import init, { evaluate, compare, dataset } from 'h100e';\nawait init();${use}\n`);
   execFileSync(path.resolve('node_modules/.bin/vite'), ['build', app, '--base', './', '--outDir', path.join(app, 'dist'), '--logLevel', 'error'], { stdio: 'inherit' });
   server = spawn('node', ['scripts/serve.mjs', String(PORT), app], { stdio: 'ignore' });
-  execFileSync('sleep', ['0.5']);
+  // The server starts in its own process: wait until it answers (half a second was not always
+  // enough on a loaded machine), for at most ten seconds.
+  for (let i = 0; i < 100; i += 1) {
+    try { await fetch(`http://127.0.0.1:${PORT}/plain.html`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
 });
 
 test.afterAll(() => {

@@ -2,6 +2,15 @@
 // says the data moved on; the citation names tool, version, question, link and access date.
 import { test, expect } from '@playwright/test';
 
+/** The dataset version and the default rules, from the engine's module (a fresh instance: the page runs its bundle). */
+function engine(page) {
+  return page.evaluate(async () => {
+    const m = await import('./pkg/h100e.js');
+    await m.default();
+    return { version: m.dataset().data.version, regime: m.regimes().find((r) => r.default).id };
+  });
+}
+
 async function open(page, path) {
   await page.goto(path);
   await page.waitForSelector('html[data-ready]');
@@ -10,8 +19,7 @@ async function open(page, path) {
 test('"Copy link" pins the answering rules and the dataset; the link gives the same answer', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await open(page, '/?to=India&qty=2000');
-  const version = await page.evaluate(async () => (await import('./pkg/h100e.js')).dataset().data.version);
-  const regime = await page.evaluate(async () => (await import('./pkg/h100e.js')).regimes().find((r) => r.default).id);
+  const { version, regime } = await engine(page);
   await page.click('#copy-link');
   await expect(page.locator('.share-status')).toHaveText('Link copied.');
   const url = await page.evaluate(() => navigator.clipboard.readText());
@@ -43,7 +51,7 @@ test('"Cite this" gives tool, dataset version, question, answer, link and access
   await page.click('#cite');
   await expect(page.locator('#cite')).toHaveAttribute('aria-expanded', 'true');
   const text = await page.locator('#cite-text').textContent();
-  const version = await page.evaluate(async () => (await import('./pkg/h100e.js')).dataset().data.version);
+  const { version } = await engine(page);
   expect(text).toContain(`h100e, US export controls on AI chips, dataset ${version}`);
   expect(text).toContain('“2,000 × NVIDIA H100 SXM5 80GB to India, AI Diffusion rule (Jan 2025)”: License required');
   expect(text).toMatch(/\?regime=diffusion2025&to=India&qty=2000&v=[\d.]+ \(accessed \d{1,2} [A-Z][a-z]+ \d{4}\)\.$/);

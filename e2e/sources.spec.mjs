@@ -10,6 +10,7 @@ test('the sources page lists every regime, chip, contested point and the dataset
   await page.waitForSelector('html[data-ready]');
   const engine = await page.evaluate(async () => {
     const m = await import('./pkg/h100e.js');
+    await m.default();
     return { regimes: m.regimes().map((r) => [r.id, r.name, r.hypothetical]), chips: m.chips().map((c) => c.id), version: m.dataset().data.version };
   });
   await page.click('a[href="sources.html"]');

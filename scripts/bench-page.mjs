@@ -78,7 +78,9 @@ try {
 
   // 4. The engine alone, in wasm: all destinations' tiers, and one order's outcome everywhere.
   const engine = await p.evaluate(async () => {
+    // The page runs its bundle (js/): the engine's module is imported and started here.
     const m = await import('./pkg/h100e.js');
+    await m.default();
     const time = (f, n) => { const t0 = performance.now(); for (let i = 0; i < n; i++) f(); return (performance.now() - t0) / n; };
     const q = { to: 'IN', chip: 'h100', quantity: 2000, regime: 'diffusion2025' };
     return {

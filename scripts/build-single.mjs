@@ -18,16 +18,16 @@ const bundle = buildSync({
 }).outputFiles[0].text;
 const wasm = readFileSync('www/pkg/h100e_bg.wasm').toString('base64');
 const boot = `globalThis.h100eWasm=Uint8Array.from(atob("${wasm}"),c=>c.charCodeAt(0));`;
-const css = readFileSync('www/style.css', 'utf8');
-const dark = readFileSync('www/dark.css', 'utf8');
+const css = readFileSync('www/css/style.css', 'utf8');
+const dark = readFileSync('www/css/dark.css', 'utf8');
 
 let html = page
   // Linked files become inline; preloads of files that no longer exist go.
   .replace(/<link rel="modulepreload"[^>]*>\n?/g, '')
   .replace(/<link rel="preload"[^>]*>\n?/g, '')
-  .replace('<link rel="stylesheet" href="style.css">', '<style>__CSS__</style>')
-  .replace(/<link rel="stylesheet" href="dark.css"[^>]*>/, '<style id="dark-css" media="(prefers-color-scheme: dark)">__DARK__</style>')
-  .replace('<script type="module" src="app.js"></script>', '<script>__BOOT__</script><script type="module">__APP__</script>')
+  .replace('<link rel="stylesheet" href="css/style.css">', '<style>__CSS__</style>')
+  .replace(/<link rel="stylesheet" href="css\/dark.css"[^>]*>/, '<style id="dark-css" media="(prefers-color-scheme: dark)">__DARK__</style>')
+  .replace('<script type="module" src="js/app.js"></script>', '<script>__BOOT__</script><script type="module">__APP__</script>')
   .replace(/<a href="(sources|glossary|chips|claims)\.html">([^<]*)<\/a>/g, '$2');
 const policy = `default-src 'none'; script-src ${sha(boot)} ${sha(bundle)} 'wasm-unsafe-eval'; style-src ${sha(css)} ${sha(dark)}; img-src data: blob:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'`;
 html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${policy}">`);

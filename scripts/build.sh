@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the page: the engine to WebAssembly (optimised into www/pkg/), the npm package (pkg/), the projected
-# map (www/world.js), the tools engine the claim-checking views load on demand (www/tools/), the
-# generated pages (www/sources.html, www/chips.html, www/claims.html), and from the template www/page.html the
+# map (www/world.js), the page's scripts bundled (www/js/), the tools engine the claim-checking views
+# load on demand (www/tools/), the generated pages (www/sources.html, www/chips.html, www/claims.html),
+# and from the template www/page.html the
 # page with its pre-rendered first answer (www/index.html) and the embed (www/embed.html). Run scripts/setup.sh first on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,8 @@ node scripts/build-pkg.mjs >/dev/null
 mkdir -p www/tools
 cp pkg/h100e.js pkg/h100e_bg.wasm www/tools/
 node scripts/build-map.mjs >/dev/null
+# The page's scripts, bundled and minified into www/js/ (the modules in www/ stay the source).
+node scripts/build-js.mjs >/dev/null
 # Documents generated from the engine's own data, so they cannot disagree with the answers.
 cargo run --quiet --release --bin h100e-site -- www
 node scripts/build-pages.mjs >/dev/null

@@ -1,30 +1,78 @@
-// Byte budgets, measured on the built files (deterministic, unlike timings): what a reader needs
-// for the first answer on screen (the HTML with its pre-rendered answer and map, and the CSS), and
-// everything the page loads to be fully interactive. Brotli quality 11, as a host would serve them.
-// Prints a Markdown table for BENCHMARKS.md. Usage: node scripts/bytes.mjs (after scripts/build.sh)
-import { readFileSync, readdirSync } from 'node:fs';
+// Byte budgets, measured on the built files (deterministic, unlike timings), brotli quality 11 as
+// a host would serve them. Prints a Markdown table for BENCHMARKS.md; with --files, one row per file.
+//   first answer on screen: the HTML with its pre-rendered answer and map, and the CSS (minified
+//     into css/ by build-js.mjs).
+//   fully interactive: everything the page loads without the reader asking for more: the first
+//     answer's files, the scripts js/app.js imports (followed through www/js/meta.json, written by
+//     build-js.mjs) including those it imports when idle (the map's insets, the glossary's
+//     code), the engine (wasm) and the glossary's definitions (glossary.html, fetched when idle).
+//   on demand: scripts imported only when the reader asks (ON_DEMAND below), not counted above.
+// The readable modules in www/*.js and styles in www/*.css are the source: the page does not load them.
+// Usage: node scripts/bytes.mjs [--files]   (after scripts/build.sh)
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const BUDGET_FIRST = 50 * 1000;
 const BUDGET_ALL = 100 * 1000;
+/** Source modules that only a reader's action loads, and the action. */
+const ON_DEMAND = {
+  'www/download.js': 'a Download button',
+  'www/compare.js': '"Compare all rules"',
+  'www/scenario.js': 'the scenario editor',
+  'www/timeline.js': 'the timeline',
+  'www/diff.js': 'the "What changed" map',
+};
+/** The engine built with the claim tools (www/tools/), which tools.js loads for those views. */
+const TOOLS_ENGINE = ['tools/h100e.js', 'tools/h100e_bg.wasm'];
 const br = (file) => brotliCompressSync(readFileSync(`www/${file}`), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
-const first = ['index.html', 'style.css', 'dark.css'];
-// What only the claim-checking views load, when a reader opens one (www/tools.js): the tools
-// engine, the loader, the compare view, the scenario editor, the timeline, and the chips page's
-// script. Not in the page's budget.
-const onDemand = ['tools.js', 'compare.js', 'scenario.js', 'timeline.js', 'chips.js', 'tools/h100e.js', 'tools/h100e_bg.wasm'];
-// Every module the page can load, the engine and the glossary's definitions (world.js is only the
-// build's source of the map, which reaches the page in index.html).
-const scripts = readdirSync('www').filter((f) => f.endsWith('.js') && !['embed-frame.js', 'embed-resize.js', 'world.js', ...onDemand].includes(f));
-const all = [...first, ...scripts, 'pkg/h100e.js', 'pkg/h100e_bg.wasm', 'glossary.html'];
-const sum = (files) => files.reduce((t, f) => t + br(f), 0);
-const row = (what, files, budget) => {
-  const bytes = sum(files);
-  return `| ${what} | ${bytes.toLocaleString('en-US')} | ${budget.toLocaleString('en-US')} | ${bytes <= budget ? 'within' : `**over by ${(bytes - budget).toLocaleString('en-US')}**`} |`;
-};
-console.log(['| brotli bytes | measured | budget | |', '|---|---:|---:|---|',
-  row('first answer on screen (HTML with the pre-rendered answer and map, CSS)', first, BUDGET_FIRST),
-  row('fully interactive (everything the page loads)', all, BUDGET_ALL),
-  `| of which the engine (wasm) | ${br('pkg/h100e_bg.wasm').toLocaleString('en-US')} | | |`,
-  `| on demand: the claim-checking views (tools engine, loader, compare view, scenario editor, timeline, chips page) | ${sum(onDemand).toLocaleString('en-US')} | | |`].join('\n'));
+/** The bundle's files from js/app.js: [loaded without asking, loaded on demand]. */
+function scripts() {
+  const meta = JSON.parse(readFileSync('www/js/meta.json', 'utf8'));
+  const onDemand = (f) => meta[f].entry in ON_DEMAND;
+  const seen = new Set();
+  const later = new Set();
+  const walk = (f) => {
+    if (seen.has(f) || later.has(f)) return;
+    if (onDemand(f)) { later.add(f); return; }
+    seen.add(f);
+    for (const i of meta[f].imports) walk(i.file);
+  };
+  walk('app.js');
+  // What an on-demand file imports and nothing else needs is on demand too.
+  for (const f of [...later]) for (const i of meta[f].imports) if (!seen.has(i.file)) later.add(i.file);
+  return [[...seen].map((f) => `js/${f}`), [...later].map((f) => `js/${f}`)];
+}
+
+/** The files of each row, paths under www/ (e2e/bytes.spec.mjs checks them against what the page requests). */
+export function pageFiles() {
+  const [js, onDemand] = scripts();
+  return { first: ['index.html', 'css/style.css', 'css/dark.css'], js, engine: ['pkg/h100e_bg.wasm'], glossary: ['glossary.html'], onDemand: [...onDemand, ...TOOLS_ENGINE] };
+}
+
+function table(files) {
+  const { first, js, engine, glossary, onDemand } = pageFiles();
+  const all = [...first, ...js, ...engine, ...glossary];
+  const sum = (list) => list.reduce((t, f) => t + br(f), 0);
+  const fmt = (n) => n.toLocaleString('en-US');
+  const row = (what, list, budget) => {
+    const bytes = sum(list);
+    return `| ${what} | ${fmt(bytes)} | ${fmt(budget)} | ${bytes <= budget ? 'within' : `**over by ${fmt(bytes - budget)}**`} |`;
+  };
+  const part = (what, list) => `| ${what} | ${fmt(sum(list))} | | |`;
+  const lines = ['| brotli bytes | measured | budget | |', '|---|---:|---:|---|',
+    row('first answer on screen (HTML with the pre-rendered answer and map, CSS)', first, BUDGET_FIRST),
+    row('fully interactive (everything the page loads, at start and when idle)', all, BUDGET_ALL),
+    part('of which the engine (wasm)', engine),
+    part(`of which the scripts (${js.length} minified files in js/, the engine's glue included)`, js),
+    part('of which the glossary\'s definitions (glossary.html)', glossary),
+    part(`on demand, not counted above: ${Object.values(ON_DEMAND).join(', ')}, and the tools engine they run on (${onDemand.join(', ')})`, onDemand)];
+  if (files) {
+    lines.push('', '| file | raw B | brotli B |', '|---|---:|---:|');
+    for (const f of [...all, ...onDemand]) lines.push(`| ${f} | ${fmt(readFileSync(`www/${f}`).length)} | ${fmt(br(f))} |`);
+  }
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) console.log(table(process.argv.includes('--files')));

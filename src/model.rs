@@ -556,14 +556,10 @@ pub struct ChipEntry {
     pub die_area: Option<Dec>,
     /// The area is an estimate.
     pub die_area_uncertain: bool,
-    /// Die configuration.
-    pub die_config: &'static str,
     /// Total DRAM bandwidth, GB/s.
     pub dram_bandwidth: Option<Dec>,
     /// Memory, GB.
     pub memory_gb: Option<Dec>,
-    /// Memory type.
-    pub memory_type: &'static str,
     /// What the research could not confirm.
     pub uncertain: Option<&'static str>,
     /// Other published TPP readings, in words.
@@ -576,7 +572,8 @@ pub struct ChipEntry {
     pub stated_class: Option<StatedClass>,
     /// Sources.
     pub sources: &'static [ChipSource],
-    /// How the figures were checked.
+    /// How the figures were checked: for the chips page and the package, not the page's engine.
+    #[cfg(feature = "tools")]
     pub verification: &'static str,
 }
 

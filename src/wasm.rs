@@ -1,10 +1,7 @@
 //! The WebAssembly boundary: the JS API mirrors the CLI and returns the same JSON shapes.
-//! Inputs arrive as plain JS objects or strings; bad input throws an `Error` whose message is the
+//! Inputs arrive as plain JS objects (read field by field, `wasm/fields.rs`) or strings; bad input throws an `Error` whose message is the
 //! one the CLI prints, with `field` and `code` properties. Nothing here decides anything: it converts and calls `wire`.
 
-use std::collections::BTreeMap;
-
-use serde::de::IgnoredAny;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -13,15 +10,18 @@ use crate::regime::Choice;
 use crate::wire::{self, QueryIn, SpecIn};
 use crate::Error;
 
+mod fields;
+pub mod json;
+use fields::Fields;
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    // JSON-compatible: `None` becomes `null` (not `undefined`) and maps become plain objects.
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| {
-            js_err(Error::BadQuery {
-                reason: e.to_string(),
-            })
+    // JSON text parsed by JavaScript (`wasm/json.rs`): `None` becomes `null`, maps plain objects.
+    let text = json::to_string(value).map_err(|e| {
+        js_err(Error::BadQuery {
+            reason: e.to_string(),
         })
+    })?;
+    js_sys::JSON::parse(&text)
 }
 
 /// A JS `Error` with the CLI's message, plus `field` (the query field to mark, e.g. `hq`) and
@@ -34,22 +34,49 @@ fn js_err(e: Error) -> JsValue {
     err.into()
 }
 
-/// Decodes a JS object into `T` after checking that it has no field outside `known`.
-fn decode<T: serde::de::DeserializeOwned>(value: JsValue, known: &[&str]) -> Result<T, JsValue> {
-    let bad = |e: serde_wasm_bindgen::Error| {
-        js_err(Error::BadQuery {
-            reason: e.to_string(),
-        })
-    };
-    let keys: BTreeMap<String, IgnoredAny> =
-        serde_wasm_bindgen::from_value(value.clone()).map_err(bad)?;
-    wire::check_fields(keys.keys().map(String::as_str), known).map_err(js_err)?;
-    serde_wasm_bindgen::from_value(value).map_err(bad)
+/// A chip spec object (`fields.rs` reads it; unknown keys are refused).
+fn spec_in(f: &Fields) -> Result<SpecIn, Error> {
+    Ok(SpecIn {
+        chip: f.text("chip")?,
+        tops: f.numbers("tops")?,
+        bits: f.numbers("bits")?,
+        die_area: f.number("die_area")?,
+        non_datacenter: f.flag("non_datacenter")?,
+        dram_bandwidth: f.number("dram_bandwidth")?,
+    })
+}
+
+/// A query object; `known` is `QueryIn::FIELDS`, or `COMPARE_FIELDS` for a comparison.
+fn query_in(value: JsValue, known: &[&str]) -> Result<QueryIn, Error> {
+    let f = Fields::new(value, known)?;
+    let spec = spec_in(&f)?;
+    Ok(QueryIn {
+        regime: f.text("regime")?,
+        date: f.text("date")?,
+        to: f.required_text("to")?,
+        chip: spec.chip,
+        tops: spec.tops,
+        bits: spec.bits,
+        die_area: spec.die_area,
+        non_datacenter: spec.non_datacenter,
+        dram_bandwidth: spec.dram_bandwidth,
+        quantity: f.required_number("quantity")?,
+        end_user: f.text("end_user")?,
+        hq: f.text("hq")?,
+        prior_tpp: f.number("prior_tpp")?,
+        installed_tpp: f.number("installed_tpp")?,
+        buyer_total_tpp: f.number("buyer_total_tpp")?,
+        g2g: f.flag("g2g")?,
+        from: f.text("from")?,
+        readings: f.texts("readings")?,
+        scenario: f.text("scenario")?,
+    })
 }
 
 fn query(value: JsValue) -> Result<crate::query::Request, JsValue> {
-    let q: QueryIn = decode(value, QueryIn::FIELDS)?;
-    q.request().map_err(js_err)
+    query_in(value, QueryIn::FIELDS)
+        .and_then(|q| q.request())
+        .map_err(js_err)
 }
 
 /// Evaluates an order: `{to, chip | tops+bits, quantity, regime | date, end_user, hq, prior_tpp, g2g}`.
@@ -74,7 +101,9 @@ pub fn chip(id_or_spec: JsValue) -> Result<JsValue, JsValue> {
             chip: Some(id),
             ..SpecIn::default()
         },
-        None => decode(id_or_spec, SpecIn::FIELDS)?,
+        None => Fields::new(id_or_spec, SpecIn::FIELDS)
+            .and_then(|f| spec_in(&f))
+            .map_err(js_err)?,
     };
     let chip: Chip = spec
         .chip_input()
@@ -144,7 +173,14 @@ pub fn thresholds() -> Result<JsValue, JsValue> {
 #[cfg(feature = "tools")]
 #[wasm_bindgen]
 pub fn convert(query_obj: JsValue) -> Result<JsValue, JsValue> {
-    let q: wire::ConvertIn = decode(query_obj, wire::ConvertIn::FIELDS)?;
+    let f = Fields::new(query_obj, wire::ConvertIn::FIELDS).map_err(js_err)?;
+    let q = wire::ConvertIn {
+        tpp: f.number("tpp").map_err(js_err)?,
+        h100e: f.number("h100e").map_err(js_err)?,
+        chip: f.text("chip").map_err(js_err)?,
+        quantity: f.number("quantity").map_err(js_err)?,
+        threshold: f.text("threshold").map_err(js_err)?,
+    };
     to_js(&wire::convert(&q.request()).map_err(js_err)?)
 }
 
@@ -152,8 +188,10 @@ pub fn convert(query_obj: JsValue) -> Result<JsValue, JsValue> {
 #[cfg(feature = "tools")]
 #[wasm_bindgen]
 pub fn compare(query_obj: JsValue) -> Result<JsValue, JsValue> {
-    let q: QueryIn = decode(query_obj, wire::COMPARE_FIELDS)?;
-    to_js(&wire::compare(&q.request().map_err(js_err)?).map_err(js_err)?)
+    let req = query_in(query_obj, wire::COMPARE_FIELDS)
+        .and_then(|q| q.request())
+        .map_err(js_err)?;
+    to_js(&wire::compare(&req).map_err(js_err)?)
 }
 
 /// Public claims about the rules, each with the verdict and right figure computed from the data.

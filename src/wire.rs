@@ -222,7 +222,8 @@ pub struct ChipOut {
     /// Where the figures come from.
     pub sources: Vec<ChipSourceOut>,
     /// How directly the research checked the figures (its grade, in its words: "secondary:
-    /// Epoch snapshot", "vendor doc seen"); null for typed specs.
+    /// Epoch snapshot", "vendor doc seen"); null for typed specs. Not in the page's small engine.
+    #[cfg(feature = "tools")]
     pub verification: Option<&'static str>,
     /// What is rounded.
     pub rounding: &'static str,
@@ -275,6 +276,7 @@ fn tpp_readings(chip: &Chip, m: &Metrics) -> Vec<TppReadingOut> {
 }
 
 fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
+    #[cfg(feature = "tools")]
     let verification = match chip {
         Chip::Catalog(e) => Some(e.verification),
         Chip::Custom(_) => None,
@@ -322,6 +324,7 @@ fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
         tpp_readings: tpp_readings(chip, m),
         notes,
         sources,
+        #[cfg(feature = "tools")]
         verification,
         rounding: ROUNDING,
     }
@@ -1232,10 +1235,27 @@ pub enum NumOrText {
 impl NumOrText {
     fn text(&self) -> String {
         match self {
-            NumOrText::Num(n) => format!("{n}"),
+            NumOrText::Num(n) => number_text(*n),
             NumOrText::Text(t) => t.clone(),
         }
     }
+}
+
+/// A number's text, for the engine's parser. In the browser JavaScript writes it (`String(n)`),
+/// which keeps Rust's float printing (about 5 KB of the page's wasm, brotli) out; the two agree
+/// on every number a form or a query gives, and differ only in exponent notation (`1e21`).
+#[cfg(target_arch = "wasm32")]
+fn number_text(n: f64) -> String {
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// A number's text, for the engine's parser.
+#[cfg(not(target_arch = "wasm32"))]
+fn number_text(n: f64) -> String {
+    format!("{n}")
 }
 
 /// One value or a list (custom chips may give several TOPS/bit-length pairs).
@@ -1367,8 +1387,8 @@ pub struct QueryIn {
 }
 
 /// Refuses a field name outside `known`. serde's `deny_unknown_fields` catches typos in JSON,
-/// but serde-wasm-bindgen reads only the fields a struct names and never sees the others, so the
-/// wasm boundary checks an object's own keys with this before decoding it.
+/// but the wasm boundary reads only the fields it names (`wasm/fields.rs`) and never sees the
+/// others, so it checks an object's own keys with this before reading it.
 pub fn check_fields<'a>(
     keys: impl IntoIterator<Item = &'a str>,
     known: &[&str],

@@ -877,8 +877,8 @@ fn mi308x_is_answered_without_a_published_tpp() {
 
 #[test]
 fn query_field_lists_match_what_serde_accepts() {
-    // The wasm boundary checks keys against these lists because serde-wasm-bindgen never sees
-    // unknown fields; each listed field must be one serde accepts, and a typo must be refused.
+    // The wasm boundary checks keys against these lists because it reads only the fields it names
+    // and never sees unknown ones; each listed field must be one serde accepts, and a typo must be refused.
     for f in wire::QueryIn::FIELDS {
         let json = format!(r#"{{"to":"SG","quantity":1,"{f}":null}}"#);
         let parsed: Result<wire::QueryIn, _> = serde_json::from_str(&json);

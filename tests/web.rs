@@ -228,6 +228,80 @@ fn errors_name_their_field_and_code() {
     }
 }
 
+/// The boundary reads query objects field by field (`wasm/fields.rs`): a number and its text give
+/// the same answer, as do one value and a list of one; absent, `undefined` and `null` are the
+/// same; a value of the wrong kind, or anything but an object, is refused as a bad query.
+#[wasm_bindgen_test]
+fn query_fields_are_read_by_kind() {
+    let base =
+        r#"{"to":"SG","chip":"H100","quantity":1700,"regime":"diffusion2025","prior_tpp":1000}"#;
+    let text = r#"{"to":"SG","chip":"H100","quantity":"1700","regime":"diffusion2025","prior_tpp":"1000","hq":null,"from":null}"#;
+    same_json(&wasm::evaluate(js(text)).expect("text"), native_eval(base));
+    let one = r#"{"to":"SG","tops":1979,"bits":"8","die_area":814,"quantity":501,"regime":"proposal2025"}"#;
+    same_json(
+        &wasm::evaluate(js(one)).expect("one"),
+        native_eval(QUERIES[4]),
+    );
+    let q = |extra: &str| format!(r#"{{"to":"SG","chip":"H100","quantity":1{extra}}}"#);
+    for bad in [
+        r#"{"to":5,"chip":"H100","quantity":1}"#.to_string(),
+        r#"{"chip":"H100","quantity":1}"#.to_string(),
+        r#"{"to":"SG","chip":"H100"}"#.to_string(),
+        r#"{"to":"SG","chip":"H100","quantity":true}"#.to_string(),
+        q(r#","g2g":"yes""#),
+        q(r#","readings":"chip-tpp=low""#),
+        q(r#","readings":[1]"#),
+        q(r#","tops":[1979,{}],"bits":[8,8]"#),
+        "[]".to_string(),
+        "null".to_string(),
+        r#""SG""#.to_string(),
+    ] {
+        assert_eq!(
+            field_code(wasm::evaluate(js(&bad))),
+            ("query".to_string(), "bad-query".to_string()),
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        field_code(wasm::chip(js(r#"{"tops":300,"bits":16,"colour":1}"#))),
+        ("query".to_string(), "bad-query".to_string())
+    );
+}
+
+/// Answers cross the boundary as JSON text that JavaScript parses (`wasm/json.rs`): awkward text
+/// (quotes, backslashes, control characters, non-ASCII) and numbers come back as they went in.
+#[wasm_bindgen_test]
+fn json_text_round_trips() {
+    let texts = [
+        "a\"b\\c\nd\te\r\u{1}\u{1f}",
+        "Türkiye – “quoted” · 中文 😀",
+        "",
+    ];
+    for t in texts {
+        let back = parse(&wasm::json::to_string(t).expect("text")).expect("valid JSON");
+        assert_eq!(back.as_string().as_deref(), Some(t));
+    }
+    for n in [
+        0.0,
+        0.1,
+        -0.5,
+        26_914_400.0,
+        1e21,
+        9_007_199_254_740_993.0,
+        1.5e-7,
+    ] {
+        let back = parse(&wasm::json::to_string(&n).expect("number")).expect("valid JSON");
+        assert_eq!(back.as_f64(), Some(n), "{n}");
+    }
+    assert_eq!(wasm::json::to_string(&f64::NAN).expect("NaN"), "null");
+    let map: std::collections::BTreeMap<&str, Option<u64>> =
+        [("a", Some(u64::from(u32::MAX))), ("b", None)].into();
+    assert_eq!(
+        wasm::json::to_string(&map).expect("map"),
+        r#"{"a":4294967295,"b":null}"#
+    );
+}
+
 #[wasm_bindgen_test]
 fn bad_input_throws_the_cli_message() {
     let cases = [

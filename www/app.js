@@ -140,8 +140,9 @@ function completeness(countryList) {
 
 async function main() {
   const started = performance.now();
-  // The single-file build (dist/h100e.html) carries the module's bytes itself.
-  await init(globalThis.h100eWasm ? { module_or_path: globalThis.h100eWasm } : undefined);
+  // The single-file build (dist/h100e.html) carries the module's bytes itself. Otherwise the wasm
+  // is named from the page, not from this script: the page runs the bundle in js/ (build-js.mjs).
+  await init({ module_or_path: globalThis.h100eWasm || new URL('pkg/h100e_bg.wasm', document.baseURI) });
   const regimeList = regimes();
   const chipList = chips();
   const countryList = countries();

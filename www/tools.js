@@ -8,8 +8,11 @@
 //   const t = await tools();          // throws ToolsError with a reader's message if it cannot load
 //   t.compare({ to: 'India', chip: 'b200', quantity: '5000' });
 
-/** The glue's address, beside this module (a variable, so a bundler leaves it to load on demand). */
-const GLUE = new URL('./tools/h100e.js', import.meta.url).href;
+/**
+ * The glue's address, beside the page (not this module, which the build bundles into js/); a
+ * variable, so a bundler leaves it to load on demand.
+ */
+const GLUE = new URL('tools/h100e.js', document.baseURI).href;
 
 /** The functions a view may use: the page's API plus the tools. */
 const API = ['evaluate', 'outcomes', 'chip', 'tiers', 'regimes', 'chips', 'countries', 'sources', 'dataset',

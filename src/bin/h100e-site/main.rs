@@ -348,8 +348,8 @@ fn sources_page(changelog: &str) -> String {
 <title>Sources and method — h100e</title>
 <meta name="description" content="Every rule, date, chip figure and source behind h100e's answers on US export controls on AI chips, dataset {v}.">
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="style.css">
-<link rel="stylesheet" href="dark.css" media="(prefers-color-scheme: dark)">
+<link rel="stylesheet" href="css/style.css">
+<link rel="stylesheet" href="css/dark.css" media="(prefers-color-scheme: dark)">
 </head>
 <body class="doc">
 <header class="masthead"><p><a href="./">← The h100e calculator</a></p><h1>Sources and method</h1>
