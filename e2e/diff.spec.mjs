@@ -8,6 +8,7 @@ const ORDER = { chip: 'b200', quantity: '300', end_user: 'none', g2g: false, to:
 /** Each country's outcome under two regimes, paired as the engine's order of classes says. */
 const expected = (page, before, after) => page.evaluate(async ({ order, before, after }) => {
   const m = await import('./pkg/h100e.js');
+  await m.default();
   const b = m.outcomes({ ...order, regime: before });
   const a = m.outcomes({ ...order, regime: after });
   const rank = new Map(a.order.map((c, i) => [c, i]));

@@ -99,6 +99,7 @@ test("the page's small engine refuses a scenario rather than ignoring it", async
   await open(page, '/');
   const message = await page.evaluate(async () => {
     const m = await import('./pkg/h100e.js');
+    await m.default();
     try { m.evaluate({ to: 'IL', chip: 'h100', quantity: '1', scenario: 'tier-3=IL' }); return 'answered'; } catch (e) { return `${e.field}: ${e.message}`; }
   });
   expect(message).toMatch(/^scenario: bad scenario/);
