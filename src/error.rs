@@ -83,8 +83,8 @@ impl Field {
     fn label(self) -> &'static str {
         match self {
             Field::To => "destination",
-            Field::Hq => "headquarters",
-            Field::From => "shipped from",
+            Field::Hq => "headquarters country",
+            Field::From => "country shipped from",
             Field::Chip => "chip",
             Field::CustomChip => "custom chip",
             Field::Tops => "--tops",
@@ -232,6 +232,17 @@ pub fn shown(input: &str) -> String {
     clipped(input, SHOWN_CHARS)
 }
 
+/// What was typed in backticks, or in words when there is nothing to quote.
+fn quoted(input: &str) -> String {
+    if input.is_empty() {
+        "(empty)".into()
+    } else if input.trim().is_empty() {
+        "(only spaces)".into()
+    } else {
+        format!("`{}`", shown(input))
+    }
+}
+
 /// [`shown`] with room for `max` characters (a decoder's reason, which quotes what it read).
 fn clipped(input: &str, max: usize) -> String {
     let mut out = String::new();
@@ -267,28 +278,31 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::UnknownCountry {
-                input, suggestions, ..
+                field,
+                input,
+                suggestions,
             } => {
-                write!(f, "unknown country `{}`: give an ISO code (e.g. `AE`), an English name or a common alias", shown(input))?;
+                write!(f, "unknown {} {}: give an ISO code (e.g. `AE`), an English name or a common alias", field.label(), quoted(input))?;
                 if !suggestions.is_empty() {
                     write!(f, "; did you mean {}?", or_list(suggestions))?;
                 }
                 Ok(())
             }
             Error::AmbiguousCountry {
+                field,
                 input,
                 candidates,
                 codes,
-                ..
             } => write!(
                 f,
-                "`{}` can mean {}: give the one you mean (a name or an ISO code such as {})",
-                shown(input),
+                "{} {} can mean {}: give the one you mean (a name or an ISO code such as {})",
+                field.label(),
+                quoted(input),
                 or_words(candidates),
                 or_list(codes)
             ),
             Error::UnknownChip { input, suggestions } => {
-                write!(f, "unknown chip `{}`: give a catalog id or name (list them with `h100e chips`), or custom specs with --tops and --bits", shown(input))?;
+                write!(f, "unknown chip {}: give a catalog id or name (list them with `h100e chips`), or custom specs with --tops and --bits", quoted(input))?;
                 if !suggestions.is_empty() {
                     write!(f, "; did you mean {}?", or_list(suggestions))?;
                 }
@@ -296,23 +310,23 @@ impl fmt::Display for Error {
             }
             Error::UnknownRegime { input, known } => {
                 let known: Vec<String> = known.iter().map(|s| (*s).to_string()).collect();
-                write!(f, "unknown regime `{}`: accepted ids are {}", shown(input), or_list(&known))
+                write!(f, "unknown regime {}: accepted ids are {}", quoted(input), or_list(&known))
             }
             Error::UnknownThreshold { input, suggestions } => {
-                write!(f, "unknown threshold `{}`: give a threshold id (list them with `h100e thresholds`)", shown(input))?;
+                write!(f, "unknown threshold {}: give a threshold id (list them with `h100e thresholds`)", quoted(input))?;
                 if !suggestions.is_empty() {
                     write!(f, "; did you mean {}?", or_list(suggestions))?;
                 }
                 Ok(())
             }
             Error::BadDate { input } => {
-                write!(f, "bad date `{}`: give a real day as YYYY-MM-DD, e.g. 2025-03-01", shown(input))
+                write!(f, "bad date {}: give a real day as YYYY-MM-DD, e.g. 2025-03-01", quoted(input))
             }
             Error::DateOutOfCoverage { date, first, rule } => write!(
                 f,
                 "date `{date}` is outside coverage: the earliest rules we model ({rule}) took effect on {first}; give that day or a later one"
             ),
-            Error::BadNumber { field, input, reason } => write!(f, "bad {} `{}`: {reason}", field.label(), shown(input)),
+            Error::BadNumber { field, input, reason } => write!(f, "bad {} {}: {reason}", field.label(), quoted(input)),
             Error::NoThroughput { chip } => write!(
                 f,
                 "chip `{chip}` has no published dense throughput, so its TPP cannot be computed: give custom specs with --tops and --bits"
@@ -327,7 +341,7 @@ impl fmt::Display for Error {
                 "bad query: {}; expected fields are to, chip (or tops and bits, with die_area, dram_bandwidth, non_datacenter), quantity, and optionally regime or date, end_user, hq, from, prior_tpp, installed_tpp, buyer_total_tpp, g2g, readings",
                 clipped(reason, 200)
             ),
-            Error::BadChoice { field, input, accepted } => write!(f, "bad {} `{}`: accepted values are {accepted}", field.label(), shown(input)),
+            Error::BadChoice { field, input, accepted } => write!(f, "bad {} {}: accepted values are {accepted}", field.label(), quoted(input)),
         }
     }
 }
