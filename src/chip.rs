@@ -60,7 +60,9 @@ impl CustomSpec {
             let bits = parse_bits(b)?;
             precisions.push((bits, tops));
         }
+        // An optional figure left empty is not given, as an empty prior TPP is zero.
         let die_area = die_area
+            .filter(|s| !s.trim().is_empty())
             .map(|a| {
                 positive(
                     Field::DieArea,
@@ -71,6 +73,7 @@ impl CustomSpec {
             })
             .transpose()?;
         let dram_bandwidth = dram_bandwidth
+            .filter(|s| !s.trim().is_empty())
             .map(|a| {
                 positive(
                     Field::DramBandwidth,

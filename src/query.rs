@@ -83,6 +83,9 @@ impl ChipInput {
         dram_bandwidth: Option<String>,
     ) -> Result<ChipInput, Error> {
         let id = id.filter(|s| !s.trim().is_empty());
+        // Optional figures left empty are not given (the page sends what its fields hold).
+        let die_area = die_area.filter(|s| !s.trim().is_empty());
+        let dram_bandwidth = dram_bandwidth.filter(|s| !s.trim().is_empty());
         let spec = !tops.is_empty()
             || !bits.is_empty()
             || die_area.is_some()
