@@ -218,13 +218,20 @@ fn optional(
 }
 
 struct Known {
+    end_users: Vec<String>,
     countries: Vec<String>,
     chips: Vec<String>,
     regimes: Vec<String>,
     readings: Vec<String>,
 }
 
-fn known() -> Known {
+/// The known values, built once (a run draws from them thousands of times a second).
+fn known() -> &'static Known {
+    static KNOWN: std::sync::OnceLock<Known> = std::sync::OnceLock::new();
+    KNOWN.get_or_init(build_known)
+}
+
+fn build_known() -> Known {
     let mut countries: Vec<String> = country::all().iter().map(|c| c.code.to_string()).collect();
     countries.extend(country::all().iter().map(|c| c.name.to_string()));
     let mut readings: Vec<String> = wire::contested_facts()
@@ -237,6 +244,7 @@ fn known() -> Known {
         .collect();
     readings.extend(query::CHIP_READINGS.iter().map(|r| format!("chip-tpp={r}")));
     Known {
+        end_users: vec!["none".into(), "uveu".into(), "nveu".into()],
         countries,
         chips: chip::catalog().iter().map(|c| c.id.to_string()).collect(),
         regimes: regime::all().iter().map(|r| r.id.to_string()).collect(),
@@ -280,17 +288,16 @@ fn regime_choice(u: &mut Unstructured, k: &Known) -> arbitrary::Result<Choice> {
 /// A request drawn from the fuzzer's bytes.
 pub fn request(u: &mut Unstructured) -> arbitrary::Result<Request> {
     let k = known();
-    let eu = ["none".to_string(), "uveu".into(), "nveu".into()];
     let mut readings = Vec::new();
     for _ in 0..u.int_in_range(0..=2)? {
         readings.push(pick(u, &k.readings)?);
     }
     Ok(Request {
-        regime: regime_choice(u, &k)?,
+        regime: regime_choice(u, k)?,
         to: pick(u, &k.countries)?,
-        chip: chip_input(u, &k)?,
+        chip: chip_input(u, k)?,
         quantity: number(u, 200_000)?,
-        end_user: pick(u, &eu)?,
+        end_user: pick(u, &k.end_users)?,
         hq: optional(u, |u| pick(u, &k.countries))?,
         prior_tpp: optional(u, |u| number(u, 2_000_000_000))?,
         installed_tpp: optional(u, |u| number(u, 2_000_000_000))?,
