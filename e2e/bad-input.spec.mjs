@@ -164,11 +164,20 @@ test('typed into the page: the message ties to the field, what was typed stays, 
  * Cases a link can carry: one field each (the page's one rules menu cannot hold a regime and a
  * date, and its custom figures exist only for a custom chip, so the conflicts are not links), no
  * NUL (a URL cannot carry one usefully) and no megabyte (the server refuses a request line that
- * long; links are cut to 200 characters anyway, and typing covers the megabyte).
+ * long; links are cut to 200 characters anyway, and typing covers the megabyte). Each link is a
+ * page load, so a link gets the first case of each field and refusal, and every case whose
+ * characters the notice must escape or keep as text (controls, direction marks, markup); the
+ * same messages are checked for every case above, from the engine through the wasm API.
  */
+const seen = new Set();
 const linked = M.cases.filter((c) => !c.ok && INPUT[c.field] && Object.keys(c.set).filter((k) => k !== 'chip' || c.set.chip !== null).length === (c.set.chip === null ? 3 : 1)
   && !Object.values(c.set).some((v) => v !== null && typeof v === 'object' && 'repeat' in v) && !Object.values(c.set).some((v) => typeof v === 'string' && v.includes('\0'))
-  && !(c.set.chip === null && !('tops' in c.set && 'bits' in c.set)));
+  && !(c.set.chip === null && !('tops' in c.set && 'bits' in c.set)))
+  .filter((c) => {
+    const first = !seen.has(`${c.field} ${c.code}`);
+    seen.add(`${c.field} ${c.code}`);
+    return first || /html|script|control|bidi/.test(c.id);
+  });
 
 test('put in a link: a notice tied to the field gives the engine\'s reason and the rest of the link is used', async ({ page }) => {
   test.setTimeout(240_000);
@@ -192,5 +201,5 @@ test('put in a link: a notice tied to the field gives the engine\'s reason and t
     if (c.field !== 'prior_tpp' && await page.inputValue('#prior') !== '5') bad.push(`${c.id}: the link's other value was lost`);
   }
   expect(bad).toEqual([]);
-  expect(linked.length).toBeGreaterThan(60);
+  expect(linked.length).toBeGreaterThan(30);
 });
