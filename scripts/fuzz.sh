@@ -20,7 +20,7 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 budget="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(query_json chip_spec lookup when numbers convert evaluate)
+[ ${#targets[@]} -gt 0 ] || targets=(query_json chip_spec lookup when numbers convert evaluate scenario)
 
 flags() {
   case "$1" in

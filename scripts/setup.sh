@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs every tool the build and tests need, skipping what is already there:
-# the wasm32 target, wasm-bindgen-cli at the exact version in Cargo.lock, Debian's Chromium and
-# ChromeDriver, and the npm packages of package-lock.json. Quiet when there is nothing to do.
+# the wasm32 target, wasm-bindgen-cli at the exact version in Cargo.lock, a nightly toolchain and
+# cargo-fuzz (the fuzz targets' smoke), Debian's Chromium and ChromeDriver, and the npm packages of
+# package-lock.json. Quiet when there is nothing to do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -17,6 +18,15 @@ have=$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2 || true)
 if [ "$have" != "$want" ]; then
   echo "setup: installing wasm-bindgen-cli $want (about 2 minutes)"
   cargo install -q wasm-bindgen-cli --version "$want" --locked || cargo install -q wasm-bindgen-cli --version "$want"
+fi
+
+if ! rustup toolchain list | grep -q '^nightly'; then
+  echo "setup: adding the nightly toolchain (cargo-fuzz builds with it)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! command -v cargo-fuzz >/dev/null; then
+  echo "setup: installing cargo-fuzz (about 2 minutes)"
+  cargo install -q cargo-fuzz --locked || cargo install -q cargo-fuzz
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of the project and ends with one line: "N passed, N failed".
 # Stages: set-up (installs only what is missing), lint (clippy native and wasm, rustfmt), native
-# tests (unit, golden, properties, catalog, CLI, README examples), the wasm boundary in headless
-# Chromium, then the page built and served, driven by Playwright in Debian's Chromium.
+# tests (unit, golden, properties, catalog, CLI, README examples, the bad-input matrix, saved fuzz
+# findings), a smoke of each fuzz target, the wasm boundary in headless Chromium, then the page
+# built and served, driven by Playwright in Debian's Chromium (including the matrix, CLI–wasm
+# parity, axe-core, and the keyboard walk and target sizes).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -47,6 +49,9 @@ check "clippy, wasm with the tools (warnings are errors)" cargo clippy --quiet -
 check "rustfmt" cargo fmt --all -- --check
 check "no HTML or code from strings in www/" node scripts/lint-www.mjs
 cargo_tests native cargo test --all-targets
+# A few thousand runs of each fuzz target, so they keep compiling and their checks keep passing
+# (scripts/fuzz.sh with a budget runs them for real; FUZZING.md).
+check "fuzz targets (smoke)" bash scripts/fuzz.sh 0
 CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo_tests wasm cargo test --target wasm32-unknown-unknown --no-default-features --features tools --test web
 

@@ -60,7 +60,9 @@ impl CustomSpec {
             let bits = parse_bits(b)?;
             precisions.push((bits, tops));
         }
+        // An optional figure left empty is not given, as an empty prior TPP is zero.
         let die_area = die_area
+            .filter(|s| !s.trim().is_empty())
             .map(|a| {
                 positive(
                     Field::DieArea,
@@ -71,6 +73,7 @@ impl CustomSpec {
             })
             .transpose()?;
         let dram_bandwidth = dram_bandwidth
+            .filter(|s| !s.trim().is_empty())
             .map(|a| {
                 positive(
                     Field::DramBandwidth,
@@ -96,6 +99,11 @@ fn parse_bits(text: &str) -> Result<u32, Error> {
         reason: reason.to_string(),
     };
     let t = text.trim();
+    if t.chars().any(|c| c.is_numeric() && !c.is_ascii_digit()) {
+        return Err(bad(
+            "it has digits other than 0-9; give a whole number of bits from 1 to 64 written with 0-9",
+        ));
+    }
     // An empty text has no non-digit and fails to parse below, with the same message.
     if !t.chars().all(|c| c.is_ascii_digit()) {
         return Err(bad(

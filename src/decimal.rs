@@ -23,6 +23,9 @@ pub enum DecParseError {
     Empty,
     /// A character other than digits and one decimal point.
     NotANumber,
+    /// Digits of another script (Arabic-Indic, Devanagari, full-width…), which look like a
+    /// number but are not the 0–9 the engine reads.
+    OtherDigits,
     /// A leading minus sign.
     Negative,
     /// More than three digits after the point.
@@ -78,6 +81,9 @@ impl Dec {
             .collect();
         if whole.is_empty() && frac.is_none_or(str::is_empty) {
             return Err(DecParseError::NotANumber);
+        }
+        if t.chars().any(|c| c.is_numeric() && !c.is_ascii_digit()) {
+            return Err(DecParseError::OtherDigits);
         }
         if !whole.chars().all(|c| c.is_ascii_digit()) {
             return Err(DecParseError::NotANumber);
@@ -242,6 +248,7 @@ impl fmt::Display for DecParseError {
         f.write_str(match self {
             DecParseError::Empty => "nothing was given",
             DecParseError::NotANumber => "it is not a plain decimal number",
+            DecParseError::OtherDigits => "it has digits other than 0-9; write it with 0-9",
             DecParseError::Negative => "it is negative",
             DecParseError::TooPrecise => "it has more than 3 digits after the decimal point",
             DecParseError::TooLarge => "it is far larger than any real value",

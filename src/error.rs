@@ -98,8 +98,8 @@ impl Field {
     fn label(self) -> &'static str {
         match self {
             Field::To => "destination",
-            Field::Hq => "headquarters",
-            Field::From => "shipped from",
+            Field::Hq => "headquarters country",
+            Field::From => "country shipped from",
             Field::Chip => "chip",
             Field::CustomChip => "custom chip",
             Field::Tops => "--tops",
@@ -247,6 +247,59 @@ pub enum Error {
     },
 }
 
+/// How many characters of what was typed a message shows; the rest is summarised by its length.
+const SHOWN_CHARS: usize = 60;
+
+/// A character a message never shows as it is: controls, the bidirectional formatting
+/// characters that reorder what a reader sees, and invisible ones (zero-width, soft hyphen, BOM).
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{61c}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{feff}'
+        )
+}
+
+/// What was typed, as a message shows it: hidden characters written as `\u{…}` escapes, and at
+/// most [`SHOWN_CHARS`] characters followed by "… (N characters)", so a pasted megabyte or a
+/// right-to-left override can neither flood nor disguise a message.
+pub fn shown(input: &str) -> String {
+    clipped(input, SHOWN_CHARS)
+}
+
+/// What was typed in backticks, or in words when there is nothing to quote.
+fn quoted(input: &str) -> String {
+    if input.is_empty() {
+        "(empty)".into()
+    } else if input.trim().is_empty() {
+        "(only spaces)".into()
+    } else {
+        format!("`{}`", shown(input))
+    }
+}
+
+/// [`shown`] with room for `max` characters (a decoder's reason, which quotes what it read).
+fn clipped(input: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in input.chars().take(max) {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    let n = input.chars().count();
+    if n > max {
+        out.push_str(&format!("… ({n} characters)"));
+    }
+    out
+}
+
 fn or_list(items: &[String]) -> String {
     let quoted: Vec<String> = items.iter().map(|s| format!("`{s}`")).collect();
     or_words(&quoted)
@@ -265,27 +318,31 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::UnknownCountry {
-                input, suggestions, ..
+                field,
+                input,
+                suggestions,
             } => {
-                write!(f, "unknown country `{input}`: give an ISO code (e.g. `AE`), an English name or a common alias")?;
+                write!(f, "unknown {} {}: give an ISO code (e.g. `AE`), an English name or a common alias", field.label(), quoted(input))?;
                 if !suggestions.is_empty() {
                     write!(f, "; did you mean {}?", or_list(suggestions))?;
                 }
                 Ok(())
             }
             Error::AmbiguousCountry {
+                field,
                 input,
                 candidates,
                 codes,
-                ..
             } => write!(
                 f,
-                "`{input}` can mean {}: give the one you mean (a name or an ISO code such as {})",
+                "{} {} can mean {}: give the one you mean (a name or an ISO code such as {})",
+                field.label(),
+                quoted(input),
                 or_words(candidates),
                 or_list(codes)
             ),
             Error::UnknownChip { input, suggestions } => {
-                write!(f, "unknown chip `{input}`: give a catalog id or name (list them with `h100e chips`), or custom specs with --tops and --bits")?;
+                write!(f, "unknown chip {}: give a catalog id or name (list them with `h100e chips`), or custom specs with --tops and --bits", quoted(input))?;
                 if !suggestions.is_empty() {
                     write!(f, "; did you mean {}?", or_list(suggestions))?;
                 }
@@ -293,23 +350,23 @@ impl fmt::Display for Error {
             }
             Error::UnknownRegime { input, known } => {
                 let known: Vec<String> = known.iter().map(|s| (*s).to_string()).collect();
-                write!(f, "unknown regime `{input}`: accepted ids are {}", or_list(&known))
+                write!(f, "unknown regime {}: accepted ids are {}", quoted(input), or_list(&known))
             }
             Error::UnknownThreshold { input, suggestions } => {
-                write!(f, "unknown threshold `{input}`: give a threshold id (list them with `h100e thresholds`)")?;
+                write!(f, "unknown threshold {}: give a threshold id (list them with `h100e thresholds`)", quoted(input))?;
                 if !suggestions.is_empty() {
                     write!(f, "; did you mean {}?", or_list(suggestions))?;
                 }
                 Ok(())
             }
             Error::BadDate { input } => {
-                write!(f, "bad date `{input}`: give a real day as YYYY-MM-DD, e.g. 2025-03-01")
+                write!(f, "bad date {}: give a real day as YYYY-MM-DD, e.g. 2025-03-01", quoted(input))
             }
             Error::DateOutOfCoverage { date, first, rule } => write!(
                 f,
                 "date `{date}` is outside coverage: the earliest rules we model ({rule}) took effect on {first}; give that day or a later one"
             ),
-            Error::BadNumber { field, input, reason } => write!(f, "bad {} `{input}`: {reason}", field.label()),
+            Error::BadNumber { field, input, reason } => write!(f, "bad {} {}: {reason}", field.label(), quoted(input)),
             Error::NoThroughput { chip } => write!(
                 f,
                 "chip `{chip}` has no published dense throughput, so its TPP cannot be computed: give custom specs with --tops and --bits"
@@ -321,11 +378,12 @@ impl fmt::Display for Error {
             Error::TooLarge { what, .. } => write!(f, "{what} is too large to be a real order: reduce the quantity"),
             Error::BadQuery { reason } => write!(
                 f,
-                "bad query: {reason}; expected fields are to, chip (or tops and bits), quantity, and optionally regime or date, end_user, hq, prior_tpp, g2g"
+                "bad query: {}; expected fields are to, chip (or tops and bits, with die_area, dram_bandwidth, non_datacenter), quantity, and optionally regime or date, end_user, hq, from, prior_tpp, installed_tpp, buyer_total_tpp, g2g, readings",
+                clipped(reason, 200)
             ),
-            Error::BadChoice { field, input, accepted } => write!(f, "bad {} `{input}`: accepted values are {accepted}", field.label()),
-            Error::BadScenario { field, input, reason } => write!(f, "bad {} `{input}`: {reason}", field.label()),
-            Error::ScenarioNotApplicable { field, input, regime, what } => write!(f, "bad {} `{input}`: the rules `{regime}` {what}", field.label()),
+            Error::BadChoice { field, input, accepted } => write!(f, "bad {} {}: accepted values are {accepted}", field.label(), quoted(input)),
+            Error::BadScenario { field, input, reason } => write!(f, "bad {} {}: {reason}", field.label(), quoted(input)),
+            Error::ScenarioNotApplicable { field, input, regime, what } => write!(f, "bad {} {}: the rules `{regime}` {what}", field.label(), quoted(input)),
         }
     }
 }
@@ -373,3 +431,25 @@ impl Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_show_what_was_typed_clipped_and_escaped() {
+        assert_eq!(shown("India"), "India");
+        assert_eq!(shown("a\u{202e}b\u{7}"), "a\\u{202e}b\\u{7}");
+        let long = "x".repeat(1 << 20);
+        assert_eq!(
+            shown(&long),
+            format!("{}… (1048576 characters)", "x".repeat(60))
+        );
+        let e = Error::UnknownCountry {
+            field: Field::To,
+            input: long,
+            suggestions: Vec::new(),
+        };
+        assert!(e.to_string().len() < 300);
+    }
+}

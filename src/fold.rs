@@ -9,6 +9,13 @@ pub fn fold(input: &str) -> String {
     let mut space = false;
     for c in input.trim().chars() {
         let c = match c {
+            // Invisible characters a copy from a web page can carry (zero-width space and joiners,
+            // direction marks and overrides, soft hyphen, byte-order mark) are not part of a name.
+            '\u{ad}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{feff}' => continue,
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
                 'a'
             }

@@ -84,6 +84,9 @@ impl ChipInput {
         dram_bandwidth: Option<String>,
     ) -> Result<ChipInput, Error> {
         let id = id.filter(|s| !s.trim().is_empty());
+        // Optional figures left empty are not given (the page sends what its fields hold).
+        let die_area = die_area.filter(|s| !s.trim().is_empty());
+        let dram_bandwidth = dram_bandwidth.filter(|s| !s.trim().is_empty());
         let spec = !tops.is_empty()
             || !bits.is_empty()
             || die_area.is_some()
@@ -113,7 +116,7 @@ impl ChipInput {
                     Some((field, input)) => Error::BadNumber {
                         field,
                         input,
-                        reason: format!("custom-chip figures go with --tops and --bits, not with a catalog chip (`{id}`): give one or the other"),
+                        reason: format!("custom-chip figures go with --tops and --bits, not with a catalog chip (`{}`): give one or the other", crate::error::shown(&id)),
                     },
                     None => Error::BadChoice {
                         field: Field::Chip,
@@ -367,6 +370,9 @@ pub fn parse_quantity(text: &str) -> Result<u64, Error> {
     }
     if t.contains('.') {
         return Err(bad("it is not a whole number"));
+    }
+    if t.chars().any(|c| c.is_numeric() && !c.is_ascii_digit()) {
+        return Err(bad("it has digits other than 0-9; write it with 0-9"));
     }
     if !t.chars().all(|c| c.is_ascii_digit()) {
         return Err(bad("it is not a number"));

@@ -242,7 +242,7 @@ fn bad_input_exits_2_with_one_clear_line() {
     );
     fails(
         &with(&["--quantity", "1", "--hq", "Atlantis"]),
-        "unknown country `Atlantis`",
+        "unknown headquarters country `Atlantis`",
     );
     fails(
         &[
@@ -346,7 +346,7 @@ fn bad_input_exits_2_with_one_clear_line() {
             "--date",
             "2024-01-01",
         ]),
-        "cannot be used with",
+        "bad regime `ac2023`: accepted values are a regime id or a date, not both",
     );
 }
 

@@ -764,7 +764,7 @@ fn ambiguous_names_are_refused_with_every_candidate() {
     );
     assert_eq!(
         e.to_string(),
-        "`Congo` can mean Republic of the Congo or DR Congo: give the one you mean (a name or an ISO code such as `CG` or `CD`)"
+        "destination `Congo` can mean Republic of the Congo or DR Congo: give the one you mean (a name or an ISO code such as `CG` or `CD`)"
     );
     // The headquarters field gets the same refusal, marked as `hq` (the AIA and D:5-parent rules
     // turn on it just as the destination rules turn on `to`).

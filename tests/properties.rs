@@ -253,3 +253,117 @@ proptest! {
         }
     }
 }
+
+/// A random order over every regime, destination, chip, buyer type and earlier quantity.
+fn any_order() -> impl Strategy<Value = h100e::query::Request> {
+    (
+        prop::sample::select(regime_ids()),
+        prop::sample::select(country_codes()),
+        prop::option::of(prop::sample::select(country_codes())),
+        prop::sample::select(measurable()),
+        prop::sample::select(vec!["none", "uveu", "nveu"]),
+        1u64..2_000_000,
+        (0u64..100_000_000, 0u64..5_000_000_000, 0u64..5_000_000_000),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(regime, to, hq, chip, eu, q, (prior, installed, total), g2g)| {
+                let mut r = req(to, chip, q);
+                r.regime = Choice::Id(regime.into());
+                r.hq = hq.map(String::from);
+                r.end_user = eu.into();
+                r.prior_tpp = Some(prior.to_string());
+                r.installed_tpp = Some(installed.to_string());
+                r.buyer_total_tpp = Some(total.to_string());
+                r.g2g = g2g;
+                r
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// More shipped before (this year's, an NVEU's installed base, the buyer's total), all else
+    /// equal, never turns "license required" into "no license", and never frees room in a cap.
+    #[test]
+    fn earlier_shipments_never_remove_a_license(
+        r in any_order(),
+        which in 0usize..3,
+        extra in 1u64..3_000_000_000,
+    ) {
+        let mut more = r.clone();
+        let field = match which {
+            0 => &mut more.prior_tpp,
+            1 => &mut more.installed_tpp,
+            _ => &mut more.buyer_total_tpp,
+        };
+        let before: u64 = field.as_deref().unwrap_or("0").parse().unwrap_or(0);
+        *field = Some((before + extra).to_string());
+        let (Ok(a), Ok(b)) = (wire::evaluate(&r), wire::evaluate(&more)) else {
+            // Beyond the largest earlier shipment accepted: refused, never answered.
+            prop_assert!(wire::evaluate(&more).is_err());
+            return Ok(());
+        };
+        prop_assert!(!a.license_required || b.license_required, "{} then {}", a.headline, b.headline);
+        for (x, y) in a.caps.iter().zip(&b.caps) {
+            prop_assert_eq!(x.id, y.id);
+            prop_assert!(y.used_tpp >= x.used_tpp, "{}", x.id);
+        }
+    }
+
+    /// Caps and allocations never show negative room: headroom and "over by" are never negative,
+    /// a cap is either within (headroom) or over (over by), and used + headroom = limit.
+    #[test]
+    fn caps_never_show_negative_room(r in any_order()) {
+        let Ok(v) = wire::evaluate(&r) else { return Ok(()); };
+        for c in &v.caps {
+            prop_assert!(c.limit_tpp >= 0.0 && c.used_tpp >= 0.0, "{}", c.id);
+            prop_assert!(c.headroom_tpp.is_none_or(|h| h >= 0.0), "{} headroom", c.id);
+            prop_assert!(c.headroom_h100e.is_none_or(|h| h >= 0.0), "{} headroom", c.id);
+            prop_assert!(c.over_by_tpp.is_none_or(|o| o > 0.0), "{} over", c.id);
+            if c.kind == "cap" {
+                prop_assert!(c.headroom_tpp.is_some() != c.over_by_tpp.is_some(), "{}", c.id);
+            }
+            if let Some(h) = c.headroom_tpp {
+                prop_assert!((c.used_tpp + h - c.limit_tpp).abs() <= 1e-6 * c.limit_tpp.max(1.0), "{}", c.id);
+            }
+        }
+    }
+
+    /// The wire JSON round-trips: the answer's text parses back to the same values, with every
+    /// number finite; and a query sent as JSON (as the page and the wasm API send it)
+    /// decodes to the same request the CLI builds.
+    #[test]
+    fn wire_json_round_trips(r in any_order()) {
+        let mut q = serde_json::json!({
+            "to": r.to, "chip": match &r.chip { h100e::query::ChipInput::Catalog(id) => id.clone(), _ => String::new() },
+            "quantity": r.quantity, "end_user": r.end_user, "prior_tpp": r.prior_tpp,
+            "installed_tpp": r.installed_tpp, "buyer_total_tpp": r.buyer_total_tpp, "g2g": r.g2g,
+        });
+        if let Choice::Id(id) = &r.regime {
+            q["regime"] = serde_json::json!(id);
+        }
+        if let Some(hq) = &r.hq {
+            q["hq"] = serde_json::json!(hq);
+        }
+        let decoded: wire::QueryIn = serde_json::from_value(q).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(decoded.request().map_err(|e| TestCaseError::fail(e.to_string()))?, r.clone());
+        let Ok(v) = wire::evaluate(&r) else { return Ok(()); };
+        let text = serde_json::to_string(&v).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        // Every value, numbers included, survives the trip through text exactly (serde_json's
+        // Value sorts keys here; key order is compared against the wasm API in e2e/parity).
+        let direct = serde_json::to_value(&v).ok();
+        prop_assert_eq!(Some(&value), direct.as_ref());
+        let mut numbers = vec![&value];
+        while let Some(x) = numbers.pop() {
+            match x {
+                serde_json::Value::Number(n) => prop_assert!(n.as_f64().is_some_and(f64::is_finite)),
+                serde_json::Value::Array(a) => numbers.extend(a),
+                serde_json::Value::Object(o) => numbers.extend(o.values()),
+                _ => {}
+            }
+        }
+    }
+}

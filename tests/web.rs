@@ -305,8 +305,8 @@ fn json_text_round_trips() {
 #[wasm_bindgen_test]
 fn bad_input_throws_the_cli_message() {
     let cases = [
-        (r#"{"to":"Atlantis","chip":"H100","quantity":1}"#, "unknown country `Atlantis`: give an ISO code (e.g. `AE`), an English name or a common alias; did you mean `Antarctica`, `Åland Islands` or `Albania`?"),
-        (r#"{"to":"Congo","chip":"H100","quantity":1}"#, "`Congo` can mean Republic of the Congo or DR Congo: give the one you mean (a name or an ISO code such as `CG` or `CD`)"),
+        (r#"{"to":"Atlantis","chip":"H100","quantity":1}"#, "unknown destination `Atlantis`: give an ISO code (e.g. `AE`), an English name or a common alias; did you mean `Antarctica`, `Åland Islands` or `Albania`?"),
+        (r#"{"to":"Congo","chip":"H100","quantity":1}"#, "destination `Congo` can mean Republic of the Congo or DR Congo: give the one you mean (a name or an ISO code such as `CG` or `CD`)"),
         (r#"{"to":"SG","chip":"H100","quantity":-5}"#, "bad quantity `-5`: it is negative; give a whole number of chips from 1 to 100,000,000"),
         (r#"{"to":"SG","chip":"H100","quantity":1.5}"#, "bad quantity `1.5`: it is not a whole number; give a whole number of chips from 1 to 100,000,000"),
         (r#"{"to":"SG","chip":"H100","quantity":1,"date":"2023-01-01"}"#, "date `2023-01-01` is outside coverage: the earliest rules we model (2023–24 rules) took effect on 2023-11-17; give that day or a later one"),

@@ -228,7 +228,7 @@ struct SpecArgs {
 #[derive(Args)]
 struct WhenArgs {
     /// Regime id (see `h100e regimes`); default: the latest real regime.
-    #[arg(long, conflicts_with = "date")]
+    #[arg(long)]
     regime: Option<String>,
     /// The rules in force on this day, YYYY-MM-DD.
     #[arg(long)]

@@ -1,0 +1,7 @@
+//! Fuzz target `chip_spec`: see `checks::chip_spec` for what it feeds the engine and what it asserts.
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::chip_spec(data));

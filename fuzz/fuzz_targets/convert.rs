@@ -1,0 +1,7 @@
+//! Fuzz target `convert`: see `checks::convert` for what it feeds the engine and what it asserts.
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::convert(data));
