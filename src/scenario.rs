@@ -149,10 +149,18 @@ impl Overrides {
                 .split_once('=')
                 .ok_or_else(|| bad("it is not `setting=value`, e.g. `lpp=500h100e`".into()))?;
             let key = key.trim().to_ascii_lowercase();
-            let setting = Setting::parse(&key)
-                .ok_or_else(|| bad(format!("`{key}` is not a setting; use {}", Setting::KEYS)))?;
+            let setting = Setting::parse(&key).ok_or_else(|| {
+                bad(format!(
+                    "`{}` is not a setting; use {}",
+                    crate::error::shown(&key),
+                    Setting::KEYS
+                ))
+            })?;
             if seen.contains(&setting) {
-                return Err(bad(format!("`{key}` is given twice")));
+                return Err(bad(format!(
+                    "`{}` is given twice",
+                    crate::error::shown(&key)
+                )));
             }
             seen.push(setting);
             o.set(setting, value.trim())?;
