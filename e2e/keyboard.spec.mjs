@@ -51,7 +51,7 @@ test('Tab reaches every part of the page with a visible focus indicator, and the
     }
   }
   const names = stops.map((s) => s.name);
-  for (const want of ['#to', '#chip', '#qty', '#eu', '#hq', '#prior', '#g2g', '#regime', 'input[name=mode]', '#copy-link', '#cite']) {
+  for (const want of ['#to', '#chip', '#qty', '#eu', '#hq', '#prior', '#g2g', '#regime', '#mode', '#copy-link', '#cite']) {
     expect(names.some((n) => n.includes(want)), `Tab reaches ${want} (${names.join(' ')})`).toBe(true);
   }
   expect(stops.some((s) => s.inMap), 'Tab reaches the map').toBe(true);
