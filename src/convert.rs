@@ -308,7 +308,7 @@ impl Fit {
 
 /// The largest amount converted: the largest TPP the wire prints exactly (15 significant digits),
 /// about 63 million H100s, far beyond any real shipment.
-const MAX_TPP: Dec = Dec::from_milli(MAX_EXACT_MILLI);
+pub(crate) const MAX_TPP: Dec = Dec::from_milli(MAX_EXACT_MILLI);
 
 /// An amount of TPP or H100-equivalents as typed, within the range any real shipment has.
 fn parse_amount(text: &str, field: Field) -> Result<Dec, Error> {

@@ -17,18 +17,18 @@ use crate::chip::{self, Chip};
 use crate::country;
 use crate::data::{CLASSIFICATION, ORIGIN};
 use crate::date::Date;
-use crate::decimal::{Dec, MAX_EXACT_MILLI};
+use crate::decimal::Dec;
 use crate::error::{Error, Field};
 use crate::eval::{self, Status};
 use crate::explain;
-use crate::model::{ChipEntry, Cite, Country, Param, Place, Regime};
+use crate::model::{Allocation, ChipEntry, Cite, Country, Param, Place, Regime};
 use crate::regime::{self, Choice, Selection};
 
 /// The longest scenario text accepted (a scenario moving every place fits easily).
 pub const MAX_LEN: usize = 4000;
 
-/// The largest amount a scenario may set: the largest TPP the wire prints exactly.
-const MAX_TPP: Dec = Dec::from_milli(MAX_EXACT_MILLI);
+// The largest amount a scenario may set is the converter's: the largest TPP the wire prints exactly.
+use crate::convert::MAX_TPP;
 
 /// The largest agreement multiplier.
 const MAX_MULTIPLIER: u64 = 100;
@@ -457,11 +457,9 @@ fn set_cap(r: &mut Regime, a: Amount) -> Result<Changed, Error> {
         .as_mut()
         .ok_or_else(|| missing_id(Setting::Cap, id, a.text()))?;
     let was = al.tpp.value;
-    // The agreement figure keeps the base's multiplier (exact: the build checks it is whole).
-    let factor = al.g2g_tpp.value.div_floor(was).unwrap_or(1);
-    let g2g = u64::try_from(factor)
-        .ok()
-        .and_then(|f| tpp.checked_mul_int(f))
+    // The agreement figure keeps the base's multiplier.
+    let g2g = tpp
+        .checked_mul_int(base_multiplier(al))
         .ok_or_else(|| too_large(Field::ScenarioCap, a.text()))?;
     al.tpp = Param {
         value: tpp,
@@ -472,6 +470,16 @@ fn set_cap(r: &mut Regime, a: Amount) -> Result<Changed, Error> {
         cite: changed(al.g2g_tpp.cite),
     };
     Ok(Changed { given: a, tpp, was })
+}
+
+/// How many times the allocation an agreement gives under the regime (exact: the build checks
+/// that `g2g_tpp` is a whole multiple of `tpp`).
+fn base_multiplier(al: &Allocation) -> u64 {
+    al.g2g_tpp
+        .value
+        .div_floor(al.tpp.value)
+        .and_then(|f| u64::try_from(f).ok())
+        .unwrap_or(1)
 }
 
 fn too_large(field: Field, input: String) -> Error {
@@ -497,13 +505,7 @@ fn set_multiplier(r: &mut Regime, m: Dec) -> Result<(Dec, Dec), Error> {
         .allocation
         .as_mut()
         .ok_or_else(|| missing_id(Setting::G2g, id, m.to_string()))?;
-    let was = Dec::from_int(
-        al.g2g_tpp
-            .value
-            .div_floor(al.tpp.value)
-            .and_then(|f| u64::try_from(f).ok())
-            .unwrap_or(1),
-    );
+    let was = Dec::from_int(base_multiplier(al));
     let g2g = al
         .tpp
         .value
