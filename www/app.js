@@ -192,9 +192,9 @@ async function main() {
   const commit = (text) => { committedTo = text; clearNotices('to'); };
   const map = createMap($('map'), $('tip'), names, (code) => {
     if (fixed) return;
-    if (editor?.picking) {
+    if (editor.get()?.picking) {
       const { t } = tiersFor({ ...pageState(), scenario: '' });
-      editor.pickOnMap(code, names.get(code), t?.destinations.find((d) => d.code === code)?.status);
+      editor.get().pickOnMap(code, names.get(code), t?.destinations.find((d) => d.code === code)?.status);
       return;
     }
     form.to.value = names.get(code);
@@ -207,35 +207,39 @@ async function main() {
   });
   /** The page's state: the form, the committed destination, the scenario, the embed's options and the open view. */
   let scenario = start.scenario;
-  let editor = null;
   let views = null;
   const pageState = () => ({ ...readForm(committedTo), scenario, ...embed, tool: views?.get() || '' });
-  /** The scenario editor loads when opened, or at once when a link carries a scenario, with the tools engine. */
-  const openEditor = () => {
-    if (editor) return;
-    editor = Promise.all([import('./scenario.js'), full()]).then(([m]) => {
-      editor = m.createScenario($('whatif-body'), { chips: chipList, countries: countryList, onChange: (text) => { scenario = text; clearNotices('scenario'); schedule(); } });
-      editor.write(scenario);
-      last.answerKey = null;
-      update();
-    }).catch((e) => { editor = null; fill($('whatif-body'), h('p', { class: 'error', role: 'alert' }, e.message)); });
+  /**
+   * A panel whose module and the tools engine load when it is first opened: `build(module,
+   * engine)` makes it; a failure shows in its body, and the next opening tries again. `get()` is
+   * what `build` returned, or null while loading.
+   */
+  const lazyPanel = (body, load, build) => {
+    let made = null;
+    let loading = null;
+    const open = () => {
+      loading ||= Promise.all([load(), full()]).then(([m, t]) => { made = build(m, t); update(); })
+        .catch((e) => { loading = null; fill($(body), h('p', { class: 'error', role: 'alert' }, e.message)); });
+    };
+    return { open, get: () => made };
   };
+  /** The scenario editor: opened by the reader, or at once when a link carries a scenario. */
+  const editor = lazyPanel('whatif-body', () => import('./scenario.js'), (m) => {
+    const e = m.createScenario($('whatif-body'), { chips: chipList, countries: countryList, onChange: (text) => { scenario = text; clearNotices('scenario'); schedule(); } });
+    e.write(scenario);
+    last.answerKey = null;
+    return e;
+  });
+  /** The timeline: it drives the rules menu's "as of a date". */
+  const line = lazyPanel('timeline-body', () => import('./timeline.js'), (m, t) => m.createTimeline($('timeline-body'), t.timeline(), {
+    onDate: (iso) => { form.regime.value = 'date'; form.date.value = iso; clearNotices('date'); schedule(); },
+    onRegime: (id) => { form.regime.value = id; schedule(); },
+  }));
   // The single file (dist/h100e.html) carries only the page's engine: no scenarios, no timeline.
   if (globalThis.h100eWasm) { $('whatif').remove(); $('timeline-box').remove(); }
-  $('whatif')?.addEventListener('toggle', () => { if ($('whatif').open) openEditor(); });
-  /** The timeline loads when opened, with the tools engine; it drives the rules menu's "as of a date". */
-  let line = null;
-  $('timeline-box')?.addEventListener('toggle', () => {
-    if (!$('timeline-box').open || line) return;
-    line = Promise.all([import('./timeline.js'), full()]).then(([m, t]) => {
-      line = m.createTimeline($('timeline-body'), t.timeline(), {
-        onDate: (iso) => { form.regime.value = 'date'; form.date.value = iso; clearNotices('date'); schedule(); },
-        onRegime: (id) => { form.regime.value = id; schedule(); },
-      });
-      update();
-    }).catch((e) => { line = null; fill($('timeline-body'), h('p', { class: 'error', role: 'alert' }, e.message)); });
-  });
-  if (scenario && $('whatif')) { $('whatif').open = true; openEditor(); }
+  $('whatif')?.addEventListener('toggle', () => { if ($('whatif').open) editor.open(); });
+  $('timeline-box')?.addEventListener('toggle', () => { if ($('timeline-box').open) line.open(); });
+  if (scenario && $('whatif')) { $('whatif').open = true; editor.open(); }
   const share = createShare($('share'), () => ({ st: readForm(committedTo), verdict: last.verdict, data: data.data }));
   const table = createTable($('table'), (code) => { form.to.value = names.get(code); commit(names.get(code)); update(); form.to.focus(); });
   combobox(form.to, $('to-list'), countryList, () => { commit(form.to.value); update(); });
@@ -247,7 +251,7 @@ async function main() {
   let last = { answerKey: null, mapKey: null, legendKey: null, classes: new Map(), rows: [], verdict: null, dest: null };
 
   function markInvalid(field) {
-    if (editor?.markInvalid?.(field)) $('whatif').open = true;
+    if (editor.get()?.markInvalid(field)) $('whatif').open = true;
     for (const el of Object.values(form)) {
       el.removeAttribute('aria-invalid');
       if (el.dataset.describedby !== undefined) el.setAttribute('aria-describedby', el.dataset.describedby);
@@ -303,7 +307,7 @@ async function main() {
     if ($('live').textContent !== spoken) $('live').textContent = spoken;
     paintMap(st, q, verdict);
     syncEditor(st, q, verdict);
-    line?.show?.(st.date || verdict?.regime.date_applied);
+    line.get()?.show(st.date || verdict?.regime.date_applied);
     if (!$('card').hidden || card.code) showCard(st, q, verdict);
     views?.refresh();
     // For the page benchmark: how long answering and repainting took, without the frame wait.
@@ -333,16 +337,17 @@ async function main() {
 
   /** The editor learns what the answering rules let a scenario change, and their answer without it. */
   function syncEditor(st, q, verdict) {
-    if (!editor?.setBase || !verdict) return;
+    const ed = editor.get();
+    if (!ed || !verdict) return;
     const base = regimeList.find((r) => r.id === verdict.regime.id);
     const { t } = tiersFor({ ...st, scenario: '' });
-    if (base && t) editor.setBase(base, t.legend);
-    if (!st.scenario) { editor.showBase(''); return; }
+    if (base && t) ed.setBase(base, t.legend);
+    if (!st.scenario) { ed.showBase(''); return; }
     try {
       const { scenario: _, ...plain } = q;
       const b = eng.evaluate(plain);
-      editor.showBase(`Under the ${b.regime.short_name} as written: ${b.outcome_class_label}${b.exception_used ? ` (${b.exception_used})` : ''}.`);
-    } catch { editor.showBase(''); }
+      ed.showBase(`Under the ${b.regime.short_name} as written: ${b.outcome_class_label}${b.exception_used ? ` (${b.exception_used})` : ''}.`);
+    } catch { ed.showBase(''); }
   }
 
   /** This order's outcome everywhere (cached per order; the destination plays no part). */
