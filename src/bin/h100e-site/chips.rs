@@ -8,7 +8,7 @@ use h100e::convert::ConvertRequest;
 use h100e::wire::convert::FitOut;
 use h100e::wire::{self, ChipOut, ConvertOut, DatasetOut, ThresholdOut};
 
-use super::{cite, esc, num, shell, Page};
+use super::{cite, esc, num, shell, source_links, uncertain_note, Page};
 
 /// The converter's first amount: the yardstick itself, 1,000 of the H100.
 const FIRST_CHIP: &str = "h100-sxm";
@@ -180,21 +180,7 @@ fn lines_section(chips: &[ChipOut], lines: &[ThresholdOut]) -> String {
 fn catalog_row(c: &ChipOut) -> String {
     let opt = |v: Option<f64>, d| v.map_or("unpublished".to_string(), |x| num(x, d));
     let key = |v: Option<f64>| v.map_or("-1".to_string(), |x| x.to_string());
-    let mut sources = String::new();
-    for s in &c.sources {
-        let _ = write!(
-            sources,
-            r##"<a href="{}">{}</a> "##,
-            esc(s.url),
-            esc(s.about)
-        );
-    }
-    let uncertain = c.uncertain.map_or(String::new(), |u| {
-        format!(
-            r##"<br><span class="uncertain">Uncertain: {}</span>"##,
-            esc(u)
-        )
-    });
+    let (sources, uncertain) = (source_links(c), uncertain_note(c));
     let alts = c.tpp_alternatives.map_or(String::new(), |a| {
         format!(
             r##"<br><span class="range">Other figures: {}</span>"##,

@@ -211,8 +211,8 @@ fn shell(p: &Page) -> String {
     )
 }
 
-fn chip_row(c: &ChipOut) -> String {
-    let opt = |v: Option<f64>, d| v.map_or("unpublished".to_string(), |x| num(x, d));
+/// A chip's sources as links, for the catalog tables of the sources and chips pages.
+fn source_links(c: &ChipOut) -> String {
     let mut sources = String::new();
     for s in &c.sources {
         let _ = write!(
@@ -222,12 +222,22 @@ fn chip_row(c: &ChipOut) -> String {
             esc(s.about)
         );
     }
-    let uncertain = c.uncertain.map_or(String::new(), |u| {
+    sources
+}
+
+/// What the research could not confirm about a chip, as a line under its sources; empty if nothing.
+fn uncertain_note(c: &ChipOut) -> String {
+    c.uncertain.map_or(String::new(), |u| {
         format!(
             r##"<br><span class="uncertain">Uncertain: {}</span>"##,
             esc(u)
         )
-    });
+    })
+}
+
+fn chip_row(c: &ChipOut) -> String {
+    let opt = |v: Option<f64>, d| v.map_or("unpublished".to_string(), |x| num(x, d));
+    let (sources, uncertain) = (source_links(c), uncertain_note(c));
     format!(
         "<tr><th scope=\"row\">{}<br><code>{}</code></th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}{uncertain}</td></tr>",
         esc(&c.name),
