@@ -12,11 +12,13 @@ const expected = (page, before, after) => page.evaluate(async ({ order, before, 
   const b = m.outcomes({ ...order, regime: before });
   const a = m.outcomes({ ...order, regime: after });
   const rank = new Map(a.order.map((c, i) => [c, i]));
-  const was = new Map(b.destinations.map((o) => [o.code, o]));
+  // Each map lists its distinct answers once; every country names the index of its own.
+  const list = (map) => Object.entries(map.destinations).map(([code, i]) => ({ code, ...map.answers[i] }));
+  const was = new Map(list(b).map((o) => [o.code, o]));
   const uncounted = new Set(m.tiers(after).destinations.filter((d) => d.uncounted).map((d) => d.code));
   const count = { stricter: 0, looser: 0, rerouted: 0, same: 0 };
   const cls = {};
-  for (const o of a.destinations) {
+  for (const o of list(a)) {
     if (uncounted.has(o.code)) continue;
     const p = was.get(o.code);
     const step = rank.get(o.class) - rank.get(p.class);
@@ -24,7 +26,7 @@ const expected = (page, before, after) => page.evaluate(async ({ order, before, 
     count[c] += 1;
     cls[o.code] = c;
   }
-  const lppToLicense = a.destinations.filter((o) => !uncounted.has(o.code) && was.get(o.code).exception_used === 'LPP' && o.class === 'license').length;
+  const lppToLicense = list(a).filter((o) => !uncounted.has(o.code) && was.get(o.code).exception_used === 'LPP' && o.class === 'license').length;
   return { count, cls, lppToLicense };
 }, { order: ORDER, before, after });
 

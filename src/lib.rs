@@ -22,6 +22,7 @@
 )]
 #![warn(missing_docs)]
 
+pub mod atlas;
 pub mod chip;
 pub mod claims;
 pub mod compare;

@@ -86,7 +86,8 @@ pub fn evaluate(query_obj: JsValue) -> Result<JsValue, JsValue> {
     to_js(&wire::evaluate(&req).map_err(js_err)?)
 }
 
-/// The outcome of the same order in every destination, for the map's outcome mode.
+/// The outcome of the same order in every destination, for the map's outcome mode: `answers`
+/// lists each distinct answer once, `destinations` maps each ISO code to its answer's index.
 #[wasm_bindgen]
 pub fn outcomes(query_obj: JsValue) -> Result<JsValue, JsValue> {
     let req = query(query_obj)?;

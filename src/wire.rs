@@ -1454,11 +1454,10 @@ impl QueryIn {
     }
 }
 
-/// The map's "outcome" mode: what this order would meet in one destination.
+/// The map's "outcome" mode: what this order would meet in a destination. Many destinations
+/// meet the same answer; [`OutcomesOut`] lists each answer once.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct OutcomeOut {
-    /// ISO alpha-2.
-    pub code: &'static str,
     /// Tier, where the regime has tiers.
     pub tier: Option<u8>,
     /// Short outcome word (as `EvalOut::outcome`).
@@ -1473,6 +1472,30 @@ pub struct OutcomeOut {
     pub review_policy: Option<&'static str>,
     /// The same in words.
     pub review_policy_label: Option<&'static str>,
+}
+
+/// Each destination's ISO code and the index of its answer in [`OutcomesOut::answers`], written
+/// as one JSON object (`{"AD": 0, "AE": 3, ...}`): the map of 249 places in about 2 KB of JSON
+/// instead of 249 objects repeating the same few answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ByCode(pub Vec<(&'static str, usize)>);
+
+impl ByCode {
+    /// The index of the answer of `code`.
+    pub fn get(&self, code: &str) -> Option<usize> {
+        self.0.iter().find(|(c, _)| *c == code).map(|(_, i)| *i)
+    }
+}
+
+impl Serialize for ByCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (code, i) in &self.0 {
+            m.serialize_entry(code, i)?;
+        }
+        m.end()
+    }
 }
 
 /// A point the sources disagree on, with its readings (for the sources page and the JS API).
@@ -1523,8 +1546,10 @@ pub fn contested_facts() -> Vec<ContestedFactOut> {
 pub struct OutcomesOut {
     /// Which regime answered.
     pub regime: RegimeRef,
-    /// One entry per destination, by ISO code.
-    pub destinations: Vec<OutcomeOut>,
+    /// The distinct answers this order meets, each once, in the order first met.
+    pub answers: Vec<OutcomeOut>,
+    /// Every destination by ISO code, with the index of its answer in `answers`.
+    pub destinations: ByCode,
     /// The classes in use, with their meaning and counts.
     pub legend: Vec<LegendOut>,
     /// Every class id, from the least to the most restrictive (`open`, `exception`, `license`,
@@ -1534,44 +1559,70 @@ pub struct OutcomesOut {
     pub data: DataOut,
 }
 
+impl OutcomesOut {
+    /// The answer met in `code`.
+    pub fn at(&self, code: &str) -> Option<&OutcomeOut> {
+        self.destinations
+            .get(code)
+            .and_then(|i| self.answers.get(i))
+    }
+}
+
+/// What the outcome map shows of a verdict.
+fn outcome_out(v: &Verdict) -> OutcomeOut {
+    OutcomeOut {
+        tier: v.tier.map(eval::Tier::number),
+        outcome: v.outcome.as_str(),
+        class: v.class().id(),
+        license_required: v.license_required,
+        exception_used: v.exception_used().map(eval::ExceptionId::as_str),
+        review_policy: v.review_policy.map(ReviewPolicy::id),
+        review_policy_label: v.review_policy.map(ReviewPolicy::label),
+    }
+}
+
 /// The outcome of the same order in every destination (the `to` of the query is ignored).
 pub fn outcomes(req: &Request) -> Result<OutcomesOut, Error> {
-    let base = req.resolve()?;
-    let metrics = base.chip_metrics()?;
-    let mut out = Vec::with_capacity(country::all().len());
-    for c in country::all() {
-        let mut q = base.clone();
-        q.destination = c;
-        let v = eval::outcome(&q, &metrics)?;
-        out.push(OutcomeOut {
-            code: c.code,
-            tier: v.tier.map(eval::Tier::number),
-            outcome: v.outcome.as_str(),
-            class: v.class().id(),
-            license_required: v.license_required,
-            exception_used: v.exception_used().map(eval::ExceptionId::as_str),
-            review_policy: v.review_policy.map(ReviewPolicy::id),
-            review_policy_label: v.review_policy.map(ReviewPolicy::label),
+    let q = req.resolve()?;
+    let metrics = q.chip_metrics()?;
+    let (verdicts, kind_of) = crate::atlas::everywhere(&q, &metrics)?;
+    let of_kind: Vec<OutcomeOut> = verdicts.iter().map(outcome_out).collect();
+    // Two kinds of destination can still meet the same answer: each answer is listed once.
+    // (Every index `everywhere` gives is one of its verdicts: `get` never misses.)
+    let mut answers: Vec<OutcomeOut> = Vec::new();
+    let mut at = Vec::with_capacity(kind_of.len());
+    let mut classes = Vec::with_capacity(kind_of.len());
+    for (c, answer) in country::all()
+        .iter()
+        .zip(&kind_of)
+        .filter_map(|(c, k)| Some((c, of_kind.get(*k)?)))
+    {
+        let i = answers.iter().position(|a| a == answer).unwrap_or_else(|| {
+            answers.push(answer.clone());
+            answers.len() - 1
         });
+        at.push((c.code, i));
+        classes.push(answer.class);
     }
     let legend = eval::OutcomeClass::ALL
         .iter()
-        .filter_map(|c| {
+        .filter_map(|k| {
             legend_entry(
-                c.id(),
-                explain::outcome_class_label(*c).to_string(),
-                explain::outcome_class_short(*c).to_string(),
+                k.id(),
+                explain::outcome_class_label(*k).to_string(),
+                explain::outcome_class_short(*k).to_string(),
                 country::all()
                     .iter()
-                    .zip(&out)
-                    .filter(|(_, o)| o.class == c.id())
-                    .map(|(k, _)| k),
+                    .zip(&classes)
+                    .filter(|(_, class)| **class == k.id())
+                    .map(|(c, _)| c),
             )
         })
         .collect();
     Ok(OutcomesOut {
-        regime: regime_ref(&base.selection),
-        destinations: out,
+        regime: regime_ref(&q.selection),
+        answers,
+        destinations: ByCode(at),
         legend,
         order: eval::OutcomeClass::ALL.iter().map(|c| c.id()).collect(),
         data: data(),

@@ -625,24 +625,24 @@ fn page_queries_decode_like_cli_arguments() {
 #[test]
 fn outcomes_cover_every_destination() {
     let map = wire::outcomes(&req("SG", "h100", 2000).regime("diffusion2025")).expect("outcomes");
-    let list = &map.destinations;
+    let list = &map.destinations.0;
     assert_eq!(list.len(), 249);
+    // Each answer is listed once and used by some destination.
+    for (i, a) in map.answers.iter().enumerate() {
+        assert!(list.iter().any(|(_, j)| *j == i), "answer {i} unused");
+        assert!(!map.answers[..i].contains(a), "answer {i} listed twice");
+    }
     // The legend counts every destination once, by the class each one has, except Antarctica,
     // which is no country's territory and which maps leave uncoloured.
     assert_eq!(map.legend.iter().map(|l| l.count).sum::<usize>(), 248);
     for l in &map.legend {
         let n = list
             .iter()
-            .filter(|o| o.class == l.status && o.code != "AQ")
+            .filter(|(code, i)| map.answers[*i].class == l.status && *code != "AQ")
             .count();
         assert_eq!(l.count, n, "{}", l.status);
     }
-    let of = |code: &str| {
-        list.iter()
-            .find(|o| o.code == code)
-            .expect("listed")
-            .clone()
-    };
+    let of = |code: &str| map.at(code).expect("listed").clone();
     assert_eq!(of("FR").exception_used, Some("AIA"));
     assert_eq!(of("SG").review_policy, Some("presumption-of-approval"));
     assert_eq!(of("RU").review_policy, Some("presumption-of-denial"));

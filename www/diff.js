@@ -27,13 +27,14 @@ export function diffMap(before, after, names, uncounted = new Set()) {
   const rank = new Map(after.order.map((c, i) => [c, i]));
   const shortsB = new Map(before.legend.map((l) => [l.status, l.short]));
   const shortsA = new Map(after.legend.map((l) => [l.status, l.short]));
-  const b = new Map(before.destinations.map((o) => [o.code, o]));
   const classes = new Map();
   const labels = new Map();
   const kinds = new Map();
-  for (const a of after.destinations) {
-    const o = b.get(a.code);
-    if (!o || uncounted.has(a.code)) continue;
+  // Each map lists its distinct answers once and gives every country the index of its own.
+  for (const [code, i] of Object.entries(after.destinations)) {
+    const a = { code, ...after.answers[i] };
+    const o = before.answers[before.destinations[code]];
+    if (!o || uncounted.has(code)) continue;
     const step = rank.get(a.class) - rank.get(o.class);
     const cls = step > 0 ? 'stricter' : step < 0 ? 'looser' : a.exception_used !== o.exception_used ? 'rerouted' : 'same';
     const words = cls === 'same' ? `No change: ${said(a, shortsA)}` : `${said(o, shortsB)} → ${said(a, shortsA)}`;

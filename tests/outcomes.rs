@@ -1,0 +1,65 @@
+//! The outcome map (`wire::outcomes`: every destination at once, no explanations, each distinct
+//! answer listed once) must say for every destination what the full answer for that destination
+//! says. The map's pass is written for speed; this checks it against the answer a reader gets.
+
+mod common;
+
+use common::{req, Tweak};
+use h100e::query::Request;
+use h100e::{country, regime, wire};
+
+/// Orders that reach different rules: a large Tier 2 order (LPP, the country allocation), a small
+/// one, a buyer headquartered elsewhere, an authorized end user, a re-export, a 3A090.b chip.
+fn orders(regime: &str) -> Vec<Request> {
+    let mut from = req("SG", "h100", 100).regime(regime);
+    from.from = Some("MY".into());
+    vec![
+        req("SG", "h100", 50_000).regime(regime),
+        req("SG", "b200", 10).regime(regime),
+        req("SG", "h100", 2_000).regime(regime).hq("CN"),
+        req("SG", "h100", 2_000).regime(regime).end_user("uveu"),
+        from,
+        req("SG", "l40", 500).regime(regime),
+    ]
+}
+
+#[test]
+fn every_destination_on_the_map_agrees_with_its_full_answer() {
+    for r in regime::all() {
+        for order in orders(r.id) {
+            let map = wire::outcomes(&order).expect("outcomes");
+            for c in country::all() {
+                let mut one = order.clone();
+                one.to = c.code.into();
+                let full = wire::evaluate(&one).expect("answer");
+                let m = map.at(c.code).expect("every destination is on the map");
+                let what = format!("{} under {} ({:?})", c.code, r.id, order.quantity);
+                assert_eq!(m.outcome, full.outcome, "{what}");
+                assert_eq!(m.class, full.outcome_class, "{what}");
+                assert_eq!(m.license_required, full.license_required, "{what}");
+                assert_eq!(m.exception_used, full.exception_used, "{what}");
+                assert_eq!(m.review_policy, full.review_policy, "{what}");
+                assert_eq!(m.tier, full.destination.tier, "{what}");
+            }
+        }
+    }
+}
+
+/// The scenario's moves are per place: the map must follow them too (rule.md §2.4 and §3.10: Tier 3
+/// licenses meet a presumption of denial; a scenario moving Israel there changes only Israel's answer).
+#[test]
+fn a_scenario_move_changes_that_destination_on_the_map() {
+    let base = req("SG", "h100", 2_000).regime("diffusion2025");
+    let moved = base.clone().scenario("tier-3=IL");
+    let (a, b) = (
+        wire::outcomes(&base).expect("base"),
+        wire::outcomes(&moved).expect("scenario"),
+    );
+    let changed: Vec<&str> = country::all()
+        .iter()
+        .map(|c| c.code)
+        .filter(|c| a.at(c) != b.at(c))
+        .collect();
+    assert_eq!(changed, ["IL"]);
+    assert_eq!(b.at("IL").and_then(|o| o.tier), Some(3));
+}
