@@ -38,20 +38,24 @@ export function setupPaint(onMap, onTable, later) {
 /** The map's data for a regime and scenario: tiers or rules (cached per regime or date and scenario). */
 export function tiersFor(st) {
   const key = `${st.date || st.regime || 'latest'}|${st.scenario || ''}`;
-  if (!tierCache.has(key)) {
-    try { tierCache.set(key, eng.tiers(st.date || st.regime || undefined, st.scenario || undefined)); } catch { tierCache.set(key, null); }
-    if (tierCache.size > 50) tierCache.delete(tierCache.keys().next().value);
-  }
-  return { t: tierCache.get(key), tkey: key };
+  return { t: cached(tierCache, key, () => eng.tiers(st.date || st.regime || undefined, st.scenario || undefined)), tkey: key };
 }
+
+/** An order's key: its query without the destination, which plays no part in the outcomes map. */
+const orderKey = ({ to, ...order }) => JSON.stringify(order);
 
 /** This order's outcome everywhere (cached per order; the destination plays no part). */
 function outcomesFor(q, okey) {
-  if (!outcomeCache.has(okey)) {
-    try { outcomeCache.set(okey, eng.outcomes(q)); } catch { outcomeCache.set(okey, null); }
-    if (outcomeCache.size > 50) outcomeCache.delete(outcomeCache.keys().next().value);
+  return cached(outcomeCache, okey, () => eng.outcomes(q));
+}
+
+/** What `make()` gives for `key` (null if the engine refuses it), kept for the 50 latest keys. */
+function cached(cache, key, make) {
+  if (!cache.has(key)) {
+    try { cache.set(key, make()); } catch { cache.set(key, null); }
+    if (cache.size > 50) cache.delete(cache.keys().next().value);
   }
-  return outcomeCache.get(okey);
+  return cache.get(key);
 }
 
 let relabel;
@@ -67,8 +71,7 @@ export function paintMap(st, q, verdict) {
   // were, faded; the tier colours do not depend on the order and follow the rules menu.
   $('map').classList.toggle('stale', !verdict && st.map === 'outcome');
   if (!t || (!verdict && st.map === 'outcome')) return;
-  const { to, ...order } = q;
-  const okey = JSON.stringify(order);
+  const okey = orderKey(q);
   if (!verdict) { draw(st, t, null, `${tkey}||tier`, dest); return; }
   if (st.map === 'outcome') {
     const outMap = outcomesFor(q, okey);
@@ -102,9 +105,12 @@ function draw(st, t, outMap, key, dest) {
   const lkey = JSON.stringify([legend, classesShown.get(dest)]);
   if (lkey !== legendKey) {
     legendKey = lkey;
-    renderLegend($('legend'), legend, (cls) => map.highlight(cls), classesShown.get(dest));
+    showLegend(legend, classesShown.get(dest));
   }
 }
+
+/** The legend under the map; pointing at an entry highlights its class (`current`: the destination's). */
+const showLegend = (legend, current) => renderLegend($('legend'), legend, (cls) => map.highlight(cls), current);
 
 /**
  * The difference map: this order's outcome under the rules chosen against the rules compared
@@ -120,10 +126,10 @@ function paintDiff(st, t, q, okey, verdict, dest) {
   const vs = st.vs || previousRules(verdict.regime.id);
   const { date, scenario: _, ...rest } = q;
   const bq = { ...rest, regime: vs };
-  const { to, ...border } = bq;
+  const bkey = orderKey(bq);
   const after = outcomesFor(q, okey);
-  const before = outcomesFor(bq, JSON.stringify(border));
-  const key = `${okey}|${JSON.stringify(border)}|diff`;
+  const before = outcomesFor(bq, bkey);
+  const key = `${okey}|${bkey}|diff`;
   if (!after || !before || key === mapKey) return;
   mapKey = key;
   paintClasses(st, t, after);
@@ -133,7 +139,7 @@ function paintDiff(st, t, q, okey, verdict, dest) {
   legendShown = d.legend;
   $('map-caption').textContent = `Colours: how this order's outcome changes from the ${before.regime.short_name} to the ${after.regime.short_name}${after.regime.scenario ? ' (hypothetical scenario)' : ''}.`;
   legendKey = null;
-  renderLegend($('legend'), d.legend, (cls) => map.highlight(cls), d.classes.get(dest));
+  showLegend(d.legend, d.classes.get(dest));
   fill($('diff-kinds'), d.kinds.map((k) => h('li', { 'data-class': k.cls }, `${k.words}: `, h('strong', {}, num(k.codes.length)))));
   $('diff-kinds').hidden = false;
 }
@@ -176,8 +182,7 @@ function snapshot() {
   const st = pageState();
   const q = query(st);
   const { t } = tiersFor(st);
-  const { to, ...order } = q;
-  const outMap = outcomesFor(q, JSON.stringify(order));
+  const outMap = outcomesFor(q, orderKey(q));
   if (!t || !verdictShown) return null;
   if (st.map !== 'diff') paintClasses(st, t, outMap);
   mapKey = null;
