@@ -30,8 +30,9 @@ function lazyPanel(body, load, build) {
 }
 
 /**
- * The scenario editor and the timeline: `answer()` answers now (as `update` does, kept for the
- * tool views too), `schedule()` at the next frame, and `redraw()` has the next answer drawn again.
+ * The scenario editor and the timeline. `answer()` answers now (a panel once built calls it, and so
+ * does a tool view's pick), `schedule()` at the next frame; `redraw()` has the next answer drawn
+ * again, which the editor asks for once it is built.
  */
 export function setupPanels(answer, schedule, redraw) {
   update = answer;
