@@ -49,3 +49,6 @@ export function num(n, digits) {
   if (digits !== undefined) return new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(n);
   return grouping.format(n);
 }
+
+/** The page's element with this id. */
+export const $ = (id) => document.getElementById(id);

@@ -2,9 +2,8 @@
 // a state asks. The destination the page answers for is the last one the reader committed to (an
 // exact name, code or alias, a pick from the list, Enter or leaving the field), so a half-typed
 // name never answers for another country.
-import { h, fill } from './dom.js';
+import { $, h, fill } from './dom.js';
 
-const $ = (id) => document.getElementById(id);
 export const form = {
   to: $('to'), chip: $('chip'), tops: $('tops'), bits: $('bits'), area: $('area'), bw: $('bw'), nondc: $('nondc'), qty: $('qty'),
   regime: $('regime'), date: $('date'), mode: $('mode'), vs: $('vs'), eu: $('eu'), hq: $('hq'), from: $('from'), prior: $('prior'), installed: $('installed'), total: $('total'), g2g: $('g2g'),

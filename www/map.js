@@ -179,65 +179,23 @@ function nearestToward(centres, from, dx, dy) {
   return best?.code ?? null;
 }
 
-/** Builds the map into `host`. `names` maps ISO code → name; `onPick(code)` selects a destination. */
-export function createMap(host, tip, names, onPick) {
-  /** code → its focusable world-map element, its centre, and every element painted with its class. */
-  const elements = new Map();
-  const centres = new Map();
-  const painted = new Map();
-  const paintable = (code, ...els) => painted.set(code, [...(painted.get(code) || []), ...els.filter(Boolean)]);
-  const geo = geometry(host.querySelector('svg.prerendered'));
-  host.replaceChildren();
-  const svg = drawWorld(geo, (code, el, centre, ...paint) => { elements.set(code, el); centres.set(code, centre); paintable(code, ...paint); });
-  // The insets hold their places at once (no layout shift) and get their paths from insets.js once
-  // the browser is idle after the first answer: a reader sees the answer and the world map first.
-  const slots = new Map(geo.INSET_FRAMES.map(({ id, viewBox }) => {
-    const [, , w, hgt] = viewBox.split(' ').map(Number);
-    return [id, h('div', { class: `inset-slot inset-${id}`, style: `aspect-ratio: ${w} / ${hgt}` })];
-  }));
-  host.append(svg, h('div', { class: 'insets' }, [...slots.values()]));
-  const myViews = views.slice(-1);
-
-  // Targets keep 24 CSS px whatever the drawn size; inset callouts are 8 px dots, world dots 5 px
-  // (and at least 2.4 units) so that on a phone they do not bury Europe.
-  const resize = () => {
-    for (const v of myViews) {
-      const box = v.svg.viewBox.baseVal;
-      const scale = v.svg.getBoundingClientRect().width / box.width || 1;
-      v.radius = TARGET / scale;
-      for (const c of v.hits.children) c.setAttribute('r', v.radius);
-      for (const c of v.dots.querySelectorAll('.symbol')) c.setAttribute('r', v.svg === svg ? Math.max(2.4, 2.5 / scale) : 4 / scale);
-    }
-  };
-  new ResizeObserver(resize).observe(host);
-
-  let state = { classes: new Map(), labels: new Map() };
-  (window.requestIdleCallback || setTimeout)(() => import('./insets.js').then(({ INSETS }) => {
-    for (const inset of INSETS) {
-      slots.get(inset.id)?.replaceChildren(drawInset(inset, paintable));
-      myViews.push(views[views.length - 1]);
-    }
-    api.paint(state.classes, state.labels);
-    const was = selected;
-    selected = null;
-    api.select(was);
-    resize();
-    host.dataset.insets = 'ready';
-  }).catch(() => {
-    // Every place is also on the world map and in the table: say so rather than leave blanks.
-    host.dataset.insets = 'failed';
-    host.querySelector('.insets').replaceChildren(h('p', { class: 'caption' }, 'The close-up maps could not load; every place is on the world map above and in the table below.'));
-  }));
-
+/**
+ * The map's pointer, focus and keyboard, on the `world` map (map.js's `view`) and everything
+ * drawn in `painted`: the tooltip (`label(code)` its text) and the hot mark for the country
+ * pointed at or focused, one roving tab stop over the focusable `elements`, arrow keys to the
+ * nearest country that way (by `centres`), letters by name, a click or Enter to pick (`onPick`).
+ * Returns `rove(code)`, which moves the tab stop, and `focus(code)`, which also focuses there
+ * (the country that last had focus when `code` is null).
+ */
+function interact(host, tip, world, elements, centres, painted, names, label, onPick) {
+  const svg = world.svg;
   // Roving focus: one tab stop for the whole map, on the selected destination when there is one.
   const order = [...elements.keys()].sort((a, b) => (names.get(a) || a).localeCompare(names.get(b) || b));
   let focused = order[0];
-  let selected = null;
   elements.get(focused).setAttribute('tabindex', 0);
-  let info = new Map();
 
   function showTip(code, x, y) {
-    tip.textContent = info.get(code) || names.get(code) || code;
+    tip.textContent = label(code);
     tip.hidden = false;
     const r = tip.getBoundingClientRect();
     tip.style.left = `${Math.min(window.innerWidth - r.width - 8, Math.max(8, x + 12))}px`;
@@ -275,7 +233,6 @@ export function createMap(host, tip, names, onPick) {
     onPick(c);
     showTip(c, ev.clientX, ev.clientY);
   });
-  const world = myViews[0];
   svg.addEventListener('focusin', (ev) => {
     const c = ev.target.getAttribute?.('data-country');
     if (!c) return;
@@ -305,12 +262,67 @@ export function createMap(host, tip, names, onPick) {
       if (next) focusCode(next);
     }
   });
+  return { rove, focus: (code) => focusCode(code || focused) };
+}
+
+/** Builds the map into `host`. `names` maps ISO code → name; `onPick(code)` selects a destination. */
+export function createMap(host, tip, names, onPick) {
+  /** code → its focusable world-map element, its centre, and every element painted with its class. */
+  const elements = new Map();
+  const centres = new Map();
+  const painted = new Map();
+  const paintable = (code, ...els) => painted.set(code, [...(painted.get(code) || []), ...els.filter(Boolean)]);
+  const geo = geometry(host.querySelector('svg.prerendered'));
+  host.replaceChildren();
+  const svg = drawWorld(geo, (code, el, centre, ...paint) => { elements.set(code, el); centres.set(code, centre); paintable(code, ...paint); });
+  // The insets hold their places at once (no layout shift) and get their paths from insets.js once
+  // the browser is idle after the first answer: a reader sees the answer and the world map first.
+  const slots = new Map(geo.INSET_FRAMES.map(({ id, viewBox }) => {
+    const [, , w, hgt] = viewBox.split(' ').map(Number);
+    return [id, h('div', { class: `inset-slot inset-${id}`, style: `aspect-ratio: ${w} / ${hgt}` })];
+  }));
+  host.append(svg, h('div', { class: 'insets' }, [...slots.values()]));
+  const myViews = views.slice(-1);
+  const world = myViews[0];
+
+  // Targets keep 24 CSS px whatever the drawn size; inset callouts are 8 px dots, world dots 5 px
+  // (and at least 2.4 units) so that on a phone they do not bury Europe.
+  const resize = () => {
+    for (const v of myViews) {
+      const box = v.svg.viewBox.baseVal;
+      const scale = v.svg.getBoundingClientRect().width / box.width || 1;
+      v.radius = TARGET / scale;
+      for (const c of v.hits.children) c.setAttribute('r', v.radius);
+      for (const c of v.dots.querySelectorAll('.symbol')) c.setAttribute('r', v.svg === svg ? Math.max(2.4, 2.5 / scale) : 4 / scale);
+    }
+  };
+  new ResizeObserver(resize).observe(host);
+
+  let state = { classes: new Map(), labels: new Map() };
+  (window.requestIdleCallback || setTimeout)(() => import('./insets.js').then(({ INSETS }) => {
+    for (const inset of INSETS) {
+      slots.get(inset.id)?.replaceChildren(drawInset(inset, paintable));
+      myViews.push(views[views.length - 1]);
+    }
+    api.paint(state.classes, state.labels);
+    const was = selected;
+    selected = null;
+    api.select(was);
+    resize();
+    host.dataset.insets = 'ready';
+  }).catch(() => {
+    // Every place is also on the world map and in the table: say so rather than leave blanks.
+    host.dataset.insets = 'failed';
+    host.querySelector('.insets').replaceChildren(h('p', { class: 'caption' }, 'The close-up maps could not load; every place is on the world map above and in the table below.'));
+  }));
+
+  let selected = null;
+  const keys = interact(host, tip, world, elements, centres, painted, names, (code) => state.labels.get(code) || names.get(code) || code, onPick);
 
   const api = {
     /** Colours every country: `classes` maps code → class id (a code it lacks is drawn neutral);
-     * `labels` maps code → accessible text. */
+     * `labels` maps code → accessible text (and the tooltip's). */
     paint(classes, labels) {
-      info = labels;
       state = { classes, labels };
       // Only what changed is touched: a new fill restyles and repaints, the same one need not.
       const set = (el, name, value) => { if (el.getAttribute(name) !== value) el.setAttribute(name, value); };
@@ -336,7 +348,7 @@ export function createMap(host, tip, names, onPick) {
         const own = v === world ? elements.get(code) : (painted.get(code) || []).filter((el) => v.svg.contains(el)).pop();
         v.selected.setAttribute('d', outline(selected && own));
       }
-      if (selected && !svg.contains(document.activeElement)) rove(selected);
+      if (selected && !svg.contains(document.activeElement)) keys.rove(selected);
     },
     /** Emphasises the countries of one class id and dims the others; null ends it (legend hover/focus). */
     highlight(classId) {
@@ -344,7 +356,7 @@ export function createMap(host, tip, names, onPick) {
       for (const els of painted.values()) for (const el of els) el.classList.toggle('lit', !!classId && el.getAttribute('data-class') === classId);
     },
     /** Moves keyboard focus to the selected destination (or the country that last had focus). */
-    focusSelected() { focusCode(selected || focused); },
+    focusSelected() { keys.focus(selected); },
   };
   return api;
 }

@@ -22,6 +22,106 @@ const NUMBER_SETTINGS = [
   { id: 'g2g', label: 'Agreement multiplier', hint: 'How many times the allocation a government-to-government agreement gives (tick the agreement under “Buyer and shipment details”).' },
 ];
 
+/** A unit menu for an amount: H100-equivalents, TPP, or a number of one of the `chips`. */
+function unitSelect(id, chips) {
+  return h('select', { id: `sc-${id}-unit`, 'aria-label': 'Unit' },
+    h('option', { value: 'h100e' }, 'H100-equivalents'),
+    h('option', { value: 'tpp' }, 'TPP'),
+    h('optgroup', { label: 'Number of chips' }, chips.filter((c) => c.answerable && c.tpp !== null).map((c) =>
+      h('option', { value: `*${c.id}` }, `× ${c.name}`))));
+}
+
+/** The number settings' fields; each one's input goes into `inputs` and its unit menu into `units`. */
+function numberFields(chips, inputs, units) {
+  return NUMBER_SETTINGS.map((s) => {
+    inputs[s.id] = h('input', { id: `sc-${s.id}`, name: `sc-${s.id}`, type: 'text', inputmode: 'decimal', autocomplete: 'off',
+      'aria-describedby': `sc-${s.id}-hint` });
+    if (s.id !== 'g2g') units[s.id] = unitSelect(s.id, chips);
+    return h('div', { class: 'field', id: `sc-field-${s.id}` },
+      h('label', { for: `sc-${s.id}` }, s.label),
+      h('div', { class: 'amount' }, inputs[s.id], units[s.id]),
+      h('p', { class: 'hint', id: `sc-${s.id}-hint` }, s.hint));
+  });
+}
+
+/**
+ * The "Move places" fieldset (`fieldset`) and its controls: the list of places moved, the place
+ * and the status to move it to, an error line and the map switch; the Move button runs `add()`.
+ */
+function movesSection(add) {
+  const place = h('input', { id: 'sc-place', type: 'text', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false',
+    'aria-controls': 'sc-place-list', autocomplete: 'off', spellcheck: 'false' });
+  const placeList = h('ul', { id: 'sc-place-list', role: 'listbox', hidden: true, 'aria-label': 'Matching countries' });
+  const status = h('select', { id: 'sc-status', 'aria-label': 'Move it to' });
+  const list = h('ul', { class: 'moves', id: 'sc-moves', 'aria-label': 'Places moved' });
+  const pick = h('input', { id: 'sc-pick', type: 'checkbox' });
+  const movesError = h('p', { class: 'hint error', id: 'sc-moves-error', hidden: true });
+  const fieldset = h('fieldset', { class: 'scenario-moves' },
+    h('legend', {}, 'Move places'),
+    list,
+    h('div', { class: 'field' },
+      h('label', { for: 'sc-place' }, 'Place'),
+      h('div', { class: 'combo' }, place, placeList)),
+    h('div', { class: 'field' }, h('label', { for: 'sc-status' }, 'Move it to'), status),
+    h('button', { type: 'button', id: 'sc-add', onclick: add }, 'Move'),
+    movesError,
+    h('div', { class: 'field check' }, pick, h('label', { for: 'sc-pick' }, 'Click the map to move places')));
+  return { fieldset, place, placeList, status, list, pick, movesError };
+}
+
+/**
+ * The scenario text of the editor's fields and `moves`. The syntax's own marks typed in a value
+ * become `?`, so the engine refuses that value instead of reading a second setting out of it.
+ */
+function scenarioText(inputs, units, moves) {
+  const parts = [];
+  for (const s of NUMBER_SETTINGS) {
+    const v = inputs[s.id].value.trim().replace(/[;=]/g, '?');
+    if (!v) continue;
+    const unit = units[s.id]?.value;
+    parts.push(`${s.id}=${v}${unit === 'h100e' ? 'h100e' : unit === 'tpp' || !unit ? '' : unit}`);
+  }
+  for (const st of new Set(moves.map((m) => m.status))) {
+    parts.push(`${st}=${moves.filter((m) => m.status === st).map((m) => m.code).join(',')}`);
+  }
+  return parts.join(';');
+}
+
+/**
+ * Fills the number fields from a scenario text's `items` (parseText) and returns its moves, each
+ * place named from `countries` (a code the engine does not know is kept as typed, for it to refuse).
+ */
+function readItems(items, inputs, units, countries) {
+  for (const s of NUMBER_SETTINGS) {
+    const v = items.get(s.id) || '';
+    const chip = v.match(/^(.*)\*([^*]+)$/);
+    const h100e = v.match(/^(.*?)h100e$/i);
+    const tpp = v.match(/^(.*?)tpp$/i);
+    if (units[s.id]) units[s.id].value = chip ? `*${chip[2]}` : h100e || !v ? 'h100e' : 'tpp';
+    inputs[s.id].value = chip ? chip[1] : h100e ? h100e[1] : tpp ? tpp[1] : v;
+  }
+  const moves = [];
+  for (const [k, v] of items) {
+    if (NUMBER_SETTINGS.some((s) => s.id === k)) continue;
+    for (const code of v.split(',').map((c) => c.trim()).filter(Boolean)) {
+      const c = countries.find((x) => x.code === code.toUpperCase());
+      moves.push({ code: c?.code || code, name: c?.name || code, status: k });
+    }
+  }
+  return moves;
+}
+
+/**
+ * Marks the input an engine error is about (`scenario.lpp`, …: one of the number `inputs`, or the
+ * moves' `list`), or none; true when the error is the scenario's, so the page opens the editor.
+ */
+function markField(field, inputs, list) {
+  const target = { 'scenario.lpp': inputs.lpp, 'scenario.cap': inputs.cap, 'scenario.g2g': inputs.g2g, 'scenario.moves': list, scenario: null }[field];
+  for (const el of [...Object.values(inputs), list]) el.removeAttribute('aria-invalid');
+  if (target) target.setAttribute('aria-invalid', 'true');
+  return Boolean(target) || field === 'scenario';
+}
+
 /**
  * Builds the editor in `root`. `chips` is the engine's chip list (amounts can be given in units
  * of a chip), `countries` its country list; `onChange(text)` runs when the scenario changes.
@@ -31,30 +131,7 @@ export function createScenario(root, { chips, countries, onChange }) {
   const units = {};
   let moves = []; // [{ code, name, status }]
   let base = { settings: [], statuses: [], labels: new Map() };
-
-  const unitSelect = (id) => h('select', { id: `sc-${id}-unit`, 'aria-label': 'Unit' },
-    h('option', { value: 'h100e' }, 'H100-equivalents'),
-    h('option', { value: 'tpp' }, 'TPP'),
-    h('optgroup', { label: 'Number of chips' }, chips.filter((c) => c.answerable && c.tpp !== null).map((c) =>
-      h('option', { value: `*${c.id}` }, `× ${c.name}`))));
-
-  const numberFields = NUMBER_SETTINGS.map((s) => {
-    inputs[s.id] = h('input', { id: `sc-${s.id}`, name: `sc-${s.id}`, type: 'text', inputmode: 'decimal', autocomplete: 'off',
-      'aria-describedby': `sc-${s.id}-hint` });
-    if (s.id !== 'g2g') units[s.id] = unitSelect(s.id);
-    return h('div', { class: 'field', id: `sc-field-${s.id}` },
-      h('label', { for: `sc-${s.id}` }, s.label),
-      h('div', { class: 'amount' }, inputs[s.id], units[s.id]),
-      h('p', { class: 'hint', id: `sc-${s.id}-hint` }, s.hint));
-  });
-
-  const place = h('input', { id: 'sc-place', type: 'text', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false',
-    'aria-controls': 'sc-place-list', autocomplete: 'off', spellcheck: 'false' });
-  const placeList = h('ul', { id: 'sc-place-list', role: 'listbox', hidden: true, 'aria-label': 'Matching countries' });
-  const status = h('select', { id: 'sc-status', 'aria-label': 'Move it to' });
-  const list = h('ul', { class: 'moves', id: 'sc-moves', 'aria-label': 'Places moved' });
-  const pick = h('input', { id: 'sc-pick', type: 'checkbox' });
-  const movesError = h('p', { class: 'hint error', id: 'sc-moves-error', hidden: true });
+  const { fieldset, place, placeList, status, list, pick, movesError } = movesSection(() => add());
 
   const add = () => {
     const c = countries.find((k) => [k.name, k.code, ...k.aliases].some((n) => n.toLowerCase() === place.value.trim().toLowerCase()));
@@ -72,17 +149,8 @@ export function createScenario(root, { chips, countries, onChange }) {
 
   fill(root,
     h('p', { class: 'hint' }, 'Change the rules chosen above. Every answer, map, link and download made with a scenario is labelled hypothetical.'),
-    h('div', { class: 'scenario-numbers' }, numberFields),
-    h('fieldset', { class: 'scenario-moves' },
-      h('legend', {}, 'Move places'),
-      list,
-      h('div', { class: 'field' },
-        h('label', { for: 'sc-place' }, 'Place'),
-        h('div', { class: 'combo' }, place, placeList)),
-      h('div', { class: 'field' }, h('label', { for: 'sc-status' }, 'Move it to'), status),
-      h('button', { type: 'button', id: 'sc-add', onclick: add }, 'Move'),
-      movesError,
-      h('div', { class: 'field check' }, pick, h('label', { for: 'sc-pick' }, 'Click the map to move places'))),
+    h('div', { class: 'scenario-numbers' }, numberFields(chips, inputs, units)),
+    fieldset,
     h('p', { class: 'scenario-base', id: 'sc-base', 'aria-live': 'polite' }),
     h('button', { type: 'button', id: 'sc-clear', onclick: () => { write(''); emit(); } }, 'Clear the scenario'));
 
@@ -114,24 +182,7 @@ export function createScenario(root, { chips, countries, onChange }) {
     emit();
   }
 
-  /**
-   * The scenario text of the editor's fields. The syntax's own marks typed in a value become `?`,
-   * so the engine refuses that value instead of reading a second setting out of it.
-   */
-  function text() {
-    const parts = [];
-    for (const s of NUMBER_SETTINGS) {
-      const v = inputs[s.id].value.trim().replace(/[;=]/g, '?');
-      if (!v) continue;
-      const unit = units[s.id]?.value;
-      parts.push(`${s.id}=${v}${unit === 'h100e' ? 'h100e' : unit === 'tpp' || !unit ? '' : unit}`);
-    }
-    for (const st of new Set(moves.map((m) => m.status))) {
-      parts.push(`${st}=${moves.filter((m) => m.status === st).map((m) => m.code).join(',')}`);
-    }
-    return parts.join(';');
-  }
-
+  const text = () => scenarioText(inputs, units, moves);
   function emit() { onChange(text()); }
 
   for (const s of NUMBER_SETTINGS) {
@@ -141,23 +192,7 @@ export function createScenario(root, { chips, countries, onChange }) {
 
   /** Fills the fields from a scenario text (a link's). */
   function write(t) {
-    const items = parseText(t);
-    for (const s of NUMBER_SETTINGS) {
-      const v = items.get(s.id) || '';
-      const chip = v.match(/^(.*)\*([^*]+)$/);
-      const h100e = v.match(/^(.*?)h100e$/i);
-      const tpp = v.match(/^(.*?)tpp$/i);
-      if (units[s.id]) units[s.id].value = chip ? `*${chip[2]}` : h100e || !v ? 'h100e' : 'tpp';
-      inputs[s.id].value = chip ? chip[1] : h100e ? h100e[1] : tpp ? tpp[1] : v;
-    }
-    moves = [];
-    for (const [k, v] of items) {
-      if (NUMBER_SETTINGS.some((s) => s.id === k)) continue;
-      for (const code of v.split(',').map((c) => c.trim()).filter(Boolean)) {
-        const c = countries.find((x) => x.code === code.toUpperCase());
-        moves.push({ code: c?.code || code, name: c?.name || code, status: k });
-      }
-    }
+    moves = readItems(parseText(t), inputs, units, countries);
     renderMoves();
   }
 
@@ -177,22 +212,14 @@ export function createScenario(root, { chips, countries, onChange }) {
      */
     setBase(regime, legend) {
       base = { settings: regime.scenario_settings, statuses: regime.scenario_statuses, labels: new Map(legend.map((l) => [l.status, l.short])) };
-      for (const s of NUMBER_SETTINGS) {
-        const usable = base.settings.includes(s.id);
-        const field = root.querySelector(`#sc-field-${s.id}`);
-        field.hidden = !usable && !inputs[s.id].value;
-      }
+      // A setting these rules cannot change is hidden, unless it holds a value.
+      for (const s of NUMBER_SETTINGS) root.querySelector(`#sc-field-${s.id}`).hidden = !base.settings.includes(s.id) && !inputs[s.id].value;
       statusOptions(status, status.value);
       renderMoves();
     },
     /** The base's answer beside the scenario's, in the engine's words. */
     showBase(words) { root.querySelector('#sc-base').textContent = words; },
     /** Marks the input an engine error is about (`scenario.lpp`, …), or none. */
-    markInvalid(field) {
-      const target = { 'scenario.lpp': inputs.lpp, 'scenario.cap': inputs.cap, 'scenario.g2g': inputs.g2g, 'scenario.moves': list, scenario: null }[field];
-      for (const el of [...Object.values(inputs), list]) el.removeAttribute('aria-invalid');
-      if (target) target.setAttribute('aria-invalid', 'true');
-      return Boolean(target) || field === 'scenario';
-    },
+    markInvalid: (field) => markField(field, inputs, list),
   };
 }

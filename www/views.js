@@ -2,7 +2,7 @@
 // (urlstate.js), drawn below the answer and redrawn when the question changes. To add one (diff,
 // timeline, scenario), add an entry: `label` (the button), `title` (the view's heading) and
 // `load` (its module, loaded on first use), whose `render(host, ctx)` draws the view for the
-// page's current question (app.js's `viewContext` says what ctx holds). Views that need the
+// page's current question (panels.js's `viewContext` says what ctx holds). Views that need the
 // tools engine get it from tools.js.
 import { h, fill } from './dom.js';
 
