@@ -154,7 +154,8 @@ function previousRules(id) {
 
 /** Colours the map and fills the table's rows; returns each destination's class. */
 function paintClasses(st, t, outMap) {
-  const outs = new Map(outMap?.destinations.map((o) => [o.code, o]) || []);
+  // The engine lists each distinct answer once and gives every country the index of its own.
+  const outcomeAt = (code) => outMap?.answers[outMap.destinations[code]];
   const rule = new Map(t.destinations.map((d) => [d.code, d]));
   const ruleLabel = new Map(t.legend.map((l) => [l.status, l.short]));
   const outcomeLabel = new Map((outMap?.legend || []).map((l) => [l.status, l.short]));
@@ -165,7 +166,7 @@ function paintClasses(st, t, outMap) {
   const rows = [];
   for (const [code, name] of names) {
     const d = rule.get(code);
-    const o = outs.get(code);
+    const o = outcomeAt(code);
     const ruleWords = d?.uncounted ? 'not coloured (no country)' : d ? ruleLabel.get(d.status) : 'unknown';
     if (!d?.uncounted) classes.set(code, st.map === 'outcome' ? o?.class : d?.status);
     labels.set(code, `${name}: ${ruleWords}; this order: ${outcomeWords(o)}`);
