@@ -63,16 +63,41 @@ fn period(date: Date) -> usize {
 
 /// For each destination (in [`country::all`] order), a bit per place of [`places`] that holds it.
 fn holds(r: &Regime, date: Date) -> Vec<u32> {
+    let all = country::all();
+    // Which groups hold each destination, a bit per group: each group's members read once,
+    // rather than searched again for every place and destination.
+    let mut groups = vec![0u32; all.len()];
+    for (bit, g) in GROUPS.iter().enumerate() {
+        for m in g.members.iter().filter(|m| place::in_force(m, date)) {
+            if let Some(b) = index(m.code).and_then(|i| groups.get_mut(i)) {
+                *b |= 1 << bit;
+            }
+        }
+    }
     let ps = places(r);
-    country::all()
-        .iter()
+    all.iter()
         .map(|c| {
             let code = country::treated_as(c.code).0;
+            let of = index(code)
+                .and_then(|i| groups.get(i))
+                .copied()
+                .unwrap_or(0);
+            let in_group = |id: &str| {
+                GROUPS
+                    .iter()
+                    .position(|g| place::same(g.id, id))
+                    .is_some_and(|bit| of & (1 << bit) != 0)
+            };
             ps.iter().enumerate().fold(0, |bits, (i, p)| {
-                bits | u32::from(place::contains(p, code, date)) << i
+                bits | u32::from(place::holds(p, code, in_group)) << i
             })
         })
         .collect()
+}
+
+/// The position of `code` in [`country::all`], which is sorted by code.
+fn index(code: &str) -> Option<usize> {
+    country::all().binary_search_by(|c| c.code.cmp(code)).ok()
 }
 
 /// A table of [`holds`] kept for a regime (its address: regimes are `'static`, a scenario's
@@ -162,6 +187,48 @@ mod tests {
             let described = format!("{r:?}").matches("Place {").count();
             assert_eq!(places(r).len(), described, "{}", r.id);
             assert!(described <= 32, "{}: more places than bits", r.id);
+        }
+    }
+
+    /// [`index`] searches the countries by halves: they must be in code order, and the group
+    /// bits must fit.
+    #[test]
+    fn countries_are_in_code_order_and_groups_fit() {
+        assert!(country::all()
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if a.code < b.code)));
+        assert!(GROUPS.len() <= 32);
+    }
+
+    /// The table built a group at a time says what asking each place says.
+    #[test]
+    fn the_table_agrees_with_asking_each_place() {
+        // Each regime's own day, and every day a group gained or lost a member.
+        let mut days: Vec<Date> = GROUPS
+            .iter()
+            .flat_map(|g| g.members)
+            .flat_map(|m| [m.from, m.until])
+            .flatten()
+            .collect();
+        days.sort();
+        days.dedup();
+        for r in crate::regime::all() {
+            for day in days.iter().copied().chain([r.as_of]) {
+                let table = holds(r, day);
+                for (c, bits) in country::all().iter().zip(&table) {
+                    let code = country::treated_as(c.code).0;
+                    for (i, p) in places(r).iter().enumerate() {
+                        let asked = place::contains(p, code, day);
+                        assert_eq!(
+                            bits & (1 << i) != 0,
+                            asked,
+                            "{} {} {i} {day:?}",
+                            r.id,
+                            c.code
+                        );
+                    }
+                }
+            }
         }
     }
 
