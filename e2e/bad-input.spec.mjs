@@ -86,6 +86,9 @@ function pageCase(c) {
 /** Everything the typed test looks at, in one round trip, once the page has answered (the next frames). */
 async function pageState() {
   await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+  // The address bar follows fast changes within 0.4 s, and at once when the page is hidden
+  // (urlstate.js): read it now.
+  dispatchEvent(new Event('pagehide'));
   const error = document.getElementById('answer-error');
   const marked = [...document.querySelectorAll('[aria-invalid="true"]')];
   return {

@@ -66,7 +66,7 @@ test('the view is in the URL, follows the question, and opens each regime\'s ans
   await page.selectOption('#chip', 'h100-sxm');
   const want = h100.columns.find((c) => c.regime.id === 'diffusion2025').largest_license_free.label;
   await expect(cell(page, 'diffusion2025', 'largest_license_free')).toHaveText(want);
-  expect(page.url()).not.toMatch(/chip=b200/);
+  await expect(page).not.toHaveURL(/chip=b200/);
   await expect(page).toHaveURL(/tool=compare/);
   // A cell's link names that regime's answer; following it answers under it here.
   const link = cell(page, 'proposal2025', 'review_policy').locator('a');
@@ -79,7 +79,7 @@ test('the view is in the URL, follows the question, and opens each regime\'s ans
   // Closing it takes it out of the URL.
   await page.click('#tool-close');
   await expect(page.locator('#tool-view')).toBeHidden();
-  expect(page.url()).not.toMatch(/tool=/);
+  await expect(page).not.toHaveURL(/tool=/);
 });
 
 test('keyboard: open, follow a cell, close with Escape', async ({ page }) => {

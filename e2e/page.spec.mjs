@@ -156,11 +156,28 @@ test('a URL reproduces its state on a fresh page', async ({ page, context }) => 
   // Change something, then open the resulting URL in a new page: same answer.
   await page.fill('#qty', '50000');
   await expect(page.locator('#verdict')).toContainText('policy of denial');
+  // The address follows typing within 0.4 s (urlstate.js).
+  await expect(page).toHaveURL(/qty=50000/);
   const url = page.url();
   const fresh = await context.newPage();
   await open(fresh, url.replace(/^https?:\/\/[^/]+/, ''));
   await expect(fresh.locator('#verdict')).toHaveText(await page.locator('#verdict').textContent());
   await expect(fresh.locator('#map [data-class="denial"]').first()).toBeVisible();
+});
+
+test('typing a quantity fast rewrites the address at most every 0.4 s, and it ends on what was typed', async ({ page }) => {
+  await open(page, '/?regime=diffusion2025&to=India&qty=2000');
+  // Chromium spends about 5 ms in each replaceState: count them while six keys are typed.
+  await page.evaluate(() => {
+    window.__writes = 0;
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...a) => { window.__writes += 1; return replace(...a); };
+  });
+  await page.fill('#qty', '');
+  await page.focus('#qty');
+  await page.keyboard.type('123456');
+  await expect(page).toHaveURL(/qty=123456/);
+  expect(await page.evaluate(() => window.__writes)).toBeLessThanOrEqual(2);
 });
 
 test('a hostile URL executes nothing and shows a notice', async ({ page }) => {

@@ -28,7 +28,7 @@ test('a lower license-free allowance and a tier move answer as the engine does, 
   await expect(page.locator('#verdict')).toContainText(lower.headline.slice(0, 40));
   expect(lower.headline.startsWith('Hypothetical')).toBe(true);
   await expect(page.locator('#map-caption')).toContainText('Hypothetical scenario on the AI Diffusion rule');
-  expect(new URL(page.url()).searchParams.get('scenario')).toBe('lpp=500h100e');
+  await expect.poll(() => new URL(page.url()).searchParams.get('scenario')).toBe('lpp=500h100e');
 
   // Israel to Tier 3, picked from the list.
   await page.fill('#sc-place', 'Israel');
@@ -45,8 +45,8 @@ test('a lower license-free allowance and a tier move answer as the engine does, 
   await expect(page.locator('#sc-base')).toContainText(plain.outcome_class_label);
 
   // The link carries the scenario; opened afresh it fills the editor and gives the same answer.
+  await expect.poll(() => new URL(page.url()).searchParams.get('scenario')).toBe('lpp=500h100e;tier-3=IL');
   const url = new URL(page.url());
-  expect(url.searchParams.get('scenario')).toBe('lpp=500h100e;tier-3=IL');
   const fresh = await page.context().newPage();
   await open(fresh, `${url.pathname}${url.search}`);
   await expect(fresh.locator('#whatif')).toHaveAttribute('open', '');
@@ -128,5 +128,5 @@ test('the editor works from the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.locator('#sc-moves li')).toHaveCount(0);
   await expect(page.locator('#sc-lpp')).toHaveValue('');
-  expect(new URL(page.url()).searchParams.has('scenario')).toBe(false);
+  await expect.poll(() => new URL(page.url()).searchParams.has('scenario')).toBe(false);
 });

@@ -38,7 +38,7 @@ test('dragging to a day answers under the rules in force that day', async ({ pag
     await expect(page.locator('#date')).toHaveValue(iso);
     await expect(page.locator('#verdict')).toContainText(want.headline.slice(0, 50));
     await expect(page.locator('#timeline-now')).toContainText(t.periods.findLast((p) => p.from <= iso).short_name);
-    expect(new URL(page.url()).searchParams.get('date')).toBe(iso);
+    await expect.poll(() => new URL(page.url()).searchParams.get('date')).toBe(iso);
   }
   // Under the AI Diffusion rule the map shows tiers.
   await drag(page, '2025-03-01');
