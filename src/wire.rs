@@ -735,12 +735,12 @@ fn contested(c: &Contest, v: &Verdict) -> ContestedOut {
             .readings
             .iter()
             .map(|x| ReadingOut {
-                reading: x.id,
-                short: explain::reading_short(c.fact, x, r),
+                reading: x.pick.id,
+                short: explain::reading_short(c.fact, &x.pick, r),
                 label: explain::reading_label(c.fact, x, r),
                 answer: answer(&x.verdict),
                 citation: CitationOut::from_cite(
-                    x.reading.map_or(CLASSIFICATION.tpp_cite, |y| y.cite),
+                    x.pick.reading.map_or(CLASSIFICATION.tpp_cite, |y| y.cite),
                     on,
                 ),
             })
