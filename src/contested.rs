@@ -139,15 +139,14 @@ pub fn combinations(q: &Query, contests: &[Contest]) -> Result<Vec<Combination>,
 
 /// Every contested fact the verdict `v` of `q` turned on, re-answered under each reading.
 pub fn assess(q: &Query, v: &Verdict) -> Result<Vec<Contest>, Error> {
-    let mut facts = v.consulted.clone();
     // The chip is measured once; each reading reclassifies from these catalog metrics.
     let base = q.chip.metrics()?;
     let chip_readings = q.chip.tpp_readings_from(base.tpp);
-    if chip_readings.len() > 1 {
-        facts.push(ContestedFact::ChipTpp);
-    }
-    facts.sort();
-    facts.dedup();
+    // Each fact once, in `ContestedFact::ALL`'s order, which is theirs (no sort: the page's
+    // engine carries none).
+    let facts = ContestedFact::ALL.into_iter().filter(|f| {
+        v.consulted.contains(f) || (*f == ContestedFact::ChipTpp && chip_readings.len() > 1)
+    });
     let mut out = Vec::new();
     for fact in facts {
         let Some(data) = CONTESTED.iter().find(|c| c.fact == fact) else {
