@@ -1322,7 +1322,7 @@ fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
         })
         .collect();
     format!(
-        "ChipEntry {{ id: {}, csv_id: {}, vendor: {}, model: {}, variant: {}, year: {}, datacenter: {datacenter}, aliases: {}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, dram_bandwidth: {}, memory_gb: {}, uncertain: {}, tpp_alternatives: {}, tpp_range: {range}, notes: {}, stated_class: {}, sources: &[{}], #[cfg(feature = \"tools\")] verification: {} }}",
+        "ChipEntry {{ id: {}, csv_id: {}, vendor: {}, model: {}, variant: {}, year: {}, datacenter: {datacenter}, aliases: {}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, dram_bandwidth: {}, memory_gb: {}, uncertain: {}, tpp_alternatives: {}, tpp_range: {range}, #[cfg(feature = \"notes\")] notes: {}, stated_class: {}, sources: &[{}], #[cfg(feature = \"notes\")] verification: {} }}",
         lit(&ch.id),
         lit(&ch.csv_id),
         lit(&ch.vendor),

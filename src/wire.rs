@@ -16,7 +16,7 @@ use crate::decimal::Dec;
 use crate::error::Error;
 use crate::eval::{self, CapUse, ExceptionCheck, Verdict};
 use crate::explain;
-use crate::model::{ChipSource, Cite, Country, Datacenter, Published, Regime, Source};
+use crate::model::{ChipEntry, ChipSource, Cite, Country, Datacenter, Published, Regime, Source};
 use crate::query::{ChipInput, Request};
 use crate::reason::Reason;
 use crate::regime::{self, Choice, Chosen, Selection};
@@ -217,13 +217,14 @@ pub struct ChipOut {
     /// Each TPP reading the sources support (contested fact `chip-tpp`): the catalog's first,
     /// then the lowest and highest where they differ. One entry when the sources agree.
     pub tpp_readings: Vec<TppReadingOut>,
-    /// Notes from the research.
+    /// Notes from the research. Null in the page's engine, built without the `notes` feature
+    /// (the page's JSON download fills it in from `chip-research.json`).
     pub notes: Option<&'static str>,
     /// Where the figures come from.
     pub sources: Vec<ChipSourceOut>,
     /// How directly the research checked the figures (its grade, in its words: "secondary:
-    /// Epoch snapshot", "vendor doc seen"); null for typed specs. Not in the page's small engine.
-    #[cfg(feature = "tools")]
+    /// Epoch snapshot", "vendor doc seen"); null for typed specs. Null in the page's engine, as
+    /// `notes`.
     pub verification: Option<&'static str>,
     /// What is rounded.
     pub rounding: &'static str,
@@ -275,19 +276,29 @@ fn tpp_readings(chip: &Chip, m: &Metrics) -> Vec<TppReadingOut> {
         .collect()
 }
 
+/// A catalog chip's research notes (where it has any) and how its figures were checked, where
+/// the build carries them: the `notes` feature, which the page's engine leaves out.
+#[cfg(feature = "notes")]
+fn research(e: &ChipEntry) -> [Option<&'static str>; 2] {
+    [
+        Some(e.notes).filter(|n| !n.is_empty()),
+        Some(e.verification),
+    ]
+}
+
+#[cfg(not(feature = "notes"))]
+fn research(_: &ChipEntry) -> [Option<&'static str>; 2] {
+    [None, None]
+}
+
 fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
-    #[cfg(feature = "tools")]
-    let verification = match chip {
-        Chip::Catalog(e) => Some(e.verification),
-        Chip::Custom(_) => None,
-    };
-    let (vendor, mem, uncertain, alts, notes, sources) = match chip {
+    let (vendor, mem, uncertain, alts, [notes, verification], sources) = match chip {
         Chip::Catalog(e) => (
             Some(e.vendor),
             e.memory_gb,
             e.uncertain,
             e.tpp_alternatives,
-            Some(e.notes).filter(|n| !n.is_empty()),
+            research(e),
             e.sources
                 .iter()
                 .map(|s| ChipSourceOut {
@@ -296,7 +307,7 @@ fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
                 })
                 .collect(),
         ),
-        Chip::Custom(_) => (None, None, None, None, None, Vec::new()),
+        Chip::Custom(_) => (None, None, None, None, [None, None], Vec::new()),
     };
     ChipOut {
         id: chip.id(),
@@ -324,7 +335,6 @@ fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
         tpp_readings: tpp_readings(chip, m),
         notes,
         sources,
-        #[cfg(feature = "tools")]
         verification,
         rounding: ROUNDING,
     }
