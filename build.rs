@@ -1279,6 +1279,18 @@ fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
     if ch.sources.is_empty() {
         fail(f, key, "a chip needs at least one source");
     }
+    // An answer names a chip's source by its link's host, read after this prefix.
+    if let Some(s) = ch
+        .sources
+        .iter()
+        .find(|s| !s.url.starts_with("https://") && !s.url.starts_with("http://"))
+    {
+        fail(
+            f,
+            key,
+            &format!("source url `{}` must be an http(s) address", s.url),
+        );
+    }
     let precs: Vec<String> = ch.precisions.iter().map(|p| precision(f, key, p)).collect();
     let opt_dec = |v: &Option<String>| match v {
         Some(s) => format!("Some({})", dec_lit(dec(f, key, s))),
@@ -1310,7 +1322,7 @@ fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
         })
         .collect();
     format!(
-        "ChipEntry {{ id: {}, csv_id: {}, vendor: {}, model: {}, variant: {}, year: {}, datacenter: {datacenter}, aliases: {}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, dram_bandwidth: {}, memory_gb: {}, uncertain: {}, tpp_alternatives: {}, tpp_range: {range}, notes: {}, stated_class: {}, sources: &[{}], #[cfg(feature = \"tools\")] verification: {} }}",
+        "ChipEntry {{ id: {}, csv_id: {}, vendor: {}, model: {}, variant: {}, year: {}, datacenter: {datacenter}, aliases: {}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, dram_bandwidth: {}, memory_gb: {}, uncertain: {}, tpp_alternatives: {}, tpp_range: {range}, #[cfg(feature = \"notes\")] notes: {}, stated_class: {}, sources: &[{}], #[cfg(feature = \"notes\")] verification: {} }}",
         lit(&ch.id),
         lit(&ch.csv_id),
         lit(&ch.vendor),

@@ -35,6 +35,25 @@ test('CSV, JSON, SVG and PNG downloads are valid and stamped', async ({ page }) 
   expect(json.data.version).toBe(engine.version);
   expect(json.explanation.length).toBeGreaterThan(5);
   expect(json.explanation.every((s) => s.citation.url.startsWith('https://'))).toBe(true);
+  // The page's engine leaves the chips' research text out (notes, how the figures were checked);
+  // the download fills it in, so the file is the full engine's answer (the npm package's, here its
+  // copy in tools/), key for key.
+  const engines = await page.evaluate(async (j) => {
+    const full = await import('./tools/h100e.js');
+    await full.default();
+    const small = await import('./pkg/h100e.js');
+    await small.default();
+    const q = { to: j.destination.code, chip: j.chip.id, quantity: j.order.quantity, regime: j.regime.id, end_user: j.end_user, g2g: j.g2g };
+    const research = await fetch('chip-research.json').then((r) => r.json());
+    const each = Object.fromEntries(full.chips().map((c) => [c.id, { notes: c.notes, verification: c.verification }]));
+    return { full: full.evaluate(q), page: small.evaluate(q), research, each };
+  }, json);
+  expect([engines.page.chip.notes, engines.page.chip.verification]).toEqual([null, null]);
+  expect(engines.full.chip.notes).toBeTruthy();
+  expect(JSON.stringify(json)).toBe(JSON.stringify(engines.full));
+  // chip-research.json holds exactly the full engine's text for every catalog chip.
+  expect(Object.keys(engines.each).length).toBeGreaterThan(30);
+  expect(engines.research).toEqual(engines.each);
 
   const svg = (await download(page, 'svg')).body.toString('utf8');
   const parsed = await page.evaluate((text) => {

@@ -206,3 +206,60 @@ for (const name of ['answer-saudi-diffusion2025.json', 'answer-china-h200-reexpo
     expect(new Set(ids).size).toBe(ids.length);
   });
 }
+
+// On the calculator itself: the terms come with the glossary's code when the page is idle, each
+// described by its own words; the definitions (glossary.html) load with the first use of a term,
+// by pointer, keyboard or touch, and then describe every marked term.
+test.describe('on the page', () => {
+  async function ready(page) {
+    const loads = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname === '/glossary.html') loads.push(r.url()); });
+    await page.goto('/?to=China&chip=h20&qty=2000');
+    await page.waitForSelector('html[data-ready]');
+    await page.waitForSelector('#answer .term');
+    const first = page.locator('#answer .term').first();
+    const id = await first.getAttribute('data-term');
+    return { loads, first, id, words: squash(await page.locator(`#glossary-holder #${id}`).textContent()) };
+  }
+  async function defined(page, t, id, loads) {
+    await expect(page.locator(`#glossary-holder #${id}-d`)).toBeAttached();
+    const def = squash(await page.locator(`#glossary-holder #${id}-d`).textContent());
+    expect(def.length).toBeGreaterThan(40);
+    await expect(pop(page)).toBeVisible();
+    await expect.poll(async () => squash(await pop(page).textContent())).toContain(def);
+    await expect(t).toHaveAttribute('aria-describedby', `${id} ${id}-d`);
+    await expect(t).toHaveAccessibleDescription(new RegExp(`^${squash(await page.locator(`#${id}`).textContent()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `));
+    expect(loads).toHaveLength(1);
+  }
+
+  test('before any use a term reads its words, and hovering one loads every definition', async ({ page }) => {
+    const { loads, first, id, words } = await ready(page);
+    expect(words.length).toBeGreaterThan(2);
+    await expect(first).toHaveAttribute('aria-describedby', id);
+    await expect(first).toHaveAccessibleDescription(words);
+    await expect(page.locator('#glossary-holder dd')).toHaveCount(0);
+    expect(loads).toEqual([]);
+    await first.hover();
+    await expect(pop(page).locator('.term-pop-title')).toHaveText(words);
+    await defined(page, first, id, loads);
+    // Every term marked before the load now has its definition as its description.
+    const terms = await page.locator('.term[data-term]').evaluateAll((bs) => bs.map((b) => [b.dataset.term, b.getAttribute('aria-describedby')]));
+    expect(terms.length).toBeGreaterThan(3);
+    for (const [t, d] of terms) expect(d).toBe(`${t} ${t}-d`);
+  });
+
+  test('keyboard focus on a term loads its definition', async ({ page }) => {
+    const { loads, first, id } = await ready(page);
+    await first.focus();
+    await defined(page, first, id, loads);
+  });
+
+  test.describe('on a touch screen', () => {
+    test.use({ hasTouch: true });
+    test('a tap on a term loads its definition', async ({ page }) => {
+      const { loads, first, id } = await ready(page);
+      await first.tap();
+      await defined(page, first, id, loads);
+    });
+  });
+});

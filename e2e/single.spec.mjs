@@ -22,6 +22,13 @@ test('the single file answers from file://, keeps the URL state, requests nothin
   await page.waitForSelector('#map[data-insets="ready"]');
   await page.locator('#map svg.world [data-country="BR"]').click();
   await expect(page.locator('#card')).toContainText('Brazil');
+  // The answer's JSON carries the chip's research text, which the page's engine leaves out: the
+  // single file has it inlined (it fetches nothing), the same as chip-research.json beside the page.
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.click('[data-download="json"]')]);
+  const answer = JSON.parse(fs.readFileSync(await saved.path(), 'utf8'));
+  const research = JSON.parse(fs.readFileSync('www/chip-research.json', 'utf8'));
+  expect(answer.chip.notes).toBeTruthy();
+  expect({ notes: answer.chip.notes, verification: answer.chip.verification }).toEqual(research[answer.chip.id]);
   // Nothing links to files the single file does not have.
   await expect(page.locator('#embed')).toHaveCount(0);
   await expect(page.locator('a[href="sources.html"], a[href="glossary.html"]')).toHaveCount(0);

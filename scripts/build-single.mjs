@@ -2,7 +2,8 @@
 // bundled by esbuild, the CSS and the map inlined) that works opened from disk or dropped into a
 // CMS, with the URL state. Its Content-Security-Policy allows its own inline script and styles by
 // hash, never 'unsafe-inline' or 'unsafe-eval'. What it cannot have: the glossary's definitions
-// and the sources page, which are separate files (links to them are dropped).
+// and the sources page, which are separate files (links to them are dropped). The chips' research
+// text for the JSON download (chip-research.json beside the page) is inlined with the wasm.
 // Usage (from the repo root, after scripts/build.sh has built www/): node scripts/build-single.mjs
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -17,7 +18,10 @@ const bundle = buildSync({
   logLevel: 'warning',
 }).outputFiles[0].text;
 const wasm = readFileSync('www/pkg/h100e_bg.wasm').toString('base64');
-const boot = `globalThis.h100eWasm=Uint8Array.from(atob("${wasm}"),c=>c.charCodeAt(0));`;
+// The chips' research text, which the page fetches for its JSON download (chip-research.json),
+// inlined too; "<" escaped so no note can end the script element.
+const research = readFileSync('www/chip-research.json', 'utf8').trim().replace(/</g, '\\u003c');
+const boot = `globalThis.h100eWasm=Uint8Array.from(atob("${wasm}"),c=>c.charCodeAt(0));globalThis.h100eResearch=${research};`;
 const css = readFileSync('www/css/style.css', 'utf8');
 const dark = readFileSync('www/css/dark.css', 'utf8');
 

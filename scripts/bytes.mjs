@@ -5,8 +5,11 @@
 //   fully interactive: everything the page loads without the reader asking for more: the first
 //     answer's files, the scripts js/app.js imports (followed through www/js/meta.json, written by
 //     build-js.mjs) including those it imports when idle (the map's insets, the glossary's
-//     code), the engine (wasm) and the glossary's definitions (glossary.html, fetched when idle).
-//   on demand: scripts imported only when the reader asks (ON_DEMAND below), not counted above.
+//     code and terms), and the engine (wasm).
+//   on first use of a glossary term: its definitions (glossary.html, fetched when a term is first
+//     hovered, focused or tapped); not counted above.
+//   on demand: scripts imported only when the reader asks (ON_DEMAND below), the chips' research
+//     text that a JSON download fetches, and the tools engine; not counted above.
 // The readable modules in www/*.js and styles in www/*.css are the source: the page does not load them.
 // Usage: node scripts/bytes.mjs [--files]   (after scripts/build.sh)
 import { readFileSync } from 'node:fs';
@@ -25,6 +28,8 @@ const ON_DEMAND = {
 };
 /** The engine built with the claim tools (www/tools/), which tools.js loads for those views. */
 const TOOLS_ENGINE = ['tools/h100e.js', 'tools/h100e_bg.wasm'];
+/** The chips' research text, which the page's engine leaves out; the JSON download fetches it. */
+const DOWNLOAD_DATA = ['chip-research.json'];
 const br = (file) => brotliCompressSync(readFileSync(`www/${file}`), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 /** The bundle's files from js/app.js: [loaded without asking, loaded on demand]. */
@@ -48,12 +53,12 @@ function scripts() {
 /** The files of each row, paths under www/ (e2e/bytes.spec.mjs checks them against what the page requests). */
 export function pageFiles() {
   const [js, onDemand] = scripts();
-  return { first: ['index.html', 'css/style.css', 'css/dark.css'], js, engine: ['pkg/h100e_bg.wasm'], glossary: ['glossary.html'], onDemand: [...onDemand, ...TOOLS_ENGINE] };
+  return { first: ['index.html', 'css/style.css', 'css/dark.css'], js, engine: ['pkg/h100e_bg.wasm'], glossary: ['glossary.html'], onDemand: [...onDemand, ...DOWNLOAD_DATA, ...TOOLS_ENGINE] };
 }
 
 function table(files) {
   const { first, js, engine, glossary, onDemand } = pageFiles();
-  const all = [...first, ...js, ...engine, ...glossary];
+  const all = [...first, ...js, ...engine];
   const sum = (list) => list.reduce((t, f) => t + br(f), 0);
   const fmt = (n) => n.toLocaleString('en-US');
   const row = (what, list, budget) => {
@@ -66,11 +71,11 @@ function table(files) {
     row('fully interactive (everything the page loads, at start and when idle)', all, BUDGET_ALL),
     part('of which the engine (wasm)', engine),
     part(`of which the scripts (${js.length} minified files in js/, the engine's glue included)`, js),
-    part('of which the glossary\'s definitions (glossary.html)', glossary),
-    part(`on demand, not counted above: ${Object.values(ON_DEMAND).join(', ')}, and the tools engine they run on (${onDemand.join(', ')})`, onDemand)];
+    part('on a glossary term\'s first use, not counted above: the definitions (glossary.html)', glossary),
+    part(`on demand, not counted above: ${Object.values(ON_DEMAND).join(', ')}, the chips' research text for a JSON download, and the tools engine the views run on (${onDemand.join(', ')})`, onDemand)];
   if (files) {
     lines.push('', '| file | raw B | brotli B |', '|---|---:|---:|');
-    for (const f of [...all, ...onDemand]) lines.push(`| ${f} | ${fmt(readFileSync(`www/${f}`).length)} | ${fmt(br(f))} |`);
+    for (const f of [...all, ...glossary, ...onDemand]) lines.push(`| ${f} | ${fmt(readFileSync(`www/${f}`).length)} | ${fmt(br(f))} |`);
   }
   return lines.join('\n');
 }

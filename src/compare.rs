@@ -25,7 +25,7 @@ pub enum LicenseFree {
 }
 
 /// One regime's column.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Column {
     /// The answer under this regime, with its explanation and contested readings.
     pub verdict: Verdict,

@@ -14,15 +14,22 @@ use crate::rules;
 use crate::verdict::{ExceptionId, Outcome, Verdict};
 use crate::vocab::{ContestedFact, ReviewPolicy};
 
-/// One reading of a contested fact and the answer under it.
-#[derive(Clone, Debug)]
-pub struct ContestReading {
+/// One reading of a contested fact: which, without the answer under it.
+#[derive(Clone, Copy, Debug)]
+pub struct Pick {
     /// The reading's id (`not-listed`, `available`, … or `catalog`, `low`, `high` for a chip).
     pub id: &'static str,
     /// The data's reading; `None` for a chip's TPP reading.
     pub reading: Option<&'static Reading>,
     /// The chip's TPP on this reading (chip readings only).
     pub tpp: Option<Dec>,
+}
+
+/// One reading of a contested fact and the answer under it.
+#[derive(Debug)]
+pub struct ContestReading {
+    /// Which reading.
+    pub pick: Pick,
     /// The answer with this reading fixed, without explanation.
     pub verdict: Verdict,
 }
@@ -39,7 +46,7 @@ fn key(v: &Verdict) -> (Outcome, bool, Option<ExceptionId>, Option<ReviewPolicy>
 }
 
 /// A contested fact an answer turned on, with the answer under each of its readings.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Contest {
     /// The fact and its readings' words.
     pub fact: &'static Contested,
@@ -56,7 +63,7 @@ impl Contest {
     pub fn cite(&self) -> &'static Cite {
         self.readings
             .iter()
-            .find_map(|r| r.reading.map(|x| x.cite))
+            .find_map(|r| r.pick.reading.map(|x| x.cite))
             .unwrap_or(CLASSIFICATION.tpp_cite)
     }
 
@@ -69,10 +76,11 @@ impl Contest {
 /// Readings of two or more contested facts that, taken together, give another answer than the
 /// first readings — when no single fact does (the MI355X to Saudi Arabia: neither LPP's reach nor
 /// the lower TPP alone lets 500 chips through; both together do).
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Combination {
-    /// The readings taken together: the fact and which of its readings.
-    pub picks: Vec<(&'static Contested, ContestReading)>,
+    /// The readings taken together: the fact and which of its readings (not the answers under
+    /// each alone, so no verdict is copied).
+    pub picks: Vec<(&'static Contested, Pick)>,
     /// The answer with all of them fixed, without explanation.
     pub verdict: Verdict,
 }
@@ -114,10 +122,10 @@ pub fn combinations(q: &Query, contests: &[Contest]) -> Result<Vec<Combination>,
         if index.iter().filter(|i| **i > 0).count() < 2 {
             continue;
         }
-        let picks: Vec<(&'static Contested, ContestReading)> = contests
+        let picks: Vec<(&'static Contested, Pick)> = contests
             .iter()
             .zip(&index)
-            .filter_map(|(c, i)| c.readings.get(*i).map(|r| (c.fact, r.clone())))
+            .filter_map(|(c, i)| c.readings.get(*i).map(|r| (c.fact, r.pick)))
             .collect();
         let fixed: Vec<(ContestedFact, &'static str)> =
             picks.iter().map(|(c, r)| (c.fact, r.id)).collect();
@@ -131,15 +139,14 @@ pub fn combinations(q: &Query, contests: &[Contest]) -> Result<Vec<Combination>,
 
 /// Every contested fact the verdict `v` of `q` turned on, re-answered under each reading.
 pub fn assess(q: &Query, v: &Verdict) -> Result<Vec<Contest>, Error> {
-    let mut facts = v.consulted.clone();
     // The chip is measured once; each reading reclassifies from these catalog metrics.
     let base = q.chip.metrics()?;
     let chip_readings = q.chip.tpp_readings_from(base.tpp);
-    if chip_readings.len() > 1 {
-        facts.push(ContestedFact::ChipTpp);
-    }
-    facts.sort();
-    facts.dedup();
+    // Each fact once, in `ContestedFact::ALL`'s order, which is theirs (no sort: the page's
+    // engine carries none).
+    let facts = ContestedFact::ALL.into_iter().filter(|f| {
+        v.consulted.contains(f) || (*f == ContestedFact::ChipTpp && chip_readings.len() > 1)
+    });
     let mut out = Vec::new();
     for fact in facts {
         let Some(data) = CONTESTED.iter().find(|c| c.fact == fact) else {
@@ -160,9 +167,7 @@ pub fn assess(q: &Query, v: &Verdict) -> Result<Vec<Contest>, Error> {
         let mut readings = Vec::new();
         for (id, reading, tpp) in options {
             readings.push(ContestReading {
-                id,
-                reading,
-                tpp,
+                pick: Pick { id, reading, tpp },
                 verdict: under(q, &[(fact, id)], &base)?,
             });
         }

@@ -3,7 +3,7 @@
 //! in these sentences come from the reasons and the data, never from literals here.
 
 use crate::chip::{Class, ClassBasis};
-use crate::contested::{Contest, ContestReading};
+use crate::contested::{Contest, ContestReading, Pick};
 use crate::country;
 use crate::data::CLASSIFICATION;
 use crate::date::Date;
@@ -462,7 +462,7 @@ pub fn caveat(c: &Caveat) -> String {
 
 /// One reading as the condition of an answer, e.g. "if LPP is available there" or "at the
 /// lower published TPP, 40,265.6".
-pub fn reading_short(fact: &Contested, r: &ContestReading, regime: &Regime) -> String {
+pub fn reading_short(fact: &Contested, r: &Pick, regime: &Regime) -> String {
     match (r.reading, r.tpp) {
         (Some(x), _) if fact.fact == ContestedFact::BandBandwidth => match &regime.china_band {
             Some(b) => format!("{} ({} GB/s)", x.short, b.max_dram_gbs.value.grouped()),
@@ -480,14 +480,17 @@ pub fn reading_short(fact: &Contested, r: &ContestReading, regime: &Regime) -> S
 
 /// What one reading holds, in words.
 pub fn reading_label(c: &Contested, r: &ContestReading, regime: &Regime) -> String {
-    match r.reading {
+    match r.pick.reading {
         Some(x) => x.label.to_string(),
         None => {
             let alts = match &r.verdict.query.chip {
                 crate::chip::Chip::Catalog(e) => e.tpp_alternatives.unwrap_or(""),
                 crate::chip::Chip::Custom(_) => "",
             };
-            format!("{} (the sources: {alts})", reading_short(c, r, regime))
+            format!(
+                "{} (the sources: {alts})",
+                reading_short(c, &r.pick, regime)
+            )
         }
     }
 }
@@ -503,7 +506,7 @@ fn depends_lines(v: &Verdict) -> Option<String> {
             c.readings.iter().map(move |x| {
                 format!(
                     "{} — {}",
-                    reading_short(c.fact, x, r),
+                    reading_short(c.fact, &x.pick, r),
                     plain_headline(&x.verdict).trim_end_matches('.')
                 )
             })
@@ -588,7 +591,7 @@ fn contested_step(c: &Contest, v: &Verdict) -> String {
         .map(|x| {
             format!(
                 "{} — {}",
-                reading_short(c.fact, x, r),
+                reading_short(c.fact, &x.pick, r),
                 plain_headline(&x.verdict).trim_end_matches('.')
             )
         })
@@ -737,7 +740,12 @@ fn decision_step(reason: &Reason, v: &Verdict) -> String {
         Reason::Review(p) => format!("A license application would be reviewed {}.", review_phrase(*p)),
         Reason::ReviewNote(n) => n.text.into(),
         Reason::ReviewUnpublished => "No review policy for this case was published.".into(),
-        Reason::Contested(c) => contested_step(c, v),
+        Reason::Contested { fact, .. } => v
+            .contests
+            .iter()
+            .find(|c| c.fact.fact == *fact)
+            .map(|c| contested_step(c, v))
+            .unwrap_or_default(),
         Reason::Answer => format!("Answer: {}", headline(v)),
         _ => String::new(),
     }

@@ -566,14 +566,15 @@ pub struct ChipEntry {
     pub tpp_alternatives: Option<&'static str>,
     /// The lowest and highest TPP the sources support, where they disagree.
     pub tpp_range: Option<(Dec, Dec)>,
-    /// Notes.
+    /// Notes from the research (not in the page's engine: the `notes` feature).
+    #[cfg(feature = "notes")]
     pub notes: &'static str,
     /// The class the research states where no throughput is published.
     pub stated_class: Option<StatedClass>,
     /// Sources.
     pub sources: &'static [ChipSource],
-    /// How the figures were checked: for the chips page and the package, not the page's engine.
-    #[cfg(feature = "tools")]
+    /// How the figures were checked (not in the page's engine: the `notes` feature).
+    #[cfg(feature = "notes")]
     pub verification: &'static str,
 }
 

@@ -4,7 +4,6 @@
 //! [`crate::explain`] is the one place that turns them into English; tests assert ids and numbers.
 
 use crate::chip::ClassBasis;
-use crate::contested::Contest;
 use crate::date::Date;
 use crate::decimal::Dec;
 use crate::model::{
@@ -13,7 +12,7 @@ use crate::model::{
 use crate::query::Shipment;
 use crate::scenario::Scenario;
 use crate::verdict::{ExceptionCheck, Tier};
-use crate::vocab::ReviewPolicy;
+use crate::vocab::{ContestedFact, ReviewPolicy};
 
 /// Why an exception is or is not available.
 #[derive(Clone, Copy, Debug)]
@@ -201,7 +200,7 @@ pub enum ScopeWhy {
 }
 
 /// One step of the explanation.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub enum Reason {
     /// The regime applied.
     RulesApplied(&'static Regime),
@@ -354,8 +353,16 @@ pub enum Reason {
     ReviewNote(&'static Note),
     /// No review policy was published for this case.
     ReviewUnpublished,
-    /// A contested fact the answer turned on, with the answer under each reading.
-    Contested(Contest),
+    /// A contested fact the answer turned on; the answers under its readings are the verdict's
+    /// `contests` (a step names the fact rather than copying them).
+    Contested {
+        /// The fact.
+        fact: ContestedFact,
+        /// The readings give different answers and the query did not choose one.
+        depends: bool,
+        /// The readings give different answers.
+        changes_outcome: bool,
+    },
     /// The answer's headline.
     Answer,
 }
@@ -410,9 +417,12 @@ impl Reason {
             Reason::Review(_) => "review.policy",
             Reason::ReviewNote(_) => "review.note",
             Reason::ReviewUnpublished => "review.unpublished",
-            Reason::Contested(c) if c.depends() => "contested.depends",
-            Reason::Contested(c) if c.changes_outcome => "contested.chosen",
-            Reason::Contested(_) => "contested.no_change",
+            Reason::Contested { depends: true, .. } => "contested.depends",
+            Reason::Contested {
+                changes_outcome: true,
+                ..
+            } => "contested.chosen",
+            Reason::Contested { .. } => "contested.no_change",
             Reason::Answer => "answer",
         };
         fixed.to_string()
@@ -439,7 +449,11 @@ impl Reason {
             | Reason::LettersOutside { .. }
             | Reason::ReviewNote(_) => false,
             Reason::Exception(c) => c.available,
-            Reason::Contested(c) => c.depends() || c.changes_outcome,
+            Reason::Contested {
+                depends,
+                changes_outcome,
+                ..
+            } => *depends || *changes_outcome,
             _ => true,
         }
     }

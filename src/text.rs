@@ -16,12 +16,15 @@ pub fn closest<'a>(
         return Vec::new();
     }
     let mine = tally(input);
-    let mut scored: Vec<(f64, &'a str)> = candidates
-        .filter(|(key, _)| may_reach(&mine, key))
-        .map(|(key, label)| (strsim::jaro_winkler(input, &key), label))
-        .filter(|(score, _)| *score >= 0.8)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Best first; equal scores keep the candidates' order. Kept in order as they come (few reach
+    // 0.8), so the page's engine carries no sort.
+    let mut scored: Vec<(f64, &'a str)> = Vec::new();
+    for (key, label) in candidates.filter(|(key, _)| may_reach(&mine, key)) {
+        let score = strsim::jaro_winkler(input, &key);
+        if score >= 0.8 {
+            scored.insert(scored.partition_point(|x| x.0 >= score), (score, label));
+        }
+    }
     let mut out: Vec<String> = Vec::new();
     for (_, label) in scored {
         if !out.iter().any(|o| o == label) {
@@ -36,13 +39,15 @@ pub fn closest<'a>(
 
 /// The characters of a text with how often each occurs, in order.
 fn tally(text: &str) -> Vec<(char, u32)> {
-    let mut chars: Vec<char> = text.chars().collect();
-    chars.sort_unstable();
     let mut out: Vec<(char, u32)> = Vec::new();
-    for c in chars {
-        match out.last_mut() {
-            Some((last, n)) if *last == c => *n += 1,
-            _ => out.push((c, 1)),
+    for c in text.chars() {
+        match out.binary_search_by_key(&c, |x| x.0) {
+            Ok(i) => {
+                if let Some(x) = out.get_mut(i) {
+                    x.1 += 1;
+                }
+            }
+            Err(i) => out.insert(i, (c, 1)),
         }
     }
     out
@@ -86,6 +91,69 @@ mod tests {
         assert_eq!(squash("RTX 4090-D"), "rtx4090d");
         // Invisible characters pasted with a name are not part of it.
         assert_eq!(fold("Ch\u{200b}ina\u{feff}"), "china");
+    }
+
+    /// `closest` without the bound, sorting as it did before it kept its list in order.
+    fn closest_by_sorting(input: &str, names: &[String], n: usize) -> Vec<String> {
+        let mut scored: Vec<(f64, &str)> = names
+            .iter()
+            .map(|k| (strsim::jaro_winkler(input, k), k.as_str()))
+            .filter(|(score, _)| *score >= 0.8)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut out: Vec<String> = Vec::new();
+        for (_, label) in scored {
+            if !out.iter().any(|o| o == label) {
+                out.push(label.to_string());
+            }
+        }
+        out.truncate(n);
+        out
+    }
+
+    /// Suggestions come best first, equal scores in the candidates' order, as a stable sort
+    /// would give them: typos of every country name, and names that tie.
+    #[test]
+    fn suggestions_are_best_first_and_ties_keep_their_order() {
+        let names: Vec<String> = crate::country::all().iter().map(|c| fold(c.name)).collect();
+        let mut inputs: Vec<String> = Vec::new();
+        for n in &names {
+            let mut t: Vec<char> = n.chars().collect();
+            t.pop();
+            inputs.push(t.iter().collect());
+            t.reverse();
+            inputs.push(t.into_iter().collect());
+        }
+        inputs.extend(["niger", "guinea", "sudan", "congo", "korea"].map(String::from));
+        let mut many = 0;
+        for input in &inputs {
+            let got = closest(input, names.iter().map(|k| (k.clone(), k.as_str())), 5);
+            assert_eq!(got, closest_by_sorting(input, &names, 5), "{input}");
+            many += usize::from(got.len() > 1);
+        }
+        assert!(many > 50, "too few inputs with several suggestions: {many}");
+        // Two candidates with the same score keep the order they came in.
+        let tied = [("ab".to_string(), "first"), ("ab".to_string(), "second")];
+        assert_eq!(closest("ab", tied.into_iter(), 2), ["first", "second"]);
+    }
+
+    /// The tally is each character once, in order, with its count.
+    #[test]
+    fn tally_counts_each_character_in_order() {
+        assert_eq!(tally("banana"), [('a', 3), ('b', 1), ('n', 2)]);
+        assert_eq!(tally(""), []);
+        for text in ["côte d'ivoire", "zzyx", "saint vincent and the grenadines"] {
+            let mut chars: Vec<char> = text.chars().collect();
+            chars.sort_unstable();
+            let mut expected: Vec<(char, u32)> = Vec::new();
+            for c in chars {
+                match expected.last_mut() {
+                    Some((last, n)) if *last == c => *n += 1,
+                    _ => expected.push((c, 1)),
+                }
+            }
+            assert_eq!(tally(text), expected, "{text}");
+        }
     }
 
     /// Skipping keys that cannot reach the threshold changes no suggestion: every country name

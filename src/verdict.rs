@@ -258,7 +258,7 @@ impl OutcomeClass {
 }
 
 /// One step of the explanation: a typed reason and where it comes from.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Step {
     /// What was decided or found.
     pub reason: Reason,
@@ -267,7 +267,7 @@ pub struct Step {
 }
 
 /// The answer to a query.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Verdict {
     /// The query, as checked.
     pub query: Query,

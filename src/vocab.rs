@@ -251,6 +251,12 @@ impl ContestedFact {
 mod tests {
     use super::*;
 
+    /// `contested::assess` walks `ContestedFact::ALL` to list an answer's facts in their order.
+    #[test]
+    fn contested_facts_are_listed_in_their_order() {
+        assert!(ContestedFact::ALL.windows(2).all(|w| w[0] < w[1]));
+    }
+
     #[test]
     fn ids_round_trip_and_are_distinct() {
         for p in ReviewPolicy::ALL {

@@ -5,6 +5,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "tools")]
 use crate::chip::Chip;
 use crate::regime::Choice;
 use crate::wire::{self, QueryIn, SpecIn};
@@ -95,6 +96,8 @@ pub fn outcomes(query_obj: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// One chip: a catalog id or name (string), or `{tops, bits, die_area, non_datacenter, dram_bandwidth}`.
+/// With the `tools` feature (the page reads the catalog from `chips()`).
+#[cfg(feature = "tools")]
 #[wasm_bindgen]
 pub fn chip(id_or_spec: JsValue) -> Result<JsValue, JsValue> {
     let spec = match id_or_spec.as_string() {
@@ -157,7 +160,8 @@ pub fn timeline() -> Result<JsValue, JsValue> {
     to_js(&wire::timeline())
 }
 
-/// Every source the data cites (for a sources page).
+/// Every source the data cites. With the `tools` feature (the sources page is written natively).
+#[cfg(feature = "tools")]
 #[wasm_bindgen]
 pub fn sources() -> Result<JsValue, JsValue> {
     to_js(&wire::sources())

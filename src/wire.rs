@@ -16,7 +16,7 @@ use crate::decimal::Dec;
 use crate::error::Error;
 use crate::eval::{self, CapUse, ExceptionCheck, Verdict};
 use crate::explain;
-use crate::model::{ChipSource, Cite, Country, Datacenter, Published, Regime, Source};
+use crate::model::{ChipEntry, ChipSource, Cite, Country, Datacenter, Published, Regime, Source};
 use crate::query::{ChipInput, Request};
 use crate::reason::Reason;
 use crate::regime::{self, Choice, Chosen, Selection};
@@ -217,13 +217,14 @@ pub struct ChipOut {
     /// Each TPP reading the sources support (contested fact `chip-tpp`): the catalog's first,
     /// then the lowest and highest where they differ. One entry when the sources agree.
     pub tpp_readings: Vec<TppReadingOut>,
-    /// Notes from the research.
+    /// Notes from the research. Null in the page's engine, built without the `notes` feature
+    /// (the page's JSON download fills it in from `chip-research.json`).
     pub notes: Option<&'static str>,
     /// Where the figures come from.
     pub sources: Vec<ChipSourceOut>,
     /// How directly the research checked the figures (its grade, in its words: "secondary:
-    /// Epoch snapshot", "vendor doc seen"); null for typed specs. Not in the page's small engine.
-    #[cfg(feature = "tools")]
+    /// Epoch snapshot", "vendor doc seen"); null for typed specs. Null in the page's engine, as
+    /// `notes`.
     pub verification: Option<&'static str>,
     /// What is rounded.
     pub rounding: &'static str,
@@ -275,19 +276,29 @@ fn tpp_readings(chip: &Chip, m: &Metrics) -> Vec<TppReadingOut> {
         .collect()
 }
 
+/// A catalog chip's research notes (where it has any) and how its figures were checked, where
+/// the build carries them: the `notes` feature, which the page's engine leaves out.
+#[cfg(feature = "notes")]
+fn research(e: &ChipEntry) -> [Option<&'static str>; 2] {
+    [
+        Some(e.notes).filter(|n| !n.is_empty()),
+        Some(e.verification),
+    ]
+}
+
+#[cfg(not(feature = "notes"))]
+fn research(_: &ChipEntry) -> [Option<&'static str>; 2] {
+    [None, None]
+}
+
 fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
-    #[cfg(feature = "tools")]
-    let verification = match chip {
-        Chip::Catalog(e) => Some(e.verification),
-        Chip::Custom(_) => None,
-    };
-    let (vendor, mem, uncertain, alts, notes, sources) = match chip {
+    let (vendor, mem, uncertain, alts, [notes, verification], sources) = match chip {
         Chip::Catalog(e) => (
             Some(e.vendor),
             e.memory_gb,
             e.uncertain,
             e.tpp_alternatives,
-            Some(e.notes).filter(|n| !n.is_empty()),
+            research(e),
             e.sources
                 .iter()
                 .map(|s| ChipSourceOut {
@@ -296,7 +307,7 @@ fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
                 })
                 .collect(),
         ),
-        Chip::Custom(_) => (None, None, None, None, None, Vec::new()),
+        Chip::Custom(_) => (None, None, None, None, [None, None], Vec::new()),
     };
     ChipOut {
         id: chip.id(),
@@ -324,7 +335,6 @@ fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
         tpp_readings: tpp_readings(chip, m),
         notes,
         sources,
-        #[cfg(feature = "tools")]
         verification,
         rounding: ROUNDING,
     }
@@ -633,12 +643,13 @@ fn step(s: &eval::Step, v: &Verdict) -> StepOut {
 
 /// The citation of a chip's own source: our chip research, secondary, named by the link's host.
 fn chip_citation(src: &ChipSource) -> CitationOut {
-    let host = src
-        .url
-        .split("://")
-        .nth(1)
-        .and_then(|rest| rest.split(['/', '?', '#']).next())
+    // The catalog's links are http(s) (build.rs): their prefixes, not a substring search,
+    // whose searcher and panic messages would cost the page's engine 4 KB for this alone.
+    let rest = ["https://", "http://"]
+        .iter()
+        .find_map(|p| src.url.strip_prefix(p))
         .unwrap_or(src.url);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
     let host = host.strip_prefix("www.").unwrap_or(host);
     let about = format!("chip {} source", src.about);
     let links_to = format!("per {host}");
@@ -735,12 +746,12 @@ fn contested(c: &Contest, v: &Verdict) -> ContestedOut {
             .readings
             .iter()
             .map(|x| ReadingOut {
-                reading: x.id,
-                short: explain::reading_short(c.fact, x, r),
+                reading: x.pick.id,
+                short: explain::reading_short(c.fact, &x.pick, r),
                 label: explain::reading_label(c.fact, x, r),
                 answer: answer(&x.verdict),
                 citation: CitationOut::from_cite(
-                    x.reading.map_or(CLASSIFICATION.tpp_cite, |y| y.cite),
+                    x.pick.reading.map_or(CLASSIFICATION.tpp_cite, |y| y.cite),
                     on,
                 ),
             })
@@ -1627,4 +1638,30 @@ pub fn outcomes(req: &Request) -> Result<OutcomesOut, Error> {
         order: eval::OutcomeClass::ALL.iter().map(|c| c.id()).collect(),
         data: data(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chip's source is named by its link's host without `www.`: every catalog link, against
+    /// the host as a URL parser reads it (between `://` and the first `/`, `?` or `#`).
+    #[test]
+    fn chip_sources_are_named_by_their_host() {
+        let mut hosts = 0;
+        for s in crate::chip::catalog().iter().flat_map(|e| e.sources) {
+            let after = s.url.split_once("://").map(|x| x.1).unwrap_or_default();
+            let host = after.split(['/', '?', '#']).next().unwrap_or_default();
+            let host = host.strip_prefix("www.").unwrap_or(host);
+            assert!(host.contains('.'), "{}", s.url);
+            assert_eq!(
+                chip_citation(s).links_to,
+                format!("per {host}"),
+                "{}",
+                s.url
+            );
+            hosts += 1;
+        }
+        assert!(hosts > 100, "{hosts}");
+    }
 }

@@ -31,18 +31,18 @@ let cardCode = null;
 let glossary = null;
 /**
  * Each acronym's first use in the answer gets its glossary entry on hover, focus or tap. The
- * module and the definitions (glossary.html, parsed inert and kept in a hidden holder so that
- * `aria-describedby` can point at them) load when the page is idle after the first answer;
- * marking is idempotent, so a late load is harmless.
+ * module and the terms (kept in a hidden holder so that `aria-describedby` can point at them)
+ * load when the page is idle after the first answer, the definitions (glossary.html) with the
+ * first use of a term; marking is idempotent, so a late load is harmless.
  */
 function gloss() {
   // The single-file build has no glossary.html beside it.
   if (globalThis.h100eWasm) return;
   glossary ||= new Promise((ok) => (window.requestIdleCallback || setTimeout)(ok)).then(async () => {
-    const [m, html] = await Promise.all([import('./glossary.js'), fetch('glossary.html').then((r) => r.text())]);
-    const dl = new DOMParser().parseFromString(html, 'text/html').getElementById('glossary');
+    const m = await import('./glossary.js');
+    const dl = m.terms();
     const holder = h('div', { hidden: true, id: 'glossary-holder' });
-    holder.append(document.adoptNode(dl));
+    holder.append(dl);
     document.body.append(holder);
     return { annotate: (root) => m.annotate(root, dl) };
   });

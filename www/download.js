@@ -26,8 +26,35 @@ export function chipsCsv(chips, data) {
   return lines.map((l) => l.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
-/** The answer with its explanation and citations, as the engine gave it. */
-export const answerJson = (verdict) => `${JSON.stringify(verdict, null, 2)}\n`;
+/**
+ * Each catalog chip's research notes and how its figures were checked, by id: the page's engine
+ * leaves them out (they are never shown), so they come from chip-research.json beside the page,
+ * or inlined by the single-file build.
+ */
+let research = null;
+function chipResearch() {
+  research ||= globalThis.h100eResearch ? Promise.resolve(globalThis.h100eResearch)
+    : fetch('chip-research.json').then((r) => {
+      if (!r.ok) throw new Error(`chip-research.json: ${r.status}`);
+      return r.json();
+    }).catch((e) => { research = null; throw e; });
+  return research;
+}
+
+/**
+ * The answer with its explanation and citations, as the engine gave it, with its chip's research
+ * text filled in where the page's engine left it null: the same JSON as the full engine's.
+ */
+export async function answerJson(verdict) {
+  const c = verdict.chip;
+  let full = verdict;
+  if (!c.custom && c.verification === null) {
+    const r = (await chipResearch())[c.id];
+    if (!r) throw new Error(`chip-research.json has no ${c.id}`);
+    full = { ...verdict, chip: { ...c, notes: r.notes, verification: r.verification } };
+  }
+  return `${JSON.stringify(full, null, 2)}\n`;
+}
 
 /** A custom property's value as the page shows it now (light or dark). */
 const cssVar = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();

@@ -4,7 +4,11 @@
 // <dt id="g-…" data-match="A|B"> lists the exact forms to find, its <dd> is the definition, and the
 // button's aria-describedby points at both, so a screen reader reads the definition without the popover.
 // The button holds only the term's own text node, so the root's text (and what is read aloud) is unchanged.
+// The calculator starts from terms() — the <dt>s alone, from glossary-terms.js, which the build reads
+// out of glossary.html — and loads the definitions with the first use of a term (define); until then
+// a term is described by its <dt>'s words ("TPP: Total Processing Performance").
 import { h, fill } from './dom.js';
+import { TERMS } from './glossary-terms.js';
 
 // Subtrees never annotated: interactive elements (a button inside them would be invalid or steal the
 // click), code, and the glossary itself. `data-no-gloss` opts any element out.
@@ -47,6 +51,41 @@ function compile(dl) {
   const index = { re, entry, describedBy, size: dts.length, ids: new Set(entry.values()) };
   compiledFor.set(dl, index);
   return index;
+}
+
+/** The glossary's terms without their definitions, which load from `data-src` on a term's first use. */
+export function terms() {
+  return h('dl', { id: 'glossary', 'data-src': 'glossary.html' },
+    TERMS.map(([id, match, words]) => h('dt', { id, 'data-match': match }, words)));
+}
+
+const defining = new WeakMap();
+/**
+ * Puts the definitions of `dl`'s source page (its data-src) after its <dt>s, once, and points every
+ * term marked from it at its definition too. A failed load is tried again on the next use.
+ */
+function define(dl) {
+  if (!dl.dataset.src) return Promise.resolve();
+  if (!defining.has(dl)) {
+    defining.set(dl, fetch(dl.dataset.src).then((r) => {
+      if (!r.ok) throw new Error(`${dl.dataset.src}: ${r.status}`);
+      return r.text();
+    }).then((html) => {
+      const full = new DOMParser().parseFromString(html, 'text/html');
+      for (const dt of dl.querySelectorAll('dt[id]')) {
+        const source = full.getElementById(dt.id);
+        const dd = source && definitionOf(source);
+        if (dd) dt.after(document.adoptNode(dd));
+      }
+      delete dl.dataset.src;
+      compiledFor.delete(dl);
+      const { describedBy } = compile(dl);
+      for (const b of document.querySelectorAll('button.term[data-term]')) {
+        if (dl.contains(document.getElementById(b.dataset.term))) b.setAttribute('aria-describedby', describedBy.get(b.dataset.term));
+      }
+    }).catch((e) => { defining.delete(dl); throw e; }));
+  }
+  return defining.get(dl);
 }
 
 function textNodes(el, out) {
@@ -120,22 +159,30 @@ function popover() {
 
 const words = (el) => (el ? el.textContent.replace(/\s+/g, ' ').trim() : '');
 
+const show = (p, dt) => fill(p, h('span', { class: 'term-pop-title' }, words(dt)), words(definitionOf(dt)));
+
 function open(button, pin) {
   clearTimeout(closeTimer);
   const p = popover();
+  const dt = document.getElementById(button.dataset.term);
+  if (!dt) return;
   if (current !== button) {
-    const dt = document.getElementById(button.dataset.term);
-    if (!dt) return;
     current?.removeAttribute('data-open');
     current = button;
     pinned = false;
-    fill(p, h('span', { class: 'term-pop-title' }, words(dt)), words(definitionOf(dt)));
+    show(p, dt);
     p.dataset.term = dt.id;
     button.setAttribute('data-open', '');
   }
   pinned = pinned || pin;
   p.hidden = false;
   place(button, p);
+  // The first use of a term loads the definitions; the popover shows the term's words meanwhile.
+  if (dt.parentElement.dataset.src) {
+    define(dt.parentElement).then(() => {
+      if (current === button && !p.hidden) { show(p, dt); place(button, p); }
+    }).catch(() => {});
+  }
 }
 
 function close() {

@@ -206,7 +206,7 @@ function offerDownloads() {
     const { tableCsv, answerJson, mapSvg, mapPng, save } = await import('./download.js');
     const base = `h100e-${snap.t.regime.id}-${snap.stamp.data.version}`;
     if (kind === 'csv') save(tableCsv(rowsShown, snap.stamp), `${base}-countries.csv`, 'text/csv');
-    if (kind === 'json') save(answerJson(snap.v), `${base}-answer-${snap.v.destination.code}.json`, 'application/json');
+    if (kind === 'json') save(await answerJson(snap.v), `${base}-answer-${snap.v.destination.code}.json`, 'application/json');
     if (kind === 'svg' || kind === 'png') {
       const svg = mapSvg($('map').querySelector('svg.world'), snap.legend, snap.stamp, snap.title);
       if (kind === 'svg') save(svg, `${base}-map-${snap.st.map}.svg`, 'image/svg+xml');

@@ -48,7 +48,14 @@ pub fn evaluate(q: &Query) -> Result<Verdict, Error> {
     v.contests = crate::contested::assess(q, &v)?;
     v.combinations = crate::contested::combinations(q, &v.contests)?;
     for c in &v.contests {
-        t.push(|| Reason::Contested(c.clone()), c.cite());
+        t.push(
+            || Reason::Contested {
+                fact: c.fact.fact,
+                depends: c.depends(),
+                changes_outcome: c.changes_outcome,
+            },
+            c.cite(),
+        );
     }
     t.push(|| Reason::Answer, q.selection.regime.cite);
     v.steps = t.steps;

@@ -3,7 +3,9 @@
 //! TPP and H100-equivalent method, the chip catalog with per-chip sources, the contested points
 //! and their readings, every cited source, the data changelog, the dataset version and how to
 //! cite), `www/chips.html` (the converter, every legal line in chips, the chip catalog:
-//! `chips.rs`) and `www/claims.html` (the fact sheet of public claims: `claims.rs`).
+//! `chips.rs`), `www/claims.html` (the fact sheet of public claims: `claims.rs`) and
+//! `www/chip-research.json` (the chips' research notes and how their figures were checked,
+//! which the page's engine leaves out).
 //!
 //! Usage: `cargo run --release --bin h100e-site -- www` (scripts/build.sh runs it).
 
@@ -389,10 +391,24 @@ fn sources_page(changelog: &str) -> String {
     )
 }
 
+/// Each catalog chip's research notes and how its figures were checked, by chip id, which the
+/// page's engine leaves out (the `notes` feature): the page's JSON download of an answer fills
+/// `chip.notes` and `chip.verification` from this file.
+fn chip_research() -> String {
+    let chips: serde_json::Map<String, serde_json::Value> = wire::chips()
+        .into_iter()
+        .map(|c| {
+            let text = serde_json::json!({ "notes": c.notes, "verification": c.verification });
+            (c.id.to_string(), text)
+        })
+        .collect();
+    format!("{}\n", serde_json::Value::Object(chips))
+}
+
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1) else {
         eprintln!(
-            "usage: h100e-site OUT_DIR   (writes sources.html, chips.html and claims.html there)"
+            "usage: h100e-site OUT_DIR   (writes sources.html, chips.html, claims.html and chip-research.json there)"
         );
         return ExitCode::from(2);
     };
@@ -416,6 +432,7 @@ fn main() -> ExitCode {
         ("sources.html", sources_page(&changelog)),
         ("chips.html", chips::page(&d)),
         ("claims.html", claims),
+        ("chip-research.json", chip_research()),
     ];
     for (name, html) in pages {
         let path = format!("{dir}/{name}");
