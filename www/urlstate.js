@@ -76,5 +76,8 @@ function flush() {
   wrote = performance.now();
 }
 
-addEventListener('pagehide', flush);
-addEventListener('visibilitychange', () => { if (document.hidden) flush(); });
+// The build reads DEFAULTS from this module in Node (build-pages.mjs), where there is no window.
+if (typeof window !== 'undefined') {
+  addEventListener('pagehide', flush);
+  addEventListener('visibilitychange', () => { if (document.hidden) flush(); });
+}
