@@ -263,3 +263,17 @@ test.describe('on the page', () => {
     });
   });
 });
+
+test('on the page, terms in the closed "all steps" are marked when it opens, not before', async ({ page }) => {
+  await page.goto('/?regime=diffusion2025&to=India&qty=2000');
+  await page.waitForSelector('html[data-ready]');
+  const inside = page.locator('#all-steps > ol .term');
+  // Terms elsewhere in the answer are marked once the page is idle.
+  await expect(page.locator('#answer .term').first()).toBeAttached();
+  await expect(inside).toHaveCount(0);
+  await page.locator('#all-steps > summary').click();
+  await expect(inside.first()).toBeAttached();
+  // Each is still a term's first use in the answer.
+  const ids = await page.locator('#answer .term').evaluateAll((els) => els.map((e) => e.dataset.term));
+  expect(new Set(ids).size).toBe(ids.length);
+});

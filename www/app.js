@@ -48,6 +48,8 @@ function gloss() {
   });
   glossary.then((g) => { g.annotate($('verdict-slot')); g.annotate($('answer')); }).catch(() => {});
 }
+// The answer's "all steps" are marked when opened: a closed <details> is skipped (glossary.js).
+document.addEventListener('toggle', (ev) => { if (ev.target.id === 'all-steps' && ev.target.open) gloss(); }, true);
 
 async function main() {
   const started = performance.now();

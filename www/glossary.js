@@ -89,8 +89,11 @@ function define(dl) {
 }
 
 function textNodes(el, out) {
+  // A closed <details> shows only its summary: the rest is marked when it opens (annotate again).
+  const closed = el.tagName === 'DETAILS' && !el.open;
   for (let c = el.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 3) { if (c.data.length > 1) out.push(c); } else if (c.nodeType === 1 && !skipped(c)) textNodes(c, out);
+    if (c.nodeType === 3) { if (c.data.length > 1 && !closed) out.push(c); }
+    else if (c.nodeType === 1 && !skipped(c) && (!closed || c.tagName === 'SUMMARY')) textNodes(c, out);
   }
 }
 
@@ -102,8 +105,9 @@ function definitionOf(dt) {
 }
 
 /**
- * Wraps the first use of each glossary term under `root`; returns how many it wrapped. Cheap enough to
- * call after every render; terms already wrapped under `root` (a second call) are not wrapped again.
+ * Wraps the first shown use of each glossary term under `root` (text inside a closed <details> waits
+ * until it opens); returns how many it wrapped. Cheap enough to call after every render; terms
+ * already wrapped under `root` (a second call) are not wrapped again.
  * `glossary` defaults to the page's <dl id="glossary">; without one it does nothing.
  */
 export function annotate(root, glossary = document.getElementById('glossary')) {
