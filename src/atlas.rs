@@ -7,7 +7,8 @@
 //! of these get the same answer, so the rules run once per kind of destination (a dozen or so)
 //! instead of once for each of 249. Which places hold which destination does not depend on the
 //! order: it is worked out once per regime and period of the group lists, and kept, so a reader
-//! changing the order (or a timeline staying in one period) pays for it once.
+//! changing the order (or a timeline staying in one period) pays for it once. (A scenario is a
+//! regime of its own for each day, see [`crate::scenario`]: its table is kept per day.)
 //!
 //! `tests/outcomes.rs` checks the result against a full answer for every destination.
 
@@ -19,7 +20,7 @@ use crate::data::GROUPS;
 use crate::date::Date;
 use crate::error::Error;
 use crate::eval::Status;
-use crate::model::{Place, Regime};
+use crate::model::{Country, Place, Regime};
 use crate::place;
 use crate::query::Query;
 use crate::verdict::Verdict;
@@ -118,10 +119,14 @@ struct Kind {
     moved: Option<Status>,
 }
 
-/// The verdicts of `q`'s order (its destination is ignored) in every destination: each kind of
-/// destination's verdict once, and for each destination in [`country::all`] order the index of
-/// its own. Explanations are not built, as in [`crate::eval::outcome`].
-pub fn everywhere(q: &Query, metrics: &Metrics) -> Result<(Vec<Verdict>, Vec<usize>), Error> {
+/// What `shown` makes of the verdict of `q`'s order (its destination is ignored) in every
+/// destination, in [`country::all`] order: the rules run once per kind of destination, and each
+/// destination of a kind gets a copy. Explanations are not built, as in [`crate::eval::outcome`].
+pub fn everywhere<T: Clone>(
+    q: &Query,
+    metrics: &Metrics,
+    shown: impl Fn(&Verdict) -> T,
+) -> Result<Vec<(&'static Country, T)>, Error> {
     let r = q.selection.regime;
     let key = (std::ptr::from_ref(r) as usize, period(q.selection.date));
     KEPT.with_borrow_mut(|kept| {
@@ -129,7 +134,7 @@ pub fn everywhere(q: &Query, metrics: &Metrics) -> Result<(Vec<Verdict>, Vec<usi
             Some(i) => kept.swap_remove(i).1,
             None => holds(r, q.selection.date),
         };
-        let out = by_kind(q, metrics, &table);
+        let out = by_kind(q, metrics, &table, &shown);
         if kept.len() >= 32 {
             kept.clear();
         }
@@ -139,15 +144,15 @@ pub fn everywhere(q: &Query, metrics: &Metrics) -> Result<(Vec<Verdict>, Vec<usi
 }
 
 /// Runs the rules once per kind of destination, given which places hold each destination.
-fn by_kind(
+fn by_kind<T: Clone>(
     q: &Query,
     metrics: &Metrics,
     table: &[u32],
-) -> Result<(Vec<Verdict>, Vec<usize>), Error> {
+    shown: &impl Fn(&Verdict) -> T,
+) -> Result<Vec<(&'static Country, T)>, Error> {
     let r = q.selection.regime;
-    let mut kinds: Vec<Kind> = Vec::new();
-    let mut verdicts = Vec::new();
-    let mut at = Vec::with_capacity(table.len());
+    let mut kinds: Vec<(Kind, T)> = Vec::new();
+    let mut out = Vec::with_capacity(table.len());
     let mut one = q.clone();
     for (c, bits) in country::all().iter().zip(table) {
         let kind = Kind {
@@ -161,18 +166,22 @@ fn by_kind(
                 .and_then(|s| s.moved(country::treated_as(c.code).0))
                 .map(|m| m.now),
         };
-        let i = match kinds.iter().position(|k| *k == kind) {
-            Some(i) => i,
+        let seen = kinds
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, t)| t.clone());
+        let t = match seen {
+            Some(t) => t,
             None => {
                 one.destination = c;
-                verdicts.push(crate::eval::outcome(&one, metrics)?);
-                kinds.push(kind);
-                kinds.len() - 1
+                let t = shown(&crate::eval::outcome(&one, metrics)?);
+                kinds.push((kind, t.clone()));
+                t
             }
         };
-        at.push(i);
+        out.push((c, t));
     }
-    Ok((verdicts, at))
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -185,7 +194,16 @@ mod tests {
     fn every_place_of_a_regime_is_listed() {
         for r in crate::regime::all() {
             let described = format!("{r:?}").matches("Place {").count();
-            assert_eq!(places(r).len(), described, "{}", r.id);
+            let listed = places(r);
+            assert_eq!(listed.len(), described, "{}", r.id);
+            // Each once, so a place listed twice cannot hide one left out.
+            for (i, p) in listed.iter().enumerate() {
+                assert!(
+                    !listed[..i].iter().any(|q| std::ptr::eq(*p, *q)),
+                    "{}",
+                    r.id
+                );
+            }
             assert!(described <= 32, "{}: more places than bits", r.id);
         }
     }

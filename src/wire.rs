@@ -1596,24 +1596,16 @@ fn outcome_out(v: &Verdict) -> OutcomeOut {
 pub fn outcomes(req: &Request) -> Result<OutcomesOut, Error> {
     let q = req.resolve()?;
     let metrics = q.chip_metrics()?;
-    let (verdicts, kind_of) = crate::atlas::everywhere(&q, &metrics)?;
-    let of_kind: Vec<OutcomeOut> = verdicts.iter().map(outcome_out).collect();
-    // Two kinds of destination can still meet the same answer: each answer is listed once.
-    // (Every index `everywhere` gives is one of its verdicts: `get` never misses.)
+    let each = crate::atlas::everywhere(&q, &metrics, outcome_out)?;
+    // Destinations of different kinds can still meet the same answer: each answer is listed once.
     let mut answers: Vec<OutcomeOut> = Vec::new();
-    let mut at = Vec::with_capacity(kind_of.len());
-    let mut classes = Vec::with_capacity(kind_of.len());
-    for (c, answer) in country::all()
-        .iter()
-        .zip(&kind_of)
-        .filter_map(|(c, k)| Some((c, of_kind.get(*k)?)))
-    {
+    let mut at = Vec::with_capacity(each.len());
+    for (c, answer) in &each {
         let i = answers.iter().position(|a| a == answer).unwrap_or_else(|| {
             answers.push(answer.clone());
             answers.len() - 1
         });
         at.push((c.code, i));
-        classes.push(answer.class);
     }
     let legend = eval::OutcomeClass::ALL
         .iter()
@@ -1622,11 +1614,9 @@ pub fn outcomes(req: &Request) -> Result<OutcomesOut, Error> {
                 k.id(),
                 explain::outcome_class_label(*k).to_string(),
                 explain::outcome_class_short(*k).to_string(),
-                country::all()
-                    .iter()
-                    .zip(&classes)
-                    .filter(|(_, class)| **class == k.id())
-                    .map(|(c, _)| c),
+                each.iter()
+                    .filter(|(_, answer)| answer.class == k.id())
+                    .map(|(c, _)| *c),
             )
         })
         .collect();

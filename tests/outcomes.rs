@@ -5,7 +5,8 @@
 mod common;
 
 use common::{req, Tweak};
-use h100e::query::Request;
+use h100e::data::GROUPS;
+use h100e::query::{ChipInput, Request};
 use h100e::{country, regime, wire};
 
 /// Orders that reach different rules: a large Tier 2 order (LPP, the country allocation), a small
@@ -23,25 +24,84 @@ fn orders(regime: &str) -> Vec<Request> {
     ]
 }
 
+/// Asserts that every destination on `order`'s map says what its full answer says.
+fn agrees(order: &Request, what: &str) {
+    let map = wire::outcomes(order).expect("outcomes");
+    for c in country::all() {
+        let mut one = order.clone();
+        one.to = c.code.into();
+        let full = wire::evaluate(&one).expect("answer");
+        let m = map.at(c.code).expect("every destination is on the map");
+        let what = format!("{} {what} ({:?})", c.code, order.quantity);
+        assert_eq!(m.outcome, full.outcome, "{what}");
+        assert_eq!(m.class, full.outcome_class, "{what}");
+        assert_eq!(m.license_required, full.license_required, "{what}");
+        assert_eq!(m.exception_used, full.exception_used, "{what}");
+        assert_eq!(m.review_policy, full.review_policy, "{what}");
+        assert_eq!(m.tier, full.destination.tier, "{what}");
+    }
+}
+
 #[test]
 fn every_destination_on_the_map_agrees_with_its_full_answer() {
     for r in regime::all() {
         for order in orders(r.id) {
-            let map = wire::outcomes(&order).expect("outcomes");
-            for c in country::all() {
-                let mut one = order.clone();
-                one.to = c.code.into();
-                let full = wire::evaluate(&one).expect("answer");
-                let m = map.at(c.code).expect("every destination is on the map");
-                let what = format!("{} under {} ({:?})", c.code, r.id, order.quantity);
-                assert_eq!(m.outcome, full.outcome, "{what}");
-                assert_eq!(m.class, full.outcome_class, "{what}");
-                assert_eq!(m.license_required, full.license_required, "{what}");
-                assert_eq!(m.exception_used, full.exception_used, "{what}");
-                assert_eq!(m.review_policy, full.review_policy, "{what}");
-                assert_eq!(m.tier, full.destination.tier, "{what}");
-            }
+            agrees(&order, &format!("under {}", r.id));
         }
+    }
+}
+
+/// The map keeps which places hold which destination per period of the group lists: on the day a
+/// country joins or leaves a group and the day before, the map must follow (Cambodia leaving D:5,
+/// rule.md §5.9; the UAE's A:5 entry, §5.11), including a chip under the letters and typed specs.
+#[test]
+fn the_map_follows_each_group_change_and_the_other_inputs() {
+    let mut days: Vec<String> = GROUPS
+        .iter()
+        .flat_map(|g| g.members)
+        .flat_map(|m| [m.from, m.until])
+        .flatten()
+        .flat_map(|d| {
+            let (y, mo, day) = d.ymd();
+            let before = if day > 1 {
+                Some(format!("{y:04}-{mo:02}-{:02}", day - 1))
+            } else {
+                None
+            };
+            [Some(format!("{y:04}-{mo:02}-{day:02}")), before]
+        })
+        .flatten()
+        .filter(|d| d.as_str() >= "2023-11-17")
+        .collect();
+    days.sort();
+    days.dedup();
+    assert!(days.len() >= 4, "{days:?}");
+    let custom = Request {
+        chip: ChipInput::Custom {
+            tops: vec!["1979".into()],
+            bits: vec!["8".into()],
+            die_area: Some("814".into()),
+            non_datacenter: false,
+            dram_bandwidth: None,
+        },
+        ..req("SG", "h100", 3_000)
+    };
+    for day in &days {
+        agrees(&req("SG", "h100", 50_000).date(day), &format!("on {day}"));
+        // The April 2025 letters name the H20 (rule.md §5.2).
+        agrees(&req("SG", "h20", 1_000).date(day), &format!("H20 on {day}"));
+        agrees(&custom.clone().date(day), &format!("custom chip on {day}"));
+    }
+    // The contested readings the rules look at, each on its second reading.
+    for reading in [
+        "lpp-d1-d4=available",
+        "review-d1-d4=presumption-of-approval",
+    ] {
+        let order = Request {
+            readings: vec![reading.into()],
+            ..req("SG", "h100", 1_000).regime("diffusion2025")
+        };
+        agrees(&order, reading);
     }
 }
 

@@ -48,8 +48,10 @@ function gloss() {
   });
   glossary.then((g) => { g.annotate($('verdict-slot')); g.annotate($('answer')); }).catch(() => {});
 }
-// The answer's "all steps" are marked when opened: a closed <details> is skipped (glossary.js).
-document.addEventListener('toggle', (ev) => { if (ev.target.id === 'all-steps' && ev.target.open) gloss(); }, true);
+// The answer's "all steps" are marked when the reader opens them (a click, or Enter or Space on its
+// summary): a closed <details> is skipped (glossary.js). Not on \`toggle\`, which an answer rebuilt
+// with the list open fires too.
+document.addEventListener('click', (ev) => { if (ev.target.closest?.('#all-steps > summary')) setTimeout(gloss); });
 
 async function main() {
   const started = performance.now();

@@ -89,11 +89,11 @@ function define(dl) {
 }
 
 function textNodes(el, out) {
-  // A closed <details> shows only its summary: the rest is marked when it opens (annotate again).
-  const closed = el.tagName === 'DETAILS' && !el.open;
+  // A closed <details> shows only its summary (never marked): its text is marked when it opens
+  // (annotate again).
+  if (el.tagName === 'DETAILS' && !el.open) return;
   for (let c = el.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 3) { if (c.data.length > 1 && !closed) out.push(c); }
-    else if (c.nodeType === 1 && !skipped(c) && (!closed || c.tagName === 'SUMMARY')) textNodes(c, out);
+    if (c.nodeType === 3) { if (c.data.length > 1) out.push(c); } else if (c.nodeType === 1 && !skipped(c)) textNodes(c, out);
   }
 }
 

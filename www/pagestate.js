@@ -1,7 +1,7 @@
 // The page's state and its address: the form (form.js) with the destination last committed to,
 // the scenario (the editor's text, not a form field), the embed's options (fixed by the link, no
 // control changes them) and the open tool view. Every answer writes it to the URL (urlstate.js),
-// so the address bar always reproduces what the page shows.
+// so the address bar reproduces what the page shows (within 0.4 s while typing fast).
 import { $ } from './dom.js';
 import { readForm } from './form.js';
 import { DEFAULTS, search, write } from './urlstate.js';

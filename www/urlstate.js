@@ -50,8 +50,10 @@ export function search(state) {
 }
 
 // Chromium spends about 5 ms in each `replaceState` (a quarter of a keystroke's work when every
-// key of a quantity rewrote the address). The address follows at once after a pause and at most
-// every 0.4 s while changes come fast, and at once when the page is hidden or left.
+// key of a quantity rewrote the address). The address is written at once after a pause, and at
+// most every 0.4 s while changes come fast: within 0.4 s of typing it can lag (a reload then opens
+// the state before the last keys). When the page is hidden or left a pending write is made, so
+// history keeps the last state.
 const EVERY_MS = 400;
 let wrote = -Infinity;
 let pending = null;
