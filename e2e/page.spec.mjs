@@ -184,6 +184,34 @@ test('typing a quantity fast rewrites the address at most every 0.4 s, and it en
   expect(await page.evaluate(() => window.__writes)).toBeLessThanOrEqual(2 + Math.floor(typing / 400));
 });
 
+test('a key answers at once; the step-by-step answer follows when typing pauses, never showing an earlier order', async ({ page }) => {
+  await open(page, '/?regime=diffusion2025&to=India&qty=2000');
+  await page.focus('#qty');
+  await page.keyboard.press('End');
+  await page.keyboard.type('0');
+  // Two frames after the key: the verdict's numbers are the new order's; the steps are hidden
+  // and busy rather than those of 2,000 chips.
+  const now = await page.evaluate(async () => {
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    const answer = document.getElementById('answer');
+    return { order: document.getElementById('order-line').textContent, busy: answer.getAttribute('aria-busy'), shown: answer.checkVisibility({ visibilityProperty: true }) };
+  });
+  expect(now.order).toContain('20,000');
+  expect(now).toMatchObject({ busy: 'true', shown: false });
+  await expect(page.locator('#answer')).not.toHaveAttribute('aria-busy');
+  await expect(page.locator('#answer')).toBeVisible();
+  await expect(page.locator('#answer')).toContainText('20,000');
+  // A choice from a menu is no typing: the steps come with the answer.
+  await page.selectOption('#chip', 'b200');
+  const chosen = await page.evaluate(async () => {
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    const answer = document.getElementById('answer');
+    return { busy: answer.getAttribute('aria-busy'), text: answer.textContent };
+  });
+  expect(chosen.busy).toBeNull();
+  expect(chosen.text).toContain('B200');
+});
+
 test('a hostile URL executes nothing and shows a notice', async ({ page }) => {
   const evil = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
   const keys = ['regime', 'date', 'to', 'chip', 'tops', 'bits', 'area', 'bw', 'qty', 'eu', 'hq', 'prior', 'map', 'junk'];

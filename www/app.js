@@ -35,7 +35,7 @@ let glossary = null;
  * load when the page is idle after the first answer, the definitions (glossary.html) with the
  * first use of a term; marking is idempotent, so a late load is harmless.
  */
-function gloss() {
+function gloss(roots = ['verdict-slot', 'answer']) {
   // The single-file build has no glossary.html beside it.
   if (globalThis.h100eWasm) return;
   glossary ||= new Promise((ok) => (window.requestIdleCallback || setTimeout)(ok)).then(async () => {
@@ -46,10 +46,10 @@ function gloss() {
     document.body.append(holder);
     return { annotate: (root) => m.annotate(root, dl) };
   });
-  glossary.then((g) => { g.annotate($('verdict-slot')); g.annotate($('answer')); }).catch(() => {});
+  glossary.then((g) => { for (const id of roots) g.annotate($(id)); }).catch(() => {});
 }
 // The answer's "all steps" are marked when the reader opens them (a click, or Enter or Space on its
-// summary): a closed <details> is skipped (glossary.js). Not on \`toggle\`, which an answer rebuilt
+// summary): a closed <details> is skipped (glossary.js). Not on `toggle`, which an answer rebuilt
 // with the list open fires too.
 document.addEventListener('click', (ev) => { if (ev.target.closest?.('#all-steps > summary')) setTimeout(gloss); });
 
@@ -118,7 +118,29 @@ function markInvalid(field) {
   el.setAttribute('aria-describedby', `answer-error ${el.dataset.describedby}`.trim());
 }
 
-function update() {
+let explaining = 0;
+/**
+ * The step-by-step answer below the verdict, with its glossary marks: at once, or, while the
+ * reader types (`later`), once typing pauses. Rebuilding it on every key was about a third of a
+ * keystroke's work, for a part of the page out of view while typing; until it is rebuilt it is
+ * hidden and marked busy, so the steps of an earlier order never stand beside the new verdict.
+ */
+function explain(v, later) {
+  clearTimeout(explaining);
+  const el = $('answer');
+  if (later) {
+    el.setAttribute('aria-busy', 'true');
+    gloss(['verdict-slot']);
+    explaining = setTimeout(() => explain(v, false), 300);
+    return;
+  }
+  renderDetails(el, v, $('all-steps')?.open);
+  el.removeAttribute('aria-busy');
+  gloss();
+}
+
+/** Answers the form as it stands; `typing` when a key in a text field asked (see `explain`). */
+function update(typing = false) {
   const t0 = performance.now();
   syncVisibility();
   const st = pageState();
@@ -131,8 +153,7 @@ function update() {
       verdict = eng.evaluate(q);
       renderVerdict($('verdict-slot'), verdict);
       renderKeyNumbers($('key-numbers'), verdict);
-      renderDetails($('answer'), verdict, $('all-steps')?.open);
-      gloss();
+      explain(verdict, typing);
       document.title = `${verdict.destination.name}, ${verdict.order.quantity.toLocaleString('en-US')} × ${verdict.chip.name}: ${verdict.outcome_class_label} — h100e`;
       answerKey = key;
     }
@@ -176,9 +197,14 @@ function showCard(st, q, verdict) {
 }
 
 let pending = false;
-/** Answers at the next frame, once however many changes arrive before it. */
-function schedule() {
-  if (!pending) { pending = true; requestAnimationFrame(() => { pending = false; update(); }); }
+let typed = false;
+/** Answers at the next frame, once however many changes arrive before it (`typing`: a key in a text field). */
+function schedule(typing = false) {
+  typed ||= typing;
+  if (!pending) {
+    pending = true;
+    requestAnimationFrame(() => { pending = false; const t = typed; typed = false; update(t); });
+  }
 }
 
 main().catch((e) => {

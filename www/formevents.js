@@ -35,7 +35,7 @@ function completeness(countryList) {
   };
 }
 
-/** Listens to the form: `update()` answers now, `schedule()` at the next frame. */
+/** Listens to the form: `update()` answers now, `schedule(typing)` at the next frame. */
 export function wireForm(update, schedule) {
   const complete = completeness(countryList);
   combobox(form.to, $('to-list'), countryList, () => { commit(form.to.value); update(); });
@@ -49,11 +49,11 @@ export function wireForm(update, schedule) {
       // Only a complete name answers while typing; Enter, a pick or leaving the field commit any text.
       clearTimeout(typing);
       const done = complete(form.to.value);
-      if (done === 'now') { commit(form.to.value); schedule(); }
+      if (done === 'now') { commit(form.to.value); schedule(true); }
       if (done === 'pause') typing = setTimeout(() => { commit(form.to.value); schedule(); }, 700);
       return;
     }
-    if (ev.target.name && ev.target.name !== 'mode') schedule();
+    if (ev.target.name && ev.target.name !== 'mode') schedule(ev.target.type === 'text');
   });
   app.addEventListener('change', (ev) => {
     if (ev.target === form.to) commit(form.to.value);
