@@ -25,9 +25,10 @@ use crate::place;
 use crate::query::Query;
 use crate::verdict::Verdict;
 
-/// Every place of a regime that decides where a rule applies, in a fixed order (each one's bit
-/// in [`Holds`]). A place left out here would make two destinations look alike when they are
-/// not: `every_place_of_a_regime_is_listed` counts them against the regime's own description.
+/// Every place of a regime that decides where a rule applies, in a fixed order (each one's bit in
+/// the table `holds` builds). A place left out here would make two destinations look alike when
+/// they are not: `every_place_of_a_regime_is_listed` counts them against the regime's own
+/// description.
 pub fn places(r: &Regime) -> Vec<&Place> {
     let mut out = vec![&r.scope_a, &r.scope_b, &r.hq_rule, &r.embargo];
     if let Some(t) = &r.tiers {

@@ -266,7 +266,7 @@ fn hidden(c: char) -> bool {
 }
 
 /// What was typed, as a message shows it: hidden characters written as `\u{…}` escapes, and at
-/// most [`SHOWN_CHARS`] characters followed by "… (N characters)", so a pasted megabyte or a
+/// most `SHOWN_CHARS` characters followed by "… (N characters)", so a pasted megabyte or a
 /// right-to-left override can neither flood nor disguise a message.
 pub fn shown(input: &str) -> String {
     clipped(input, SHOWN_CHARS)

@@ -1,7 +1,7 @@
 //! The dated events of the data, in order: when each real regime was published, took effect and
 //! fell due, the dated notes (the rescission), changes to the country groups, the H20 letters and
 //! the import duty. A reader drags through them; each carries its citation. Hypothetical regimes
-//! are never events: they are listed beside the timeline by [`crate::wire::timeline`].
+//! are never events: they are listed beside the timeline by [`mod@crate::wire::timeline`].
 
 use crate::data::{DATASET, GROUPS};
 use crate::date::Date;
