@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the project and ends with one line: "N passed, N failed".
-# Stages: set-up (installs only what is missing), lint (clippy native and wasm, rustfmt), native
+# Stages: set-up (installs only what is missing), lint (clippy native and wasm, rustfmt, rustdoc), native
 # tests (unit, golden, properties, catalog, CLI, README examples, the bad-input matrix, saved fuzz
 # findings), a smoke of each fuzz target, the wasm boundary in headless Chromium, then the page
 # built and served, driven by Playwright in Debian's Chromium (including the matrix, CLI–wasm
@@ -47,6 +47,8 @@ check "clippy, native (warnings are errors)" cargo clippy --quiet --all-targets 
 check "clippy, wasm (warnings are errors)" cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 check "clippy, wasm with the tools (warnings are errors)" cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features tools -- -D warnings
 check "rustfmt" cargo fmt --all -- --check
+# Doc links that point nowhere or at private items rot silently: the docs must build clean.
+check "rustdoc (warnings are errors)" env RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
 check "no HTML or code from strings in www/" node scripts/lint-www.mjs
 cargo_tests native cargo test --all-targets
 # A few thousand runs of each fuzz target, so they keep compiling and their checks keep passing
