@@ -53,7 +53,8 @@ test('CSV, JSON, SVG and PNG downloads are valid and stamped', async ({ page }) 
   expect(JSON.stringify(json)).toBe(JSON.stringify(engines.full));
   // chip-research.json holds exactly the full engine's text for every catalog chip.
   expect(Object.keys(engines.each).length).toBeGreaterThan(30);
-  expect(engines.research).toEqual(engines.each);
+  expect(engines.research.chips).toEqual(engines.each);
+  expect(engines.research.version).toBe(engine.version);
 
   const svg = (await download(page, 'svg')).body.toString('utf8');
   const parsed = await page.evaluate((text) => {
@@ -72,4 +73,22 @@ test('CSV, JSON, SVG and PNG downloads are valid and stamped', async ({ page }) 
   const png = (await download(page, 'png')).body;
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(png.readUInt32BE(16)).toBeGreaterThan(1000);
+});
+
+test('when the chips\' research text cannot load, the JSON download says so, saves nothing, and works on the next press', async ({ page }) => {
+  let block = true;
+  await page.route('**/chip-research.json', (r) => (block ? r.abort() : r.continue()));
+  const saved = [];
+  page.on('download', (d) => saved.push(d.suggestedFilename()));
+  await page.goto('/?regime=diffusion2025&to=India&qty=2000');
+  await page.waitForSelector('html[data-ready]');
+  await page.click('[data-download="json"]');
+  const note = page.locator('#notices .notice[data-field="download"]');
+  await expect(note).toContainText('JSON download could not be made');
+  await expect(note).toContainText('Nothing was saved');
+  expect(saved).toEqual([]);
+  block = false;
+  const file = await download(page, 'json');
+  expect(JSON.parse(file.body.toString('utf8')).chip.notes).toBeTruthy();
+  await expect(note).toHaveCount(0);
 });

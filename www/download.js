@@ -35,7 +35,7 @@ let research = null;
 function chipResearch() {
   research ||= globalThis.h100eResearch ? Promise.resolve(globalThis.h100eResearch)
     : fetch('chip-research.json').then((r) => {
-      if (!r.ok) throw new Error(`chip-research.json: ${r.status}`);
+      if (!r.ok) throw new Error(`the chips' research text could not be loaded (HTTP ${r.status})`);
       return r.json();
     }).catch((e) => { research = null; throw e; });
   return research;
@@ -49,8 +49,11 @@ export async function answerJson(verdict) {
   const c = verdict.chip;
   let full = verdict;
   if (!c.custom && c.verification === null) {
-    const r = (await chipResearch())[c.id];
-    if (!r) throw new Error(`chip-research.json has no ${c.id}`);
+    const { version, chips } = await chipResearch();
+    // A copy cached from another dataset would put its notes into an answer stamped with this one.
+    if (version !== verdict.data.version) throw new Error(`the chips' research text is from dataset ${version}, not ${verdict.data.version}; reload the page`);
+    const r = chips[c.id];
+    if (!r) throw new Error(`the chips' research text has no ${c.id}`);
     full = { ...verdict, chip: { ...c, notes: r.notes, verification: r.verification } };
   }
   return `${JSON.stringify(full, null, 2)}\n`;

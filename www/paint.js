@@ -8,6 +8,7 @@ import { renderLegend } from './map.js';
 import { query } from './form.js';
 import { eng, names, regimeList, data } from './engine.js';
 import { pageState } from './pagestate.js';
+import { notice, clearNotices } from './notices.js';
 
 const tierCache = new Map();
 const outcomeCache = new Map();
@@ -202,15 +203,21 @@ function offerDownloads() {
     const kind = ev.target.closest('[data-download]')?.dataset.download;
     const snap = kind && snapshot();
     if (!snap) return;
-    // Made on demand: the module loads with the first download, off the first answer's path.
-    const { tableCsv, answerJson, mapSvg, mapPng, save } = await import('./download.js');
-    const base = `h100e-${snap.t.regime.id}-${snap.stamp.data.version}`;
-    if (kind === 'csv') save(tableCsv(rowsShown, snap.stamp), `${base}-countries.csv`, 'text/csv');
-    if (kind === 'json') save(await answerJson(snap.v), `${base}-answer-${snap.v.destination.code}.json`, 'application/json');
-    if (kind === 'svg' || kind === 'png') {
-      const svg = mapSvg($('map').querySelector('svg.world'), snap.legend, snap.stamp, snap.title);
-      if (kind === 'svg') save(svg, `${base}-map-${snap.st.map}.svg`, 'image/svg+xml');
-      else save(await mapPng(svg), `${base}-map-${snap.st.map}.png`, 'image/png');
+    clearNotices('download');
+    try {
+      // Made on demand: the module loads with the first download, off the first answer's path.
+      const { tableCsv, answerJson, mapSvg, mapPng, save } = await import('./download.js');
+      const base = `h100e-${snap.t.regime.id}-${snap.stamp.data.version}`;
+      if (kind === 'csv') save(tableCsv(rowsShown, snap.stamp), `${base}-countries.csv`, 'text/csv');
+      if (kind === 'json') save(await answerJson(snap.v), `${base}-answer-${snap.v.destination.code}.json`, 'application/json');
+      if (kind === 'svg' || kind === 'png') {
+        const svg = mapSvg($('map').querySelector('svg.world'), snap.legend, snap.stamp, snap.title);
+        if (kind === 'svg') save(svg, `${base}-map-${snap.st.map}.svg`, 'image/svg+xml');
+        else save(await mapPng(svg), `${base}-map-${snap.st.map}.png`, 'image/png');
+      }
+    } catch (e) {
+      // Nothing is saved incomplete: the reader is told, and the next press tries again.
+      notice(`The ${kind.toUpperCase()} download could not be made: ${e.message}. Nothing was saved; try again.`, 'download');
     }
   });
   $('downloads').hidden = false;

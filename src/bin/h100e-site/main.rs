@@ -402,7 +402,10 @@ fn chip_research() -> String {
             (c.id.to_string(), text)
         })
         .collect();
-    format!("{}\n", serde_json::Value::Object(chips))
+    // Stamped with the dataset's version: a copy cached from another dataset is refused rather
+    // than merged into an answer stamped with this one.
+    let file = serde_json::json!({ "version": h100e::data::DATASET.version, "chips": chips });
+    format!("{file}\n")
 }
 
 fn main() -> ExitCode {
