@@ -248,6 +248,15 @@ test.describe('on the page', () => {
     for (const [t, d] of terms) expect(d).toBe(`${t} ${t}-d`);
   });
 
+  test('keyboard focus entering the answer loads the definitions before a term is reached', async ({ page }) => {
+    const { loads, first, id } = await ready(page);
+    // A link of the answer that is no term (a citation).
+    await page.locator('#answer a').first().focus();
+    await expect(page.locator(`#glossary-holder #${id}-d`)).toBeAttached();
+    await first.focus();
+    await defined(page, first, id, loads);
+  });
+
   test('keyboard focus on a term loads its definition', async ({ page }) => {
     const { loads, first, id } = await ready(page);
     await first.focus();

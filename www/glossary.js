@@ -228,7 +228,15 @@ function listen() {
     const b = termOf(e.target);
     if (b && b === current && !pinned && !b.contains(e.relatedTarget) && !pop?.contains(e.relatedTarget)) later();
   });
-  document.addEventListener('focusin', (e) => { const b = termOf(e.target); if (b) open(b, false); });
+  document.addEventListener('focusin', (e) => {
+    const b = termOf(e.target);
+    if (b) { open(b, false); return; }
+    // Keyboard users reach the answer's links and summaries before its terms: the definitions
+    // start loading there, so the first term focused is described by its definition, not only by
+    // its words.
+    const dl = document.getElementById('glossary');
+    if (dl?.dataset.src && e.target.closest?.('#verdict-slot, #key-numbers, #answer')) define(dl).catch(() => {});
+  });
   document.addEventListener('focusout', (e) => {
     const b = termOf(e.target);
     if (b && b === current && !pop?.contains(e.relatedTarget)) { pinned = false; later(); }
