@@ -40,8 +40,13 @@ fn bench(c: &mut Criterion) {
     c.bench_function("word/diffusion2025", |b| {
         b.iter(|| h100e::wire::eval(black_box(&v)))
     });
+    // Without the contested readings: their steps go with them (a step names its fact and is
+    // worded from the verdict's contests).
     let mut plain = h100e::eval::evaluate(&q).expect("answer");
     plain.contests.clear();
+    plain
+        .steps
+        .retain(|s| !matches!(s.reason, h100e::reason::Reason::Contested { .. }));
     c.bench_function("word_without_contests/diffusion2025", |b| {
         b.iter(|| h100e::wire::eval(black_box(&plain)))
     });

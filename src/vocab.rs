@@ -257,6 +257,20 @@ mod tests {
         assert!(ContestedFact::ALL.windows(2).all(|w| w[0] < w[1]));
     }
 
+    /// A fact left out of `ALL` would never be assessed. This match stops compiling when a fact is
+    /// added, and each fact's place here must be its place in `ALL`.
+    #[test]
+    fn every_contested_fact_is_in_all() {
+        let place = |f: ContestedFact| match f {
+            ContestedFact::LppD1D4 => 0,
+            ContestedFact::ReviewD1D4 => 1,
+            ContestedFact::ChipTpp => 2,
+            ContestedFact::BandBandwidth => 3,
+        };
+        let places: Vec<usize> = ContestedFact::ALL.into_iter().map(place).collect();
+        assert_eq!(places, (0..=3).collect::<Vec<usize>>());
+    }
+
     #[test]
     fn ids_round_trip_and_are_distinct() {
         for p in ReviewPolicy::ALL {
