@@ -85,6 +85,7 @@ test('when the chips\' research text cannot load, the JSON download says so, sav
   await page.click('[data-download="json"]');
   const note = page.locator('#notices .notice[data-field="download"]');
   await expect(note).toContainText('JSON download could not be made');
+  await expect(note).toContainText('could not be loaded');
   await expect(note).toContainText('Nothing was saved');
   expect(saved).toEqual([]);
   block = false;

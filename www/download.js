@@ -37,7 +37,8 @@ function chipResearch() {
     : fetch('chip-research.json').then((r) => {
       if (!r.ok) throw new Error(`the chips' research text could not be loaded (HTTP ${r.status})`);
       return r.json();
-    }).catch((e) => { research = null; throw e; });
+    }, () => { throw new Error("the chips' research text could not be loaded (no connection?)"); })
+      .catch((e) => { research = null; throw e; });
   return research;
 }
 
