@@ -3,9 +3,9 @@
 
 mod common;
 
-use common::{eval, exception, req, Tweak};
+use common::{eval, exception, req, typed, Tweak};
 use h100e::chip::{Chip, CustomSpec};
-use h100e::query::{ChipInput, Request};
+use h100e::query::Request;
 use h100e::reason::{Reason, ScopeWhy};
 use h100e::regime::Choice;
 use h100e::verdict::Verdict;
@@ -556,13 +556,7 @@ fn every_step_carries_a_citation_and_uncertainty_is_said() {
 #[test]
 fn custom_chip_with_typed_specs_evaluates() {
     let r = Request {
-        chip: ChipInput::Custom {
-            tops: vec!["1979".into()],
-            bits: vec!["8".into()],
-            die_area: Some("814".into()),
-            non_datacenter: false,
-            dram_bandwidth: None,
-        },
+        chip: typed("1979", "814", None),
         ..req("SG", "h100", 1).regime("diffusion2025")
     };
     let v = eval(r);
@@ -681,13 +675,7 @@ fn h20_letters_have_no_published_review_policy() {
 /// A custom chip with the H20's figures (not a catalog chip, so the letters cannot be matched).
 fn h20_like(to: &str) -> Request {
     Request {
-        chip: ChipInput::Custom {
-            tops: vec!["296".into()],
-            bits: vec!["8".into()],
-            die_area: Some("814".into()),
-            non_datacenter: false,
-            dram_bandwidth: None,
-        },
+        chip: typed("296", "814", None),
         ..req(to, "h100", 10).date("2025-10-01")
     }
 }
@@ -1315,13 +1303,7 @@ fn an_unknown_bandwidth_near_the_2026_band_depends() {
     // 91 FR 1684: "TPP less than 21,000 ... and a total DRAM bandwidth less than 6,500 GB/s". A
     // custom chip of TPP 15,832 with no bandwidth given: never a firm presumption of denial.
     let r = Request {
-        chip: ChipInput::Custom {
-            tops: vec!["1979".into()],
-            bits: vec!["8".into()],
-            die_area: Some("814".into()),
-            non_datacenter: false,
-            dram_bandwidth: None,
-        },
+        chip: typed("1979", "814", None),
         ..req("CN", "h100", 10)
     };
     let v = eval(r.clone());
@@ -1334,13 +1316,7 @@ fn an_unknown_bandwidth_near_the_2026_band_depends() {
     assert!(v.headline.starts_with("It depends: "));
     // With the bandwidth given, nothing is contested.
     let given = Request {
-        chip: ChipInput::Custom {
-            tops: vec!["1979".into()],
-            bits: vec!["8".into()],
-            die_area: Some("814".into()),
-            non_datacenter: false,
-            dram_bandwidth: Some("4800".into()),
-        },
+        chip: typed("1979", "814", Some("4800")),
         ..r
     };
     let g = eval(given);
@@ -1553,13 +1529,7 @@ fn the_reported_2026_draft_reviews_by_cluster_size() {
         let tops = Dec::from_milli(half.milli() / 8);
         assert_eq!(tops.milli() * 16, tpp.milli(), "the line splits exactly");
         eval(Request {
-            chip: ChipInput::Custom {
-                tops: vec![tops.to_string()],
-                bits: vec!["8".into()],
-                die_area: Some("800".into()),
-                non_datacenter: false,
-                dram_bandwidth: None,
-            },
+            chip: typed(&tops.to_string(), "800", None),
             ..req("AE", "h100", 2).regime("draft2026")
         })
         .review_policy
@@ -1646,13 +1616,7 @@ fn the_section_232_band_is_strict_on_both_sides() {
     // "TPP greater than 14,000 and less than 17,500, and a total DRAM bandwidth greater than 4,500
     // GB/s and less than 5,000 GB/s" (Proclamation 11002, via Thompson Hine): the lines are out.
     let chip = |tops: &str, bw: &str| Request {
-        chip: ChipInput::Custom {
-            tops: vec![tops.into()],
-            bits: vec!["8".into()],
-            die_area: Some("800".into()),
-            non_datacenter: false,
-            dram_bandwidth: Some(bw.into()),
-        },
+        chip: typed(tops, "800", Some(bw)),
         ..req("SG", "h100", 1)
     };
     let taxed = |tops: &str, bw: &str| {

@@ -4,9 +4,9 @@
 
 mod common;
 
-use common::{req, Tweak};
+use common::{req, typed, Tweak};
 use h100e::data::GROUPS;
-use h100e::query::{ChipInput, Request};
+use h100e::query::Request;
 use h100e::{country, regime, wire};
 
 /// Orders that reach different rules: a large Tier 2 order (LPP, the country allocation), a small
@@ -77,13 +77,7 @@ fn the_map_follows_each_group_change_and_the_other_inputs() {
     days.dedup();
     assert!(days.len() >= 4, "{days:?}");
     let custom = Request {
-        chip: ChipInput::Custom {
-            tops: vec!["1979".into()],
-            bits: vec!["8".into()],
-            die_area: Some("814".into()),
-            non_datacenter: false,
-            dram_bandwidth: None,
-        },
+        chip: typed("1979", "814", None),
         ..req("SG", "h100", 3_000)
     };
     for day in &days {

@@ -26,6 +26,18 @@ pub fn req(to: &str, chip: &str, quantity: u64) -> Request {
     }
 }
 
+/// A datacenter chip typed in by its specs: `tops` dense TOPS at 8 bits on a die of `area` mm²,
+/// with `dram` GB/s of memory bandwidth when given (1,979 TOPS on 814 mm² is the H100 SXM).
+pub fn typed(tops: &str, area: &str, dram: Option<&str>) -> ChipInput {
+    ChipInput::Custom {
+        tops: vec![tops.into()],
+        bits: vec!["8".into()],
+        die_area: Some(area.into()),
+        non_datacenter: false,
+        dram_bandwidth: dram.map(Into::into),
+    }
+}
+
 /// Builder-style tweaks.
 pub trait Tweak {
     fn regime(self, id: &str) -> Self;
