@@ -53,14 +53,7 @@ pub fn places(r: &Regime) -> Vec<&Place> {
 /// A period of the group lists: the number of joining and leaving days up to `date`. Two days with
 /// the same count have no change between them, so every place holds the same destinations.
 fn period(date: Date) -> usize {
-    GROUPS
-        .iter()
-        .flat_map(|g| g.members)
-        .map(|m| {
-            usize::from(m.from.is_some_and(|d| d <= date))
-                + usize::from(m.until.is_some_and(|d| d <= date))
-        })
-        .sum()
+    place::change_days().filter(|d| *d <= date).count()
 }
 
 /// For each destination (in [`country::all`] order), a bit per place of [`places`] that holds it.
@@ -223,12 +216,7 @@ mod tests {
     #[test]
     fn the_table_agrees_with_asking_each_place() {
         // Each regime's own day, and every day a group gained or lost a member.
-        let mut days: Vec<Date> = GROUPS
-            .iter()
-            .flat_map(|g| g.members)
-            .flat_map(|m| [m.from, m.until])
-            .flatten()
-            .collect();
+        let mut days: Vec<Date> = place::change_days().collect();
         days.sort();
         days.dedup();
         for r in crate::regime::all() {

@@ -20,6 +20,15 @@ pub fn group(id: &str) -> Option<&'static Group> {
     GROUPS.iter().find(|g| same(g.id, id))
 }
 
+/// Every day a country joins or leaves a group, once per membership record (a day can repeat).
+pub fn change_days() -> impl Iterator<Item = Date> {
+    GROUPS
+        .iter()
+        .flat_map(|g| g.members)
+        .flat_map(|m| [m.from, m.until])
+        .flatten()
+}
+
 /// True when a membership record is in force on `date`.
 pub fn in_force(m: &Membership, date: Date) -> bool {
     m.from.is_none_or(|f| f <= date) && m.until.is_none_or(|u| date < u)

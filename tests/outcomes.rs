@@ -5,7 +5,6 @@
 mod common;
 
 use common::{req, typed, Tweak};
-use h100e::data::GROUPS;
 use h100e::query::Request;
 use h100e::{country, regime, wire};
 
@@ -56,11 +55,7 @@ fn every_destination_on_the_map_agrees_with_its_full_answer() {
 /// rule.md §5.9; the UAE's A:5 entry, §5.11), including a chip under the letters and typed specs.
 #[test]
 fn the_map_follows_each_group_change_and_the_other_inputs() {
-    let mut days: Vec<String> = GROUPS
-        .iter()
-        .flat_map(|g| g.members)
-        .flat_map(|m| [m.from, m.until])
-        .flatten()
+    let mut days: Vec<String> = h100e::place::change_days()
         .flat_map(|d| {
             let (y, mo, day) = d.ymd();
             let before = if day > 1 {
