@@ -5,6 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const PORT = Number(process.env.E2E_PORT || 8123) + 2;
 let tmp;
@@ -66,3 +67,84 @@ for (const [name, page] of [['a plain module script', 'plain.html'], ['a Vite bu
     expect(out.columns).toBeGreaterThanOrEqual(6);
   });
 }
+
+/**
+ * Real answers, as a TypeScript program that assigns each to the type the package declares for
+ * it: the compiler then refuses a missing field, a field of the wrong type, and (object literals
+ * being checked for excess properties) a field the declarations do not know. The queries reach the
+ * answer's varied parts: custom chips, contested points, scenarios, exports from abroad, each end
+ * user, every kind of conversion.
+ */
+function answersProgram(api) {
+  const orders = [
+    { to: 'India', chip: 'h100-sxm', quantity: '2000', regime: 'diffusion2025' },
+    { to: 'China', chip: 'h20', quantity: 10 },
+    { to: 'Saudi Arabia', tops: [1000, 500], bits: [8, 16], die_area: '800', dram_bandwidth: 3000, quantity: 50, date: '2025-03-01', end_user: 'nveu', hq: 'France', installed_tpp: '1000000' },
+    { to: 'Brazil', chip: 'b200', quantity: 1, regime: 'diffusion2025', end_user: 'uveu', hq: 'US', prior_tpp: 5000, buyer_total_tpp: 90000 },
+    { to: 'Macau', chip: 'a100-sxm', quantity: 3, from: 'Singapore' },
+    { to: 'UAE', chip: 'mi355x', quantity: 100, regime: 'proposal2025', g2g: true },
+    { to: 'Vietnam', chip: 'h200', quantity: 700, regime: 'diffusion2025', readings: ['lpp-d1-d4=available'] },
+    { to: 'India', chip: 'h100-sxm', quantity: 2000, regime: 'diffusion2025', scenario: 'lpp=500h100e;tier-3=IL' },
+    { to: 'Germany', tops: 100, bits: 8, non_datacenter: true, quantity: 1 },
+  ];
+  const values = [];
+  const add = (type, value) => values.push(`const a${values.length}: ${type} = ${JSON.stringify(value)};`);
+  for (const q of orders) add('EvalOut', api.evaluate(q));
+  add('OutcomesOut', api.outcomes(orders[0]));
+  add('OutcomesOut', api.outcomes(orders[7]));
+  add('ChipOut', api.chip('h100-sxm'));
+  add('ChipOut', api.chip({ tops: [700], bits: [8], die_area: 600 }));
+  add('TiersOut', api.tiers());
+  add('TiersOut', api.tiers('2025-03-01', 'lpp=500h100e'));
+  add('RegimeOut[]', api.regimes());
+  add('ChipOut[]', api.chips());
+  add('CountryOut[]', api.countries());
+  add('DatasetOut', api.dataset());
+  add('CitationOut[]', api.sources());
+  add('TimelineOut', api.timeline());
+  add('ThresholdOut[]', api.thresholds());
+  for (const q of [{ tpp: 1e6 }, { h100e: '1700' }, { chip: 'b200', quantity: 40 }, { threshold: api.thresholds()[0].id }]) add('ConvertOut', api.convert(q));
+  add('CompareOut', api.compare({ to: 'India', chip: 'h100-sxm', quantity: '2000' }));
+  add('ClaimsOut', api.claims());
+  const types = ['EvalOut', 'OutcomesOut', 'ChipOut', 'TiersOut', 'RegimeOut', 'CountryOut', 'DatasetOut', 'CitationOut', 'TimelineOut', 'ThresholdOut', 'ConvertOut', 'CompareOut', 'ClaimsOut'];
+  return `import type { ${types.join(', ')} } from 'h100e';\n${values.join('\n')}\nexport {};\n`;
+}
+
+/** Runs the TypeScript compiler, strict, on files in the app; its complaints, or '' when it has none. */
+function tsc(files) {
+  fs.writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'], skipLibCheck: false },
+    files,
+  }));
+  try {
+    execFileSync(path.resolve('node_modules/.bin/tsc'), ['-p', app], { encoding: 'utf8' });
+    return '';
+  } catch (e) {
+    return `${e.stdout}${e.stderr}`;
+  }
+}
+
+test('the declared types hold every real answer, and refuse what the API refuses', async () => {
+  const api = await import(pathToFileURL(path.join(app, 'node_modules/h100e/h100e.js')).href);
+  api.initSync({ module: fs.readFileSync(path.join(app, 'node_modules/h100e/h100e_bg.wasm')) });
+  fs.writeFileSync(path.join(app, 'answers.ts'), answersProgram(api));
+  // What a newsroom developer writes, with the mistakes the types must catch marked as expected errors.
+  fs.writeFileSync(path.join(app, 'use.ts'), `import init, { evaluate, convert, type H100eError } from 'h100e';
+await init();
+const v = evaluate({ to: 'India', chip: 'h100-sxm', quantity: 2000 });
+const steps: string[] = v.explanation.map((s) => s.citation.url);
+const h: number | null = v.order.h100e;
+// @ts-expect-error: an unknown query field
+evaluate({ to: 'India', chip: 'h100-sxm', quantity: 1, colour: 'red' });
+// @ts-expect-error: the destination is required
+evaluate({ chip: 'h100-sxm', quantity: 1 });
+// @ts-expect-error: the headline is text
+const n: number = v.headline;
+try { convert({ tpp: 'lots' }); } catch (e) { console.log((e as H100eError).code); }
+export { steps, h, n };
+`);
+  expect(tsc(['answers.ts', 'use.ts'])).toBe('');
+  // The check has teeth: a field the declarations do not know is refused.
+  fs.writeFileSync(path.join(app, 'extra.ts'), `import type { DatasetOut } from 'h100e';\nconst d: DatasetOut = { ...${JSON.stringify(api.dataset())}, surprise: 1 };\nexport { d };\n`);
+  expect(tsc(['extra.ts'])).toContain('surprise');
+});

@@ -5,6 +5,51 @@
 //   node scripts/build-pkg.mjs
 import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 
+/**
+ * Each function's parameters and result, named by the declarations generated from the engine's
+ * wire types (src/wire/answers.d.ts); wasm-bindgen alone declares every value `any`.
+ */
+const SIGNATURES = {
+  evaluate: '(query: QueryIn): EvalOut',
+  outcomes: '(query: QueryIn): OutcomesOut',
+  chip: '(id_or_spec: string | SpecIn): ChipOut',
+  tiers: '(regime_or_date?: string | null, scenario?: string | null): TiersOut',
+  regimes: '(): RegimeOut[]',
+  chips: '(): ChipOut[]',
+  countries: '(): CountryOut[]',
+  dataset: '(): DatasetOut',
+  sources: '(): CitationOut[]',
+  timeline: '(): TimelineOut',
+  thresholds: '(): ThresholdOut[]',
+  convert: '(query: ConvertIn): ConvertOut',
+  compare: "(query: Omit<QueryIn, 'regime' | 'date'>): CompareOut",
+  claims: '(): ClaimsOut',
+};
+
+/** What a function throws on bad input: the field at fault and a stable code, beside the message. */
+const ERROR = `/** Thrown on bad input: \`field\` names the query field at fault, \`code\` is stable (e.g. \`unknown-country\`). */
+export interface H100eError extends Error { field: string; code: string; }
+`;
+
+/**
+ * Types pkg/h100e.d.ts: every exported function gets its signature from SIGNATURES, and the wire
+ * types' declarations follow. Stops the build if a function is new or gone, so none stays \`any\`.
+ */
+function typeDeclarations() {
+  let dts = readFileSync('pkg/h100e.d.ts', 'utf8');
+  if (dts.includes('export interface H100eError')) return; // typed by an earlier run over the same wasm-bindgen output
+  const exported = [...dts.matchAll(/^export function (\w+)\([^)]*\): any;$/gm)].map((m) => m[1]);
+  const missing = exported.filter((f) => !(f in SIGNATURES));
+  const gone = Object.keys(SIGNATURES).filter((f) => !exported.includes(f));
+  if (missing.length || gone.length) {
+    console.error(`build-pkg: SIGNATURES must list exactly the API's functions (no signature: ${missing.join(', ') || 'none'}; not exported: ${gone.join(', ') || 'none'})`);
+    process.exit(1);
+  }
+  dts = dts.replace(/^export function (\w+)\([^)]*\): any;$/gm, (_, f) => `export function ${f}${SIGNATURES[f]};`);
+  const answers = readFileSync('src/wire/answers.d.ts', 'utf8').replace(/[ \t]+$/gm, '');
+  writeFileSync('pkg/h100e.d.ts', `${dts}\n${ERROR}\n${answers}`);
+}
+
 const cargo = readFileSync('Cargo.toml', 'utf8');
 const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"$`, 'm'))[1];
 const files = ['h100e.js', 'h100e.d.ts', 'h100e_bg.wasm', 'h100e_bg.wasm.d.ts', 'README.md', 'LICENSE'];
@@ -23,6 +68,7 @@ const pkg = {
   keywords: ['export controls', 'ECCN 3A090', 'AI chips', 'H100', 'TPP', 'WebAssembly'],
 };
 writeFileSync('pkg/package.json', `${JSON.stringify(pkg, null, 2)}\n`);
+typeDeclarations();
 copyFileSync('LICENSE', 'pkg/LICENSE');
 writeFileSync('pkg/README.md', `# h100e
 
@@ -55,5 +101,12 @@ The functions: \`evaluate\`, \`outcomes\`, \`chip\`, \`tiers\`, \`regimes\`, \`c
 \`sources\`, \`dataset\` (the dataset version and the span of the data), \`compare\`, \`convert\`,
 \`thresholds\`, \`claims\`. Bad input throws an \`Error\` with \`field\` and \`code\`. Each answer carries
 the dataset version it was computed with (\`data.version\`); cite it with the answer.
+
+## Types
+
+\`h100e.d.ts\` declares every query and every answer field by field (\`QueryIn\`, \`EvalOut\`,
+\`OutcomesOut\`, \`CompareOut\`, …), with the engine's own doc comments. They are generated from
+the engine's wire types and checked against real answers, so an editor's completion is what the
+engine returns.
 `);
 console.log(`build-pkg: pkg/ is the npm package h100e@${pkg.version}`);

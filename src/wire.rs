@@ -26,6 +26,8 @@ pub mod claims;
 pub mod compare;
 pub mod convert;
 pub mod timeline;
+#[cfg(test)]
+mod types;
 
 pub use claims::{claims, ClaimOut, ClaimsOut};
 pub use compare::{compare, CompareOut, COMPARE_FIELDS};
@@ -39,6 +41,7 @@ pub const ROUNDING: &str = "tpp values are exact; h100e is rounded to 4 decimals
 /// its link opens (publisher and date), with the grade in words, so a reader can tell the
 /// regulation from a note about it: `label` is `about · links_to · grade_label`.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CitationOut {
     /// `about · links_to · grade_label`, e.g. "15 CFR 740.29, 90 FR 4544 (text not read) · per
     /// SemiAnalysis, Jan 2025 · secondary".
@@ -164,6 +167,7 @@ impl CitationOut {
 
 /// A source link of a catalog chip.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ChipSourceOut {
     /// Which figure.
     pub about: &'static str,
@@ -173,6 +177,7 @@ pub struct ChipSourceOut {
 
 /// A chip and its metrics.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ChipOut {
     /// Catalog id, or `custom`.
     pub id: &'static str,
@@ -250,6 +255,7 @@ pub fn chip(chip: &Chip) -> Result<ChipOut, Error> {
 
 /// One TPP reading of a chip.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TppReadingOut {
     /// `catalog`, `low` or `high`; pass `chip-tpp=READING` as a reading to answer under it.
     pub reading: &'static str,
@@ -353,6 +359,7 @@ pub fn chips() -> Vec<ChipOut> {
 
 /// Which regime answered, and why that one.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct RegimeRef {
     /// Id.
     pub id: &'static str,
@@ -380,6 +387,7 @@ pub struct RegimeRef {
 
 /// A user's scenario on the wire.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ScenarioOut {
     /// The canonical scenario text, as a link carries it.
     pub text: String,
@@ -399,6 +407,7 @@ pub struct ScenarioOut {
 
 /// A place a scenario moved.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct MoveOut {
     /// ISO alpha-2.
     pub code: &'static str,
@@ -455,6 +464,7 @@ fn regime_ref(s: &Selection) -> RegimeRef {
 
 /// The destination of an answer.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DestinationOut {
     /// ISO alpha-2.
     pub code: &'static str,
@@ -470,6 +480,7 @@ pub struct DestinationOut {
 
 /// The buyer's headquarters.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct HqOut {
     /// ISO alpha-2.
     pub code: &'static str,
@@ -483,6 +494,7 @@ pub struct HqOut {
 
 /// Where a shipment leaves from, when not the United States.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct FromOut {
     /// ISO alpha-2.
     pub code: &'static str,
@@ -494,6 +506,7 @@ pub struct FromOut {
 
 /// The order.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct OrderOut {
     /// Chips.
     pub quantity: u64,
@@ -515,6 +528,7 @@ pub struct OrderOut {
 
 /// An exception considered.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ExceptionOut {
     /// `AIA`, `LPP`, `NAC`, `ACA`, `UVEU`, `NVEU` or `CASE-BY-CASE-2026`.
     pub id: &'static str,
@@ -546,6 +560,7 @@ fn exception(e: &ExceptionCheck, r: &Regime, on: Date) -> ExceptionOut {
 
 /// A cap and its headroom.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CapOut {
     /// `LPP`, `country-allocation`, `NVEU` or `AIA-report`.
     pub id: &'static str,
@@ -612,6 +627,7 @@ fn cap(c: &CapUse, on: Date) -> CapOut {
 
 /// A step of the explanation.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct StepOut {
     /// The stable id of the reason, e.g. `scope.worldwide` or `lpp.over_limit`.
     pub id: String,
@@ -673,6 +689,7 @@ fn chip_citation(src: &ChipSource) -> CitationOut {
 
 /// One reading of a contested fact and the answer under it.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ReadingOut {
     /// The reading's id: pass `FACT=READING` as `readings` (`--reading`) to answer under it.
     pub reading: &'static str,
@@ -690,6 +707,7 @@ pub struct ReadingOut {
 /// The answer under a reading (or readings) of contested points: the fields of `EvalOut` a reader
 /// compares between readings.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AnswerOut {
     /// A license is needed.
     pub license_required: bool,
@@ -718,6 +736,7 @@ fn answer(v: &Verdict) -> AnswerOut {
 
 /// A point the sources disagree on that this answer turned on.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ContestedOut {
     /// The fact's id, e.g. `lpp-d1-d4`.
     pub fact: &'static str,
@@ -761,6 +780,7 @@ fn contested(c: &Contest, v: &Verdict) -> ContestedOut {
 
 /// Readings of several contested points taken together, and the answer under them.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CombinationOut {
     /// `FACT=READING` each: pass them as `readings` to answer under them.
     pub readings: Vec<String>,
@@ -773,6 +793,7 @@ pub struct CombinationOut {
 
 /// A caveat beside the headline.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CaveatOut {
     /// Stable id, e.g. `regime.caveat`.
     pub id: &'static str,
@@ -782,6 +803,7 @@ pub struct CaveatOut {
 
 /// The answer to an evaluation.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct EvalOut {
     /// Which regime answered.
     pub regime: RegimeRef,
@@ -933,6 +955,7 @@ pub fn evaluate(req: &crate::query::Request) -> Result<EvalOut, Error> {
 
 /// One destination on the map.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DestinationStatusOut {
     /// ISO alpha-2.
     pub code: &'static str,
@@ -952,6 +975,7 @@ pub struct DestinationStatusOut {
 
 /// A map class and its meaning.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct LegendOut {
     /// The class id (a status such as `tier-2`, or an outcome class such as `exception`).
     pub status: &'static str,
@@ -985,6 +1009,7 @@ fn legend_entry(
 
 /// Every destination under a regime.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TiersOut {
     /// Which regime.
     pub regime: RegimeRef,
@@ -1034,6 +1059,7 @@ pub fn tiers(choice: &regime::Choice, scenario: Option<&str>) -> Result<TiersOut
 
 /// A regime in the list.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct RegimeOut {
     /// Id.
     pub id: &'static str,
@@ -1136,6 +1162,7 @@ pub fn regimes() -> Vec<RegimeOut> {
 
 /// Which data answered: every answer, map and download carries it.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DataOut {
     /// The dataset version (see data/CHANGELOG.md).
     pub version: &'static str,
@@ -1160,6 +1187,7 @@ pub fn data() -> DataOut {
 /// The unit and the span of the data, for display: the page and the CLI word them from here,
 /// never from literals.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DatasetOut {
     /// TPP of one H100, the unit of H100-equivalents.
     pub h100_tpp: f64,
@@ -1190,6 +1218,7 @@ pub fn dataset() -> DatasetOut {
 
 /// A country for pickers.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CountryOut {
     /// ISO alpha-2.
     pub code: &'static str,
@@ -1235,6 +1264,7 @@ pub fn sources() -> Vec<CitationOut> {
 /// A number or its text, as a form or a URL may give it. Kept as text so the engine's own
 /// parser gives the same errors as the CLI (NaN, infinities, signs, decimals).
 #[derive(Clone, Debug, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum NumOrText {
     /// A JSON number.
@@ -1271,6 +1301,7 @@ fn number_text(n: f64) -> String {
 
 /// One value or a list (custom chips may give several TOPS/bit-length pairs).
 #[derive(Clone, Debug, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum OneOrMany {
     /// One value.
@@ -1290,6 +1321,7 @@ impl OneOrMany {
 
 /// Typed chip specs from the page.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields = nullable))]
 #[serde(deny_unknown_fields)]
 pub struct SpecIn {
     /// Catalog id or name.
@@ -1306,6 +1338,7 @@ pub struct SpecIn {
     pub die_area: Option<NumOrText>,
     /// Not designed or marketed for datacenters.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional = nullable))]
     pub non_datacenter: bool,
     /// Total DRAM bandwidth, GB/s.
     #[serde(default)]
@@ -1338,6 +1371,7 @@ impl SpecIn {
 
 /// An evaluation query from the page: the same fields as the CLI's `eval` options.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields = nullable))]
 #[serde(deny_unknown_fields)]
 pub struct QueryIn {
     /// Regime id.
@@ -1362,6 +1396,7 @@ pub struct QueryIn {
     pub die_area: Option<NumOrText>,
     /// Custom chip: not designed or marketed for datacenters.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional = nullable))]
     pub non_datacenter: bool,
     /// Custom chip: total DRAM bandwidth, GB/s.
     #[serde(default)]
@@ -1385,12 +1420,14 @@ pub struct QueryIn {
     pub buyer_total_tpp: Option<NumOrText>,
     /// Government-to-government agreement.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional = nullable))]
     pub g2g: bool,
     /// Where the shipment leaves from (default: the United States).
     #[serde(default)]
     pub from: Option<String>,
     /// Readings of contested facts, `FACT=READING` each (default: each fact's first reading).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional = nullable))]
     pub readings: Vec<String>,
     /// A scenario built on the chosen regime: `lpp=500h100e;tier-3=IL` (see `scenario.rs`).
     #[serde(default)]
@@ -1468,6 +1505,7 @@ impl QueryIn {
 /// The map's "outcome" mode: what this order would meet in a destination. Many destinations
 /// meet the same answer; [`OutcomesOut`] lists each answer once.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct OutcomeOut {
     /// Tier, where the regime has tiers.
     pub tier: Option<u8>,
@@ -1511,6 +1549,7 @@ impl Serialize for ByCode {
 
 /// A point the sources disagree on, with its readings (for the sources page and the JS API).
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ContestedFactOut {
     /// The fact's id, as in `EvalOut::contested`.
     pub fact: &'static str,
@@ -1523,6 +1562,7 @@ pub struct ContestedFactOut {
 
 /// One reading of a contested point and who holds it.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ContestedFactReadingOut {
     /// Stable id, e.g. `not-listed`.
     pub reading: &'static str,
@@ -1554,12 +1594,14 @@ pub fn contested_facts() -> Vec<ContestedFactOut> {
 
 /// The outcome map: every destination's outcome and the legend of its classes.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct OutcomesOut {
     /// Which regime answered.
     pub regime: RegimeRef,
     /// The distinct answers this order meets, each once, in the order first met.
     pub answers: Vec<OutcomeOut>,
     /// Every destination by ISO code, with the index of its answer in `answers`.
+    #[cfg_attr(test, ts(type = "Record<string, number>"))]
     pub destinations: ByCode,
     /// The classes in use, with their meaning and counts.
     pub legend: Vec<LegendOut>,

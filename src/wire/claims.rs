@@ -10,6 +10,7 @@ use crate::explain;
 
 /// Who said it.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ClaimSourceOut {
     /// The publisher (a reprint names the original and the reprinter).
     pub publisher: &'static str,
@@ -25,6 +26,7 @@ pub struct ClaimSourceOut {
 
 /// One finding behind a verdict.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct FindingOut {
     /// Stable id, e.g. `figure-off`, `measure-differs`.
     pub id: &'static str,
@@ -34,6 +36,7 @@ pub struct FindingOut {
 
 /// The right figure, computed by the engine.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CorrectedOut {
     /// In words.
     pub text: String,
@@ -51,6 +54,7 @@ pub struct CorrectedOut {
 
 /// A claim checked.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ClaimOut {
     /// Stable id.
     pub id: &'static str,
@@ -78,6 +82,7 @@ pub struct ClaimOut {
 
 /// Every claim checked, with the dataset that checked them.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ClaimsOut {
     /// The claims, in the data's order.
     pub claims: Vec<ClaimOut>,

@@ -12,6 +12,7 @@ use crate::vocab::ReviewPolicy;
 
 /// The largest license-free quantity of the chip under one regime.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct LicenseFreeOut {
     /// `any` (every quantity up to the largest accepted), `none` (even one chip needs a
     /// license) or `up-to`.
@@ -24,6 +25,7 @@ pub struct LicenseFreeOut {
 
 /// One regime's column.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ColumnOut {
     /// Which regime, labelled hypothetical where it is.
     pub regime: RegimeRef,
@@ -56,6 +58,7 @@ pub struct ColumnOut {
 
 /// Every regime side by side.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CompareOut {
     /// One column per regime: real ones by date, then hypothetical ones.
     pub columns: Vec<ColumnOut>,

@@ -9,6 +9,7 @@ use crate::explain;
 
 /// A contested fact about where a line applies.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ContestedRefOut {
     /// The fact's id (see `data/contested.toml`), e.g. `lpp-d1-d4`.
     pub fact: &'static str,
@@ -18,6 +19,7 @@ pub struct ContestedRefOut {
 
 /// A threshold of the data.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ThresholdOut {
     /// Stable id, `regime.kind`, e.g. `diffusion2025.lpp` or `diffusion2025.nveu-2025-04-01`.
     pub id: String,
@@ -81,6 +83,7 @@ pub fn thresholds() -> Vec<ThresholdOut> {
 
 /// A conversion query from the page: the CLI's `convert` options.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(optional_fields = nullable))]
 #[serde(deny_unknown_fields)]
 pub struct ConvertIn {
     /// An amount of TPP.
@@ -118,6 +121,7 @@ impl ConvertIn {
 
 /// The amount converted.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AmountOut {
     /// What was given: `tpp`, `h100e`, `chips` or `threshold`.
     pub given: &'static str,
@@ -133,6 +137,7 @@ pub struct AmountOut {
 
 /// One TPP reading of a chip and its count.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct FitReadingOut {
     /// `catalog`, `low` or `high` (contested fact `chip-tpp`).
     pub reading: &'static str,
@@ -144,6 +149,7 @@ pub struct FitReadingOut {
 
 /// How many of one catalog chip fit.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct FitOut {
     /// Catalog id.
     pub id: &'static str,
@@ -183,6 +189,7 @@ fn fit(f: &Fit) -> FitOut {
 
 /// A conversion: the amount, and how many of each catalog chip fit in it.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ConvertOut {
     /// The amount.
     pub amount: AmountOut,

@@ -12,6 +12,7 @@ use crate::timeline::{self, Kind};
 
 /// One dated event.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct EventOut {
     /// The day, YYYY-MM-DD.
     pub date: String,
@@ -28,6 +29,7 @@ pub struct EventOut {
 
 /// A real regime's span on the timeline.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PeriodOut {
     /// Regime id.
     pub id: &'static str,
@@ -41,6 +43,7 @@ pub struct PeriodOut {
 
 /// A hypothetical regime, beside the timeline.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ReportedOut {
     /// Regime id.
     pub id: &'static str,
@@ -52,6 +55,7 @@ pub struct ReportedOut {
 
 /// The timeline.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TimelineOut {
     /// The first day a real regime covers.
     pub start: String,
