@@ -33,11 +33,33 @@ impl TypeVisitor for Declarations<'_> {
         if T::output_path().is_none() || self.out.contains_key(&name) {
             return;
         }
-        let docs = T::docs().map(|d| format!("{d}\n")).unwrap_or_default();
-        self.out
-            .insert(name, format!("{docs}export {}", T::decl(self.cfg)));
+        let docs = T::docs()
+            .map(|d| format!("{}\n", d.trim_end()))
+            .unwrap_or_default();
+        let decl = tidy(&T::decl(self.cfg));
+        self.out.insert(name, format!("{docs}export {decl}"));
         T::visit_dependencies(self);
     }
+}
+
+/// An object type's fields, with their doc comments, indented one level and its closing brace on
+/// a line of its own (ts-rs writes every line at the margin); other declarations as they are.
+fn tidy(decl: &str) -> String {
+    let mut lines = decl.lines().map(str::trim_end);
+    let Some(first) = lines.next() else {
+        return String::new();
+    };
+    if !first.ends_with('{') {
+        return decl.trim_end().to_owned();
+    }
+    let mut out = vec![first.to_owned()];
+    for line in lines {
+        match line.strip_suffix(" };") {
+            Some(field) => out.extend([format!("  {field}"), "};".to_owned()]),
+            None => out.push(format!("  {line}")),
+        }
+    }
+    out.join("\n")
 }
 
 /// The whole file: a header, then every type the roots need, by name.
