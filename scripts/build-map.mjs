@@ -2,10 +2,10 @@
 //!
 //! Why build time: the page stays a plain ES module with no map library and no projection maths
 //! at run time; it just draws precomputed SVG paths. The world comes from Natural Earth 1:110m
-//! (world-atlas 2.0.2), projected with d3-geo's Equal Earth, cropped below the Antarctic Peninsula
-//! and rounded to integer viewBox units. Every ISO 3166-1 code in `data/countries.toml` appears
-//! exactly once on it, as a shape or as a symbol (a dot) when it is missing from 1:110m or too
-//! small there to see. Regional insets (Europe, the Gulf, the Pearl River delta and Taiwan,
+//! (world-atlas 2.0.2), projected with d3-geo's Equal Earth, cropped below the Antarctic Peninsula,
+//! thinned to within 0.7 units and rounded to integer viewBox units. Every ISO 3166-1 code in
+//! `data/countries.toml` appears exactly once on it, as a shape or as a symbol (a dot) when it is
+//! missing from 1:110m or too small there to see. Regional insets (Europe, the Gulf, the Pearl River delta and Taiwan,
 //! Singapore, the Lesser Antilles) redraw crowded places from 1:50m at a larger scale, with a
 //! callout in open water for each place still too small to tap there.
 //! Provenance and choices: `data/sources/map.md`.
@@ -31,6 +31,10 @@ const SMALL = 10;
 /** Half the tap target of a callout, in inset units. Insets are sized so that one unit is about one
  * CSS pixel when the map column is 960 px wide, and more on narrower screens (see map.js). */
 const HIT = 12;
+/** World coastlines and borders are thinned to within this many units of 1:110m (see `thin`): two
+ * thirds of a CSS px on a 960 px column, finer than 1:110m itself, whose generalisation is about a
+ * unit. 0.9 made Greece and southern Italy look angular when zoomed in; 0.5 saves half as much. */
+const WORLD_SIMPLIFY = 0.7;
 /** Inset coastlines are simplified to within this many units (about a CSS px) of 1:50m. */
 const SIMPLIFY = 0.6;
 const OUT = "www/world.js";
@@ -92,10 +96,58 @@ function readCountries() {
   return byNumeric;
 }
 
-/** The country features of one world-atlas resolution ("110m", "50m", "10m"). */
-function readAtlas(scale) {
+/**
+ * The country features of one world-atlas resolution ("110m", "50m", "10m"), their coastlines and
+ * borders thinned (`thin`) when a projection is given.
+ */
+function readAtlas(scale, project, tolerance) {
   const topo = JSON.parse(readFileSync(`node_modules/world-atlas/countries-${scale}.json`, "utf8"));
-  return feature(topo, topo.objects.countries).features;
+  const thinned = project ? thin(topo, project, tolerance) : topo;
+  return feature(thinned, thinned.objects.countries).features;
+}
+
+/**
+ * The topology with each arc (a stretch of coast or border, shared by the places on either side)
+ * reduced to the points Douglas–Peucker keeps within `tolerance` units once projected: points
+ * closer together than the map can show cost bytes and draw nothing. Thinning the shared arcs,
+ * not each place's rings, keeps a border the same on both sides, so no sliver of sea opens between
+ * neighbours. A ring that would be left with fewer than three points keeps its arcs whole, so no
+ * island disappears.
+ */
+function thin(topo, project, tolerance) {
+  const { scale: [kx, ky], translate: [tx, ty] } = topo.transform;
+  const arcs = topo.arcs.map((arc) => {
+    let x = 0, y = 0;
+    return arc.map(([dx, dy]) => [(x += dx) * kx + tx, (y += dy) * ky + ty]);
+  });
+  const keep = arcs.map((arc) => douglasPeucker(arc.map(project), tolerance));
+  const rings = topo.objects.countries.geometries.flatMap((g) => (g.type === "MultiPolygon" ? g.arcs.flat() : g.arcs ?? []));
+  for (const ring of rings) {
+    const points = ring.reduce((n, i) => n + keep[i < 0 ? ~i : i].filter(Boolean).length - 1, 0);
+    if (points < 3) for (const i of ring) keep[i < 0 ? ~i : i].fill(1);
+  }
+  return { ...topo, transform: null, arcs: arcs.map((arc, i) => arc.filter((_, j) => keep[i][j])) };
+}
+
+/** Which points of a line Douglas–Peucker keeps (1) within `tolerance` of it: both ends, and
+ * every point farther than that from the line through its kept neighbours. */
+function douglasPeucker(points, tolerance) {
+  const keep = new Uint8Array(points.length);
+  keep[0] = keep[points.length - 1] = 1;
+  const stack = [[0, points.length - 1]];
+  while (stack.length) {
+    const [a, b] = stack.pop();
+    const [[x1, y1], [x2, y2]] = [points[a], points[b]];
+    const len = Math.hypot(x2 - x1, y2 - y1);
+    let far = -1, farthest = tolerance;
+    for (let i = a + 1; i < b; i++) {
+      const [x, y] = points[i];
+      const dist = len ? Math.abs((x2 - x1) * (y1 - y) - (x1 - x) * (y2 - y1)) / len : Math.hypot(x - x1, y - y1);
+      if (dist > farthest) [far, farthest] = [i, dist];
+    }
+    if (far >= 0) { keep[far] = 1; stack.push([a, far], [far, b]); }
+  }
+  return keep;
 }
 
 /** The polygons (coordinate arrays) of a Polygon or MultiPolygon feature. */
@@ -114,10 +166,10 @@ function ownerOf(host, polygon) {
  * One resolution as code → MultiPolygon (overseas parts split out) plus the OTHER features.
  * `strict`: fail on an uncoded feature with no rule (1:10m, used only for positions, is lenient).
  */
-function readParts(scale, byNumeric, strict) {
+function readParts(scale, byNumeric, strict, project, tolerance) {
   const polygons = new Map();
   const other = [];
-  for (const f of readAtlas(scale)) {
+  for (const f of readAtlas(scale, project, tolerance)) {
     const name = f.properties.name;
     const code = f.id === undefined ? UNCODED[name] : byNumeric.get(f.id);
     if (code === undefined && strict) fail(`1:${scale} feature "${name}" (id ${f.id}) has no ISO code and no rule`);
@@ -157,21 +209,7 @@ function simplify(d, tolerance) {
   return d.split("M").filter(Boolean).map((ring) => {
     const closed = ring.endsWith("Z");
     const points = ring.replace("Z", "").split("L").map((p) => p.split(",").map(Number));
-    const keep = new Uint8Array(points.length);
-    keep[0] = keep[points.length - 1] = 1;
-    const stack = [[0, points.length - 1]];
-    while (stack.length) {
-      const [a, b] = stack.pop();
-      const [[x1, y1], [x2, y2]] = [points[a], points[b]];
-      const len = Math.hypot(x2 - x1, y2 - y1);
-      let far = -1, farthest = tolerance;
-      for (let i = a + 1; i < b; i++) {
-        const [x, y] = points[i];
-        const dist = len ? Math.abs((x2 - x1) * (y1 - y) - (x1 - x) * (y2 - y1)) / len : Math.hypot(x - x1, y - y1);
-        if (dist > farthest) [far, farthest] = [i, dist];
-      }
-      if (far >= 0) { keep[far] = 1; stack.push([a, far], [far, b]); }
-    }
+    const keep = douglasPeucker(points, tolerance);
     const kept = points.filter((_, i) => keep[i]);
     const out = kept.length >= 3 ? kept : points;
     return `M${out.map((p) => p.join(",")).join("L")}${closed ? "Z" : ""}`;
@@ -272,15 +310,22 @@ function fail(message) {
 }
 
 /** The main map: shapes from 1:110m, symbols for what is missing or tiny there. */
-function buildWorld(byNumeric, coarse, finer) {
+function buildWorld(byNumeric, finer) {
   const { projection, height } = makeProjection();
   const path = geoPath(projection).digits(0);
+  // Drawn as far as the viewBox shows: Antarctica's coast below it would cost bytes and show nothing.
+  const draw = geoPath(makeProjection().projection.clipExtent([[0, 0], [WIDTH, height + 1]])).digits(0);
+  // Whether a place is tiny and where its centre lies are read from the exact shapes, so thinning
+  // changes only how a place is drawn.
+  const exact = readParts("110m", byNumeric, true);
+  const thinned = readParts("110m", byNumeric, true, projection, WORLD_SIMPLIFY);
   const shapes = [];
   const tinyLand = new Map();
-  for (const [code, multi] of coarse.parts) {
+  for (const [code, multi] of exact.parts) {
+    const d = squeeze(draw(thinned.parts.get(code)));
     // Tiny in 1:110m: the shape stays as the place's own land, but the place is drawn as a symbol.
-    if (isTiny(path, multi)) tinyLand.set(code, squeeze(path(multi)));
-    else shapes.push([code, squeeze(path(multi)), ...centre(path, multi)]);
+    if (isTiny(path, multi)) tinyLand.set(code, d);
+    else shapes.push([code, d, ...centre(path, multi)]);
   }
   shapes.sort(([a], [b]) => a.localeCompare(b));
   const drawn = new Set(shapes.map(([code]) => code));
@@ -295,7 +340,7 @@ function buildWorld(byNumeric, coarse, finer) {
     if (tinyLand.has(s[0])) s.push(tinyLand.get(s[0]));
   }
   checkComplete(byNumeric, shapes, symbols);
-  const other = coarse.other.map((f) => squeeze(path(f)));
+  const other = thinned.other.map((f) => squeeze(draw(f)));
   return { viewBox: `0 0 ${WIDTH} ${height}`, outline: path({ type: "Sphere" }), shapes, symbols, other };
 }
 
@@ -489,10 +534,9 @@ function sizes(text) {
 
 function main() {
   const byNumeric = readCountries();
-  const coarse = readParts("110m", byNumeric, true);
   const medium = readParts("50m", byNumeric, true);
   const finer = [medium.parts, readParts("10m", byNumeric, false).parts];
-  const [world, insets] = compact(buildWorld(byNumeric, coarse, finer), INSETS.map((inset) => buildInset(inset, byNumeric, medium, finer)));
+  const [world, insets] = compact(buildWorld(byNumeric, finer), INSETS.map((inset) => buildInset(inset, byNumeric, medium, finer)));
 
   const js = render(world, insets);
   const insetsJs = renderInsets(insets);
