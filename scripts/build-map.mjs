@@ -35,8 +35,8 @@ const HIT = 12;
  * thirds of a CSS px on a 960 px column, finer than 1:110m itself, whose generalisation is about a
  * unit. 0.9 made Greece and southern Italy look angular when zoomed in; 0.5 saves half as much. */
 const WORLD_SIMPLIFY = 0.7;
-/** Inset coastlines are simplified to within this many units (about a CSS px) of 1:50m. */
-const SIMPLIFY = 0.6;
+/** Inset coastlines and borders are thinned to within this many units (about a CSS px) of 1:50m. */
+const INSET_SIMPLIFY = 0.6;
 const OUT = "www/world.js";
 /** The insets' paths: a second module the page loads after its first answer. */
 const OUT_INSETS = "www/insets.js";
@@ -111,8 +111,12 @@ function readAtlas(scale, project, tolerance) {
  * reduced to the points Douglas–Peucker keeps within `tolerance` units once projected: points
  * closer together than the map can show cost bytes and draw nothing. Thinning the shared arcs,
  * not each place's rings, keeps a border the same on both sides, so no sliver of sea opens between
- * neighbours. A ring that would be left with fewer than three points keeps its arcs whole, so no
- * island disappears.
+ * neighbours. Cutting corners shrinks a small island more than a large one, so the arcs of a ring
+ * that would lose more than a twentieth of its area are thinned again at half the tolerance (up to
+ * four times). A ring that would be left with fewer than three points, or that would turn inside
+ * out (an island near the far side of the globe from an inset's centre, where its projection
+ * folds, would become the whole sphere but the island), keeps its arcs whole, so no island
+ * disappears and none covers the map.
  */
 function thin(topo, project, tolerance) {
   const { scale: [kx, ky], translate: [tx, ty] } = topo.transform;
@@ -120,13 +124,31 @@ function thin(topo, project, tolerance) {
     let x = 0, y = 0;
     return arc.map(([dx, dy]) => [(x += dx) * kx + tx, (y += dy) * ky + ty]);
   });
-  const keep = arcs.map((arc) => douglasPeucker(arc.map(project), tolerance));
+  const projected = arcs.map((arc) => arc.map(project));
   const rings = topo.objects.countries.geometries.flatMap((g) => (g.type === "MultiPolygon" ? g.arcs.flat() : g.arcs ?? []));
-  for (const ring of rings) {
-    const points = ring.reduce((n, i) => n + keep[i < 0 ? ~i : i].filter(Boolean).length - 1, 0);
-    if (points < 3) for (const i of ring) keep[i < 0 ? ~i : i].fill(1);
+  const index = (i) => (i < 0 ? ~i : i);
+  /** A ring's points, from its arcs' points (`points(index)`), each arc reversed when its index is negative. */
+  const ringOf = (ring, points) => ring.flatMap((i, n) => {
+    const arc = i < 0 ? points(~i).reverse() : points(i);
+    return n ? arc.slice(1) : arc;
+  });
+  const kept = (list, i) => list[i].filter((_, j) => keep[i][j]);
+  const area = (ring) => Math.abs(ring.reduce((a, [x, y], i) => a + (i ? ring[i - 1][0] * y - x * ring[i - 1][1] : 0), 0) / 2);
+  const exactArea = rings.map((ring) => area(ringOf(ring, (i) => [...projected[i]])));
+  const tolerances = arcs.map(() => tolerance);
+  let keep;
+  for (let round = 0; round < 5; round++) {
+    keep = projected.map((xy, i) => douglasPeucker(xy, tolerances[i]));
+    const shrunk = rings.filter((ring, r) => Math.abs(area(ringOf(ring, (i) => kept(projected, i))) - exactArea[r]) > exactArea[r] / 20);
+    for (const ring of shrunk) for (const i of ring) tolerances[index(i)] /= 2;
+    if (!shrunk.length) break;
   }
-  return { ...topo, transform: null, arcs: arcs.map((arc, i) => arc.filter((_, j) => keep[i][j])) };
+  const inverted = (ring) => geoArea({ type: "Polygon", coordinates: [ring] }) > 2 * Math.PI;
+  for (const ring of rings) {
+    const after = ringOf(ring, (i) => kept(arcs, i));
+    if (after.length < 4 || inverted(after) !== inverted(ringOf(ring, (i) => [...arcs[i]]))) for (const i of ring) keep[index(i)].fill(1);
+  }
+  return { ...topo, transform: null, arcs: arcs.map((_, i) => kept(arcs, i)) };
 }
 
 /** Which points of a line Douglas–Peucker keeps (1) within `tolerance` of it: both ends, and
@@ -197,23 +219,6 @@ function makeProjection() {
 /** Drops consecutive repeated points, which integer rounding creates in dense coastlines. */
 function squeeze(d) {
   return d.replace(/L(-?\d+,-?\d+)(?=(L\1)+(?![\d,]))/g, "");
-}
-
-/**
- * Douglas–Peucker on an integer path of closed rings ("Mx,yLx,y…Z"): drops points that lie within
- * `tolerance` units of the line through their kept neighbours. 1:50m has many points per unit at
- * an inset's scale; they cost bytes and draw nothing. A ring that would collapse is kept whole, so
- * no island disappears.
- */
-function simplify(d, tolerance) {
-  return d.split("M").filter(Boolean).map((ring) => {
-    const closed = ring.endsWith("Z");
-    const points = ring.replace("Z", "").split("L").map((p) => p.split(",").map(Number));
-    const keep = douglasPeucker(points, tolerance);
-    const kept = points.filter((_, i) => keep[i]);
-    const out = kept.length >= 3 ? kept : points;
-    return `M${out.map((p) => p.join(",")).join("L")}${closed ? "Z" : ""}`;
-  }).join("");
 }
 
 /**
@@ -446,12 +451,14 @@ function buildInset(inset, byNumeric, medium, finer) {
   const path = geoPath(projection).digits(0);
   const inside = ([x, y]) => x >= 0 && y >= 0 && x <= w && y <= h;
 
+  // Drawn thinned; a place's size and the land that callouts avoid are read from the exact shapes.
+  const thinned = readParts("50m", byNumeric, true, projection, INSET_SIMPLIFY);
   const places = [];
   for (const [code, multi] of [...medium.parts].sort(([a], [b]) => a.localeCompare(b))) {
-    const d = path(multi);
+    const d = path(thinned.parts.get(code));
     if (!d) continue;
     const [[x0, y0], [x1, y1]] = unclipped.bounds(multi);
-    places.push({ code, d: simplify(squeeze(d), SIMPLIFY), rings: projectedRings(projection, multi), small: x1 - x0 < SMALL && y1 - y0 < SMALL, area: (x1 - x0) * (y1 - y0) });
+    places.push({ code, d: squeeze(d), rings: projectedRings(projection, multi), small: x1 - x0 < SMALL && y1 - y0 < SMALL, area: (x1 - x0) * (y1 - y0) });
   }
   const owner = rasterise(w, h, places);
   const shown = new Set(places.map((p) => p.code));
@@ -472,12 +479,12 @@ function buildInset(inset, byNumeric, medium, finer) {
     label: inset.label,
     corner: inset.corner,
     viewBox: `0 0 ${w} ${h}`,
-    // Larger places first, so where simplified borders overlap the smaller place is on top and
-    // takes the pointer (Israel over Jordan and Syria, not the reverse).
+    // Larger places first, so that on a shared border the smaller place is on top and takes the
+    // pointer (Israel over Jordan and Syria, not the reverse).
     shapes: [...places].sort((a, b) => b.area - a.area || a.code.localeCompare(b.code)).map((p) => [p.code, p.d]),
     symbols: callouts.sort((a, b) => a.code.localeCompare(b.code))
       .map((c) => [c.code, tenth(c.x), tenth(c.y), tenth(c.cx), tenth(c.cy)]),
-    other: medium.other.map((f) => path(f)).filter(Boolean).map((d) => simplify(squeeze(d), SIMPLIFY)),
+    other: thinned.other.map((f) => path(f)).filter(Boolean).map(squeeze),
   };
 }
 
