@@ -258,14 +258,6 @@ function isTiny(path, f) {
   return x1 - x0 < TINY && y1 - y0 < TINY;
 }
 
-/** Where keyboard moves measure from: the projected centroid of the largest polygon, so that
- * Alaska and Hawaii do not pull the United States' centre into the Pacific. */
-function centre(path, multi) {
-  const polygons = multi.coordinates.map((coordinates) => ({ type: "Polygon", coordinates }));
-  const largest = polygons.reduce((a, b) => (path.area(b) > path.area(a) ? b : a));
-  return path.centroid(largest).map(Math.round);
-}
-
 /** [longitude, latitude] of a symbol: its 1:50m centroid, else 1:10m (Gibraltar, Bouvet Island…). */
 function symbolPlace(code, finer) {
   for (const parts of finer) {
@@ -320,8 +312,7 @@ function buildWorld(byNumeric, finer) {
   const path = geoPath(projection).digits(0);
   // Drawn as far as the viewBox shows: Antarctica's coast below it would cost bytes and show nothing.
   const draw = geoPath(makeProjection().projection.clipExtent([[0, 0], [WIDTH, height + 1]])).digits(0);
-  // Whether a place is tiny and where its centre lies are read from the exact shapes, so thinning
-  // changes only how a place is drawn.
+  // Whether a place is tiny is read from the exact shapes, so thinning changes only how it is drawn.
   const exact = readParts("110m", byNumeric, true);
   const thinned = readParts("110m", byNumeric, true, projection, WORLD_SIMPLIFY);
   const shapes = [];
@@ -330,7 +321,7 @@ function buildWorld(byNumeric, finer) {
     const d = squeeze(draw(thinned.parts.get(code)));
     // Tiny in 1:110m: the shape stays as the place's own land, but the place is drawn as a symbol.
     if (isTiny(path, multi)) tinyLand.set(code, d);
-    else shapes.push([code, d, ...centre(path, multi)]);
+    else shapes.push([code, d]);
   }
   shapes.sort(([a], [b]) => a.localeCompare(b));
   const drawn = new Set(shapes.map(([code]) => code));
@@ -490,7 +481,7 @@ function buildInset(inset, byNumeric, medium, finer) {
 
 /** Every path of the world map and the insets, written with relative moves. */
 function compact(world, insets) {
-  const shapes = world.shapes.map(([code, d, ...rest]) => [code, relative(d), ...rest]);
+  const shapes = world.shapes.map(([code, d]) => [code, relative(d)]);
   const symbols = world.symbols.map((s) => (s.length > 3 ? [...s.slice(0, 3), relative(s[3])] : s));
   const other = world.other.map(relative);
   const small = insets.map((inset) => ({
