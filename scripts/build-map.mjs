@@ -489,7 +489,7 @@ function compact(world, insets) {
     shapes: inset.shapes.map(([code, d]) => [code, relative(d)]),
     other: inset.other.map(relative),
   }));
-  return [{ ...world, shapes, symbols, other }, small];
+  return [{ ...world, outline: relative(world.outline), shapes, symbols, other }, small];
 }
 
 function render(world, insets) {
