@@ -3,11 +3,11 @@
 //! Why build time: the page stays a plain ES module with no map library and no projection maths
 //! at run time; it just draws precomputed SVG paths. The world comes from Natural Earth 1:110m
 //! (world-atlas 2.0.2), projected with d3-geo's Equal Earth, cropped below the Antarctic Peninsula,
-//! thinned to within 0.7 units and rounded to integer viewBox units. Every ISO 3166-1 code in
+//! thinned to within 0.8 units and rounded to integer viewBox units. Every ISO 3166-1 code in
 //! `data/countries.toml` appears exactly once on it, as a shape or as a symbol (a dot) when it is
-//! missing from 1:110m or too small there to see. Regional insets (Europe, the Gulf, the Pearl River delta and Taiwan,
-//! Singapore, the Lesser Antilles) redraw crowded places from 1:50m at a larger scale, with a
-//! callout in open water for each place still too small to tap there.
+//! missing from 1:110m or too small there to see. Regional insets (Europe, the Gulf, the Pearl
+//! River delta and Taiwan, Singapore, the Lesser Antilles) redraw crowded places from 1:50m at a
+//! larger scale, with a callout in open water for each place still too small to tap there.
 //! Provenance and choices: `data/sources/map.md`.
 //!
 //! Usage (from the repo root): `node scripts/build-map.mjs`
@@ -31,12 +31,13 @@ const SMALL = 10;
 /** Half the tap target of a callout, in inset units. Insets are sized so that one unit is about one
  * CSS pixel when the map column is 960 px wide, and more on narrower screens (see map.js). */
 const HIT = 12;
-/** World coastlines and borders are thinned to within this many units of 1:110m (see `thin`): two
- * thirds of a CSS px on a 960 px column, finer than 1:110m itself, whose generalisation is about a
- * unit. 0.9 made Greece and southern Italy look angular when zoomed in; 0.5 saves half as much. */
-const WORLD_SIMPLIFY = 0.7;
-/** Inset coastlines and borders are thinned to within this many units (about a CSS px) of 1:50m. */
-const INSET_SIMPLIFY = 0.6;
+/** World coastlines and borders are thinned to within this many units of 1:110m (see `thin`): four
+ * fifths of a CSS px on a 960 px column and a third of that on a phone, within 1:110m's own
+ * generalisation of about a unit. At 0.9, southern Italy and Greece looked angular when zoomed in. */
+const WORLD_SIMPLIFY = 0.8;
+/** Inset coastlines and borders are thinned to within this many units of 1:50m: a little less than
+ * the world map's, as on a phone an inset unit is a little more than a CSS px. */
+const INSET_SIMPLIFY = 0.7;
 const OUT = "www/world.js";
 /** The insets' paths: a second module the page loads after its first answer. */
 const OUT_INSETS = "www/insets.js";
