@@ -253,6 +253,7 @@ function relative(d) {
   }
   return out;
 }
+
 /** Are these projected features, taken together, too small to see or click? */
 function isTiny(path, f) {
   const [[x0, y0], [x1, y1]] = path.bounds(f);
