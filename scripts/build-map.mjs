@@ -2,12 +2,12 @@
 //!
 //! Why build time: the page stays a plain ES module with no map library and no projection maths
 //! at run time; it just draws precomputed SVG paths. The world comes from Natural Earth 1:110m
-//! (world-atlas 2.0.2), projected with d3-geo's Equal Earth, cropped below the Antarctic Peninsula
-//! and rounded to integer viewBox units. Every ISO 3166-1 code in `data/countries.toml` appears
-//! exactly once on it, as a shape or as a symbol (a dot) when it is missing from 1:110m or too
-//! small there to see. Regional insets (Europe, the Gulf, the Pearl River delta and Taiwan,
-//! Singapore, the Lesser Antilles) redraw crowded places from 1:50m at a larger scale, with a
-//! callout in open water for each place still too small to tap there.
+//! (world-atlas 2.0.2), projected with d3-geo's Equal Earth, cropped below the Antarctic Peninsula,
+//! thinned to within 0.8 units and rounded to integer viewBox units. Every ISO 3166-1 code in
+//! `data/countries.toml` appears exactly once on it, as a shape or as a symbol (a dot) when it is
+//! missing from 1:110m or too small there to see. Regional insets (Europe, the Gulf, the Pearl
+//! River delta and Taiwan, Singapore, the Lesser Antilles) redraw crowded places from 1:50m at a
+//! larger scale, with a callout in open water for each place still too small to tap there.
 //! Provenance and choices: `data/sources/map.md`.
 //!
 //! Usage (from the repo root): `node scripts/build-map.mjs`
@@ -31,8 +31,13 @@ const SMALL = 10;
 /** Half the tap target of a callout, in inset units. Insets are sized so that one unit is about one
  * CSS pixel when the map column is 960 px wide, and more on narrower screens (see map.js). */
 const HIT = 12;
-/** Inset coastlines are simplified to within this many units (about a CSS px) of 1:50m. */
-const SIMPLIFY = 0.6;
+/** World coastlines and borders are thinned to within this many units of 1:110m (see `thin`): four
+ * fifths of a CSS px on a 960 px column and a third of that on a phone, within 1:110m's own
+ * generalisation of about a unit. At 0.9, southern Italy and Greece looked angular when zoomed in. */
+const WORLD_SIMPLIFY = 0.8;
+/** Inset coastlines and borders are thinned to within this many units of 1:50m: a little less than
+ * the world map's, as on a phone an inset unit is a little more than a CSS px. */
+const INSET_SIMPLIFY = 0.7;
 const OUT = "www/world.js";
 /** The insets' paths: a second module the page loads after its first answer. */
 const OUT_INSETS = "www/insets.js";
@@ -92,10 +97,80 @@ function readCountries() {
   return byNumeric;
 }
 
-/** The country features of one world-atlas resolution ("110m", "50m", "10m"). */
-function readAtlas(scale) {
+/**
+ * The country features of one world-atlas resolution ("110m", "50m", "10m"), their coastlines and
+ * borders thinned (`thin`) when a projection is given.
+ */
+function readAtlas(scale, project, tolerance) {
   const topo = JSON.parse(readFileSync(`node_modules/world-atlas/countries-${scale}.json`, "utf8"));
-  return feature(topo, topo.objects.countries).features;
+  const thinned = project ? thin(topo, project, tolerance) : topo;
+  return feature(thinned, thinned.objects.countries).features;
+}
+
+/**
+ * The topology with each arc (a stretch of coast or border, shared by the places on either side)
+ * reduced to the points Douglas–Peucker keeps within `tolerance` units once projected: points
+ * closer together than the map can show cost bytes and draw nothing. Thinning the shared arcs,
+ * not each place's rings, keeps a border the same on both sides, so no sliver of sea opens between
+ * neighbours. Cutting corners shrinks a small island more than a large one, so the arcs of a ring
+ * that would lose more than a twentieth of its area are thinned again at half the tolerance (up to
+ * four times). A ring that would be left with fewer than three points, or that would turn inside
+ * out (an island near the far side of the globe from an inset's centre, where its projection
+ * folds, would become the whole sphere but the island), keeps its arcs whole, so no island
+ * disappears and none covers the map.
+ */
+function thin(topo, project, tolerance) {
+  const { scale: [kx, ky], translate: [tx, ty] } = topo.transform;
+  const arcs = topo.arcs.map((arc) => {
+    let x = 0, y = 0;
+    return arc.map(([dx, dy]) => [(x += dx) * kx + tx, (y += dy) * ky + ty]);
+  });
+  const projected = arcs.map((arc) => arc.map(project));
+  const rings = topo.objects.countries.geometries.flatMap((g) => (g.type === "MultiPolygon" ? g.arcs.flat() : g.arcs ?? []));
+  const index = (i) => (i < 0 ? ~i : i);
+  /** A ring's points, from its arcs' points (`points(index)`), each arc reversed when its index is negative. */
+  const ringOf = (ring, points) => ring.flatMap((i, n) => {
+    const arc = i < 0 ? points(~i).reverse() : points(i);
+    return n ? arc.slice(1) : arc;
+  });
+  const kept = (list, i) => list[i].filter((_, j) => keep[i][j]);
+  const area = (ring) => Math.abs(ring.reduce((a, [x, y], i) => a + (i ? ring[i - 1][0] * y - x * ring[i - 1][1] : 0), 0) / 2);
+  const exactArea = rings.map((ring) => area(ringOf(ring, (i) => [...projected[i]])));
+  const tolerances = arcs.map(() => tolerance);
+  let keep;
+  for (let round = 0; round < 5; round++) {
+    keep = projected.map((xy, i) => douglasPeucker(xy, tolerances[i]));
+    const shrunk = rings.filter((ring, r) => Math.abs(area(ringOf(ring, (i) => kept(projected, i))) - exactArea[r]) > exactArea[r] / 20);
+    for (const ring of shrunk) for (const i of ring) tolerances[index(i)] /= 2;
+    if (!shrunk.length) break;
+  }
+  const inverted = (ring) => geoArea({ type: "Polygon", coordinates: [ring] }) > 2 * Math.PI;
+  for (const ring of rings) {
+    const after = ringOf(ring, (i) => kept(arcs, i));
+    if (after.length < 4 || inverted(after) !== inverted(ringOf(ring, (i) => [...arcs[i]]))) for (const i of ring) keep[index(i)].fill(1);
+  }
+  return { ...topo, transform: null, arcs: arcs.map((_, i) => kept(arcs, i)) };
+}
+
+/** Which points of a line Douglas–Peucker keeps (1) within `tolerance` of it: both ends, and
+ * every point farther than that from the line through its kept neighbours. */
+function douglasPeucker(points, tolerance) {
+  const keep = new Uint8Array(points.length);
+  keep[0] = keep[points.length - 1] = 1;
+  const stack = [[0, points.length - 1]];
+  while (stack.length) {
+    const [a, b] = stack.pop();
+    const [[x1, y1], [x2, y2]] = [points[a], points[b]];
+    const len = Math.hypot(x2 - x1, y2 - y1);
+    let far = -1, farthest = tolerance;
+    for (let i = a + 1; i < b; i++) {
+      const [x, y] = points[i];
+      const dist = len ? Math.abs((x2 - x1) * (y1 - y) - (x1 - x) * (y2 - y1)) / len : Math.hypot(x - x1, y - y1);
+      if (dist > farthest) [far, farthest] = [i, dist];
+    }
+    if (far >= 0) { keep[far] = 1; stack.push([a, far], [far, b]); }
+  }
+  return keep;
 }
 
 /** The polygons (coordinate arrays) of a Polygon or MultiPolygon feature. */
@@ -114,10 +189,10 @@ function ownerOf(host, polygon) {
  * One resolution as code → MultiPolygon (overseas parts split out) plus the OTHER features.
  * `strict`: fail on an uncoded feature with no rule (1:10m, used only for positions, is lenient).
  */
-function readParts(scale, byNumeric, strict) {
+function readParts(scale, byNumeric, strict, project, tolerance) {
   const polygons = new Map();
   const other = [];
-  for (const f of readAtlas(scale)) {
+  for (const f of readAtlas(scale, project, tolerance)) {
     const name = f.properties.name;
     const code = f.id === undefined ? UNCODED[name] : byNumeric.get(f.id);
     if (code === undefined && strict) fail(`1:${scale} feature "${name}" (id ${f.id}) has no ISO code and no rule`);
@@ -148,60 +223,41 @@ function squeeze(d) {
 }
 
 /**
- * Douglas–Peucker on an integer path of closed rings ("Mx,yLx,y…Z"): drops points that lie within
- * `tolerance` units of the line through their kept neighbours. 1:50m has many points per unit at
- * an inset's scale; they cost bytes and draw nothing. A ring that would collapse is kept whole, so
- * no island disappears.
+ * Writes an integer path ("Mx,yLx,y…Z") in fewer bytes that draw the same: relative moves
+ * (neighbouring points differ by a few units), a point that lies on the straight way between its
+ * neighbours dropped, and no command letter or separator that SVG does not need (a repeated
+ * command is implied and a minus sign separates: `l-1-2 1 0`). `h` and `v` for level and upright
+ * moves were tried: fewer raw bytes, but more brotli bytes.
  */
-function simplify(d, tolerance) {
-  return d.split("M").filter(Boolean).map((ring) => {
+function relative(d) {
+  let out = "";
+  let last = "";
+  const put = (cmd, ...nums) => {
+    if (cmd !== last) out += cmd;
+    nums.forEach((n, i) => { out += (i === 0 && cmd !== last) || n < 0 ? n : ` ${n}`; });
+    last = cmd;
+  };
+  for (const ring of d.split("M").filter(Boolean)) {
     const closed = ring.endsWith("Z");
     const points = ring.replace("Z", "").split("L").map((p) => p.split(",").map(Number));
-    const keep = new Uint8Array(points.length);
-    keep[0] = keep[points.length - 1] = 1;
-    const stack = [[0, points.length - 1]];
-    while (stack.length) {
-      const [a, b] = stack.pop();
-      const [[x1, y1], [x2, y2]] = [points[a], points[b]];
-      const len = Math.hypot(x2 - x1, y2 - y1);
-      let far = -1, farthest = tolerance;
-      for (let i = a + 1; i < b; i++) {
-        const [x, y] = points[i];
-        const dist = len ? Math.abs((x2 - x1) * (y1 - y) - (x1 - x) * (y2 - y1)) / len : Math.hypot(x - x1, y - y1);
-        if (dist > farthest) [far, farthest] = [i, dist];
-      }
-      if (far >= 0) { keep[far] = 1; stack.push([a, far], [far, b]); }
+    const kept = [points[0]];
+    for (let i = 1; i < points.length; i++) {
+      const [a, b, c] = [kept[kept.length - 1], points[i], points[i + 1] ?? (closed ? points[0] : null)];
+      const straight = c && (b[0] - a[0]) * (c[1] - b[1]) === (b[1] - a[1]) * (c[0] - b[0]) &&
+        (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]) > 0;
+      if (!straight) kept.push(b);
     }
-    const kept = points.filter((_, i) => keep[i]);
-    const out = kept.length >= 3 ? kept : points;
-    return `M${out.map((p) => p.join(",")).join("L")}${closed ? "Z" : ""}`;
-  }).join("");
-}
-
-/** Rewrites an integer path with relative moves ("l-2,1" rather than "L112,98"): the same
- * drawing in fewer bytes, since neighbouring points differ by a few units. */
-function relative(d) {
-  let x = 0, y = 0;
-  return d.replace(/([ML])(-?\d+),(-?\d+)/g, (_, cmd, a, b) => {
-    const [px, py] = [Number(a), Number(b)];
-    const out = cmd === "M" ? `M${px},${py}` : `l${px - x},${py - y}`;
-    [x, y] = [px, py];
-    return out;
-  });
+    put("M", ...kept[0]);
+    for (let i = 1; i < kept.length; i++) put("l", kept[i][0] - kept[i - 1][0], kept[i][1] - kept[i - 1][1]);
+    if (closed) put("Z");
+  }
+  return out;
 }
 
 /** Are these projected features, taken together, too small to see or click? */
 function isTiny(path, f) {
   const [[x0, y0], [x1, y1]] = path.bounds(f);
   return x1 - x0 < TINY && y1 - y0 < TINY;
-}
-
-/** Where keyboard moves measure from: the projected centroid of the largest polygon, so that
- * Alaska and Hawaii do not pull the United States' centre into the Pacific. */
-function centre(path, multi) {
-  const polygons = multi.coordinates.map((coordinates) => ({ type: "Polygon", coordinates }));
-  const largest = polygons.reduce((a, b) => (path.area(b) > path.area(a) ? b : a));
-  return path.centroid(largest).map(Math.round);
 }
 
 /** [longitude, latitude] of a symbol: its 1:50m centroid, else 1:10m (Gibraltar, Bouvet Island…). */
@@ -253,15 +309,21 @@ function fail(message) {
 }
 
 /** The main map: shapes from 1:110m, symbols for what is missing or tiny there. */
-function buildWorld(byNumeric, coarse, finer) {
+function buildWorld(byNumeric, finer) {
   const { projection, height } = makeProjection();
   const path = geoPath(projection).digits(0);
+  // Drawn as far as the viewBox shows: Antarctica's coast below it would cost bytes and show nothing.
+  const draw = geoPath(makeProjection().projection.clipExtent([[0, 0], [WIDTH, height + 1]])).digits(0);
+  // Whether a place is tiny is read from the exact shapes, so thinning changes only how it is drawn.
+  const exact = readParts("110m", byNumeric, true);
+  const thinned = readParts("110m", byNumeric, true, projection, WORLD_SIMPLIFY);
   const shapes = [];
   const tinyLand = new Map();
-  for (const [code, multi] of coarse.parts) {
+  for (const [code, multi] of exact.parts) {
+    const d = squeeze(draw(thinned.parts.get(code)));
     // Tiny in 1:110m: the shape stays as the place's own land, but the place is drawn as a symbol.
-    if (isTiny(path, multi)) tinyLand.set(code, squeeze(path(multi)));
-    else shapes.push([code, squeeze(path(multi)), ...centre(path, multi)]);
+    if (isTiny(path, multi)) tinyLand.set(code, d);
+    else shapes.push([code, d]);
   }
   shapes.sort(([a], [b]) => a.localeCompare(b));
   const drawn = new Set(shapes.map(([code]) => code));
@@ -276,7 +338,7 @@ function buildWorld(byNumeric, coarse, finer) {
     if (tinyLand.has(s[0])) s.push(tinyLand.get(s[0]));
   }
   checkComplete(byNumeric, shapes, symbols);
-  const other = coarse.other.map((f) => squeeze(path(f)));
+  const other = thinned.other.map((f) => squeeze(draw(f)));
   return { viewBox: `0 0 ${WIDTH} ${height}`, outline: path({ type: "Sphere" }), shapes, symbols, other };
 }
 
@@ -382,12 +444,14 @@ function buildInset(inset, byNumeric, medium, finer) {
   const path = geoPath(projection).digits(0);
   const inside = ([x, y]) => x >= 0 && y >= 0 && x <= w && y <= h;
 
+  // Drawn thinned; a place's size and the land that callouts avoid are read from the exact shapes.
+  const thinned = readParts("50m", byNumeric, true, projection, INSET_SIMPLIFY);
   const places = [];
   for (const [code, multi] of [...medium.parts].sort(([a], [b]) => a.localeCompare(b))) {
-    const d = path(multi);
+    const d = path(thinned.parts.get(code));
     if (!d) continue;
     const [[x0, y0], [x1, y1]] = unclipped.bounds(multi);
-    places.push({ code, d: simplify(squeeze(d), SIMPLIFY), rings: projectedRings(projection, multi), small: x1 - x0 < SMALL && y1 - y0 < SMALL, area: (x1 - x0) * (y1 - y0) });
+    places.push({ code, d: squeeze(d), rings: projectedRings(projection, multi), small: x1 - x0 < SMALL && y1 - y0 < SMALL, area: (x1 - x0) * (y1 - y0) });
   }
   const owner = rasterise(w, h, places);
   const shown = new Set(places.map((p) => p.code));
@@ -408,18 +472,18 @@ function buildInset(inset, byNumeric, medium, finer) {
     label: inset.label,
     corner: inset.corner,
     viewBox: `0 0 ${w} ${h}`,
-    // Larger places first, so where simplified borders overlap the smaller place is on top and
-    // takes the pointer (Israel over Jordan and Syria, not the reverse).
+    // Larger places first, so that on a shared border the smaller place is on top and takes the
+    // pointer (Israel over Jordan and Syria, not the reverse).
     shapes: [...places].sort((a, b) => b.area - a.area || a.code.localeCompare(b.code)).map((p) => [p.code, p.d]),
     symbols: callouts.sort((a, b) => a.code.localeCompare(b.code))
       .map((c) => [c.code, tenth(c.x), tenth(c.y), tenth(c.cx), tenth(c.cy)]),
-    other: medium.other.map((f) => path(f)).filter(Boolean).map((d) => simplify(squeeze(d), SIMPLIFY)),
+    other: thinned.other.map((f) => path(f)).filter(Boolean).map(squeeze),
   };
 }
 
 /** Every path of the world map and the insets, written with relative moves. */
 function compact(world, insets) {
-  const shapes = world.shapes.map(([code, d, ...rest]) => [code, relative(d), ...rest]);
+  const shapes = world.shapes.map(([code, d]) => [code, relative(d)]);
   const symbols = world.symbols.map((s) => (s.length > 3 ? [...s.slice(0, 3), relative(s[3])] : s));
   const other = world.other.map(relative);
   const small = insets.map((inset) => ({
@@ -427,7 +491,7 @@ function compact(world, insets) {
     shapes: inset.shapes.map(([code, d]) => [code, relative(d)]),
     other: inset.other.map(relative),
   }));
-  return [{ ...world, shapes, symbols, other }, small];
+  return [{ ...world, outline: relative(world.outline), shapes, symbols, other }, small];
 }
 
 function render(world, insets) {
@@ -470,10 +534,9 @@ function sizes(text) {
 
 function main() {
   const byNumeric = readCountries();
-  const coarse = readParts("110m", byNumeric, true);
   const medium = readParts("50m", byNumeric, true);
   const finer = [medium.parts, readParts("10m", byNumeric, false).parts];
-  const [world, insets] = compact(buildWorld(byNumeric, coarse, finer), INSETS.map((inset) => buildInset(inset, byNumeric, medium, finer)));
+  const [world, insets] = compact(buildWorld(byNumeric, finer), INSETS.map((inset) => buildInset(inset, byNumeric, medium, finer)));
 
   const js = render(world, insets);
   const insetsJs = renderInsets(insets);

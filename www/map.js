@@ -107,10 +107,30 @@ function geometry(pre) {
     VIEWBOX: pre.getAttribute('viewBox'),
     OUTLINE: pre.querySelector('.sea').getAttribute('d'),
     OTHER: [...pre.querySelectorAll('.other')].map((el) => el.getAttribute('d')),
-    SHAPES: [...pre.querySelectorAll('path[data-code]')].map((el) => [el.dataset.code, el.getAttribute('d'), num(el, 'data-x'), num(el, 'data-y')]),
+    SHAPES: [...pre.querySelectorAll('path[data-code]')].map((el) => [el.dataset.code, el.getAttribute('d')]),
     SYMBOLS: [...pre.querySelectorAll('circle[data-code]')].map((el) => [el.dataset.code, num(el, 'cx'), num(el, 'cy'), el.dataset.land]),
     INSET_FRAMES: JSON.parse(pre.dataset.insets),
   };
+}
+
+/** Where arrow keys measure from on a shape: the centroid of its largest ring, so that Alaska and
+ * Hawaii do not pull the United States' centre into the Pacific. `d` is a path as the build writes
+ * it (scripts/build-map.mjs): rings of `M x y` and relative `l` moves in whole units. */
+function centre(d) {
+  let best = [0];
+  for (const ring of d.split('M').slice(1)) {
+    // Measured from the ring's first point, where the closing edge adds nothing to the sums.
+    const [x0, y0, ...moves] = ring.match(/-?\d+/g).map(Number);
+    let x = 0, y = 0, a = 0, cx = 0, cy = 0;
+    for (let i = 0; i < moves.length; i += 2) {
+      const [x1, y1] = [x + moves[i], y + moves[i + 1]];
+      const c = x * y1 - x1 * y;
+      a += c; cx += (x + x1) * c; cy += (y + y1) * c;
+      [x, y] = [x1, y1];
+    }
+    if (Math.abs(a) > Math.abs(best[0])) best = [a, x0 + cx / 3 / a, y0 + cy / 3 / a];
+  }
+  return best.slice(1);
 }
 
 /** The world map: one focusable element per ISO entry (a shape, or a dot group for a symbol). */
@@ -120,10 +140,10 @@ function drawWorld({ VIEWBOX, OUTLINE, SHAPES, SYMBOLS, OTHER }, add) {
   svg.append(s('path', { d: OUTLINE, class: 'sea' }));
   const v = view(svg);
   for (const d of OTHER) v.land.append(s('path', { d, class: 'other', 'aria-hidden': 'true' }));
-  for (const [code, d, x, y] of SHAPES) {
+  for (const [code, d] of SHAPES) {
     const el = s('path', { d, 'data-country': code, tabindex: -1, role: 'button' });
     v.land.append(el);
-    add(code, el, [x, y], el);
+    add(code, el, centre(d), el);
   }
   for (const [code, x, y, land] of SYMBOLS) {
     const dot = s('circle', { cx: x, cy: y, r: 3.2, class: 'symbol' });
