@@ -159,7 +159,7 @@ fn regime_of(id: &str) -> Result<(&'static Regime, Date), Error> {
 pub fn figure_matches(claimed: Dec, unit: Dec, approx: bool, actual: Dec) -> bool {
     let place = if approx {
         let zeros = claimed.milli().trailing_zeros_decimal();
-        10u128.checked_pow(zeros).map_or(0, |p| p / 2)
+        10u64.checked_pow(zeros).map_or(0, |p| p / 2)
     } else {
         0
     };
@@ -181,7 +181,7 @@ trait TrailingZeros {
     fn trailing_zeros_decimal(self) -> u32;
 }
 
-impl TrailingZeros for u128 {
+impl TrailingZeros for u64 {
     fn trailing_zeros_decimal(self) -> u32 {
         let mut n = self;
         let mut z = 0;

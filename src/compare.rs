@@ -98,6 +98,5 @@ fn largest_answerable(q: &Query, metrics: &Metrics) -> u64 {
     metrics
         .tpp
         .and_then(|t| room.checked_div(t.milli()))
-        .and_then(|n| u64::try_from(n).ok())
         .map_or(MAX_QUANTITY, |n| n.min(MAX_QUANTITY))
 }

@@ -234,14 +234,13 @@ pub fn find(text: &str) -> Result<Threshold, Error> {
 /// one fewer when the amount is a line that reaching crosses and the units land exactly on it.
 /// `None` for a zero unit (a chip whose throughput is unknown is never passed here).
 pub fn fit(amount: Dec, unit: Dec, bound: Bound) -> Option<u64> {
-    let whole = match bound {
-        Bound::UpTo => amount.div_floor(unit)?,
+    match bound {
+        Bound::UpTo => amount.div_floor(unit),
         Bound::Below => match amount.checked_sub(Dec::from_milli(1)) {
-            Some(less) => less.div_floor(unit)?,
-            None => 0,
+            Some(less) => less.div_floor(unit),
+            None => Some(0),
         },
-    };
-    u64::try_from(whole).ok()
+    }
 }
 
 /// What is converted: the typed query of `h100e convert`.

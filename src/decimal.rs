@@ -5,16 +5,21 @@
 //! floating point ever decides a class or a license. Floats appear only at the wire boundary, for
 //! display, and every value the engine emits has at most 15 significant digits so it survives the
 //! trip through a JSON number unchanged.
+//!
+//! The thousandths are a `u64`: every bound the engine checks ([`MAX_EXACT_MILLI`], about 10^15)
+//! is far below its 1.8 × 10^19, and the few products that can pass it on the way (a thousandths
+//! product, a ratio scaled for rounding) are split so that they stay exact or report overflow.
+//! A `u128` cost the page's WebAssembly its 128-bit division and printing code.
 
 use std::cmp::Ordering;
 use std::fmt;
 
 /// Thousandths per unit.
-const SCALE: u128 = 1000;
+const SCALE: u64 = 1000;
 
 /// A non-negative decimal with exactly three fractional digits, stored as thousandths.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Dec(u128);
+pub struct Dec(u64);
 
 /// Why a piece of text is not a decimal the engine accepts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,18 +43,25 @@ impl Dec {
     /// Zero.
     pub const ZERO: Dec = Dec(0);
 
+    /// The largest whole number a `Dec` holds, about 1.8 × 10^16: far above every bound the
+    /// engine checks, so a value read as it is refused by the caller's own bound, in its words.
+    pub const MAX: Dec = Dec(u64::MAX / SCALE * SCALE);
+
     /// The value `milli / 1000`.
-    pub const fn from_milli(milli: u128) -> Dec {
+    pub const fn from_milli(milli: u64) -> Dec {
         Dec(milli)
     }
 
-    /// A whole number.
+    /// A whole number, or [`Dec::MAX`] for one beyond it.
     pub const fn from_int(n: u64) -> Dec {
-        Dec(n as u128 * SCALE)
+        match n.checked_mul(SCALE) {
+            Some(milli) => Dec(milli),
+            None => Dec::MAX,
+        }
     }
 
     /// The value in thousandths.
-    pub const fn milli(self) -> u128 {
+    pub const fn milli(self) -> u64 {
         self.0
     }
 
@@ -61,7 +73,9 @@ impl Dec {
     /// Parses plain decimal text such as `1978.9` or `26900000`.
     ///
     /// Thousands separators (`,` `_` and spaces between digits) are accepted because people copy
-    /// figures like "26,900,000" from articles; exponents, signs and NaN are not.
+    /// figures like "26,900,000" from articles; exponents, signs and NaN are not. A number of up
+    /// to 24 digits too large to hold is read as [`Dec::MAX`], which every caller's bound refuses
+    /// with the range it accepts; more digits than that are [`DecParseError::TooLarge`].
     pub fn parse(text: &str) -> Result<Dec, DecParseError> {
         let t = text.trim();
         if t.is_empty() {
@@ -100,17 +114,14 @@ impl Dec {
         if whole_digits.len() > 24 {
             return Err(DecParseError::TooLarge);
         }
-        let mut milli: u128 = 0;
-        for c in whole_digits.chars() {
-            milli = milli * 10 + u128::from(c as u8 - b'0');
-        }
-        milli *= SCALE;
-        let mut place = 100;
-        for c in frac_trimmed.chars() {
-            milli += u128::from(c as u8 - b'0') * place;
-            place /= 10;
-        }
-        Ok(Dec(milli))
+        // The whole digits, then exactly three of the fraction: the thousandths' digits.
+        let milli = whole_digits
+            .bytes()
+            .chain(frac_trimmed.bytes().chain(std::iter::repeat(b'0')).take(3))
+            .try_fold(0u64, |m, d| {
+                m.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+            });
+        Ok(milli.map_or(Dec::MAX, Dec))
     }
 
     /// `self + other`, or `None` on overflow.
@@ -125,19 +136,23 @@ impl Dec {
 
     /// `self × n`, or `None` on overflow.
     pub fn checked_mul_int(self, n: u64) -> Option<Dec> {
-        self.0.checked_mul(u128::from(n)).map(Dec)
+        self.0.checked_mul(n).map(Dec)
     }
 
     /// How many whole `unit`s fit in `self`: ⌊self ÷ unit⌋, exactly, or `None` if `unit` is zero.
     /// This is "how many chips fit under a line" with no rounding on the way.
-    pub fn div_floor(self, unit: Dec) -> Option<u128> {
+    pub fn div_floor(self, unit: Dec) -> Option<u64> {
         self.0.checked_div(unit.0)
     }
 
     /// `self × other`, rounded down to a thousandth, or `None` on overflow. Exact whenever one
     /// factor is whole (an H100-equivalent amount times the H100's TPP, a quantity times a TPP).
+    /// `self`'s whole part and its thousandths are multiplied apart, so no product is wider
+    /// than the result.
     pub fn checked_mul(self, other: Dec) -> Option<Dec> {
-        Some(Dec(self.0.checked_mul(other.0)? / SCALE))
+        let whole = (self.0 / SCALE).checked_mul(other.0)?;
+        let frac = (self.0 % SCALE).checked_mul(other.0)? / SCALE;
+        whole.checked_add(frac).map(Dec)
     }
 
     /// Compares `self / den` with `threshold` exactly (cross-multiplied), or `None` if `den` is
@@ -154,30 +169,30 @@ impl Dec {
     /// `self / den` rounded half-up to `places` decimals, as a float for display. `None` if `den`
     /// is zero or the result is too large to show exactly.
     pub fn ratio_rounded(self, den: Dec, places: u32) -> Option<f64> {
-        if den.is_zero() {
-            return None;
-        }
-        let scale = 10u128.checked_pow(places)?;
-        let num = self.0.checked_mul(scale)?.checked_mul(2)?;
-        let twice = num / den.0;
-        let q = twice / 2 + twice % 2;
-        let q = u64::try_from(q).ok()?;
+        let (q, scale) = self.ratio_scaled(den, places)?;
         if q > MAX_EXACT_F64 {
             return None;
         }
         Some(q as f64 / scale as f64)
     }
 
+    /// `self / den × 10^places` rounded half-up, with `10^places`; `None` if `den` is zero or
+    /// it overflows. The whole quotient and the remainder are scaled apart, so `self` may be as
+    /// large as a `Dec` goes.
+    fn ratio_scaled(self, den: Dec, places: u32) -> Option<(u64, u64)> {
+        let scale = 10u64.checked_pow(places)?;
+        let whole = self.0.checked_div(den.0)?.checked_mul(scale)?;
+        let rest = self.0.checked_rem(den.0)?;
+        let twice = rest.checked_mul(scale)?.checked_mul(2)? / den.0;
+        let q = whole.checked_add(twice / 2 + twice % 2)?;
+        Some((q, scale))
+    }
+
     /// `self / den` rounded half-up to `places` decimals, as text without trailing zeros
     /// ("1699.1", "19.45", "1"), for sentences. Integer arithmetic only: the page's WebAssembly
     /// carries no float-printing code for it. `None` if `den` is zero or the result overflows.
     pub fn ratio_text(self, den: Dec, places: u32) -> Option<String> {
-        if den.is_zero() {
-            return None;
-        }
-        let scale = 10u128.checked_pow(places)?;
-        let twice = self.0.checked_mul(scale)?.checked_mul(2)? / den.0;
-        let q = twice / 2 + twice % 2;
+        let (q, scale) = self.ratio_scaled(den, places)?;
         let (whole, frac) = (q / scale, q % scale);
         let width = usize::try_from(places).ok()?;
         let digits = format!("{frac:0width$}");
@@ -228,7 +243,7 @@ pub fn group_digits(plain: &str) -> String {
 const MAX_EXACT_F64: u64 = 1 << 53;
 
 /// Values up to this many thousandths keep 15 significant digits, so `to_f64` is exact.
-pub const MAX_EXACT_MILLI: u128 = 999_999_999_999_999;
+pub const MAX_EXACT_MILLI: u64 = 999_999_999_999_999;
 
 impl fmt::Display for Dec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -309,9 +324,17 @@ mod tests {
 
     #[test]
     fn the_edges_of_what_is_exact() {
-        // 24 whole digits are read; a 25th is refused rather than wrapped.
+        // 24 whole digits are read, those beyond a u64 as the largest Dec (which every caller's
+        // bound refuses in its own words); a 25th is refused rather than wrapped.
         let digits24 = "9".repeat(24);
-        assert!(Dec::parse(&digits24).is_ok());
+        assert_eq!(Dec::parse(&digits24), Ok(Dec::MAX));
+        assert_eq!(Dec::parse("18446744073709551616"), Ok(Dec::MAX));
+        assert_eq!(
+            Dec::parse("18446744073709551.615").map(Dec::milli),
+            Ok(u64::MAX)
+        );
+        assert_eq!(Dec::parse("18446744073709551.616"), Ok(Dec::MAX));
+        assert_eq!(Dec::from_int(u64::MAX), Dec::MAX);
         assert_eq!(
             Dec::parse(&format!("1{digits24}")),
             Err(DecParseError::TooLarge)
@@ -328,6 +351,23 @@ mod tests {
         );
         assert_eq!(Dec::from_milli(1_500).to_f64(), 1.5);
         assert_eq!(Dec::from_milli(26_900_000_125).to_f64(), 26_900_000.125);
+    }
+
+    #[test]
+    fn products_and_ratios_of_large_values_stay_exact() {
+        // A whole factor makes the product exact even where the thousandths' product passes u64.
+        let h100 = Dec::from_int(15_832);
+        let n = Dec::from_int(63_000_000);
+        assert_eq!(n.checked_mul(h100), Some(Dec::from_int(997_416_000_000)));
+        assert_eq!(
+            Dec::from_milli(1_500).checked_mul(Dec::from_milli(2_001)),
+            Some(Dec::from_milli(3_001))
+        );
+        assert_eq!(Dec::MAX.checked_mul(Dec::from_int(2)), None);
+        // Rounding a ratio scales the remainder alone: the largest exact value still divides.
+        let max = Dec::from_milli(MAX_EXACT_MILLI);
+        assert_eq!(max.ratio_text(h100, 4).as_deref(), Some("63163213.7443"));
+        assert_eq!(Dec::MAX.ratio_text(Dec::from_milli(1), 3), None);
     }
 
     #[test]

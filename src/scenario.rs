@@ -230,10 +230,7 @@ fn amount(text: &str, setting: Setting) -> Result<Amount, Error> {
     let a = if let Some((n, chip)) = text.split_once('*') {
         let entry = chip::find(chip.trim()).map_err(|e| bad(e.to_string()))?;
         let n = number(n)?;
-        let whole = n
-            .div_floor(Dec::from_int(1))
-            .and_then(|w| u64::try_from(w).ok());
-        match whole {
+        match n.div_floor(Dec::from_int(1)) {
             Some(w) if Dec::from_int(w) == n => Amount::Chips(entry, w),
             _ => {
                 return Err(bad(format!(
@@ -475,11 +472,7 @@ fn set_cap(r: &mut Regime, a: Amount) -> Result<Changed, Error> {
 /// How many times the allocation an agreement gives under the regime (exact: the build checks
 /// that `g2g_tpp` is a whole multiple of `tpp`).
 fn base_multiplier(al: &Allocation) -> u64 {
-    al.g2g_tpp
-        .value
-        .div_floor(al.tpp.value)
-        .and_then(|f| u64::try_from(f).ok())
-        .unwrap_or(1)
+    al.g2g_tpp.value.div_floor(al.tpp.value).unwrap_or(1)
 }
 
 fn too_large(field: Field, input: String) -> Error {

@@ -7,13 +7,21 @@ use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "tools")]
 use crate::chip::Chip;
+use crate::query::{ChipInput, Request};
 use crate::regime::Choice;
-use crate::wire::{self, QueryIn, SpecIn};
+use crate::wire::{self, QueryIn};
 use crate::Error;
 
 mod fields;
 pub mod json;
 use fields::Fields;
+
+/// The allocator: a free list sorted by address (lol_alloc), about a tenth of std's dlmalloc in
+/// code. An answer allocates little and frees it all, so the list stays short.
+#[global_allocator]
+// SAFETY: wasm32-unknown-unknown without the atomics feature runs on one thread only.
+static ALLOC: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     // JSON text parsed by JavaScript (`wasm/json.rs`): `None` becomes `null`, maps plain objects.
@@ -35,49 +43,81 @@ fn js_err(e: Error) -> JsValue {
     err.into()
 }
 
-/// A chip spec object (`fields.rs` reads it; unknown keys are refused).
-fn spec_in(f: &Fields) -> Result<SpecIn, Error> {
-    Ok(SpecIn {
-        chip: f.text("chip")?,
-        tops: f.numbers("tops")?,
-        bits: f.numbers("bits")?,
-        die_area: f.number("die_area")?,
-        non_datacenter: f.flag("non_datacenter")?,
-        dram_bandwidth: f.number("dram_bandwidth")?,
-    })
+/// A chip spec's fields as read, checked as a chip once the whole query is read (as
+/// `wire::SpecIn`, whose `chip_input` this mirrors).
+#[derive(Default)]
+struct Spec {
+    chip: Option<String>,
+    tops: Vec<String>,
+    bits: Vec<String>,
+    die_area: Option<String>,
+    non_datacenter: bool,
+    dram_bandwidth: Option<String>,
 }
 
-/// A query object; `known` is `QueryIn::FIELDS`, or `COMPARE_FIELDS` for a comparison.
-fn query_in(value: JsValue, known: &[&str]) -> Result<QueryIn, Error> {
+impl Spec {
+    fn read(f: &Fields) -> Spec {
+        Spec {
+            chip: f.text("chip"),
+            tops: f.numbers("tops"),
+            bits: f.numbers("bits"),
+            die_area: f.number("die_area"),
+            non_datacenter: f.flag("non_datacenter"),
+            dram_bandwidth: f.number("dram_bandwidth"),
+        }
+    }
+
+    fn input(self) -> Result<ChipInput, Error> {
+        ChipInput::from_parts(
+            self.chip,
+            self.tops,
+            self.bits,
+            self.die_area,
+            self.non_datacenter,
+            self.dram_bandwidth,
+        )
+    }
+}
+
+/// A query object as the engine's request, refused as `wire::QueryIn::request` refuses it: the
+/// first field of the wrong kind in the order below, then the regime, then the chip. `known` is
+/// `QueryIn::FIELDS`, or `COMPARE_FIELDS` for a comparison.
+fn request(value: JsValue, known: &[&str]) -> Result<Request, Error> {
     let f = Fields::new(value, known)?;
-    let spec = spec_in(&f)?;
-    Ok(QueryIn {
-        regime: f.text("regime")?,
-        date: f.text("date")?,
-        to: f.required_text("to")?,
-        chip: spec.chip,
-        tops: spec.tops,
-        bits: spec.bits,
-        die_area: spec.die_area,
-        non_datacenter: spec.non_datacenter,
-        dram_bandwidth: spec.dram_bandwidth,
-        quantity: f.required_number("quantity")?,
-        end_user: f.text("end_user")?,
-        hq: f.text("hq")?,
-        prior_tpp: f.number("prior_tpp")?,
-        installed_tpp: f.number("installed_tpp")?,
-        buyer_total_tpp: f.number("buyer_total_tpp")?,
-        g2g: f.flag("g2g")?,
-        from: f.text("from")?,
-        readings: f.texts("readings")?,
-        scenario: f.text("scenario")?,
+    let spec = Spec::read(&f);
+    let regime = f.text("regime");
+    let date = f.text("date");
+    let to = f.required_text("to");
+    let quantity = f.required_number("quantity");
+    let end_user = f.text("end_user");
+    let hq = f.text("hq");
+    let prior_tpp = f.number("prior_tpp");
+    let installed_tpp = f.number("installed_tpp");
+    let buyer_total_tpp = f.number("buyer_total_tpp");
+    let g2g = f.flag("g2g");
+    let from = f.text("from");
+    let readings = f.texts("readings");
+    let scenario = f.text("scenario");
+    f.finish()?;
+    Ok(Request {
+        regime: Choice::from_parts(regime, date)?,
+        to,
+        chip: spec.input()?,
+        quantity,
+        end_user: end_user.unwrap_or_default(),
+        hq,
+        prior_tpp,
+        installed_tpp,
+        buyer_total_tpp,
+        g2g,
+        from,
+        readings,
+        scenario,
     })
 }
 
-fn query(value: JsValue) -> Result<crate::query::Request, JsValue> {
-    query_in(value, QueryIn::FIELDS)
-        .and_then(|q| q.request())
-        .map_err(js_err)
+fn query(value: JsValue) -> Result<Request, JsValue> {
+    request(value, QueryIn::FIELDS).map_err(js_err)
 }
 
 /// Evaluates an order: `{to, chip | tops+bits, quantity, regime | date, end_user, hq, prior_tpp, g2g}`.
@@ -101,16 +141,17 @@ pub fn outcomes(query_obj: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn chip(id_or_spec: JsValue) -> Result<JsValue, JsValue> {
     let spec = match id_or_spec.as_string() {
-        Some(id) => SpecIn {
+        Some(id) => Ok(Spec {
             chip: Some(id),
-            ..SpecIn::default()
-        },
-        None => Fields::new(id_or_spec, SpecIn::FIELDS)
-            .and_then(|f| spec_in(&f))
-            .map_err(js_err)?,
+            ..Spec::default()
+        }),
+        None => Fields::new(id_or_spec, wire::SpecIn::FIELDS).and_then(|f| {
+            let spec = Spec::read(&f);
+            f.finish().map(|()| spec)
+        }),
     };
     let chip: Chip = spec
-        .chip_input()
+        .and_then(Spec::input)
         .and_then(|c| c.resolve())
         .map_err(js_err)?;
     to_js(&wire::chip(&chip).map_err(js_err)?)
@@ -179,23 +220,22 @@ pub fn thresholds() -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn convert(query_obj: JsValue) -> Result<JsValue, JsValue> {
     let f = Fields::new(query_obj, wire::ConvertIn::FIELDS).map_err(js_err)?;
-    let q = wire::ConvertIn {
-        tpp: f.number("tpp").map_err(js_err)?,
-        h100e: f.number("h100e").map_err(js_err)?,
-        chip: f.text("chip").map_err(js_err)?,
-        quantity: f.number("quantity").map_err(js_err)?,
-        threshold: f.text("threshold").map_err(js_err)?,
+    let q = crate::convert::ConvertRequest {
+        tpp: f.number("tpp"),
+        h100e: f.number("h100e"),
+        chip: f.text("chip"),
+        quantity: f.number("quantity"),
+        threshold: f.text("threshold"),
     };
-    to_js(&wire::convert(&q.request()).map_err(js_err)?)
+    f.finish().map_err(js_err)?;
+    to_js(&wire::convert(&q).map_err(js_err)?)
 }
 
 /// The same order under every regime side by side: an evaluation query without `regime` or `date`.
 #[cfg(feature = "tools")]
 #[wasm_bindgen]
 pub fn compare(query_obj: JsValue) -> Result<JsValue, JsValue> {
-    let req = query_in(query_obj, wire::COMPARE_FIELDS)
-        .and_then(|q| q.request())
-        .map_err(js_err)?;
+    let req = request(query_obj, wire::COMPARE_FIELDS).map_err(js_err)?;
     to_js(&wire::compare(&req).map_err(js_err)?)
 }
 

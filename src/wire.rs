@@ -1286,7 +1286,7 @@ impl NumOrText {
 /// which keeps Rust's float printing (about 5 KB of the page's wasm, brotli) out; the two agree
 /// on every number a form or a query gives, and differ only in exponent notation (`1e21`).
 #[cfg(target_arch = "wasm32")]
-fn number_text(n: f64) -> String {
+pub(crate) fn number_text(n: f64) -> String {
     js_sys::Number::from(n)
         .to_string_with_radix(10)
         .map(String::from)
@@ -1295,7 +1295,7 @@ fn number_text(n: f64) -> String {
 
 /// A number's text, for the engine's parser.
 #[cfg(not(target_arch = "wasm32"))]
-fn number_text(n: f64) -> String {
+pub(crate) fn number_text(n: f64) -> String {
     format!("{n}")
 }
 

@@ -142,12 +142,12 @@ proptest! {
     /// TPP of typed specs equals max(dense × bits), computed here independently in integers.
     #[test]
     fn custom_tpp_is_the_maximum_product(pairs in prop::collection::vec((1u64..5_000_000, prop::sample::select(vec![4u32, 6, 8, 16, 32, 64])), 1..5)) {
-        let tops: Vec<String> = pairs.iter().map(|(milli, _)| Dec::from_milli(u128::from(*milli)).to_string()).collect();
+        let tops: Vec<String> = pairs.iter().map(|(milli, _)| Dec::from_milli(*milli).to_string()).collect();
         let bits: Vec<String> = pairs.iter().map(|(_, b)| b.to_string()).collect();
         let spec = CustomSpec::parse(&tops, &bits, Some("800"), false, None).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let m = Chip::Custom(spec).metrics().map_err(|e| TestCaseError::fail(e.to_string()))?;
         let expected = pairs.iter().map(|(milli, b)| u128::from(*milli) * u128::from(*b)).max().unwrap_or(0);
-        prop_assert_eq!(m.tpp.map(Dec::milli), Some(expected));
+        prop_assert_eq!(m.tpp.map(|t| u128::from(t.milli())), Some(expected));
     }
 }
 

@@ -44,7 +44,7 @@ fn a_500_h100e_allowance_holds_as_many_b200s_as_the_arithmetic_says() {
     let base = req("IL", "b200", 1).regime("diffusion2025");
     let h100 = CLASSIFICATION.h100_tpp.value;
     let lpp = h100.checked_mul_int(500).expect("no overflow");
-    let want = lpp.div_floor(b200_tpp()).expect("divides") as u64;
+    let want = lpp.div_floor(b200_tpp()).expect("divides");
     assert_eq!(
         largest_free(base.clone().scenario("lpp=500h100e")),
         compare::LicenseFree::UpTo(want)

@@ -232,7 +232,7 @@ fn a2_pd_line_is_inclusive() {
     let c = &CLASSIFICATION;
     // TPP = a2_pd × A for a whole A, at or above a.2's TPP line and below a.1's: PD exactly a2_pd.
     let a = c.a2_tpp.value.milli().div_ceil(c.a2_pd.value.milli());
-    let area = Dec::from_int(u64::try_from(a).expect("small"));
+    let area = Dec::from_int(a);
     let tpp = Dec::from_milli(c.a2_pd.value.milli() * a);
     assert!(tpp >= c.a2_tpp.value && tpp < c.a1_tpp.value, "TPP {tpp}");
     assert_eq!(pd_cmp(tpp, area, c.a2_pd.value), std::cmp::Ordering::Equal);
@@ -290,7 +290,7 @@ fn b1_tpp_min_line_is_inclusive() {
 /// class), exactly on it and a thousandth less are `expected`.
 fn pd_line_is_inclusive(line: &Param, tpp_min: Dec, tpp_below: Dec, expected: &str) {
     let a = tpp_min.milli().div_ceil(line.value.milli());
-    let area = Dec::from_int(u64::try_from(a).expect("small"));
+    let area = Dec::from_int(a);
     let tpp = Dec::from_milli(line.value.milli() * a);
     assert!(tpp >= tpp_min && tpp < tpp_below, "TPP {tpp}");
     assert_eq!(pd_cmp(tpp, area, line.value), std::cmp::Ordering::Equal);
@@ -634,7 +634,7 @@ fn split(total: Dec) -> (u64, Dec) {
     }
     let t = Dec::from_milli(total.milli() / q);
     assert!(t >= CLASSIFICATION.a1_tpp.value, "3A090.a.1 per chip");
-    (u64::try_from(q).expect("quantity"), t)
+    (q, t)
 }
 
 #[test]
