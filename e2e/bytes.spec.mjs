@@ -2,7 +2,8 @@
 // (from the bundle's import graph), and this checks that list against the requests the page makes,
 // at start and when idle (all of them counted), at a glossary term's first use (its definitions),
 // and when a Download button is pressed (the download code, and for the answer's JSON the chips'
-// research text): files bytes.mjs leaves out, as loaded on a reader's use.
+// research text; the views' styles with the "What changed" map): files bytes.mjs leaves out, as
+// loaded on a reader's use.
 import { test, expect } from '@playwright/test';
 import { pageFiles } from '../scripts/bytes.mjs';
 
@@ -34,4 +35,9 @@ test('the page loads exactly the files the budget counts; definitions on a term\
   expect([...requested].filter((f) => onDemand.includes(f)).sort()).toEqual(download);
   await Promise.all([page.waitForEvent('download'), page.click('[data-download="json"]')]);
   expect([...requested].filter((f) => onDemand.includes(f)).sort()).toEqual([...download, 'chip-research.json'].sort());
+  // The "What changed" map, the first view opened here, adds the views' styles, counted on demand.
+  await page.selectOption('#mode', 'diff');
+  await page.waitForSelector('#diff-kinds:not([hidden]) li');
+  expect(onDemand).toContain('css/views.css');
+  expect(requested.has('css/views.css')).toBe(true);
 });

@@ -1,6 +1,7 @@
 // Bundles and minifies the page's scripts into www/js/, and minifies its styles into www/css/
 // (esbuild). The pages (the calculator, the embed, the glossary and the sources page) load the
-// minified styles; the calculator and the embed load
+// minified styles (style.css; the views' views.css when one opens; pages.css on the other pages);
+// the calculator and the embed load
 // js/app.js, not the readable modules beside it in www/, which stay the source (the single file,
 // the tests' harness pages and anyone reading the site use those). Code split: the modules the
 // page imports only when needed (insets.js when idle, glossary.js with its terms when idle,
@@ -29,7 +30,7 @@ function glossaryTerms() {
 glossaryTerms();
 rmSync('www/js', { recursive: true, force: true });
 rmSync('www/css', { recursive: true, force: true });
-buildSync({ entryPoints: ['www/style.css', 'www/dark.css'], outdir: 'www/css', minify: true, logLevel: 'warning' });
+buildSync({ entryPoints: ['www/style.css', 'www/views.css', 'www/pages.css', 'www/dark.css'], outdir: 'www/css', minify: true, logLevel: 'warning' });
 const { metafile } = buildSync({
   entryPoints: ['www/app.js', 'www/map.js'], outdir: 'www/js', entryNames: '[name]', chunkNames: '[name]-[hash]',
   bundle: true, splitting: true, format: 'esm', minify: true, target: 'es2022', metafile: true, logLevel: 'warning',
@@ -40,4 +41,4 @@ const outputs = Object.fromEntries(Object.entries(metafile.outputs).map(([file, 
     imports: o.imports.map((i) => ({ file: i.path.replace(/^www\/js\//, ''), kind: i.kind })),
   }]));
 writeFileSync('www/js/meta.json', `${JSON.stringify(outputs, null, 1)}\n`);
-console.log(`build-js: ${Object.keys(outputs).length} files in www/js/, 2 in www/css/`);
+console.log(`build-js: ${Object.keys(outputs).length} files in www/js/, 4 in www/css/`);

@@ -22,7 +22,8 @@ const wasm = readFileSync('www/pkg/h100e_bg.wasm').toString('base64');
 // inlined too; "<" escaped so no note can end the script element.
 const research = readFileSync('www/chip-research.json', 'utf8').trim().replace(/</g, '\\u003c');
 const boot = `globalThis.h100eWasm=Uint8Array.from(atob("${wasm}"),c=>c.charCodeAt(0));globalThis.h100eResearch=${research};`;
-const css = readFileSync('www/css/style.css', 'utf8');
+// With the views' styles: the difference map's kinds of change are drawn in the single file too.
+const css = readFileSync('www/css/style.css', 'utf8') + readFileSync('www/css/views.css', 'utf8');
 const dark = readFileSync('www/css/dark.css', 'utf8');
 
 let html = page

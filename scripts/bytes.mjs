@@ -8,8 +8,9 @@
 //     code and terms), and the engine (wasm).
 //   on first use of a glossary term: its definitions (glossary.html, fetched when a term is first
 //     hovered, focused or tapped); not counted above.
-//   on demand: scripts imported only when the reader asks (ON_DEMAND below), the chips' research
-//     text that a JSON download fetches, and the tools engine; not counted above.
+//   on demand: scripts imported only when the reader asks (ON_DEMAND below), the views' styles
+//     (css/views.css), the chips' research text that a JSON download fetches, and the tools
+//     engine; not counted above. The other pages' styles (css/pages.css) are not the calculator's.
 // The readable modules in www/*.js and styles in www/*.css are the source: the page does not load them.
 // Usage: node scripts/bytes.mjs [--files]   (after scripts/build.sh)
 import { readFileSync } from 'node:fs';
@@ -26,6 +27,8 @@ const ON_DEMAND = {
   'www/timeline.js': 'the timeline',
   'www/diff.js': 'the "What changed" map',
 };
+/** The views' styles, which the first of those views (or the "What changed" map) adds (www/sheets.js). */
+const VIEW_STYLES = ['css/views.css'];
 /** The engine built with the claim tools (www/tools/), which tools.js loads for those views. */
 const TOOLS_ENGINE = ['tools/h100e.js', 'tools/h100e_bg.wasm'];
 /** The chips' research text, which the page's engine leaves out; the JSON download fetches it. */
@@ -53,7 +56,7 @@ function scripts() {
 /** The files of each row, paths under www/ (e2e/bytes.spec.mjs checks them against what the page requests). */
 export function pageFiles() {
   const [js, onDemand] = scripts();
-  return { first: ['index.html', 'css/style.css', 'css/dark.css'], js, engine: ['pkg/h100e_bg.wasm'], glossary: ['glossary.html'], onDemand: [...onDemand, ...DOWNLOAD_DATA, ...TOOLS_ENGINE] };
+  return { first: ['index.html', 'css/style.css', 'css/dark.css'], js, engine: ['pkg/h100e_bg.wasm'], glossary: ['glossary.html'], onDemand: [...onDemand, ...VIEW_STYLES, ...DOWNLOAD_DATA, ...TOOLS_ENGINE] };
 }
 
 function table(files) {
@@ -72,7 +75,7 @@ function table(files) {
     part('of which the engine (wasm)', engine),
     part(`of which the scripts (${js.length} minified files in js/, the engine's glue included)`, js),
     part('on a glossary term\'s first use, not counted above: the definitions (glossary.html)', glossary),
-    part(`on demand, not counted above: ${Object.values(ON_DEMAND).join(', ')}, the chips' research text for a JSON download, and the tools engine the views run on (${onDemand.join(', ')})`, onDemand)];
+    part(`on demand, not counted above: ${Object.values(ON_DEMAND).join(', ')}, their styles, the chips' research text for a JSON download, and the tools engine the views run on (${onDemand.join(', ')})`, onDemand)];
   if (files) {
     lines.push('', '| file | raw B | brotli B |', '|---|---:|---:|');
     for (const f of [...all, ...glossary, ...onDemand]) lines.push(`| ${f} | ${fmt(readFileSync(`www/${f}`).length)} | ${fmt(br(f))} |`);

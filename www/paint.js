@@ -9,6 +9,7 @@ import { query } from './form.js';
 import { eng, names, regimeList, data } from './engine.js';
 import { pageState } from './pagestate.js';
 import { notice, clearNotices } from './notices.js';
+import { viewStyles } from './sheets.js';
 
 const tierCache = new Map();
 const outcomeCache = new Map();
@@ -115,12 +116,13 @@ const showLegend = (legend, current) => renderLegend($('legend'), legend, (cls) 
 
 /**
  * The difference map: this order's outcome under the rules chosen against the rules compared
- * with (by default those in force before them). The pairing is diff.js's, loaded on first use.
+ * with (by default those in force before them). The pairing is diff.js's, loaded on first use
+ * with the views' styles (the kinds of change under the legend).
  */
 let diffs = null;
 function paintDiff(st, t, q, okey, verdict, dest) {
   if (!diffs) {
-    diffs = import('./diff.js').then((m) => { diffs = m; mapKey = null; schedule(); });
+    diffs = Promise.all([import('./diff.js'), viewStyles()]).then(([m]) => { diffs = m; mapKey = null; schedule(); });
     return;
   }
   if (!diffs.diffMap) return;

@@ -9,21 +9,22 @@ import { eng, full, regimeList, chipList, countryList } from './engine.js';
 import { clearNotices } from './notices.js';
 import { pageState, scenario, setScenario, toolFrom } from './pagestate.js';
 import { tiersFor } from './paint.js';
+import { viewStyles } from './sheets.js';
 
 let editor;
 let line;
 let update;
 
 /**
- * A panel whose module and the tools engine load when it is first opened: `build(module,
- * engine)` makes it; a failure shows in its body, and the next opening tries again. `get()` is
- * what `build` returned, or null while loading.
+ * A panel whose module, the tools engine and the views' styles load when it is first opened:
+ * `build(module, engine)` makes it; a failure shows in its body, and the next opening tries
+ * again. `get()` is what `build` returned, or null while loading.
  */
 function lazyPanel(body, load, build) {
   let made = null;
   let loading = null;
   const open = () => {
-    loading ||= Promise.all([load(), full()]).then(([m, t]) => { made = build(m, t); update(); })
+    loading ||= Promise.all([load(), full(), viewStyles()]).then(([m, t]) => { made = build(m, t); update(); })
       .catch((e) => { loading = null; fill($(body), h('p', { class: 'error', role: 'alert' }, e.message)); });
   };
   return { open, get: () => made };

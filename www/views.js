@@ -5,6 +5,7 @@
 // page's current question (panels.js's `viewContext` says what ctx holds). Views that need the
 // tools engine get it from tools.js.
 import { h, fill } from './dom.js';
+import { viewStyles } from './sheets.js';
 
 export const VIEWS = {
   compare: { label: 'Compare all rules', title: 'This order under every set of rules', load: () => import('./compare.js') },
@@ -41,7 +42,7 @@ export function createViews(els, context, onToggle) {
     const id = open;
     if (!els.body.childElementCount) fill(els.body, h('p', { class: 'status', role: 'status' }, 'Loading the comparison tools…'));
     try {
-      const m = await VIEWS[id].load();
+      const [m] = await Promise.all([VIEWS[id].load(), viewStyles()]);
       if (open === id) await m.render(els.body, ctx);
     } catch (e) {
       drawn = null;

@@ -188,6 +188,7 @@ fn shell(p: &Page) -> String {
 <meta name="description" content="{description}">
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="style.css">
+<link rel="stylesheet" href="pages.css">
 <link rel="stylesheet" href="dark.css" media="(prefers-color-scheme: dark)">
 </head>
 <body class="doc{wide}">
@@ -361,6 +362,7 @@ fn sources_page(changelog: &str) -> String {
 <meta name="description" content="Every rule, date, chip figure and source behind h100e's answers on US export controls on AI chips, dataset {v}.">
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="css/style.css">
+<link rel="stylesheet" href="css/pages.css">
 <link rel="stylesheet" href="css/dark.css" media="(prefers-color-scheme: dark)">
 </head>
 <body class="doc">
