@@ -187,9 +187,9 @@ fn shell(p: &Page) -> String {
 <title>{title} — h100e</title>
 <meta name="description" content="{description}">
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="style.css">
-<link rel="stylesheet" href="pages.css">
-<link rel="stylesheet" href="dark.css" media="(prefers-color-scheme: dark)">
+<link rel="stylesheet" href="css/style.css">
+<link rel="stylesheet" href="css/pages.css">
+<link rel="stylesheet" href="css/dark.css" media="(prefers-color-scheme: dark)">
 </head>
 <body class="doc{wide}">
 <header class="masthead"><p><a href="./">← The h100e calculator</a></p><h1>{title}</h1>
