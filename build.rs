@@ -984,6 +984,7 @@ fn countries(g: &mut Gen) {
     let mut keys = Vec::new();
     let mut numerics = BTreeSet::new();
     let mut rows = Vec::new();
+    let mut uncounted = Vec::new();
     for c in &countries.country {
         let key = format!("country `{}`", c.code);
         if c.code.len() != 2 || !c.code.chars().all(|ch| ch.is_ascii_uppercase()) {
@@ -1013,19 +1014,32 @@ fn countries(g: &mut Gen) {
         if c.uncounted.as_deref().is_some_and(|w| w.trim().is_empty()) {
             fail(f, &key, "`uncounted` must say why");
         }
+        if std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .any(|n| n.is_empty() || n.contains('|'))
+        {
+            fail(
+                f,
+                &key,
+                "names and aliases must be non-empty and without `|` (the packing's separator)",
+            );
+        }
+        if let Some(why) = &c.uncounted {
+            uncounted.push(format!("({}, {})", lit(&c.code), lit(why)));
+        }
+        // One text per entry, read back by `model::Country`'s accessors.
+        let names = std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .cloned()
+            .collect::<Vec<_>>();
         rows.push(format!(
-            "Country {{ code: {}, numeric: {}, name: {}, aliases: {}, uncounted: {} }}",
-            lit(&c.code),
-            lit(&c.numeric),
-            lit(&c.name),
-            strs(&c.aliases),
-            c.uncounted
-                .as_ref()
-                .map_or("None".into(), |w| format!("Some({})", lit(w)))
+            "Country({})",
+            lit(&format!("{}{}{}", c.code, c.numeric, names.join("|")))
         ));
     }
     check_collisions(f, "country", &keys);
     static_slice(g, "COUNTRIES", "Country", &rows);
+    static_slice(g, "UNCOUNTED", "(&str, &str)", &uncounted);
     ambiguous(g, f, &countries.ambiguous, &keys);
 }
 

@@ -308,7 +308,7 @@ fn tier_count(
         .into_iter()
         .filter(|d| d.tier.map(Tier::number) == Some(tier))
         .filter(|d| {
-            d.country.code != ORIGIN && d.treated_as.is_none() && d.country.uncounted.is_none()
+            d.country.code() != ORIGIN && d.treated_as.is_none() && d.country.uncounted().is_none()
         })
         .collect();
     let n = u64::try_from(members.len()).unwrap_or(u64::MAX);
@@ -346,7 +346,7 @@ fn same_tier(
     let tiers: Vec<(&'static str, Option<Tier>)> = codes
         .iter()
         .map(|c| {
-            let code = country::by_code(c).map_or(*c, |k| country::treated_as(k.code).0);
+            let code = country::by_code(c).map_or(*c, |k| country::treated_as(k.code()).0);
             (*c, eval::tier_of(r, code, date).map(|t| t.0))
         })
         .collect();
@@ -424,7 +424,7 @@ fn deal(
         what: "the deal's TPP",
     })?;
     let readings = c.tpp_readings_from(Some(unit));
-    let code = country::treated_as(country::by_code(destination).map_or("", |k| k.code)).0;
+    let code = country::treated_as(country::by_code(destination).map_or("", |k| k.code())).0;
     let mut out = Vec::new();
     let mut cite = None;
     for id in caps {

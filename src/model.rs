@@ -64,20 +64,48 @@ pub struct Param {
     pub cite: &'static Cite,
 }
 
-/// An ISO 3166-1 entry.
+/// An ISO 3166-1 entry, packed by `build.rs` into one text: the alpha-2 code, the zero-padded
+/// numeric code, the display name, then each other name people type after a `|`
+/// (`AD020Andorra|AND|Principality of Andorra`). One pointer per entry instead of one per field
+/// and per alias: the page's engine carries 249 of them, and pointer tables compress poorly.
 #[derive(Clone, Debug)]
-pub struct Country {
+pub struct Country(pub(crate) &'static str);
+
+impl Country {
     /// Alpha-2 code.
-    pub code: &'static str,
+    pub fn code(&self) -> &'static str {
+        self.0.get(..2).unwrap_or_default()
+    }
+
     /// Numeric code, zero-padded (the map's geometry uses it).
-    pub numeric: &'static str,
+    pub fn numeric(&self) -> &'static str {
+        self.0.get(2..5).unwrap_or_default()
+    }
+
     /// Display name.
-    pub name: &'static str,
+    pub fn name(&self) -> &'static str {
+        self.names().next().unwrap_or_default()
+    }
+
     /// Other names people type.
-    pub aliases: &'static [&'static str],
+    pub fn aliases(&self) -> impl Iterator<Item = &'static str> {
+        self.names().skip(1)
+    }
+
+    /// The display name, then the aliases: every name a reader may type for it (`build.rs`
+    /// refuses a `|` in any of them).
+    pub fn names(&self) -> std::str::Split<'static, char> {
+        self.0.get(5..).unwrap_or_default().split('|')
+    }
+
     /// Why maps leave it uncoloured and legends do not count it: no country's territory
     /// (Antarctica). Queries to it are still answered.
-    pub uncounted: Option<&'static str>,
+    pub fn uncounted(&self) -> Option<&'static str> {
+        crate::data::UNCOUNTED
+            .iter()
+            .find(|(code, _)| *code == self.code())
+            .map(|(_, why)| *why)
+    }
 }
 
 /// A name people use for several entries ("Congo", "Korea"): the engine refuses it and names

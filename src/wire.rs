@@ -420,7 +420,7 @@ fn scenario_out(s: &crate::scenario::Scenario) -> ScenarioOut {
             .moves
             .iter()
             .map(|m| MoveOut {
-                code: m.country.code,
+                code: m.country.code(),
                 was: m.was.id(),
                 now: m.now.id(),
             })
@@ -842,25 +842,25 @@ pub struct EvalOut {
 /// An evaluation's wire form.
 pub fn eval(v: &Verdict) -> EvalOut {
     let q = &v.query;
-    let (_, treated) = country::treated_as(q.destination.code);
+    let (_, treated) = country::treated_as(q.destination.code());
     EvalOut {
         regime: regime_ref(&q.selection),
         destination: DestinationOut {
-            code: q.destination.code,
-            numeric: q.destination.numeric,
-            name: q.destination.name,
+            code: q.destination.code(),
+            numeric: q.destination.numeric(),
+            name: q.destination.name(),
             tier: v.tier.map(eval::Tier::number),
             treated_as: treated.map(|t| t.as_code),
         },
         buyer_hq: HqOut {
-            code: v.hq.code,
-            name: v.hq.name,
+            code: v.hq.code(),
+            name: v.hq.name(),
             tier: v.hq_tier.map(eval::Tier::number),
             assumed: q.hq.is_none(),
         },
         shipped_from: q.shipped_from().map(|(c, kind)| FromOut {
-            code: c.code,
-            name: c.name,
+            code: c.code(),
+            name: c.name(),
             kind: kind.id(),
         }),
         end_user: q.end_user.as_str(),
@@ -973,7 +973,7 @@ fn legend_entry(
     short: String,
     members: impl Iterator<Item = &'static Country>,
 ) -> Option<LegendOut> {
-    let members: Vec<&'static Country> = members.filter(|c| c.uncounted.is_none()).collect();
+    let members: Vec<&'static Country> = members.filter(|c| c.uncounted().is_none()).collect();
     (!members.is_empty()).then(|| LegendOut {
         status,
         label,
@@ -1018,13 +1018,13 @@ pub fn tiers(choice: &regime::Choice, scenario: Option<&str>) -> Result<TiersOut
         destinations: list
             .iter()
             .map(|d| DestinationStatusOut {
-                code: d.country.code,
-                numeric: d.country.numeric,
-                name: d.country.name,
+                code: d.country.code(),
+                numeric: d.country.numeric(),
+                name: d.country.name(),
                 tier: d.tier.map(eval::Tier::number),
                 status: d.status.id(),
                 treated_as: d.treated_as,
-                uncounted: d.country.uncounted,
+                uncounted: d.country.uncounted(),
             })
             .collect(),
         legend,
@@ -1198,7 +1198,7 @@ pub struct CountryOut {
     /// Name.
     pub name: &'static str,
     /// Other names.
-    pub aliases: &'static [&'static str],
+    pub aliases: Vec<&'static str>,
     /// Names this entry shares with others ("Congo" for CG and CD): the engine refuses them, and a
     /// picker lists every entry that has one when it is typed.
     pub also_called: Vec<&'static str>,
@@ -1209,13 +1209,13 @@ pub fn countries() -> Vec<CountryOut> {
     country::all()
         .iter()
         .map(|c| CountryOut {
-            code: c.code,
-            numeric: c.numeric,
-            name: c.name,
-            aliases: c.aliases,
+            code: c.code(),
+            numeric: c.numeric(),
+            name: c.name(),
+            aliases: c.aliases().collect(),
             also_called: country::ambiguous()
                 .iter()
-                .filter(|a| a.means.contains(&c.code))
+                .filter(|a| a.means.contains(&c.code()))
                 .map(|a| a.name)
                 .collect(),
         })
@@ -1605,7 +1605,7 @@ pub fn outcomes(req: &Request) -> Result<OutcomesOut, Error> {
             answers.push(answer.clone());
             answers.len() - 1
         });
-        at.push((c.code, i));
+        at.push((c.code(), i));
     }
     let legend = eval::OutcomeClass::ALL
         .iter()

@@ -269,7 +269,7 @@ fn chip_steps(f: &Facts, metrics: &Metrics, t: &mut Trail) {
 
 fn place_steps(f: &Facts, t: &mut Trail) {
     let (dest, q) = (f.dest, f.q);
-    if let (_, Some(ta)) = country::treated_as(dest.code) {
+    if let (_, Some(ta)) = country::treated_as(dest.code()) {
         if let Some(as_country) = country::by_code(ta.as_code) {
             t.push(
                 || Reason::TreatedAs {
@@ -280,8 +280,8 @@ fn place_steps(f: &Facts, t: &mut Trail) {
             );
         }
     }
-    for c in std::iter::once(dest).chain(q.hq.filter(|h| h.code != dest.code)) {
-        for n in country::notes(c.code).filter(|n| n.from.is_none_or(|d| d <= f.date)) {
+    for c in std::iter::once(dest).chain(q.hq.filter(|h| h.code() != dest.code())) {
+        for n in country::notes(c.code()).filter(|n| n.from.is_none_or(|d| d <= f.date)) {
             t.push(
                 || Reason::CountryNote {
                     country: c,
