@@ -1336,7 +1336,7 @@ fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
         })
         .collect();
     format!(
-        "ChipEntry {{ id: {}, csv_id: {}, vendor: {}, model: {}, variant: {}, year: {}, datacenter: {datacenter}, aliases: {}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, dram_bandwidth: {}, memory_gb: {}, uncertain: {}, tpp_alternatives: {}, tpp_range: {range}, #[cfg(feature = \"notes\")] notes: {}, stated_class: {}, sources: &[{}], #[cfg(feature = \"notes\")] verification: {} }}",
+        "ChipEntry {{ id: {}, csv_id: {}, vendor: {}, model: {}, variant: {}, year: {}, datacenter: {datacenter}, aliases: {}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, dram_bandwidth: {}, memory_gb: {}, uncertain: {}, tpp_alternatives: {}, tpp_range: {range}, #[cfg(feature = \"notes\")] notes: {}, stated_class: {}, source: {}, #[cfg(feature = \"notes\")] other_sources: &[{}], #[cfg(feature = \"notes\")] verification: {} }}",
         lit(&ch.id),
         lit(&ch.csv_id),
         lit(&ch.vendor),
@@ -1356,7 +1356,8 @@ fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
             Some(sc) => format!("Some(StatedClass::{:?})", stated_class(f, key, sc)),
             None => "None".into(),
         },
-        srcs.join(", "),
+        srcs.first().map_or("", String::as_str),
+        srcs.get(1..).unwrap_or_default().join(", "),
         lit(&ch.verification)
     )
 }

@@ -599,11 +599,24 @@ pub struct ChipEntry {
     pub notes: &'static str,
     /// The class the research states where no throughput is published.
     pub stated_class: Option<StatedClass>,
-    /// Sources.
-    pub sources: &'static [ChipSource],
+    /// The research's first source, for its throughput figures: what an answer cites beside
+    /// the chip's uncertain points.
+    pub source: ChipSource,
+    /// The research's other sources (not in the page's engine, whose answers never cite them:
+    /// the `notes` feature).
+    #[cfg(feature = "notes")]
+    pub other_sources: &'static [ChipSource],
     /// How the figures were checked (not in the page's engine: the `notes` feature).
     #[cfg(feature = "notes")]
     pub verification: &'static str,
+}
+
+impl ChipEntry {
+    /// Every source of the research, the first one first.
+    #[cfg(feature = "notes")]
+    pub fn sources(&self) -> impl Iterator<Item = &ChipSource> {
+        std::iter::once(&self.source).chain(self.other_sources)
+    }
 }
 
 /// A day with its citation.

@@ -220,8 +220,9 @@ pub struct ChipOut {
     /// Notes from the research. Null in the page's engine, built without the `notes` feature
     /// (the page's JSON download fills it in from `chip-research.json`).
     pub notes: Option<&'static str>,
-    /// Where the figures come from.
-    pub sources: Vec<ChipSourceOut>,
+    /// Where the figures come from; empty for typed specs. Null in the page's engine, as
+    /// `notes` (its answers cite only the first, in their steps).
+    pub sources: Option<Vec<ChipSourceOut>>,
     /// How directly the research checked the figures (its grade, in its words: "secondary:
     /// Epoch snapshot", "vendor doc seen"); null for typed specs. Null in the page's engine, as
     /// `notes`.
@@ -276,38 +277,49 @@ fn tpp_readings(chip: &Chip, m: &Metrics) -> Vec<TppReadingOut> {
         .collect()
 }
 
-/// A catalog chip's research notes (where it has any) and how its figures were checked, where
-/// the build carries them: the `notes` feature, which the page's engine leaves out.
+/// A catalog chip's research notes (where it has any), how its figures were checked, and its
+/// sources, where the build carries them: the `notes` feature, which the page's engine leaves out.
 #[cfg(feature = "notes")]
-fn research(e: &ChipEntry) -> [Option<&'static str>; 2] {
-    [
+fn research(e: &ChipEntry) -> Research {
+    (
         Some(e.notes).filter(|n| !n.is_empty()),
         Some(e.verification),
-    ]
+        Some(e.sources().map(ChipSourceOut::from).collect()),
+    )
 }
 
 #[cfg(not(feature = "notes"))]
-fn research(_: &ChipEntry) -> [Option<&'static str>; 2] {
-    [None, None]
+fn research(_: &ChipEntry) -> Research {
+    (None, None, None)
+}
+
+/// A chip's notes, verification and sources, as `ChipOut` carries them.
+type Research = (
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<Vec<ChipSourceOut>>,
+);
+
+#[cfg(feature = "notes")]
+impl From<&ChipSource> for ChipSourceOut {
+    fn from(s: &ChipSource) -> Self {
+        ChipSourceOut {
+            about: s.about,
+            url: s.url,
+        }
+    }
 }
 
 fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
-    let (vendor, mem, uncertain, alts, [notes, verification], sources) = match chip {
+    let (vendor, mem, uncertain, alts, (notes, verification, sources)) = match chip {
         Chip::Catalog(e) => (
             Some(e.vendor),
             e.memory_gb,
             e.uncertain,
             e.tpp_alternatives,
             research(e),
-            e.sources
-                .iter()
-                .map(|s| ChipSourceOut {
-                    about: s.about,
-                    url: s.url,
-                })
-                .collect(),
         ),
-        Chip::Custom(_) => (None, None, None, None, [None, None], Vec::new()),
+        Chip::Custom(_) => (None, None, None, None, (None, None, Some(Vec::new()))),
     };
     ChipOut {
         id: chip.id(),
@@ -1639,7 +1651,7 @@ mod tests {
     #[test]
     fn chip_sources_are_named_by_their_host() {
         let mut hosts = 0;
-        for s in crate::chip::catalog().iter().flat_map(|e| e.sources) {
+        for s in crate::chip::catalog().iter().flat_map(|e| e.sources()) {
             let after = s.url.split_once("://").map(|x| x.1).unwrap_or_default();
             let host = after.split(['/', '?', '#']).next().unwrap_or_default();
             let host = host.strip_prefix("www.").unwrap_or(host);

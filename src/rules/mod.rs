@@ -255,7 +255,7 @@ fn chip_steps(f: &Facts, metrics: &Metrics, t: &mut Trail) {
     }
     if let Chip::Catalog(e) = chip {
         if let Some(text) = e.uncertain {
-            let source = e.sources.first();
+            let source = Some(&e.source);
             t.push(
                 || Reason::ChipUncertain { text, source },
                 CLASSIFICATION.tpp_cite,
