@@ -1293,6 +1293,23 @@ fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
     if ch.sources.is_empty() {
         fail(f, key, "a chip needs at least one source");
     }
+    // The names are packed into one text, read back by `model::ChipEntry`'s accessors.
+    let names: Vec<&String> = [&ch.id, &ch.csv_id, &ch.vendor, &ch.model, &ch.variant]
+        .into_iter()
+        .chain(&ch.aliases)
+        .collect();
+    if names.iter().any(|n| n.contains('|')) || ch.aliases.iter().any(String::is_empty) {
+        fail(
+            f,
+            key,
+            "names and aliases must be without `|` (the packing's separator), aliases non-empty",
+        );
+    }
+    let names = names
+        .iter()
+        .map(|n| n.as_str())
+        .collect::<Vec<_>>()
+        .join("|");
     // An answer names a chip's source by its link's host, read after this prefix.
     if let Some(s) = ch
         .sources
@@ -1336,14 +1353,9 @@ fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
         })
         .collect();
     format!(
-        "ChipEntry {{ id: {}, csv_id: {}, vendor: {}, model: {}, variant: {}, year: {}, datacenter: {datacenter}, aliases: {}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, dram_bandwidth: {}, memory_gb: {}, uncertain: {}, tpp_alternatives: {}, tpp_range: {range}, #[cfg(feature = \"notes\")] notes: {}, stated_class: {}, source: {}, #[cfg(feature = \"notes\")] other_sources: &[{}], #[cfg(feature = \"notes\")] verification: {} }}",
-        lit(&ch.id),
-        lit(&ch.csv_id),
-        lit(&ch.vendor),
-        lit(&ch.model),
-        lit(&ch.variant),
+        "ChipEntry {{ names: {}, year: {}, datacenter: {datacenter}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, dram_bandwidth: {}, memory_gb: {}, uncertain: {}, tpp_alternatives: {}, tpp_range: {range}, #[cfg(feature = \"notes\")] notes: {}, stated_class: {}, source: {}, #[cfg(feature = \"notes\")] other_sources: &[{}], #[cfg(feature = \"notes\")] verification: {} }}",
+        lit(&names),
         ch.year,
-        strs(&ch.aliases),
         precs.join(", "),
         opt_dec(&ch.die_area_mm2),
         ch.die_area_uncertain,

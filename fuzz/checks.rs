@@ -125,7 +125,7 @@ pub fn lookup(data: &[u8]) {
         }
     }
     if let Some(c) = check(chip::find(&t)) {
-        assert_eq!(chip::find(c.id).map(|k| k.id), Ok(c.id));
+        assert_eq!(chip::find(c.id()).map(|k| k.id()), Ok(c.id()));
     }
     if let Some(th) = check(h100e::convert::find(&t)) {
         assert_eq!(
@@ -252,7 +252,7 @@ fn build_known() -> Known {
     Known {
         end_users: vec!["none".into(), "uveu".into(), "nveu".into()],
         countries,
-        chips: chip::catalog().iter().map(|c| c.id.to_string()).collect(),
+        chips: chip::catalog().iter().map(|c| c.id().to_string()).collect(),
         regimes: regime::all().iter().map(|r| r.id.to_string()).collect(),
         readings,
     }

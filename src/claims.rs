@@ -417,7 +417,7 @@ fn deal(
     let unit = c
         .metrics()?
         .tpp
-        .ok_or(Error::NoThroughput { chip: entry.id })?;
+        .ok_or(Error::NoThroughput { chip: entry.id() })?;
     let total = |t: Dec| t.checked_mul_int(quantity);
     let tpp = total(unit).ok_or(Error::TooLarge {
         field: crate::error::Field::Quantity,
@@ -446,7 +446,7 @@ fn deal(
         });
     }
     let figure = Figure::Deal {
-        chip: entry.id,
+        chip: entry.id(),
         quantity,
         tpp,
         caps: out,

@@ -180,8 +180,8 @@ fn letter_chips(i: &IsInformed) -> String {
         .map(|id| {
             crate::chip::catalog()
                 .iter()
-                .find(|c| c.id == *id)
-                .map_or(*id, |c| c.model)
+                .find(|c| c.id() == *id)
+                .map_or(*id, |c| c.model())
         })
         .collect();
     match names.as_slice() {
@@ -1038,8 +1038,8 @@ pub fn corrected(c: &crate::claims::Check) -> String {
             let each: Vec<String> = caps.iter().map(|k| deal_cap(k, *tpp)).collect();
             let model = crate::chip::catalog()
                 .iter()
-                .find(|c| c.id == *chip)
-                .map_or(*chip, |c| c.model);
+                .find(|c| c.id() == *chip)
+                .map_or(*chip, |c| c.model());
             format!(
                 "{} × {model} = {} TPP, {}; {}",
                 Dec::from_int(*quantity).grouped(),

@@ -142,7 +142,7 @@ impl<'q> Facts<'q> {
         let hq = q.hq.unwrap_or(dest);
         let (hq_code, _) = country::treated_as(hq.code());
         let letters = r.is_informed.as_ref().filter(|i| match &q.chip {
-            Chip::Catalog(e) => i.chips.contains(&e.id) && date >= i.from,
+            Chip::Catalog(e) => i.chips.contains(&e.id()) && date >= i.from,
             Chip::Custom(_) => false,
         });
         Ok(Facts {

@@ -562,22 +562,14 @@ pub struct ChipSource {
 /// A catalog accelerator.
 #[derive(Clone, Debug)]
 pub struct ChipEntry {
-    /// Catalog id.
-    pub id: &'static str,
-    /// Id in the research CSV.
-    pub csv_id: &'static str,
-    /// Vendor.
-    pub vendor: &'static str,
-    /// Model.
-    pub model: &'static str,
-    /// Variant or form factor.
-    pub variant: &'static str,
+    /// Its names packed into one text by `build.rs`, read by the accessors: catalog id, CSV id,
+    /// vendor, model, variant, then the aliases, each after a `|`. One pointer instead of one per
+    /// name and per alias, which the page's engine would carry for every chip.
+    pub(crate) names: &'static str,
     /// Year of release.
     pub year: u16,
     /// Datacenter part or not.
     pub datacenter: Datacenter,
-    /// Names people type.
-    pub aliases: &'static [&'static str],
     /// Dense throughput by precision.
     pub precisions: &'static [Precision],
     /// Applicable die area in mm², where published.
@@ -612,6 +604,41 @@ pub struct ChipEntry {
 }
 
 impl ChipEntry {
+    /// The `n`th name of the packed text.
+    fn name_at(&self, n: usize) -> &'static str {
+        self.names.split('|').nth(n).unwrap_or_default()
+    }
+
+    /// Catalog id.
+    pub fn id(&self) -> &'static str {
+        self.name_at(0)
+    }
+
+    /// Id in the research CSV.
+    pub fn csv_id(&self) -> &'static str {
+        self.name_at(1)
+    }
+
+    /// Vendor.
+    pub fn vendor(&self) -> &'static str {
+        self.name_at(2)
+    }
+
+    /// Model.
+    pub fn model(&self) -> &'static str {
+        self.name_at(3)
+    }
+
+    /// Variant or form factor (may be empty).
+    pub fn variant(&self) -> &'static str {
+        self.name_at(4)
+    }
+
+    /// Names people type.
+    pub fn aliases(&self) -> impl Iterator<Item = &'static str> {
+        self.names.split('|').skip(5)
+    }
+
     /// Every source of the research, the first one first.
     #[cfg(feature = "notes")]
     pub fn sources(&self) -> impl Iterator<Item = &ChipSource> {

@@ -59,7 +59,7 @@ impl Amount {
         match self {
             Amount::Tpp(t) => t.to_string(),
             Amount::H100e(n) => format!("{n}h100e"),
-            Amount::Chips(e, n) => format!("{n}*{}", e.id),
+            Amount::Chips(e, n) => format!("{n}*{}", e.id()),
         }
     }
 }

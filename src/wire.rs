@@ -313,7 +313,7 @@ impl From<&ChipSource> for ChipSourceOut {
 fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
     let (vendor, mem, uncertain, alts, (notes, verification, sources)) = match chip {
         Chip::Catalog(e) => (
-            Some(e.vendor),
+            Some(e.vendor()),
             e.memory_gb,
             e.uncertain,
             e.tpp_alternatives,

@@ -16,7 +16,7 @@ fn measurable() -> Vec<&'static str> {
     chip::catalog()
         .iter()
         .filter(|c| !c.precisions.is_empty())
-        .map(|c| c.id)
+        .map(|c| c.id())
         .collect()
 }
 
@@ -211,7 +211,7 @@ fn custom_spec_matches_catalog_for_the_same_numbers() {
             (c.tpp, c.performance_density, c.eccn, c.h100e),
             (k.tpp, k.performance_density, k.eccn, k.h100e),
             "{}",
-            e.id
+            e.id()
         );
         checked += 1;
     }

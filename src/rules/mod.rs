@@ -261,7 +261,7 @@ fn chip_steps(f: &Facts, metrics: &Metrics, t: &mut Trail) {
                 CLASSIFICATION.tpp_cite,
             );
         }
-        for vn in f.r.vendor_notes.iter().filter(|v| v.vendor == e.vendor) {
+        for vn in f.r.vendor_notes.iter().filter(|v| v.vendor == e.vendor()) {
             t.push(|| Reason::VendorNote(vn), vn.cite);
         }
     }
