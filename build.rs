@@ -906,9 +906,8 @@ fn sources(g: &mut Gen) {
         };
         let _ = writeln!(
             g.out,
-            "pub static {}: Source = Source {{ key: {}, title: {}, url: {}, grade: Grade::{grade:?}, publisher: {}, kind: SourceKind::{kind:?}, date: {when} }};",
+            "pub static {}: Source = Source {{ title: {}, url: {}, grade: Grade::{grade:?}, publisher: {}, kind: SourceKind::{kind:?}, date: {when} }};",
             source_ident(key),
-            lit(key),
             lit(&s.title),
             lit(&s.url),
             lit(&s.publisher),

@@ -8,11 +8,10 @@ use crate::vocab::{
     ClaimUnit, ContestedFact, DateEvent, Grade, Measure, ReviewPolicy, SourceKind, StatedClass,
 };
 
-/// A document that the data cites.
+/// A document that the data cites. (Its key in `data/sources.toml` names its static,
+/// `SOURCE_<KEY>`, and is not carried: nothing reads it at run time.)
 #[derive(Clone, Debug)]
 pub struct Source {
-    /// The key other files use.
-    pub key: &'static str,
     /// What it is.
     pub title: &'static str,
     /// Where to read it. A regulation's link is the eCFR's `current` text; answers turn it into

@@ -278,10 +278,10 @@ fn source_grades_agree_with_where_they_point() {
         let official = h == "gov" || h.ends_with(".gov");
         match s.grade {
             // The eCFR text, read through a mirror: the link is the eCFR itself.
-            Grade::PrimaryMirror => assert_eq!(h, "www.ecfr.gov", "{}: {}", s.key, s.url),
+            Grade::PrimaryMirror => assert_eq!(h, "www.ecfr.gov", "{}: {}", s.title, s.url),
             // Primary text read: the Federal Register, the eCFR, BIS, GAO or GovInfo, never a
             // law firm, a newsletter or a reprint.
-            Grade::Primary => assert!(official, "{} is graded P but points to {h}", s.key),
+            Grade::Primary => assert!(official, "{} is graded P but points to {h}", s.title),
             Grade::Secondary => {}
         }
     }
@@ -293,7 +293,7 @@ fn source_grades_agree_with_where_they_point() {
             assert!(
                 c.uncertain.is_some(),
                 "{what}: cites {} (graded S at {h}) without saying what was not read",
-                c.source.key
+                c.source.title
             );
         }
     }
