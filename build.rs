@@ -984,6 +984,7 @@ fn countries(g: &mut Gen) {
     let mut numerics = BTreeSet::new();
     let mut rows = Vec::new();
     let mut uncounted = Vec::new();
+    let mut text = String::new();
     for c in &countries.country {
         let key = format!("country `{}`", c.code);
         if c.code.len() != 2 || !c.code.chars().all(|ch| ch.is_ascii_uppercase()) {
@@ -1026,16 +1027,28 @@ fn countries(g: &mut Gen) {
         if let Some(why) = &c.uncounted {
             uncounted.push(format!("({}, {})", lit(&c.code), lit(why)));
         }
-        // One text per entry, read back by `model::Country`'s accessors.
+        // One run of the shared text per entry, read back by `model::Country`'s accessors.
         let names = std::iter::once(&c.name)
             .chain(&c.aliases)
             .cloned()
             .collect::<Vec<_>>();
+        let start = text.len();
+        text.push_str(&format!("{}{}{}", c.code, c.numeric, names.join("|")));
+        let span = [start, text.len()].map(|at| {
+            u16::try_from(at).unwrap_or_else(|_| {
+                fail(
+                    f,
+                    &key,
+                    "the countries' text passed 64 KB: widen `Country`'s offsets",
+                )
+            })
+        });
         rows.push(format!(
-            "Country({})",
-            lit(&format!("{}{}{}", c.code, c.numeric, names.join("|")))
+            "Country {{ start: {}, end: {} }}",
+            span[0], span[1]
         ));
     }
+    let _ = writeln!(g.out, "pub static COUNTRY_TEXT: &str = {};", lit(&text));
     check_collisions(f, "country", &keys);
     static_slice(g, "COUNTRIES", "Country", &rows);
     static_slice(g, "UNCOUNTED", "(&str, &str)", &uncounted);

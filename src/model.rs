@@ -63,22 +63,35 @@ pub struct Param {
     pub cite: &'static Cite,
 }
 
-/// An ISO 3166-1 entry, packed by `build.rs` into one text: the alpha-2 code, the zero-padded
-/// numeric code, the display name, then each other name people type after a `|`
-/// (`AD020Andorra|AND|Principality of Andorra`). One pointer per entry instead of one per field
-/// and per alias: the page's engine carries 249 of them, and pointer tables compress poorly.
+/// An ISO 3166-1 entry, packed by `build.rs` into a run of one text shared by all entries
+/// (`data::COUNTRY_TEXT`): the alpha-2 code, the zero-padded numeric code, the display name, then
+/// each other name people type after a `|` (`AD020Andorra|AND|Principality of Andorra`). Two
+/// offsets per entry instead of a pointer and a length per field and per alias: the page's engine
+/// carries 249 of them, and such tables compress poorly.
 #[derive(Clone, Debug)]
-pub struct Country(pub(crate) &'static str);
+pub struct Country {
+    /// Where its run of `data::COUNTRY_TEXT` starts ...
+    pub(crate) start: u16,
+    /// ... and ends.
+    pub(crate) end: u16,
+}
 
 impl Country {
+    /// Its run of the shared text.
+    fn text(&self) -> &'static str {
+        crate::data::COUNTRY_TEXT
+            .get(usize::from(self.start)..usize::from(self.end))
+            .unwrap_or_default()
+    }
+
     /// Alpha-2 code.
     pub fn code(&self) -> &'static str {
-        self.0.get(..2).unwrap_or_default()
+        self.text().get(..2).unwrap_or_default()
     }
 
     /// Numeric code, zero-padded (the map's geometry uses it).
     pub fn numeric(&self) -> &'static str {
-        self.0.get(2..5).unwrap_or_default()
+        self.text().get(2..5).unwrap_or_default()
     }
 
     /// Display name.
@@ -94,7 +107,7 @@ impl Country {
     /// The display name, then the aliases: every name a reader may type for it (`build.rs`
     /// refuses a `|` in any of them).
     pub fn names(&self) -> std::str::Split<'static, char> {
-        self.0.get(5..).unwrap_or_default().split('|')
+        self.text().get(5..).unwrap_or_default().split('|')
     }
 
     /// Why maps leave it uncoloured and legends do not count it: no country's territory
