@@ -109,8 +109,9 @@ export function renderDetails(el, v, allOpen) {
 
 /** The verdict slot when the engine refused the input: its message, tied to the field. */
 export function renderError(slot, message) {
-  // Not an alert: the page's one live region says it once, not again on every key.
-  fill(slot, h('div', { class: 'error', id: 'answer-error' },
+  // Not an alert: the page's one live region says it once, not again on every key. Left out of
+  // the glossary: the message quotes what was typed, which must stay text, never become buttons.
+  fill(slot, h('div', { class: 'error', id: 'answer-error', 'data-no-gloss': true },
     h('p', {}, h('strong', {}, 'Cannot answer yet: '), message, ' ',
       h('span', { class: 'hint' }, 'Your entries are kept; correct the field and the answer updates.'))));
 }
