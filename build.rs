@@ -906,9 +906,8 @@ fn sources(g: &mut Gen) {
         };
         let _ = writeln!(
             g.out,
-            "pub static {}: Source = Source {{ key: {}, title: {}, url: {}, grade: Grade::{grade:?}, publisher: {}, kind: SourceKind::{kind:?}, date: {when} }};",
+            "pub static {}: Source = Source {{ title: {}, url: {}, grade: Grade::{grade:?}, publisher: {}, kind: SourceKind::{kind:?}, date: {when} }};",
             source_ident(key),
-            lit(key),
             lit(&s.title),
             lit(&s.url),
             lit(&s.publisher),
@@ -984,6 +983,8 @@ fn countries(g: &mut Gen) {
     let mut keys = Vec::new();
     let mut numerics = BTreeSet::new();
     let mut rows = Vec::new();
+    let mut uncounted = Vec::new();
+    let mut text = String::new();
     for c in &countries.country {
         let key = format!("country `{}`", c.code);
         if c.code.len() != 2 || !c.code.chars().all(|ch| ch.is_ascii_uppercase()) {
@@ -1013,19 +1014,44 @@ fn countries(g: &mut Gen) {
         if c.uncounted.as_deref().is_some_and(|w| w.trim().is_empty()) {
             fail(f, &key, "`uncounted` must say why");
         }
+        if std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .any(|n| n.is_empty() || n.contains('|'))
+        {
+            fail(
+                f,
+                &key,
+                "names and aliases must be non-empty and without `|` (the packing's separator)",
+            );
+        }
+        if let Some(why) = &c.uncounted {
+            uncounted.push(format!("({}, {})", lit(&c.code), lit(why)));
+        }
+        // One run of the shared text per entry, read back by `model::Country`'s accessors.
+        let names = std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .cloned()
+            .collect::<Vec<_>>();
+        let start = text.len();
+        text.push_str(&format!("{}{}{}", c.code, c.numeric, names.join("|")));
+        let span = [start, text.len()].map(|at| {
+            u16::try_from(at).unwrap_or_else(|_| {
+                fail(
+                    f,
+                    &key,
+                    "the countries' text passed 64 KB: widen `Country`'s offsets",
+                )
+            })
+        });
         rows.push(format!(
-            "Country {{ code: {}, numeric: {}, name: {}, aliases: {}, uncounted: {} }}",
-            lit(&c.code),
-            lit(&c.numeric),
-            lit(&c.name),
-            strs(&c.aliases),
-            c.uncounted
-                .as_ref()
-                .map_or("None".into(), |w| format!("Some({})", lit(w)))
+            "Country {{ start: {}, end: {} }}",
+            span[0], span[1]
         ));
     }
+    let _ = writeln!(g.out, "pub static COUNTRY_TEXT: &str = {};", lit(&text));
     check_collisions(f, "country", &keys);
     static_slice(g, "COUNTRIES", "Country", &rows);
+    static_slice(g, "UNCOUNTED", "(&str, &str)", &uncounted);
     ambiguous(g, f, &countries.ambiguous, &keys);
 }
 
@@ -1279,6 +1305,23 @@ fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
     if ch.sources.is_empty() {
         fail(f, key, "a chip needs at least one source");
     }
+    // The names are packed into one text, read back by `model::ChipEntry`'s accessors.
+    let names: Vec<&String> = [&ch.id, &ch.csv_id, &ch.vendor, &ch.model, &ch.variant]
+        .into_iter()
+        .chain(&ch.aliases)
+        .collect();
+    if names.iter().any(|n| n.contains('|')) || ch.aliases.iter().any(String::is_empty) {
+        fail(
+            f,
+            key,
+            "names and aliases must be without `|` (the packing's separator), aliases non-empty",
+        );
+    }
+    let names = names
+        .iter()
+        .map(|n| n.as_str())
+        .collect::<Vec<_>>()
+        .join("|");
     // An answer names a chip's source by its link's host, read after this prefix.
     if let Some(s) = ch
         .sources
@@ -1322,14 +1365,9 @@ fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
         })
         .collect();
     format!(
-        "ChipEntry {{ id: {}, csv_id: {}, vendor: {}, model: {}, variant: {}, year: {}, datacenter: {datacenter}, aliases: {}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, dram_bandwidth: {}, memory_gb: {}, uncertain: {}, tpp_alternatives: {}, tpp_range: {range}, #[cfg(feature = \"notes\")] notes: {}, stated_class: {}, sources: &[{}], #[cfg(feature = \"notes\")] verification: {} }}",
-        lit(&ch.id),
-        lit(&ch.csv_id),
-        lit(&ch.vendor),
-        lit(&ch.model),
-        lit(&ch.variant),
+        "ChipEntry {{ names: {}, year: {}, datacenter: {datacenter}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, dram_bandwidth: {}, memory_gb: {}, uncertain: {}, tpp_alternatives: {}, tpp_range: {range}, #[cfg(feature = \"notes\")] notes: {}, stated_class: {}, source: {}, #[cfg(feature = \"notes\")] other_sources: &[{}], #[cfg(feature = \"notes\")] verification: {} }}",
+        lit(&names),
         ch.year,
-        strs(&ch.aliases),
         precs.join(", "),
         opt_dec(&ch.die_area_mm2),
         ch.die_area_uncertain,
@@ -1342,7 +1380,8 @@ fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
             Some(sc) => format!("Some(StatedClass::{:?})", stated_class(f, key, sc)),
             None => "None".into(),
         },
-        srcs.join(", "),
+        srcs.first().map_or("", String::as_str),
+        srcs.get(1..).unwrap_or_default().join(", "),
         lit(&ch.verification)
     )
 }

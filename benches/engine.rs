@@ -67,7 +67,7 @@ fn bench(c: &mut Criterion) {
     });
     // A full evaluation per destination, resolving each name.
     let base = request("diffusion2025");
-    let codes: Vec<&str> = h100e::country::all().iter().map(|c| c.code).collect();
+    let codes: Vec<&str> = h100e::country::all().iter().map(|c| c.code()).collect();
     c.bench_function("eval_all_destinations/diffusion2025", |b| {
         b.iter(|| {
             for code in &codes {

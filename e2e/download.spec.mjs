@@ -35,7 +35,8 @@ test('CSV, JSON, SVG and PNG downloads are valid and stamped', async ({ page }) 
   expect(json.data.version).toBe(engine.version);
   expect(json.explanation.length).toBeGreaterThan(5);
   expect(json.explanation.every((s) => s.citation.url.startsWith('https://'))).toBe(true);
-  // The page's engine leaves the chips' research text out (notes, how the figures were checked);
+  // The page's engine leaves the chips' research text out (notes, how the figures were checked,
+  // the sources);
   // the download fills it in, so the file is the full engine's answer (the npm package's, here its
   // copy in tools/), key for key.
   const engines = await page.evaluate(async (j) => {
@@ -45,11 +46,12 @@ test('CSV, JSON, SVG and PNG downloads are valid and stamped', async ({ page }) 
     await small.default();
     const q = { to: j.destination.code, chip: j.chip.id, quantity: j.order.quantity, regime: j.regime.id, end_user: j.end_user, g2g: j.g2g };
     const research = await fetch('chip-research.json').then((r) => r.json());
-    const each = Object.fromEntries(full.chips().map((c) => [c.id, { notes: c.notes, verification: c.verification }]));
+    const each = Object.fromEntries(full.chips().map((c) => [c.id, { notes: c.notes, verification: c.verification, sources: c.sources }]));
     return { full: full.evaluate(q), page: small.evaluate(q), research, each };
   }, json);
-  expect([engines.page.chip.notes, engines.page.chip.verification]).toEqual([null, null]);
+  expect([engines.page.chip.notes, engines.page.chip.verification, engines.page.chip.sources]).toEqual([null, null, null]);
   expect(engines.full.chip.notes).toBeTruthy();
+  expect(engines.full.chip.sources.length).toBeGreaterThan(1);
   expect(JSON.stringify(json)).toBe(JSON.stringify(engines.full));
   // chip-research.json holds exactly the full engine's text for every catalog chip.
   expect(Object.keys(engines.each).length).toBeGreaterThan(30);

@@ -1,6 +1,6 @@
 // Parity: the CLI's `eval --json` and the wasm API's `evaluate` (the full build the npm package
 // and the page's tools use, www/tools/, in Chromium; the page's own small build leaves out the
-// chips' research text (null there) and scenarios, and refuses a scenario) give the same answer, key for key in the same order, number for number, and the same
+// chips' research text and sources (null there) and scenarios, and refuses a scenario) give the same answer, key for key in the same order, number for number, and the same
 // refusal (field, code, message), for 400 queries from a seeded generator, and `tiers` the same
 // for every regime and some dates.
 //

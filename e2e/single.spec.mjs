@@ -28,7 +28,7 @@ test('the single file answers from file://, keeps the URL state, requests nothin
   const answer = JSON.parse(fs.readFileSync(await saved.path(), 'utf8'));
   const research = JSON.parse(fs.readFileSync('www/chip-research.json', 'utf8'));
   expect(answer.chip.notes).toBeTruthy();
-  expect({ notes: answer.chip.notes, verification: answer.chip.verification }).toEqual(research.chips[answer.chip.id]);
+  expect({ notes: answer.chip.notes, verification: answer.chip.verification, sources: answer.chip.sources }).toEqual(research.chips[answer.chip.id]);
   // Nothing links to files the single file does not have.
   await expect(page.locator('#embed')).toHaveCount(0);
   await expect(page.locator('a[href="sources.html"], a[href="glossary.html"]')).toHaveCount(0);

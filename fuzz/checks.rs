@@ -115,14 +115,17 @@ pub fn lookup(data: &[u8]) {
     let field = [Field::To, Field::Hq, Field::From][usize::from(*first % 3)];
     let t = text(rest);
     match country::find(&t, field) {
-        Ok(c) => assert_eq!(country::find(c.code, field).map(|k| k.code), Ok(c.code)),
+        Ok(c) => assert_eq!(
+            country::find(c.code(), field).map(|k| k.code()),
+            Ok(c.code())
+        ),
         Err(e) => {
             error_ok(&e);
             assert_eq!(e.field(), field);
         }
     }
     if let Some(c) = check(chip::find(&t)) {
-        assert_eq!(chip::find(c.id).map(|k| k.id), Ok(c.id));
+        assert_eq!(chip::find(c.id()).map(|k| k.id()), Ok(c.id()));
     }
     if let Some(th) = check(h100e::convert::find(&t)) {
         assert_eq!(
@@ -232,8 +235,11 @@ fn known() -> &'static Known {
 }
 
 fn build_known() -> Known {
-    let mut countries: Vec<String> = country::all().iter().map(|c| c.code.to_string()).collect();
-    countries.extend(country::all().iter().map(|c| c.name.to_string()));
+    let mut countries: Vec<String> = country::all()
+        .iter()
+        .map(|c| c.code().to_string())
+        .collect();
+    countries.extend(country::all().iter().map(|c| c.name().to_string()));
     let mut readings: Vec<String> = wire::contested_facts()
         .iter()
         .flat_map(|f| {
@@ -246,7 +252,7 @@ fn build_known() -> Known {
     Known {
         end_users: vec!["none".into(), "uveu".into(), "nveu".into()],
         countries,
-        chips: chip::catalog().iter().map(|c| c.id.to_string()).collect(),
+        chips: chip::catalog().iter().map(|c| c.id().to_string()).collect(),
         regimes: regime::all().iter().map(|r| r.id.to_string()).collect(),
         readings,
     }

@@ -72,7 +72,7 @@ fn holds(r: &Regime, date: Date) -> Vec<u32> {
     let ps = places(r);
     all.iter()
         .map(|c| {
-            let code = country::treated_as(c.code).0;
+            let code = country::treated_as(c.code()).0;
             let of = index(code)
                 .and_then(|i| groups.get(i))
                 .copied()
@@ -92,7 +92,7 @@ fn holds(r: &Regime, date: Date) -> Vec<u32> {
 
 /// The position of `code` in [`country::all`], which is sorted by code.
 fn index(code: &str) -> Option<usize> {
-    country::all().binary_search_by(|c| c.code.cmp(code)).ok()
+    country::all().binary_search_by(|c| c.code().cmp(code)).ok()
 }
 
 /// A table of [`holds`] kept for a regime (its address: regimes are `'static`, a scenario's
@@ -153,11 +153,11 @@ fn by_kind<T: Clone>(
             holds: *bits,
             origin: country::is_origin(c),
             // The kind of shipment (a transfer within the country shipped from, or not).
-            shipped_from: q.from.is_some_and(|f| f.code == c.code),
+            shipped_from: q.from.is_some_and(|f| f.code() == c.code()),
             // Read by `facts::tier_of` before the lists (a scenario also edits the lists).
             moved: r
                 .scenario
-                .and_then(|s| s.moved(country::treated_as(c.code).0))
+                .and_then(|s| s.moved(country::treated_as(c.code()).0))
                 .map(|m| m.now),
         };
         let seen = kinds
@@ -208,7 +208,7 @@ mod tests {
     fn countries_are_in_code_order_and_groups_fit() {
         assert!(country::all()
             .windows(2)
-            .all(|w| matches!(w, [a, b] if a.code < b.code)));
+            .all(|w| matches!(w, [a, b] if a.code() < b.code())));
         assert!(GROUPS.len() <= 32);
     }
 
@@ -223,7 +223,7 @@ mod tests {
             for day in days.iter().copied().chain([r.as_of]) {
                 let table = holds(r, day);
                 for (c, bits) in country::all().iter().zip(&table) {
-                    let code = country::treated_as(c.code).0;
+                    let code = country::treated_as(c.code()).0;
                     for (i, p) in places(r).iter().enumerate() {
                         let asked = place::contains(p, code, day);
                         assert_eq!(
@@ -231,7 +231,7 @@ mod tests {
                             asked,
                             "{} {} {i} {day:?}",
                             r.id,
-                            c.code
+                            c.code()
                         );
                     }
                 }

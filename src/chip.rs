@@ -239,7 +239,7 @@ impl Chip {
     /// Catalog id, or `custom`.
     pub fn id(&self) -> &'static str {
         match self {
-            Chip::Catalog(e) => e.id,
+            Chip::Catalog(e) => e.id(),
             Chip::Custom(_) => "custom",
         }
     }
@@ -247,7 +247,7 @@ impl Chip {
     /// Display name.
     pub fn name(&self) -> String {
         match self {
-            Chip::Catalog(e) => format!("{} {} {}", e.vendor, e.model, e.variant),
+            Chip::Catalog(e) => format!("{} {} {}", e.vendor(), e.model(), e.variant()),
             Chip::Custom(s) => {
                 let parts: Vec<String> = s
                     .precisions
@@ -505,7 +505,7 @@ pub fn catalog() -> &'static [ChipEntry] {
 pub fn find(input: &str) -> Result<&'static ChipEntry, Error> {
     let key = squash(input);
     let hit = CHIPS.iter().find(|c| {
-        squash(c.id) == key || squash(c.csv_id) == key || c.aliases.iter().any(|a| squash(a) == key)
+        squash(c.id()) == key || squash(c.csv_id()) == key || c.aliases().any(|a| squash(a) == key)
     });
     // The build refuses names that fold to nothing, so a blank input matches no chip.
     match hit {
@@ -515,8 +515,8 @@ pub fn find(input: &str) -> Result<&'static ChipEntry, Error> {
             suggestions: closest(
                 &key,
                 CHIPS.iter().flat_map(|c| {
-                    std::iter::once((squash(c.id), c.id))
-                        .chain(c.aliases.iter().map(|a| (squash(a), c.id)))
+                    std::iter::once((squash(c.id()), c.id()))
+                        .chain(c.aliases().map(|a| (squash(a), c.id())))
                 }),
                 3,
             ),

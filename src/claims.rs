@@ -308,7 +308,7 @@ fn tier_count(
         .into_iter()
         .filter(|d| d.tier.map(Tier::number) == Some(tier))
         .filter(|d| {
-            d.country.code != ORIGIN && d.treated_as.is_none() && d.country.uncounted.is_none()
+            d.country.code() != ORIGIN && d.treated_as.is_none() && d.country.uncounted().is_none()
         })
         .collect();
     let n = u64::try_from(members.len()).unwrap_or(u64::MAX);
@@ -346,7 +346,7 @@ fn same_tier(
     let tiers: Vec<(&'static str, Option<Tier>)> = codes
         .iter()
         .map(|c| {
-            let code = country::by_code(c).map_or(*c, |k| country::treated_as(k.code).0);
+            let code = country::by_code(c).map_or(*c, |k| country::treated_as(k.code()).0);
             (*c, eval::tier_of(r, code, date).map(|t| t.0))
         })
         .collect();
@@ -417,14 +417,14 @@ fn deal(
     let unit = c
         .metrics()?
         .tpp
-        .ok_or(Error::NoThroughput { chip: entry.id })?;
+        .ok_or(Error::NoThroughput { chip: entry.id() })?;
     let total = |t: Dec| t.checked_mul_int(quantity);
     let tpp = total(unit).ok_or(Error::TooLarge {
         field: crate::error::Field::Quantity,
         what: "the deal's TPP",
     })?;
     let readings = c.tpp_readings_from(Some(unit));
-    let code = country::treated_as(country::by_code(destination).map_or("", |k| k.code)).0;
+    let code = country::treated_as(country::by_code(destination).map_or("", |k| k.code())).0;
     let mut out = Vec::new();
     let mut cite = None;
     for id in caps {
@@ -446,7 +446,7 @@ fn deal(
         });
     }
     let figure = Figure::Deal {
-        chip: entry.id,
+        chip: entry.id(),
         quantity,
         tpp,
         caps: out,

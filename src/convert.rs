@@ -399,7 +399,7 @@ impl ConvertRequest {
         let unit = Chip::Catalog(entry)
             .metrics()?
             .tpp
-            .ok_or(Error::NoThroughput { chip: entry.id })?;
+            .ok_or(Error::NoThroughput { chip: entry.id() })?;
         let tpp = unit.checked_mul_int(n);
         let input = n.to_string();
         Ok((

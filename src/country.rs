@@ -12,7 +12,7 @@ pub fn all() -> &'static [Country] {
 
 /// The entry with this alpha-2 code (exact, upper case).
 pub fn by_code(code: &str) -> Option<&'static Country> {
-    COUNTRIES.iter().find(|c| c.code == code)
+    COUNTRIES.iter().find(|c| c.code() == code)
 }
 
 /// Resolves what a person typed for `field` (the destination or the headquarters): alpha-2,
@@ -38,16 +38,13 @@ pub fn find(input: &str, field: Field) -> Result<&'static Country, Error> {
         return Err(Error::AmbiguousCountry {
             field,
             input: input.to_string(),
-            candidates: entries.iter().map(|c| c.name.to_string()).collect(),
-            codes: entries.iter().map(|c| c.code.to_string()).collect(),
+            candidates: entries.iter().map(|c| c.name().to_string()).collect(),
+            codes: entries.iter().map(|c| c.code().to_string()).collect(),
         });
     }
-    let hit = COUNTRIES.iter().find(|c| {
-        fold(c.code) == key
-            || c.numeric == key
-            || fold(c.name) == key
-            || c.aliases.iter().any(|a| fold(a) == key)
-    });
+    let hit = COUNTRIES
+        .iter()
+        .find(|c| fold(c.code()) == key || c.numeric() == key || c.names().any(|n| fold(n) == key));
     match hit {
         Some(c) => Ok(c),
         None => Err(Error::UnknownCountry {
@@ -55,10 +52,9 @@ pub fn find(input: &str, field: Field) -> Result<&'static Country, Error> {
             input: input.to_string(),
             suggestions: closest(
                 &key,
-                COUNTRIES.iter().flat_map(|c| {
-                    std::iter::once((fold(c.name), c.name))
-                        .chain(c.aliases.iter().map(|a| (fold(a), c.name)))
-                }),
+                COUNTRIES
+                    .iter()
+                    .flat_map(|c| c.names().map(|n| (fold(n), c.name()))),
                 3,
             ),
         }),
@@ -77,7 +73,7 @@ pub fn notes(code: &str) -> impl Iterator<Item = &'static CountryNote> + '_ {
 
 /// True for the exporting country itself (and the places the EAR treats as part of it).
 pub fn is_origin(c: &'static Country) -> bool {
-    treated_as(c.code).0 == crate::data::ORIGIN
+    treated_as(c.code()).0 == crate::data::ORIGIN
 }
 
 /// The country whose treatment `code` gets under the EAR, with the rule that says so.
@@ -104,7 +100,11 @@ mod tests {
             ("446", "MO"),
             ("ARE", "AE"),
         ] {
-            assert_eq!(find(typed, Field::To).map(|c| c.code), Ok(code), "{typed}");
+            assert_eq!(
+                find(typed, Field::To).map(|c| c.code()),
+                Ok(code),
+                "{typed}"
+            );
         }
     }
 

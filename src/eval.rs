@@ -74,14 +74,14 @@ pub fn destinations(regime: &Regime, date: Date) -> Vec<DestinationStatus> {
     crate::country::all()
         .iter()
         .map(|c| {
-            let (code, treated) = country::treated_as(c.code);
+            let (code, treated) = country::treated_as(c.code());
             let tier = tier_of(regime, code, date).map(|t| t.0);
             let status = match tier {
                 Some(Tier::One) => Status::Tier1,
                 Some(Tier::Two) => Status::Tier2,
                 Some(Tier::Three) => Status::Tier3,
                 None if place::contains(&regime.embargo, code, date) => Status::Denial,
-                None if c.code != ORIGIN && place::contains(&regime.scope_a, code, date) => {
+                None if c.code() != ORIGIN && place::contains(&regime.scope_a, code, date) => {
                     Status::License
                 }
                 None => Status::Open,

@@ -76,7 +76,7 @@ fn place_words_with(place: &Place, join: fn(&[&str]) -> String) -> String {
             place
                 .codes
                 .iter()
-                .map(|c| country::by_code(c).map_or((*c).to_string(), |k| k.name.to_string())),
+                .map(|c| country::by_code(c).map_or((*c).to_string(), |k| k.name().to_string())),
         );
         join(&parts.iter().map(String::as_str).collect::<Vec<_>>())
     };
@@ -91,7 +91,7 @@ fn place_words_with(place: &Place, join: fn(&[&str]) -> String) -> String {
         let dropped: Vec<&str> = place
             .drop
             .iter()
-            .map(|c| country::by_code(c).map_or(*c, |k| k.name))
+            .map(|c| country::by_code(c).map_or(*c, |k| k.name()))
             .collect();
         s.push_str(&format!(" (but not {}, in this scenario)", list(&dropped)));
     }
@@ -180,8 +180,8 @@ fn letter_chips(i: &IsInformed) -> String {
         .map(|id| {
             crate::chip::catalog()
                 .iter()
-                .find(|c| c.id == *id)
-                .map_or(*id, |c| c.model)
+                .find(|c| c.id() == *id)
+                .map_or(*id, |c| c.model())
         })
         .collect();
     match names.as_slice() {
@@ -219,10 +219,10 @@ pub fn exception_reason(c: &ExceptionCheck, r: &Regime) -> String {
             ExceptionId::ChinaBand => format!("it covers exports from the US to {} only", place_words(p)),
             _ => format!("it covers {} only", place_words(p)),
         },
-        Why::DestNotTier1(c) => format!("the buyer must be located in Tier 1; {} is not", c.name),
+        Why::DestNotTier1(c) => format!("the buyer must be located in Tier 1; {} is not", c.name()),
         Why::HqNotTier1(c) => match id {
-            ExceptionId::Uveu => format!("a UVEU must be headquartered in Tier 1; {} is not", c.name),
-            _ => format!("the buyer must also be headquartered in Tier 1; {} is not", c.name),
+            ExceptionId::Uveu => format!("a UVEU must be headquartered in Tier 1; {} is not", c.name()),
+            _ => format!("the buyer must also be headquartered in Tier 1; {} is not", c.name()),
         },
         Why::NotYet(d) => format!("it took effect on {d}"),
         Why::TppUnknown => match id {
@@ -237,7 +237,7 @@ pub fn exception_reason(c: &ExceptionCheck, r: &Regime) -> String {
         ),
         Why::OverCap { total, cap, country } => format!(
             "the NVEU's installed base in {} would reach {} TPP, above its cap of {} TPP for this quarter",
-            country.name,
+            country.name(),
             total.grouped(),
             cap.grouped()
         ),
@@ -262,7 +262,7 @@ pub fn exception_reason(c: &ExceptionCheck, r: &Regime) -> String {
         ),
         Why::NotFromUs(from) => format!(
             "it covers exports from the United States only; this shipment leaves from {}, so it stays {}",
-            from.name,
+            from.name(),
             review_phrase(r.review.embargoed.policy)
         ),
         Why::Granted => granted(id, r),
@@ -323,7 +323,7 @@ pub fn cap_name(c: &CapUse) -> String {
             base,
         } => format!(
             "{} country allocation for licensed exports ({period}){}",
-            country.name,
+            country.name(),
             match base {
                 Some(b) if b != c.limit => format!(
                     ", {} by a government-to-government agreement",
@@ -345,7 +345,7 @@ pub fn cap_name(c: &CapUse) -> String {
 pub fn cap_short(c: &CapUse) -> String {
     match c.kind {
         CapKind::Lpp { .. } => "LPP allowance".into(),
-        CapKind::CountryAllocation { country, .. } => format!("{} allocation", country.name),
+        CapKind::CountryAllocation { country, .. } => format!("{} allocation", country.name()),
         CapKind::Nveu { .. } => "NVEU cap".into(),
         CapKind::AiaReport => "AIA reporting line".into(),
     }
@@ -557,7 +557,7 @@ pub fn headline(v: &Verdict) -> String {
 /// The headline of one verdict, without contests or the hypothetical label.
 fn plain_headline(v: &Verdict) -> String {
     let r = v.query.selection.regime;
-    let dest = v.query.destination.name;
+    let dest = v.query.destination.name();
     match v.outcome {
         Outcome::NotExport => "No export license needed: a shipment to or within the United States is not an export.".to_string(),
         Outcome::NotControlled => format!("No license needed under these rules: the {} is not an ECCN 3A090 chip.", v.query.chip.name()),
@@ -668,17 +668,17 @@ pub fn step(reason: &Reason, v: &Verdict) -> String {
             Earlier::BuyerTotal => format!("With the {} TPP this buyer has received before, its total would be {} TPP.", prior.grouped(), total.grouped()),
         },
         Reason::ShippedFrom { from, to, kind } => match kind {
-            Shipment::Import => format!("The chips are shipped from {} into {}: an import, not an export from the United States.", from.name, to.name),
-            Shipment::InCountryTransfer => format!("The chips move within {}: an in-country transfer, not an export from the United States.", to.name),
-            Shipment::Reexport => format!("The chips are shipped from {} to {}: a reexport, not an export from the United States.", from.name, to.name),
+            Shipment::Import => format!("The chips are shipped from {} into {}: an import, not an export from the United States.", from.name(), to.name()),
+            Shipment::InCountryTransfer => format!("The chips move within {}: an in-country transfer, not an export from the United States.", to.name()),
+            Shipment::Reexport => format!("The chips are shipped from {} to {}: a reexport, not an export from the United States.", from.name(), to.name()),
         },
         Reason::BandConditions(b) => format!("The exporter must meet the band's conditions: {}.", b.conditions.join("; ")),
         Reason::AiaConditions(a) => format!("License Exception AIA has conditions: {}.", a.conditions.join("; ")),
-        Reason::TreatedAs { country, as_country } => format!("{} is treated as part of {} under the Export Administration Regulations.", country.name, as_country.name),
-        Reason::CountryNote { country, text } => format!("{}: {text}", country.name),
-        Reason::HqAssumed(c) => format!("We assume the buyer is headquartered in {}; give the headquarters country if it is not (it matters for companies based in {}{}).", c.name, place_words(&v.query.selection.regime.hq_rule), if v.query.selection.regime.tiers.is_some() { ", and for Tier 1" } else { "" }),
-        Reason::DestTier(c, t) => format!("{} is in Tier {} of this regime.", c.name, t.number()),
-        Reason::HqTier(c, t) => format!("The buyer's headquarters, {}, is in Tier {}.", c.name, t.number()),
+        Reason::TreatedAs { country, as_country } => format!("{} is treated as part of {} under the Export Administration Regulations.", country.name(), as_country.name()),
+        Reason::CountryNote { country, text } => format!("{}: {text}", country.name()),
+        Reason::HqAssumed(c) => format!("We assume the buyer is headquartered in {}; give the headquarters country if it is not (it matters for companies based in {}{}).", c.name(), place_words(&v.query.selection.regime.hq_rule), if v.query.selection.regime.tiers.is_some() { ", and for Tier 1" } else { "" }),
+        Reason::DestTier(c, t) => format!("{} is in Tier {} of this regime.", c.name(), t.number()),
+        Reason::HqTier(c, t) => format!("The buyer's headquarters, {}, is in Tier {}.", c.name(), t.number()),
         _ => decision_step(reason, v),
     }
 }
@@ -687,9 +687,9 @@ fn decision_step(reason: &Reason, v: &Verdict) -> String {
     let r = v.query.selection.regime;
     match reason {
         Reason::NotAnExport => "A shipment to or within the United States is not an export, so no export license is needed (other rules, such as deemed exports of technology, are outside this calculator).".into(),
-        Reason::LettersOutside { letters, country } => format!("The {} license requirement for this chip covers only {}; {} is outside it.", month_year(letters.from), place_words(&letters.place), country.name),
+        Reason::LettersOutside { letters, country } => format!("The {} license requirement for this chip covers only {}; {} is outside it.", month_year(letters.from), place_words(&letters.place), country.name()),
         Reason::LettersEquivalent(i) => format!("Since {} chips like the {} need a license for {} through letters to their makers; whether a custom chip counts as their 'equivalent' was not published, so check before relying on this answer.", month_year(i.from), letter_chips(i), place_words(&i.place)),
-        Reason::NotControlled(c) => format!("A chip outside ECCN 3A090 needs no license under these advanced-computing rules to {} (other export controls and end-use rules can still apply).", c.name),
+        Reason::NotControlled(c) => format!("A chip outside ECCN 3A090 needs no license under these advanced-computing rules to {} (other export controls and end-use rules can still apply).", c.name()),
         Reason::Scope { eccn, country, applies: true, why, .. } => {
             let why = match why {
                 ScopeWhy::InGroups { groups, named: true } if groups.is_empty() => {
@@ -702,7 +702,7 @@ fn decision_step(reason: &Reason, v: &Verdict) -> String {
                 ),
                 _ => "this rule requires one for every destination".into(),
             };
-            format!("{eccn} items need a license to {}: {why}.", country.name)
+            format!("{eccn} items need a license to {}: {why}.", country.name())
         }
         Reason::Scope { eccn, country, why, place, .. } => {
             let why = match why {
@@ -713,16 +713,16 @@ fn decision_step(reason: &Reason, v: &Verdict) -> String {
                 ),
                 _ => format!("it is not in {}", place_words_or(place)),
             };
-            format!("No destination-based license requirement for {eccn} items to {}: {why}.", country.name)
+            format!("No destination-based license requirement for {eccn} items to {}: {why}.", country.name())
         }
-        Reason::HqRule { hq, applies: true, place } => format!("The buyer is headquartered in {}, so a license is needed wherever the chips go ({}).", hq.name, place_words(place)),
-        Reason::HqRule { hq, place, .. } => format!("The buyer's headquarters, {}, is not in {}.", hq.name, place_words(place)),
-        Reason::LettersApply { letters, country, hq: None } => format!("Since {} the makers have been told this chip needs a license for {}, which covers {}.", letters.from, place_words(&letters.place), country.name),
+        Reason::HqRule { hq, applies: true, place } => format!("The buyer is headquartered in {}, so a license is needed wherever the chips go ({}).", hq.name(), place_words(place)),
+        Reason::HqRule { hq, place, .. } => format!("The buyer's headquarters, {}, is not in {}.", hq.name(), place_words(place)),
+        Reason::LettersApply { letters, country, hq: None } => format!("Since {} the makers have been told this chip needs a license for {}, which covers {}.", letters.from, place_words(&letters.place), country.name()),
         Reason::LettersApply { letters, hq: Some(hq), .. } => format!(
             "Since {} the makers have been told this chip needs a license for buyers headquartered in {}, wherever the chips go; this buyer is headquartered in {}.",
             letters.from,
             letters.hq_place.as_ref().map_or_else(String::new, place_words),
-            hq.name
+            hq.name()
         ),
         Reason::Exception(c) => format!(
             "{}: {} — {}.",
@@ -732,7 +732,7 @@ fn decision_step(reason: &Reason, v: &Verdict) -> String {
         ),
         Reason::Allocation { country, limit, period, order } => format!(
             "A licensed order to Tier 2 counts against {}'s allocation of {} TPP ({}, {period}); this order alone uses {} TPP.",
-            country.name,
+            country.name(),
             limit.grouped(),
             h100e(*limit),
             order.grouped()
@@ -824,18 +824,18 @@ pub fn legend_includes(members: &[&'static crate::model::Country]) -> String {
     let origin = crate::data::ORIGIN;
     let the = |code: &str| match code {
         c if c == origin => "the United States".to_string(),
-        c => country::by_code(c).map_or(c.to_string(), |k| k.name.to_string()),
+        c => country::by_code(c).map_or(c.to_string(), |k| k.name().to_string()),
     };
     let mut own = 0;
     let mut has_origin = false;
     let mut treated: Vec<(&str, Vec<&str>)> = Vec::new();
     for c in members {
-        match country::treated_as(c.code) {
+        match country::treated_as(c.code()) {
             (_, Some(t)) => match treated.iter_mut().find(|(a, _)| *a == t.as_code) {
-                Some((_, names)) => names.push(c.name),
-                None => treated.push((t.as_code, vec![c.name])),
+                Some((_, names)) => names.push(c.name()),
+                None => treated.push((t.as_code, vec![c.name()])),
             },
-            _ if c.code == origin => has_origin = true,
+            _ if c.code() == origin => has_origin = true,
             _ => own += 1,
         }
     }
@@ -1021,7 +1021,7 @@ pub fn corrected(c: &crate::claims::Check) -> String {
             let each: Vec<String> = tiers
                 .iter()
                 .map(|(code, t)| {
-                    let name = country::by_code(code).map_or(*code, |k| k.name);
+                    let name = country::by_code(code).map_or(*code, |k| k.name());
                     t.map_or(format!("{name}: no tier"), |t| format!("{name}: Tier {}", t.number()))
                 })
                 .collect();
@@ -1038,8 +1038,8 @@ pub fn corrected(c: &crate::claims::Check) -> String {
             let each: Vec<String> = caps.iter().map(|k| deal_cap(k, *tpp)).collect();
             let model = crate::chip::catalog()
                 .iter()
-                .find(|c| c.id == *chip)
-                .map_or(*chip, |c| c.model);
+                .find(|c| c.id() == *chip)
+                .map_or(*chip, |c| c.model());
             format!(
                 "{} × {model} = {} TPP, {}; {}",
                 Dec::from_int(*quantity).grouped(),
@@ -1134,7 +1134,7 @@ pub fn scenario_changes(s: &Scenario) -> String {
     for m in &s.moves {
         parts.push(format!(
             "{} moved from {} to {}",
-            m.country.name,
+            m.country.name(),
             status_short(m.was, s.base),
             status_short(m.now, s.base)
         ));
@@ -1165,7 +1165,7 @@ pub fn scenario_status_missing(tiered: bool) -> &'static str {
 pub fn event(e: &crate::timeline::Event) -> String {
     use crate::timeline::Kind;
     let names =
-        |cs: &[&crate::model::Country]| list(&cs.iter().map(|c| c.name).collect::<Vec<_>>());
+        |cs: &[&crate::model::Country]| list(&cs.iter().map(|c| c.name()).collect::<Vec<_>>());
     match &e.kind {
         Kind::Published(r) => format!("{}: published ({}).", r.name, r.cite.source.publisher),
         Kind::Effective(r) => format!("{}: in force from this day.", r.short_name),

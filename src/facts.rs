@@ -138,11 +138,11 @@ impl<'q> Facts<'q> {
         let class = metrics.class.unwrap_or(Class::NotControlled);
         let amounts = metrics.tpp.map(|t| amounts_of(t, q)).transpose()?;
         let dest = q.destination;
-        let (dest_code, _) = country::treated_as(dest.code);
+        let (dest_code, _) = country::treated_as(dest.code());
         let hq = q.hq.unwrap_or(dest);
-        let (hq_code, _) = country::treated_as(hq.code);
+        let (hq_code, _) = country::treated_as(hq.code());
         let letters = r.is_informed.as_ref().filter(|i| match &q.chip {
-            Chip::Catalog(e) => i.chips.contains(&e.id) && date >= i.from,
+            Chip::Catalog(e) => i.chips.contains(&e.id()) && date >= i.from,
             Chip::Custom(_) => false,
         });
         Ok(Facts {

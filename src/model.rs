@@ -8,11 +8,10 @@ use crate::vocab::{
     ClaimUnit, ContestedFact, DateEvent, Grade, Measure, ReviewPolicy, SourceKind, StatedClass,
 };
 
-/// A document that the data cites.
+/// A document that the data cites. (Its key in `data/sources.toml` names its static,
+/// `SOURCE_<KEY>`, and is not carried: nothing reads it at run time.)
 #[derive(Clone, Debug)]
 pub struct Source {
-    /// The key other files use.
-    pub key: &'static str,
     /// What it is.
     pub title: &'static str,
     /// Where to read it. A regulation's link is the eCFR's `current` text; answers turn it into
@@ -64,20 +63,61 @@ pub struct Param {
     pub cite: &'static Cite,
 }
 
-/// An ISO 3166-1 entry.
+/// An ISO 3166-1 entry, packed by `build.rs` into a run of one text shared by all entries
+/// (`data::COUNTRY_TEXT`): the alpha-2 code, the zero-padded numeric code, the display name, then
+/// each other name people type after a `|` (`AD020Andorra|AND|Principality of Andorra`). Two
+/// offsets per entry instead of a pointer and a length per field and per alias: the page's engine
+/// carries 249 of them, and such tables compress poorly.
 #[derive(Clone, Debug)]
 pub struct Country {
+    /// Where its run of `data::COUNTRY_TEXT` starts ...
+    pub(crate) start: u16,
+    /// ... and ends.
+    pub(crate) end: u16,
+}
+
+impl Country {
+    /// Its run of the shared text.
+    fn text(&self) -> &'static str {
+        crate::data::COUNTRY_TEXT
+            .get(usize::from(self.start)..usize::from(self.end))
+            .unwrap_or_default()
+    }
+
     /// Alpha-2 code.
-    pub code: &'static str,
+    pub fn code(&self) -> &'static str {
+        self.text().get(..2).unwrap_or_default()
+    }
+
     /// Numeric code, zero-padded (the map's geometry uses it).
-    pub numeric: &'static str,
+    pub fn numeric(&self) -> &'static str {
+        self.text().get(2..5).unwrap_or_default()
+    }
+
     /// Display name.
-    pub name: &'static str,
+    pub fn name(&self) -> &'static str {
+        self.names().next().unwrap_or_default()
+    }
+
     /// Other names people type.
-    pub aliases: &'static [&'static str],
+    pub fn aliases(&self) -> impl Iterator<Item = &'static str> {
+        self.names().skip(1)
+    }
+
+    /// The display name, then the aliases: every name a reader may type for it (`build.rs`
+    /// refuses a `|` in any of them).
+    pub fn names(&self) -> std::str::Split<'static, char> {
+        self.text().get(5..).unwrap_or_default().split('|')
+    }
+
     /// Why maps leave it uncoloured and legends do not count it: no country's territory
     /// (Antarctica). Queries to it are still answered.
-    pub uncounted: Option<&'static str>,
+    pub fn uncounted(&self) -> Option<&'static str> {
+        crate::data::UNCOUNTED
+            .iter()
+            .find(|(code, _)| *code == self.code())
+            .map(|(_, why)| *why)
+    }
 }
 
 /// A name people use for several entries ("Congo", "Korea"): the engine refuses it and names
@@ -534,22 +574,14 @@ pub struct ChipSource {
 /// A catalog accelerator.
 #[derive(Clone, Debug)]
 pub struct ChipEntry {
-    /// Catalog id.
-    pub id: &'static str,
-    /// Id in the research CSV.
-    pub csv_id: &'static str,
-    /// Vendor.
-    pub vendor: &'static str,
-    /// Model.
-    pub model: &'static str,
-    /// Variant or form factor.
-    pub variant: &'static str,
+    /// Its names packed into one text by `build.rs`, read by the accessors: catalog id, CSV id,
+    /// vendor, model, variant, then the aliases, each after a `|`. One pointer instead of one per
+    /// name and per alias, which the page's engine would carry for every chip.
+    pub(crate) names: &'static str,
     /// Year of release.
     pub year: u16,
     /// Datacenter part or not.
     pub datacenter: Datacenter,
-    /// Names people type.
-    pub aliases: &'static [&'static str],
     /// Dense throughput by precision.
     pub precisions: &'static [Precision],
     /// Applicable die area in mm², where published.
@@ -571,11 +603,59 @@ pub struct ChipEntry {
     pub notes: &'static str,
     /// The class the research states where no throughput is published.
     pub stated_class: Option<StatedClass>,
-    /// Sources.
-    pub sources: &'static [ChipSource],
+    /// The research's first source, for its throughput figures: what an answer cites beside
+    /// the chip's uncertain points.
+    pub source: ChipSource,
+    /// The research's other sources (not in the page's engine, whose answers never cite them:
+    /// the `notes` feature).
+    #[cfg(feature = "notes")]
+    pub other_sources: &'static [ChipSource],
     /// How the figures were checked (not in the page's engine: the `notes` feature).
     #[cfg(feature = "notes")]
     pub verification: &'static str,
+}
+
+impl ChipEntry {
+    /// The `n`th name of the packed text.
+    fn name_at(&self, n: usize) -> &'static str {
+        self.names.split('|').nth(n).unwrap_or_default()
+    }
+
+    /// Catalog id.
+    pub fn id(&self) -> &'static str {
+        self.name_at(0)
+    }
+
+    /// Id in the research CSV.
+    pub fn csv_id(&self) -> &'static str {
+        self.name_at(1)
+    }
+
+    /// Vendor.
+    pub fn vendor(&self) -> &'static str {
+        self.name_at(2)
+    }
+
+    /// Model.
+    pub fn model(&self) -> &'static str {
+        self.name_at(3)
+    }
+
+    /// Variant or form factor (may be empty).
+    pub fn variant(&self) -> &'static str {
+        self.name_at(4)
+    }
+
+    /// Names people type.
+    pub fn aliases(&self) -> impl Iterator<Item = &'static str> {
+        self.names.split('|').skip(5)
+    }
+
+    /// Every source of the research, the first one first.
+    #[cfg(feature = "notes")]
+    pub fn sources(&self) -> impl Iterator<Item = &ChipSource> {
+        std::iter::once(&self.source).chain(self.other_sources)
+    }
 }
 
 /// A day with its citation.

@@ -235,7 +235,7 @@ impl Query {
         let from = self.from.filter(|c| !country::is_origin(c))?;
         let kind = if country::is_origin(self.destination) {
             Shipment::Import
-        } else if from.code == self.destination.code {
+        } else if from.code() == self.destination.code() {
             Shipment::InCountryTransfer
         } else {
             Shipment::Reexport

@@ -59,7 +59,7 @@ impl Amount {
         match self {
             Amount::Tpp(t) => t.to_string(),
             Amount::H100e(n) => format!("{n}h100e"),
-            Amount::Chips(e, n) => format!("{n}*{}", e.id),
+            Amount::Chips(e, n) => format!("{n}*{}", e.id()),
         }
     }
 }
@@ -177,11 +177,11 @@ impl Overrides {
             Setting::Move(status) => {
                 for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
                     let c = place_to_move(name)?;
-                    if self.moves.iter().any(|m| m.0.code == c.code) {
+                    if self.moves.iter().any(|m| m.0.code() == c.code()) {
                         return Err(Error::BadScenario {
                             field: Field::ScenarioMoves,
                             input: name.to_string(),
-                            reason: format!("{} is moved twice; move each place once", c.name),
+                            reason: format!("{} is moved twice; move each place once", c.name()),
                         });
                     }
                     self.moves.push((c, status));
@@ -208,7 +208,7 @@ impl Overrides {
                 .moves
                 .iter()
                 .filter(|m| m.1 == s)
-                .map(|m| m.0.code)
+                .map(|m| m.0.code())
                 .collect();
             if !codes.is_empty() {
                 items.push(format!("{}={}", s.id(), codes.join(",")));
@@ -274,16 +274,16 @@ fn place_to_move(name: &str) -> Result<&'static Country, Error> {
         input: name.to_string(),
         reason,
     };
-    if c.code == ORIGIN {
+    if c.code() == ORIGIN {
         return Err(bad(
             "the United States is the exporter, not a destination".into()
         ));
     }
-    if let (_, Some(t)) = country::treated_as(c.code) {
-        let host = country::by_code(t.as_code).map_or(t.as_code, |h| h.name);
+    if let (_, Some(t)) = country::treated_as(c.code()) {
+        let host = country::by_code(t.as_code).map_or(t.as_code, |h| h.name());
         return Err(bad(format!(
             "{} is treated as {host} by the rules; move {host} instead",
-            c.name
+            c.name()
         )));
     }
     Ok(c)
@@ -333,7 +333,7 @@ pub struct Scenario {
 impl Scenario {
     /// The move of `code`, if the scenario moved it.
     pub fn moved(&self, code: &str) -> Option<&Move> {
-        self.moves.iter().find(|m| m.country.code == code)
+        self.moves.iter().find(|m| m.country.code() == code)
     }
 }
 
@@ -525,16 +525,16 @@ fn move_place(
     if !statuses(r).contains(&now) {
         return Err(Error::ScenarioNotApplicable {
             field: Field::ScenarioMoves,
-            input: format!("{}={}", now.id(), c.code),
+            input: format!("{}={}", now.id(), c.code()),
             regime: base.id,
             what: explain::scenario_status_missing(tiered),
         });
     }
     let was = eval::destinations(base, date)
         .into_iter()
-        .find(|d| d.country.code == c.code)
+        .find(|d| d.country.code() == c.code())
         .map_or(now, |d| d.status);
-    let code = c.code;
+    let code = c.code();
     let cite = match (&mut r.tiers, now) {
         (Some(t), Status::Tier1) => {
             t.tier1 = with(&t.tier1, code, true);

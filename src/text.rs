@@ -115,7 +115,10 @@ mod tests {
     /// would give them: typos of every country name, and names that tie.
     #[test]
     fn suggestions_are_best_first_and_ties_keep_their_order() {
-        let names: Vec<String> = crate::country::all().iter().map(|c| fold(c.name)).collect();
+        let names: Vec<String> = crate::country::all()
+            .iter()
+            .map(|c| fold(c.name()))
+            .collect();
         let mut inputs: Vec<String> = Vec::new();
         for n in &names {
             let mut t: Vec<char> = n.chars().collect();
@@ -160,7 +163,10 @@ mod tests {
     /// against typos of names and against unrelated text, compared with scoring every key.
     #[test]
     fn the_bound_skips_only_keys_that_cannot_score() {
-        let names: Vec<String> = crate::country::all().iter().map(|c| fold(c.name)).collect();
+        let names: Vec<String> = crate::country::all()
+            .iter()
+            .map(|c| fold(c.name()))
+            .collect();
         let mut inputs: Vec<String> = names.iter().map(|n| n.chars().rev().collect()).collect();
         for n in &names {
             let mut t: Vec<char> = n.chars().collect();

@@ -225,8 +225,9 @@ pub struct ChipOut {
     /// Notes from the research. Null in the page's engine, built without the `notes` feature
     /// (the page's JSON download fills it in from `chip-research.json`).
     pub notes: Option<&'static str>,
-    /// Where the figures come from.
-    pub sources: Vec<ChipSourceOut>,
+    /// Where the figures come from; empty for typed specs. Null in the page's engine, as
+    /// `notes` (its answers cite only the first, in their steps).
+    pub sources: Option<Vec<ChipSourceOut>>,
     /// How directly the research checked the figures (its grade, in its words: "secondary:
     /// Epoch snapshot", "vendor doc seen"); null for typed specs. Null in the page's engine, as
     /// `notes`.
@@ -282,38 +283,49 @@ fn tpp_readings(chip: &Chip, m: &Metrics) -> Vec<TppReadingOut> {
         .collect()
 }
 
-/// A catalog chip's research notes (where it has any) and how its figures were checked, where
-/// the build carries them: the `notes` feature, which the page's engine leaves out.
+/// A catalog chip's research notes (where it has any), how its figures were checked, and its
+/// sources, where the build carries them: the `notes` feature, which the page's engine leaves out.
 #[cfg(feature = "notes")]
-fn research(e: &ChipEntry) -> [Option<&'static str>; 2] {
-    [
+fn research(e: &ChipEntry) -> Research {
+    (
         Some(e.notes).filter(|n| !n.is_empty()),
         Some(e.verification),
-    ]
+        Some(e.sources().map(ChipSourceOut::from).collect()),
+    )
 }
 
 #[cfg(not(feature = "notes"))]
-fn research(_: &ChipEntry) -> [Option<&'static str>; 2] {
-    [None, None]
+fn research(_: &ChipEntry) -> Research {
+    (None, None, None)
+}
+
+/// A chip's notes, verification and sources, as `ChipOut` carries them.
+type Research = (
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<Vec<ChipSourceOut>>,
+);
+
+#[cfg(feature = "notes")]
+impl From<&ChipSource> for ChipSourceOut {
+    fn from(s: &ChipSource) -> Self {
+        ChipSourceOut {
+            about: s.about,
+            url: s.url,
+        }
+    }
 }
 
 fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
-    let (vendor, mem, uncertain, alts, [notes, verification], sources) = match chip {
+    let (vendor, mem, uncertain, alts, (notes, verification, sources)) = match chip {
         Chip::Catalog(e) => (
-            Some(e.vendor),
+            Some(e.vendor()),
             e.memory_gb,
             e.uncertain,
             e.tpp_alternatives,
             research(e),
-            e.sources
-                .iter()
-                .map(|s| ChipSourceOut {
-                    about: s.about,
-                    url: s.url,
-                })
-                .collect(),
         ),
-        Chip::Custom(_) => (None, None, None, None, [None, None], Vec::new()),
+        Chip::Custom(_) => (None, None, None, None, (None, None, Some(Vec::new()))),
     };
     ChipOut {
         id: chip.id(),
@@ -429,7 +441,7 @@ fn scenario_out(s: &crate::scenario::Scenario) -> ScenarioOut {
             .moves
             .iter()
             .map(|m| MoveOut {
-                code: m.country.code,
+                code: m.country.code(),
                 was: m.was.id(),
                 now: m.now.id(),
             })
@@ -864,25 +876,25 @@ pub struct EvalOut {
 /// An evaluation's wire form.
 pub fn eval(v: &Verdict) -> EvalOut {
     let q = &v.query;
-    let (_, treated) = country::treated_as(q.destination.code);
+    let (_, treated) = country::treated_as(q.destination.code());
     EvalOut {
         regime: regime_ref(&q.selection),
         destination: DestinationOut {
-            code: q.destination.code,
-            numeric: q.destination.numeric,
-            name: q.destination.name,
+            code: q.destination.code(),
+            numeric: q.destination.numeric(),
+            name: q.destination.name(),
             tier: v.tier.map(eval::Tier::number),
             treated_as: treated.map(|t| t.as_code),
         },
         buyer_hq: HqOut {
-            code: v.hq.code,
-            name: v.hq.name,
+            code: v.hq.code(),
+            name: v.hq.name(),
             tier: v.hq_tier.map(eval::Tier::number),
             assumed: q.hq.is_none(),
         },
         shipped_from: q.shipped_from().map(|(c, kind)| FromOut {
-            code: c.code,
-            name: c.name,
+            code: c.code(),
+            name: c.name(),
             kind: kind.id(),
         }),
         end_user: q.end_user.as_str(),
@@ -997,7 +1009,7 @@ fn legend_entry(
     short: String,
     members: impl Iterator<Item = &'static Country>,
 ) -> Option<LegendOut> {
-    let members: Vec<&'static Country> = members.filter(|c| c.uncounted.is_none()).collect();
+    let members: Vec<&'static Country> = members.filter(|c| c.uncounted().is_none()).collect();
     (!members.is_empty()).then(|| LegendOut {
         status,
         label,
@@ -1043,13 +1055,13 @@ pub fn tiers(choice: &regime::Choice, scenario: Option<&str>) -> Result<TiersOut
         destinations: list
             .iter()
             .map(|d| DestinationStatusOut {
-                code: d.country.code,
-                numeric: d.country.numeric,
-                name: d.country.name,
+                code: d.country.code(),
+                numeric: d.country.numeric(),
+                name: d.country.name(),
                 tier: d.tier.map(eval::Tier::number),
                 status: d.status.id(),
                 treated_as: d.treated_as,
-                uncounted: d.country.uncounted,
+                uncounted: d.country.uncounted(),
             })
             .collect(),
         legend,
@@ -1227,7 +1239,7 @@ pub struct CountryOut {
     /// Name.
     pub name: &'static str,
     /// Other names.
-    pub aliases: &'static [&'static str],
+    pub aliases: Vec<&'static str>,
     /// Names this entry shares with others ("Congo" for CG and CD): the engine refuses them, and a
     /// picker lists every entry that has one when it is typed.
     pub also_called: Vec<&'static str>,
@@ -1238,13 +1250,13 @@ pub fn countries() -> Vec<CountryOut> {
     country::all()
         .iter()
         .map(|c| CountryOut {
-            code: c.code,
-            numeric: c.numeric,
-            name: c.name,
-            aliases: c.aliases,
+            code: c.code(),
+            numeric: c.numeric(),
+            name: c.name(),
+            aliases: c.aliases().collect(),
             also_called: country::ambiguous()
                 .iter()
-                .filter(|a| a.means.contains(&c.code))
+                .filter(|a| a.means.contains(&c.code()))
                 .map(|a| a.name)
                 .collect(),
         })
@@ -1647,7 +1659,7 @@ pub fn outcomes(req: &Request) -> Result<OutcomesOut, Error> {
             answers.push(answer.clone());
             answers.len() - 1
         });
-        at.push((c.code, i));
+        at.push((c.code(), i));
     }
     let legend = eval::OutcomeClass::ALL
         .iter()
@@ -1681,7 +1693,7 @@ mod tests {
     #[test]
     fn chip_sources_are_named_by_their_host() {
         let mut hosts = 0;
-        for s in crate::chip::catalog().iter().flat_map(|e| e.sources) {
+        for s in crate::chip::catalog().iter().flat_map(|e| e.sources()) {
             let after = s.url.split_once("://").map(|x| x.1).unwrap_or_default();
             let host = after.split(['/', '?', '#']).next().unwrap_or_default();
             let host = host.strip_prefix("www.").unwrap_or(host);

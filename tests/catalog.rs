@@ -40,14 +40,14 @@ const REQUIRED_IDS: [&str; 28] = [
 #[test]
 fn catalog_has_every_required_id_and_every_research_row() {
     for id in REQUIRED_IDS {
-        assert!(chip::catalog().iter().any(|c| c.id == id), "missing {id}");
+        assert!(chip::catalog().iter().any(|c| c.id() == id), "missing {id}");
     }
     let mut rdr = csv::Reader::from_path("data/sources/chips.csv").expect("research CSV");
     let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), chip::catalog().len());
     for row in &rows {
         assert!(
-            chip::catalog().iter().any(|c| c.csv_id == &row[0]),
+            chip::catalog().iter().any(|c| c.csv_id() == &row[0]),
             "CSV row {} missing from the catalog",
             &row[0]
         );
@@ -70,21 +70,21 @@ fn derived_class_and_tpp_match_the_research_table() {
         let row = row.expect("row");
         let entry = chip::catalog()
             .iter()
-            .find(|c| c.csv_id == &row[id_c])
+            .find(|c| c.csv_id() == &row[id_c])
             .expect("catalog entry");
         let out = wire::chip(&Chip::Catalog(entry)).expect("metrics");
         let csv_class = &row[class_c];
         assert!(
             csv_class.starts_with(out.eccn),
             "{}: derived {} but the research says {csv_class}",
-            entry.id,
+            entry.id(),
             out.eccn
         );
         if let (Some(tpp), Ok(expected)) = (out.tpp, row[tpp_c].parse::<f64>()) {
             // The research rounds TPP to its printed decimals (RTX 4090 D: 4,706.88 printed 4,706.9).
             let decimals = row[tpp_c].split('.').nth(1).map_or(0, str::len) as i32;
             let scale = 10f64.powi(decimals);
-            assert_eq!((tpp * scale).round() / scale, expected, "{}", entry.id);
+            assert_eq!((tpp * scale).round() / scale, expected, "{}", entry.id());
             compared += 1;
         }
     }
@@ -102,7 +102,7 @@ fn lookups_accept_common_names() {
         ("Gaudi 3", "gaudi3"),
         ("rtx 4090 d", "rtx-4090d"),
     ] {
-        assert_eq!(chip::find(typed).map(|c| c.id), Ok(id), "{typed}");
+        assert_eq!(chip::find(typed).map(|c| c.id()), Ok(id), "{typed}");
     }
 }
 
@@ -278,10 +278,10 @@ fn source_grades_agree_with_where_they_point() {
         let official = h == "gov" || h.ends_with(".gov");
         match s.grade {
             // The eCFR text, read through a mirror: the link is the eCFR itself.
-            Grade::PrimaryMirror => assert_eq!(h, "www.ecfr.gov", "{}: {}", s.key, s.url),
+            Grade::PrimaryMirror => assert_eq!(h, "www.ecfr.gov", "{}: {}", s.title, s.url),
             // Primary text read: the Federal Register, the eCFR, BIS, GAO or GovInfo, never a
             // law firm, a newsletter or a reprint.
-            Grade::Primary => assert!(official, "{} is graded P but points to {h}", s.key),
+            Grade::Primary => assert!(official, "{} is graded P but points to {h}", s.title),
             Grade::Secondary => {}
         }
     }
@@ -293,7 +293,7 @@ fn source_grades_agree_with_where_they_point() {
             assert!(
                 c.uncertain.is_some(),
                 "{what}: cites {} (graded S at {h}) without saying what was not read",
-                c.source.key
+                c.source.title
             );
         }
     }

@@ -58,7 +58,7 @@ fn counts_are_the_floor_of_line_over_chip_tpp() {
                 let line = t.tpp.milli() - u64::from(t.bound == Bound::Below);
                 line / u.milli()
             });
-            assert_eq!(row.count, expected, "{} / {}", t.id, e.id);
+            assert_eq!(row.count, expected, "{} / {}", t.id, e.id());
             // A chip whose sources disagree on TPP is counted under each figure.
             if let Some((low, high)) = e.tpp_range {
                 let n = |x: h100e::decimal::Dec| convert::fit(t.tpp, x, t.bound);
@@ -66,7 +66,7 @@ fn counts_are_the_floor_of_line_over_chip_tpp() {
                 assert!(
                     counts.contains(&n(low)) && counts.contains(&n(high)),
                     "{}",
-                    e.id
+                    e.id()
                 );
                 assert_eq!(row.contested, n(low) != n(high) || n(low) != row.count);
             }

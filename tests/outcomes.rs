@@ -28,10 +28,10 @@ fn agrees(order: &Request, what: &str) {
     let map = wire::outcomes(order).expect("outcomes");
     for c in country::all() {
         let mut one = order.clone();
-        one.to = c.code.into();
+        one.to = c.code().into();
         let full = wire::evaluate(&one).expect("answer");
-        let m = map.at(c.code).expect("every destination is on the map");
-        let what = format!("{} {what} ({:?})", c.code, order.quantity);
+        let m = map.at(c.code()).expect("every destination is on the map");
+        let what = format!("{} {what} ({:?})", c.code(), order.quantity);
         assert_eq!(m.outcome, full.outcome, "{what}");
         assert_eq!(m.class, full.outcome_class, "{what}");
         assert_eq!(m.license_required, full.license_required, "{what}");
@@ -106,7 +106,7 @@ fn a_scenario_move_changes_that_destination_on_the_map() {
     );
     let changed: Vec<&str> = country::all()
         .iter()
-        .map(|c| c.code)
+        .map(|c| c.code())
         .filter(|c| a.at(c) != b.at(c))
         .collect();
     assert_eq!(changed, ["IL"]);

@@ -16,7 +16,7 @@ fn measurable() -> Vec<&'static str> {
     chip::catalog()
         .iter()
         .filter(|c| !c.precisions.is_empty())
-        .map(|c| c.id)
+        .map(|c| c.id())
         .collect()
 }
 
@@ -25,7 +25,7 @@ fn regime_ids() -> Vec<&'static str> {
 }
 
 fn country_codes() -> Vec<&'static str> {
-    h100e::country::all().iter().map(|c| c.code).collect()
+    h100e::country::all().iter().map(|c| c.code()).collect()
 }
 
 proptest! {
@@ -167,17 +167,17 @@ fn every_destination_has_exactly_one_tier() {
             let list = h100e::eval::destinations(r, date);
             assert_eq!(list.len(), h100e::country::all().len());
             let codes: std::collections::BTreeSet<&str> =
-                list.iter().map(|d| d.country.code).collect();
+                list.iter().map(|d| d.country.code()).collect();
             assert_eq!(codes.len(), list.len(), "each destination once");
             for d in &list {
                 let t = d
                     .tier
-                    .unwrap_or_else(|| panic!("{} has no tier in {}", d.country.code, r.id));
+                    .unwrap_or_else(|| panic!("{} has no tier in {}", d.country.code(), r.id));
                 assert_eq!(
                     d.status.id(),
                     format!("tier-{}", t.number()),
                     "{}",
-                    d.country.code
+                    d.country.code()
                 );
             }
         }
@@ -211,7 +211,7 @@ fn custom_spec_matches_catalog_for_the_same_numbers() {
             (c.tpp, c.performance_density, c.eccn, c.h100e),
             (k.tpp, k.performance_density, k.eccn, k.h100e),
             "{}",
-            e.id
+            e.id()
         );
         checked += 1;
     }

@@ -27,9 +27,9 @@ export function chipsCsv(chips, data) {
 }
 
 /**
- * Each catalog chip's research notes and how its figures were checked, by id: the page's engine
- * leaves them out (they are never shown), so they come from chip-research.json beside the page,
- * or inlined by the single-file build.
+ * Each catalog chip's research notes, how its figures were checked and its sources, by id: the
+ * page's engine leaves them out (never shown; its answers cite only a chip's first source), so
+ * they come from chip-research.json beside the page, or inlined by the single-file build.
  */
 let research = null;
 function chipResearch() {
@@ -55,7 +55,7 @@ export async function answerJson(verdict) {
     if (version !== verdict.data.version) throw new Error(`the chips' research text is from dataset ${version}, not ${verdict.data.version}; reload the page`);
     const r = chips[c.id];
     if (!r) throw new Error(`the chips' research text has no ${c.id}`);
-    full = { ...verdict, chip: { ...c, notes: r.notes, verification: r.verification } };
+    full = { ...verdict, chip: { ...c, notes: r.notes, verification: r.verification, sources: r.sources } };
   }
   return `${JSON.stringify(full, null, 2)}\n`;
 }

@@ -506,7 +506,7 @@ fn chip_text(c: &ChipOut) -> String {
     if let Some(u) = c.uncertain {
         s.push_str(&format!("  UNCERTAIN            {u}\n"));
     }
-    for src in &c.sources {
+    for src in c.sources.iter().flatten() {
         s.push_str(&format!("  Source ({})  {}\n", src.about, src.url));
     }
     s.trim_end().to_string()

@@ -255,13 +255,13 @@ fn chip_steps(f: &Facts, metrics: &Metrics, t: &mut Trail) {
     }
     if let Chip::Catalog(e) = chip {
         if let Some(text) = e.uncertain {
-            let source = e.sources.first();
+            let source = Some(&e.source);
             t.push(
                 || Reason::ChipUncertain { text, source },
                 CLASSIFICATION.tpp_cite,
             );
         }
-        for vn in f.r.vendor_notes.iter().filter(|v| v.vendor == e.vendor) {
+        for vn in f.r.vendor_notes.iter().filter(|v| v.vendor == e.vendor()) {
             t.push(|| Reason::VendorNote(vn), vn.cite);
         }
     }
@@ -269,7 +269,7 @@ fn chip_steps(f: &Facts, metrics: &Metrics, t: &mut Trail) {
 
 fn place_steps(f: &Facts, t: &mut Trail) {
     let (dest, q) = (f.dest, f.q);
-    if let (_, Some(ta)) = country::treated_as(dest.code) {
+    if let (_, Some(ta)) = country::treated_as(dest.code()) {
         if let Some(as_country) = country::by_code(ta.as_code) {
             t.push(
                 || Reason::TreatedAs {
@@ -280,8 +280,8 @@ fn place_steps(f: &Facts, t: &mut Trail) {
             );
         }
     }
-    for c in std::iter::once(dest).chain(q.hq.filter(|h| h.code != dest.code)) {
-        for n in country::notes(c.code).filter(|n| n.from.is_none_or(|d| d <= f.date)) {
+    for c in std::iter::once(dest).chain(q.hq.filter(|h| h.code() != dest.code())) {
+        for n in country::notes(c.code()).filter(|n| n.from.is_none_or(|d| d <= f.date)) {
             t.push(
                 || Reason::CountryNote {
                     country: c,

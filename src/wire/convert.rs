@@ -169,8 +169,13 @@ pub struct FitOut {
 
 fn fit(f: &Fit) -> FitOut {
     FitOut {
-        id: f.chip.id,
-        name: format!("{} {} {}", f.chip.vendor, f.chip.model, f.chip.variant),
+        id: f.chip.id(),
+        name: format!(
+            "{} {} {}",
+            f.chip.vendor(),
+            f.chip.model(),
+            f.chip.variant()
+        ),
         tpp: f.tpp.map(crate::decimal::Dec::to_f64),
         h100e: f.tpp.and_then(h100e_of),
         count: f.count,
@@ -212,7 +217,7 @@ pub fn conversion(c: &Conversion) -> ConvertOut {
     let (given, chip, quantity, threshold) = match &c.given {
         Given::Tpp => ("tpp", None, None, None),
         Given::H100e(_) => ("h100e", None, None, None),
-        Given::Chips(e, n) => ("chips", Some(e.id), Some(*n), None),
+        Given::Chips(e, n) => ("chips", Some(e.id()), Some(*n), None),
         Given::Threshold(t) => ("threshold", None, None, Some(t.as_ref())),
     };
     ConvertOut {

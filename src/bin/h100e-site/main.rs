@@ -4,8 +4,8 @@
 //! and their readings, every cited source, the data changelog, the dataset version and how to
 //! cite), `www/chips.html` (the converter, every legal line in chips, the chip catalog:
 //! `chips.rs`), `www/claims.html` (the fact sheet of public claims: `claims.rs`) and
-//! `www/chip-research.json` (the chips' research notes and how their figures were checked,
-//! which the page's engine leaves out).
+//! `www/chip-research.json` (the chips' research notes, how their figures were checked and their
+//! sources, which the page's engine leaves out).
 //!
 //! Usage: `cargo run --release --bin h100e-site -- www` (scripts/build.sh runs it).
 
@@ -217,7 +217,7 @@ fn shell(p: &Page) -> String {
 /// A chip's sources as links, for the catalog tables of the sources and chips pages.
 fn source_links(c: &ChipOut) -> String {
     let mut sources = String::new();
-    for s in &c.sources {
+    for s in c.sources.iter().flatten() {
         let _ = write!(
             sources,
             r##"<a href="{}">{}</a> "##,
@@ -393,14 +393,14 @@ fn sources_page(changelog: &str) -> String {
     )
 }
 
-/// Each catalog chip's research notes and how its figures were checked, by chip id, which the
-/// page's engine leaves out (the `notes` feature): the page's JSON download of an answer fills
-/// `chip.notes` and `chip.verification` from this file.
+/// Each catalog chip's research notes, how its figures were checked and its sources, by chip id,
+/// which the page's engine leaves out (the `notes` feature): the page's JSON download of an answer
+/// fills `chip.notes`, `chip.verification` and `chip.sources` from this file.
 fn chip_research() -> String {
     let chips: serde_json::Map<String, serde_json::Value> = wire::chips()
         .into_iter()
         .map(|c| {
-            let text = serde_json::json!({ "notes": c.notes, "verification": c.verification });
+            let text = serde_json::json!({ "notes": c.notes, "verification": c.verification, "sources": c.sources });
             (c.id.to_string(), text)
         })
         .collect();
