@@ -199,9 +199,10 @@ export type ChipOut = {
    */
   notes: string | null,
   /**
-   * Where the figures come from.
+   * Where the figures come from; empty for typed specs. Null in the page's engine, as
+   * `notes` (its answers cite only the first, in their steps).
    */
-  sources: Array<ChipSourceOut>,
+  sources: Array<ChipSourceOut> | null,
   /**
    * How directly the research checked the figures (its grade, in its words: "secondary:
    * Epoch snapshot", "vendor doc seen"); null for typed specs. Null in the page's engine, as
