@@ -23,13 +23,13 @@ export default defineConfig({
     // The page, and the tests' fixtures beside it (e2e/fixtures: harness pages, never deployed).
     command: `node scripts/serve.mjs ${PORT} www e2e/fixtures`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: !process.env.CI && !process.env.E2E_FRESH,
     timeout: 20_000,
   }, {
     // A host page on another origin, for the embed's tests (e2e/fixtures/host.html).
     command: `node scripts/serve.mjs ${PORT + 1} e2e/fixtures`,
     url: `http://127.0.0.1:${PORT + 1}/host.html`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: !process.env.CI && !process.env.E2E_FRESH,
     timeout: 20_000,
   }],
 });

@@ -61,6 +61,13 @@ echo "== page build"
 if bash scripts/build.sh; then
   echo "== end-to-end (Playwright, Debian Chromium)"
   rm -f test-results/e2e.json
+  # This checkout's own servers, on ports nothing else holds: a server left running from another
+  # checkout would otherwise be reused, and the tests would check its files, not these.
+  export E2E_FRESH=1
+  if [ -z "${E2E_PORT:-}" ]; then
+    E2E_PORT=$(node scripts/free-port.mjs 8123 3) || { echo "FAILED: no free ports for the test servers"; failed=$((failed + 1)); }
+    export E2E_PORT
+  fi
   node_modules/.bin/playwright test
   e2e_status=$?
   if [ -f test-results/e2e.json ]; then
