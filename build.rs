@@ -1305,23 +1305,7 @@ fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
     if ch.sources.is_empty() {
         fail(f, key, "a chip needs at least one source");
     }
-    // The names are packed into one text, read back by `model::ChipEntry`'s accessors.
-    let names: Vec<&String> = [&ch.id, &ch.csv_id, &ch.vendor, &ch.model, &ch.variant]
-        .into_iter()
-        .chain(&ch.aliases)
-        .collect();
-    if names.iter().any(|n| n.contains('|')) || ch.aliases.iter().any(String::is_empty) {
-        fail(
-            f,
-            key,
-            "names and aliases must be without `|` (the packing's separator), aliases non-empty",
-        );
-    }
-    let names = names
-        .iter()
-        .map(|n| n.as_str())
-        .collect::<Vec<_>>()
-        .join("|");
+    let names = packed_names(f, key, ch);
     // An answer names a chip's source by its link's host, read after this prefix.
     if let Some(s) = ch
         .sources
@@ -1384,6 +1368,24 @@ fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
         srcs.get(1..).unwrap_or_default().join(", "),
         lit(&ch.verification)
     )
+}
+
+/// A chip's id, CSV id, vendor, model, variant and aliases packed into one text, `|` between
+/// them, read back by `model::ChipEntry`'s accessors (one pointer per chip instead of one per name).
+fn packed_names(f: &str, key: &str, ch: &ChipIn) -> String {
+    let names: Vec<&str> = [&ch.id, &ch.csv_id, &ch.vendor, &ch.model, &ch.variant]
+        .into_iter()
+        .chain(&ch.aliases)
+        .map(String::as_str)
+        .collect();
+    if names.iter().any(|n| n.contains('|')) || ch.aliases.iter().any(String::is_empty) {
+        fail(
+            f,
+            key,
+            "names and aliases must be without `|` (the packing's separator), aliases non-empty",
+        );
+    }
+    names.join("|")
 }
 
 /// One throughput figure; zero bits or a zero figure would make TPP meaningless.

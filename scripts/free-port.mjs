@@ -1,6 +1,7 @@
 // Prints the first port from START on such that it and the COUNT - 1 ports after it are all free
 // on 127.0.0.1 (the end-to-end tests serve the page, a host page on another origin, and the npm
-// package's test app on three ports in a row). Exits with 1 when none is free within 200 tries.
+// package's test app on three ports in a row). Exits with 1 when no such run is found among the
+// 200 ports from START.
 // Usage: node scripts/free-port.mjs START COUNT
 import { createServer } from 'node:net';
 

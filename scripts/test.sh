@@ -64,21 +64,22 @@ if bash scripts/build.sh; then
   # This checkout's own servers, on ports nothing else holds: a server left running from another
   # checkout would otherwise be reused, and the tests would check its files, not these.
   export E2E_FRESH=1
-  if [ -z "${E2E_PORT:-}" ]; then
-    E2E_PORT=$(node scripts/free-port.mjs 8123 3) || { echo "FAILED: no free ports for the test servers"; failed=$((failed + 1)); }
-    export E2E_PORT
-  fi
-  node_modules/.bin/playwright test
-  e2e_status=$?
-  if [ -f test-results/e2e.json ]; then
-    # Errors outside any test (a web server that cannot start, a file that fails to load) count too.
-    read -r p f < <(node -e 'const r=JSON.parse(require("fs").readFileSync("test-results/e2e.json","utf8")); const s=r.stats; console.log(s.expected, s.unexpected + (s.flaky||0) + (r.errors||[]).length)')
-    passed=$((passed + p)); failed=$((failed + f))
-    if [ "$e2e_status" -ne 0 ] && [ "$f" -eq 0 ]; then
-      echo "FAILED: Playwright exited with $e2e_status"; failed=$((failed + 1))
-    fi
+  if [ -z "${E2E_PORT:-}" ] && ! E2E_PORT=$(node scripts/free-port.mjs 8123 3); then
+    echo "FAILED: no free ports for the test servers"; failed=$((failed + 1))
   else
-    echo "FAILED: Playwright wrote no report"; failed=$((failed + 1))
+    export E2E_PORT
+    node_modules/.bin/playwright test
+    e2e_status=$?
+    if [ -f test-results/e2e.json ]; then
+      # Errors outside any test (a web server that cannot start, a file that fails to load) count too.
+      read -r p f < <(node -e 'const r=JSON.parse(require("fs").readFileSync("test-results/e2e.json","utf8")); const s=r.stats; console.log(s.expected, s.unexpected + (s.flaky||0) + (r.errors||[]).length)')
+      passed=$((passed + p)); failed=$((failed + f))
+      if [ "$e2e_status" -ne 0 ] && [ "$f" -eq 0 ]; then
+        echo "FAILED: Playwright exited with $e2e_status"; failed=$((failed + 1))
+      fi
+    else
+      echo "FAILED: Playwright wrote no report"; failed=$((failed + 1))
+    fi
   fi
 else
   echo "FAILED: page build"; failed=$((failed + 1))

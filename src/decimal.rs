@@ -52,7 +52,9 @@ impl Dec {
         Dec(milli)
     }
 
-    /// A whole number, or [`Dec::MAX`] for one beyond it.
+    /// A whole number, or [`Dec::MAX`] for one beyond it (about 1.8 × 10^16). For numbers the
+    /// caller has already bounded (counts, constants, parsed values): every reader refuses
+    /// `Dec::MAX` with its own message, so saturation never passes for an answer.
     pub const fn from_int(n: u64) -> Dec {
         match n.checked_mul(SCALE) {
             Some(milli) => Dec(milli),
@@ -148,7 +150,9 @@ impl Dec {
     /// `self × other`, rounded down to a thousandth, or `None` on overflow. Exact whenever one
     /// factor is whole (an H100-equivalent amount times the H100's TPP, a quantity times a TPP).
     /// `self`'s whole part and its thousandths are multiplied apart, so no product is wider
-    /// than the result.
+    /// than the result. With `other` up to [`MAX_EXACT_MILLI`] nothing overflows early; beyond
+    /// it the thousandths' product may report overflow for a result that would fit, never a
+    /// wrong one.
     pub fn checked_mul(self, other: Dec) -> Option<Dec> {
         let whole = (self.0 / SCALE).checked_mul(other.0)?;
         let frac = (self.0 % SCALE).checked_mul(other.0)? / SCALE;
@@ -178,7 +182,9 @@ impl Dec {
 
     /// `self / den × 10^places` rounded half-up, with `10^places`; `None` if `den` is zero or
     /// it overflows. The whole quotient and the remainder are scaled apart, so `self` may be as
-    /// large as a `Dec` goes.
+    /// large as a `Dec` goes; `den` may not: with four places, one beyond about 9 × 10^14
+    /// thousandths may report overflow for a result that would fit (never a wrong one). The
+    /// divisors in use (the H100's TPP, die areas, legal lines) are far below that.
     fn ratio_scaled(self, den: Dec, places: u32) -> Option<(u64, u64)> {
         let scale = 10u64.checked_pow(places)?;
         let whole = self.0.checked_div(den.0)?.checked_mul(scale)?;
@@ -368,6 +374,19 @@ mod tests {
         let max = Dec::from_milli(MAX_EXACT_MILLI);
         assert_eq!(max.ratio_text(h100, 4).as_deref(), Some("63163213.7443"));
         assert_eq!(Dec::MAX.ratio_text(Dec::from_milli(1), 3), None);
+        // At the documented edges: the largest exact factor and a divisor of 10^14 thousandths.
+        let edge = Dec::from_milli(MAX_EXACT_MILLI);
+        assert_eq!(
+            Dec::from_milli(999).checked_mul(edge),
+            Some(Dec::from_milli(998_999_999_999_999))
+        );
+        let den = Dec::from_milli(100_000_000_000_000);
+        assert_eq!(
+            Dec::from_milli(150_000_000_000_001)
+                .ratio_text(den, 4)
+                .as_deref(),
+            Some("1.5")
+        );
     }
 
     #[test]

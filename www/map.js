@@ -113,7 +113,8 @@ function geometry(pre) {
   };
 }
 
-/** Where arrow keys measure from on a shape: the centroid of its largest ring, so that Alaska and
+/** Where arrow keys measure from on a shape: the centroid of its largest ring (holes such as
+ * Lesotho's in South Africa ignored: close enough to choose a neighbour by), so that Alaska and
  * Hawaii do not pull the United States' centre into the Pacific. `d` is a path as the build writes
  * it (scripts/build-map.mjs): rings of `M x y` and relative `l` moves in whole units. */
 function centre(d) {
