@@ -113,6 +113,9 @@ function geometry(pre) {
   };
 }
 
+/** `f`'s value, worked out on the first call and kept. */
+const once = (f) => { let v; return () => (v ??= f()); };
+
 /** Where arrow keys measure from on a shape: the centroid of its largest ring (holes such as
  * Lesotho's in South Africa ignored: close enough to choose a neighbour by), so that Alaska and
  * Hawaii do not pull the United States' centre into the Pacific. `d` is a path as the build writes
@@ -144,7 +147,7 @@ function drawWorld({ VIEWBOX, OUTLINE, SHAPES, SYMBOLS, OTHER }, add) {
   for (const [code, d] of SHAPES) {
     const el = s('path', { d, 'data-country': code, tabindex: -1, role: 'button' });
     v.land.append(el);
-    add(code, el, centre(d), el);
+    add(code, el, once(() => centre(d)), el);
   }
   for (const [code, x, y, land] of SYMBOLS) {
     const dot = s('circle', { cx: x, cy: y, r: 3.2, class: 'symbol' });
@@ -153,7 +156,7 @@ function drawWorld({ VIEWBOX, OUTLINE, SHAPES, SYMBOLS, OTHER }, add) {
     addTarget(v, code, x, y);
     const own = land && s('path', { d: land, 'data-code': code, class: 'own' });
     if (own) v.land.append(own);
-    add(code, g, [x, y], dot, own);
+    add(code, g, () => [x, y], dot, own);
   }
   return svg;
 }
@@ -186,11 +189,13 @@ function drawInset(inset, paintable) {
 }
 
 /** The nearest centre from `from` in the direction (dx, dy): within ±45° if any, else the one
- * with the least sideways drift ahead; null at the edge of the map. */
+ * with the least sideways drift ahead; null at the edge of the map. `centres` maps each code to
+ * a function giving its centre. */
 function nearestToward(centres, from, dx, dy) {
-  const [x0, y0] = centres.get(from);
+  const [x0, y0] = centres.get(from)();
   let best = null;
-  for (const [code, [x, y]] of centres) {
+  for (const [code, at] of centres) {
+    const [x, y] = at();
     const ahead = (x - x0) * dx + (y - y0) * dy;
     const aside = Math.abs((x - x0) * dy - (y - y0) * dx);
     if (code === from || ahead <= 0) continue;
@@ -288,7 +293,9 @@ function interact(host, tip, world, elements, centres, painted, names, label, on
 
 /** Builds the map into `host`. `names` maps ISO code → name; `onPick(code)` selects a destination. */
 export function createMap(host, tip, names, onPick) {
-  /** code → its focusable world-map element, its centre, and every element painted with its class. */
+  /** code → its focusable world-map element, its centre (worked out on the first arrow key: only
+   * the keyboard needs it, and reading every shape's path costs a few ms at start), and every
+   * element painted with its class. */
   const elements = new Map();
   const centres = new Map();
   const painted = new Map();
