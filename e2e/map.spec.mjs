@@ -38,7 +38,7 @@ async function open(page, path = '/?regime=diffusion2025') {
  */
 function reach(page) {
   return page.evaluate(async () => {
-    const { codeAt } = await import('/js/map.js');
+    const { codeAt } = await import('/js/app.js');
     const tally = {};
     const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     for (const svg of document.querySelectorAll('#map svg.world, #map svg.inset')) {
@@ -78,7 +78,7 @@ function reach(page) {
  * each target's centre and rings at a third and two thirds of its radius, 16 points each. */
 function pickedByTargets(page, selector) {
   return page.evaluate(async (sel) => {
-    const { codeAt } = await import('/js/map.js');
+    const { codeAt } = await import('/js/app.js');
     const picked = [];
     for (const c of document.querySelectorAll(`${sel} [data-hit]`)) {
       const r = c.getBoundingClientRect();
@@ -106,7 +106,7 @@ for (const { name, use } of VIEWPORTS) {
       for (const code of Object.keys(NAMED)) expect(tally[code]?.hit, `${code} is sampled and picked`).toBeGreaterThan(0);
 
       // Every ISO entry is picked somewhere: on its land, or at the centre of one of its targets.
-      const all = await page.evaluate(async () => (await import('/js/map.js')).codeAt && [...document.querySelectorAll('#map svg.world [data-country]')].map((e) => e.getAttribute('data-country')));
+      const all = await page.evaluate(async () => (await import('/js/app.js')).codeAt && [...document.querySelectorAll('#map svg.world [data-country]')].map((e) => e.getAttribute('data-country')));
       expect(all).toHaveLength(249);
       const picked = new Set(shares.filter(([, s]) => s > 0).map(([c]) => c));
       for (const svg of await page.locator('#map svg.world, #map svg.inset').all()) {
@@ -125,7 +125,7 @@ for (const { name, use } of VIEWPORTS) {
       for (const code of Object.keys(NAMED)) {
         await settled();
         const point = await page.evaluate(async (c) => {
-          const { codeAt } = await import('/js/map.js');
+          const { codeAt } = await import('/js/app.js');
           const els = [...document.querySelectorAll(`#map .land [data-country="${c}"], #map .land [data-code="${c}"]`)];
           const area = (e) => { const r = e.getBoundingClientRect(); return r.width * r.height; };
           for (const el of els.sort((a, b) => area(b) - area(a))) {
