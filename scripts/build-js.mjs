@@ -1,6 +1,7 @@
 // Bundles and minifies the page's scripts into www/js/ (rolldown), and minifies its styles into
 // www/css/ (esbuild). The pages (the calculator, the embed, the glossary and the sources page) load the
-// minified styles (style.css; the views' views.css when one opens; pages.css on the other pages);
+// minified styles (style.css; the views' views.css when one opens; pages.css on the other pages;
+// embed.css on the embed);
 // the calculator and the embed load
 // js/app.js, not the readable modules beside it in www/, which stay the source (the single file,
 // the tests' harness pages and anyone reading the site use those). Code split: the modules the
@@ -57,11 +58,11 @@ async function page() {
 glossaryTerms();
 rmSync('www/js', { recursive: true, force: true });
 rmSync('www/css', { recursive: true, force: true });
-buildSync({ entryPoints: ['www/style.css', 'www/views.css', 'www/pages.css', 'www/dark.css'], outdir: 'www/css', minify: true, logLevel: 'warning' });
+buildSync({ entryPoints: ['www/style.css', 'www/views.css', 'www/pages.css', 'www/dark.css', 'www/embed.css'], outdir: 'www/css', minify: true, logLevel: 'warning' });
 const source = (id) => (id === ENTRY ? 'www/app.js' : relative('.', id));
 const outputs = Object.fromEntries((await page()).map((c) => [c.fileName, {
   bytes: Buffer.byteLength(c.code), entry: c.facadeModuleId ? source(c.facadeModuleId) : null, inputs: c.moduleIds.filter((id) => id !== ENTRY).map(source),
   imports: [...c.imports.map((file) => ({ file, kind: 'import-statement' })), ...c.dynamicImports.map((file) => ({ file, kind: 'dynamic-import' }))],
 }]));
 writeFileSync('www/js/meta.json', `${JSON.stringify(outputs, null, 1)}\n`);
-console.log(`build-js: ${Object.keys(outputs).length} files in www/js/, 4 in www/css/`);
+console.log(`build-js: ${Object.keys(outputs).length} files in www/js/, 5 in www/css/`);

@@ -96,12 +96,15 @@ function main() {
   page = fillSlot(page, 'table', tableHtml(names));
   writeFileSync('www/index.html', page);
 
+  if (!page.includes('<link rel="stylesheet" href="css/style.css">')) fail('www/page.html lost its link to css/style.css');
   const blocks = page.match(/<!-- site -->[\s\S]*?<!-- \/site -->\n?/g) || [];
   if (blocks.length < 3 || !page.includes('<!-- embed -->')) fail('www/page.html lost its <!-- site --> or <!-- embed --> markers');
   let embed = page;
   for (const b of blocks) embed = embed.replace(b, '');
   embed = embed
     .replace('<html lang="en">', '<html lang="en" class="embed">')
+    // The embed's own styles, which the calculator's page does not load.
+    .replace('<link rel="stylesheet" href="css/style.css">', '$&\n<link rel="stylesheet" href="css/embed.css">')
     .replace(/<title>[^<]*<\/title>/, '<title>h100e: US export controls on AI chips (embedded)</title>')
     .replace('<!-- embed -->', `<p class="embed-foot"><a id="full-link" href="./" target="_blank" rel="noopener">Open the full calculator</a> for every cited step · h100e</p>
 <script src="embed-frame.js" defer></script>`);
