@@ -98,17 +98,22 @@ function addTarget(v, code, x, y) {
 
 /**
  * The world's geometry, read from the map the build pre-rendered into the page (scripts/
- * build-pages.mjs writes it from world.js): the page downloads the paths once, in its HTML.
+ * build-pages.mjs writes it from world.js): the page downloads the paths once, in its HTML. The
+ * places' codes are one list (`data-codes`), in the order of the shapes and then the dots.
  */
 function geometry(pre) {
   if (!pre) throw new Error('the page has no pre-rendered map to draw the live one from');
   const num = (el, a) => Number(el.getAttribute(a));
+  const codes = pre.dataset.codes.split(' ');
+  const shapes = [...pre.querySelectorAll('.land path:not(.other)')];
+  const dots = [...pre.querySelectorAll('circle')];
+  if (codes.length !== shapes.length + dots.length) throw new Error('the pre-rendered map does not name each of its places once');
   return {
     VIEWBOX: pre.getAttribute('viewBox'),
     OUTLINE: pre.querySelector('.sea').getAttribute('d'),
     OTHER: [...pre.querySelectorAll('.other')].map((el) => el.getAttribute('d')),
-    SHAPES: [...pre.querySelectorAll('path[data-code]')].map((el) => [el.dataset.code, el.getAttribute('d')]),
-    SYMBOLS: [...pre.querySelectorAll('circle[data-code]')].map((el) => [el.dataset.code, num(el, 'cx'), num(el, 'cy'), el.dataset.land]),
+    SHAPES: shapes.map((el, i) => [codes[i], el.getAttribute('d')]),
+    SYMBOLS: dots.map((el, i) => [codes[shapes.length + i], num(el, 'cx'), num(el, 'cy'), el.dataset.land]),
     INSET_FRAMES: JSON.parse(pre.dataset.insets),
   };
 }
