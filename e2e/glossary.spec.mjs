@@ -263,6 +263,24 @@ test.describe('on the page', () => {
     await defined(page, first, id, loads);
   });
 
+  test('the popover\'s code loads with the first use: a pointer that passed over a term meanwhile leaves nothing open', async ({ page }) => {
+    // The popover's code (glossary-popover.js) is held back, so the pointer leaves before it arrives.
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    const asked = [];
+    await page.route('**/js/glossary-popover-*.js', async (route) => { asked.push(route.request().url()); await held; await route.continue(); });
+    const { loads, first, id } = await ready(page);
+    expect(asked).toEqual([]);
+    await first.hover();
+    await expect.poll(() => asked.length).toBe(1);
+    await page.mouse.move(2, 2);
+    release();
+    await expect(page.locator(`#glossary-holder #${id}-d`)).toBeAttached();
+    await expect(pop(page)).toBeHidden();
+    await first.hover();
+    await defined(page, first, id, loads);
+  });
+
   test.describe('on a touch screen', () => {
     test.use({ hasTouch: true });
     test('a tap on a term loads its definition', async ({ page }) => {

@@ -5,9 +5,11 @@
 // button's aria-describedby points at both, so a screen reader reads the definition without the popover.
 // The button holds only the term's own text node, so the root's text (and what is read aloud) is unchanged.
 // The calculator starts from terms() — the <dt>s alone, from glossary-terms.js, which the build reads
-// out of glossary.html — and loads the definitions with the first use of a term (define); until then
-// a term is described by its <dt>'s words ("TPP: Total Processing Performance").
-import { h, fill } from './dom.js';
+// out of glossary.html — and loads the definitions with the first use of a term (`define`); until
+// then a term is described by its <dt>'s words ("TPP: Total Processing Performance"). The popover
+// and the definitions' loader (glossary-popover.js) load with that first use too, just before the
+// definitions: until a term is used they are not needed (on the page, 950 B of brotli when idle).
+import { h } from './dom.js';
 import { TERMS } from './glossary-terms.js';
 
 // Subtrees never annotated: interactive elements (a button inside them would be invalid or steal the
@@ -53,39 +55,16 @@ function compile(dl) {
   return index;
 }
 
+/** The compiled glossary again, after `dl` gained its definitions (glossary-popover.js). */
+export function recompile(dl) {
+  compiledFor.delete(dl);
+  return compile(dl);
+}
+
 /** The glossary's terms without their definitions, which load from `data-src` on a term's first use. */
 export function terms() {
   return h('dl', { id: 'glossary', 'data-src': 'glossary.html' },
     TERMS.map(([id, match, words]) => h('dt', { id, 'data-match': match }, words)));
-}
-
-const defining = new WeakMap();
-/**
- * Puts the definitions of `dl`'s source page (its data-src) after its <dt>s, once, and points every
- * term marked from it at its definition too. A failed load is tried again on the next use.
- */
-function define(dl) {
-  if (!dl.dataset.src) return Promise.resolve();
-  if (!defining.has(dl)) {
-    defining.set(dl, fetch(dl.dataset.src).then((r) => {
-      if (!r.ok) throw new Error(`${dl.dataset.src}: ${r.status}`);
-      return r.text();
-    }).then((html) => {
-      const full = new DOMParser().parseFromString(html, 'text/html');
-      for (const dt of dl.querySelectorAll('dt[id]')) {
-        const source = full.getElementById(dt.id);
-        const dd = source && definitionOf(source);
-        if (dd) dt.after(document.adoptNode(dd));
-      }
-      delete dl.dataset.src;
-      compiledFor.delete(dl);
-      const { describedBy } = compile(dl);
-      for (const b of document.querySelectorAll('button.term[data-term]')) {
-        if (dl.contains(document.getElementById(b.dataset.term))) b.setAttribute('aria-describedby', describedBy.get(b.dataset.term));
-      }
-    }).catch((e) => { defining.delete(dl); throw e; }));
-  }
-  return defining.get(dl);
 }
 
 function textNodes(el, out) {
@@ -98,7 +77,7 @@ function textNodes(el, out) {
 }
 
 /** The definition's <dd> for a glossary <dt>. */
-function definitionOf(dt) {
+export function definitionOf(dt) {
   let dd = dt.nextElementSibling;
   while (dd && dd.tagName === 'DT') dd = dd.nextElementSibling;
   return dd && dd.tagName === 'DD' ? dd : null;
@@ -111,7 +90,7 @@ function definitionOf(dt) {
  * `glossary` defaults to the page's <dl id="glossary">; without one it does nothing.
  */
 export function annotate(root, glossary = document.getElementById('glossary')) {
-  if (current && !current.isConnected) close();
+  popover?.closeIfGone();
   if (!root || !glossary) return 0;
   listen();
   const index = compile(glossary);
@@ -143,112 +122,36 @@ export function annotate(root, glossary = document.getElementById('glossary')) {
   return wrapped;
 }
 
-// ---- the popover: one for the page, shown for one term at a time ------------------------------------
+// ---- the popover (glossary-popover.js), loaded with a term's first use ---------------------------
 
-let pop = null; // the popover element, created on first use
-let current = null; // the term button it is showing
-let pinned = false; // opened by a click or tap: stays until a second click, Escape, or a click elsewhere
-let closeTimer = 0;
+let popover = null; // the module, once loaded
+let loading = null;
 let listening = false;
+/** Events that came while the popover's module loaded, handed to it in order once it has. */
+const waiting = [];
+const TYPES = ['mouseover', 'mouseout', 'focusin', 'focusout', 'click', 'keydown'];
 
-function popover() {
-  if (!pop) {
-    // aria-hidden: screen readers get the same words through the button's aria-describedby.
-    pop = h('div', { class: 'term-pop', id: 'term-pop', 'aria-hidden': 'true', hidden: true,
-      onmouseenter: () => clearTimeout(closeTimer), onmouseleave: () => { if (!pinned) later(); } });
-    document.body.append(pop);
-  }
-  return pop;
+/** A use of a term (pointer, focus or tap), or focus entering the answer, which loads the definitions. */
+function use(e) {
+  const t = e.target instanceof Element ? e.target : null;
+  if (!t || !['mouseover', 'focusin', 'click'].includes(e.type)) return false;
+  return !!(t.closest('button.term[data-term]') || (e.type === 'focusin' && t.closest('#verdict-slot, #key-numbers, #answer')));
 }
 
-const words = (el) => (el ? el.textContent.replace(/\s+/g, ' ').trim() : '');
-
-const show = (p, dt) => fill(p, h('span', { class: 'term-pop-title' }, words(dt)), words(definitionOf(dt)));
-
-function open(button, pin) {
-  clearTimeout(closeTimer);
-  const p = popover();
-  const dt = document.getElementById(button.dataset.term);
-  if (!dt) return;
-  if (current !== button) {
-    current?.removeAttribute('data-open');
-    current = button;
-    pinned = false;
-    show(p, dt);
-    p.dataset.term = dt.id;
-    button.setAttribute('data-open', '');
-  }
-  pinned = pinned || pin;
-  p.hidden = false;
-  place(button, p);
-  // The first use of a term loads the definitions; the popover shows the term's words meanwhile.
-  if (dt.parentElement.dataset.src) {
-    define(dt.parentElement).then(() => {
-      if (current === button && !p.hidden) { show(p, dt); place(button, p); }
-    }).catch(() => {});
-  }
+function relay(e) {
+  if (popover) { popover.handle(e); return; }
+  if (!loading && !use(e)) return;
+  waiting.push(e);
+  loading ||= import('./glossary-popover.js').then((m) => {
+    popover = m;
+    for (const w of waiting.splice(0)) m.handle(w);
+  }, () => { loading = null; waiting.length = 0; });
 }
-
-function close() {
-  clearTimeout(closeTimer);
-  current?.removeAttribute('data-open');
-  current = null;
-  pinned = false;
-  if (pop) pop.hidden = true;
-}
-
-// Closing after a moment lets the pointer travel from the term onto the popover (WCAG 1.4.13).
-function later() {
-  clearTimeout(closeTimer);
-  closeTimer = setTimeout(() => { if (!pinned && !pop?.matches(':hover')) close(); }, 150);
-}
-
-// Below the term, or above it if there is no room below; never past the window's sides.
-function place(button, p) {
-  const r = button.getBoundingClientRect();
-  const vw = document.documentElement.clientWidth;
-  p.style.left = '0px';
-  p.style.top = '0px';
-  const w = p.offsetWidth;
-  const ht = p.offsetHeight;
-  const left = Math.max(8, Math.min(r.left, vw - w - 8));
-  const below = r.bottom + 6 + ht <= window.innerHeight || r.top - 6 - ht < 0;
-  p.style.left = `${left + window.scrollX}px`;
-  p.style.top = `${(below ? r.bottom + 6 : r.top - 6 - ht) + window.scrollY}px`;
-}
-
-const termOf = (t) => (t instanceof Element ? t.closest('button.term[data-term]') : null);
 
 // Listeners are delegated from the document, once, so annotate() adds none per term.
 function listen() {
   if (listening) return;
   listening = true;
-  document.addEventListener('mouseover', (e) => { const b = termOf(e.target); if (b && !(pinned && current !== b)) open(b, false); });
-  document.addEventListener('mouseout', (e) => {
-    const b = termOf(e.target);
-    if (b && b === current && !pinned && !b.contains(e.relatedTarget) && !pop?.contains(e.relatedTarget)) later();
-  });
-  document.addEventListener('focusin', (e) => {
-    const b = termOf(e.target);
-    if (b) { open(b, false); return; }
-    // Keyboard users reach the answer's links and summaries before its terms: the definitions
-    // start loading there, so the first term focused is described by its definition, not only by
-    // its words.
-    const dl = document.getElementById('glossary');
-    if (dl?.dataset.src && e.target.closest?.('#verdict-slot, #key-numbers, #answer')) define(dl).catch(() => {});
-  });
-  document.addEventListener('focusout', (e) => {
-    const b = termOf(e.target);
-    if (b && b === current && !pop?.contains(e.relatedTarget)) { pinned = false; later(); }
-  });
-  // A tap is mouseover, focus, then click: the first two open, the click pins; a second tap closes.
-  document.addEventListener('click', (e) => {
-    const b = termOf(e.target);
-    if (b) { if (b === current && pinned) close(); else open(b, true); return; }
-    if (current && !pop?.contains(e.target)) close();
-  });
-  document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && current && !pop.hidden) { close(); e.preventDefault(); }
-  });
-  window.addEventListener('resize', () => { if (current) close(); });
+  for (const type of TYPES) document.addEventListener(type, relay);
+  window.addEventListener('resize', relay);
 }
