@@ -345,3 +345,14 @@ test('contested points that change the answer only together are shown together',
   await expect(items).toHaveCount(2);
   await expect(items.nth(1)).toContainText('License Exception LPP');
 });
+
+test('the engine starts where the server does not send the wasm as application/wasm', async ({ page }) => {
+  // www/engine.js compiles the wasm while it downloads; a host that labels it otherwise makes that
+  // refuse, and the page then compiles it once downloaded.
+  const wasm = fs.readFileSync('www/pkg/h100e_bg.wasm');
+  await page.route('**/pkg/h100e_bg.wasm', (route) => route.fulfill({ body: wasm, contentType: 'application/octet-stream' }));
+  await page.goto('/?to=India');
+  await page.waitForSelector('html[data-ready]');
+  await expect(page.locator('#verdict')).toContainText(/license/i);
+  await expect(page.locator('#status')).toBeEmpty();
+});

@@ -17,6 +17,13 @@ mkdir -p www/pkg
 WASM_OPT=(node_modules/.bin/wasm-opt -Oz --gufa -Oz)
 "${WASM_OPT[@]}" target/wasm-page/h100e_bg.wasm -o www/pkg/h100e_bg.wasm
 cp target/wasm-page/h100e.js target/wasm-page/h100e.d.ts www/pkg/
+# The page starts its engine itself (www/engine.js, `instantiate`): the glue's own loader, with its
+# warnings and paths for older browsers, is 350 B of brotli the page does not need, so the glue also
+# exports the two steps the page takes from it: its import object and its finishing step.
+for f in __wbg_get_imports __wbg_finalize_init; do
+  grep -q "^function $f(" www/pkg/h100e.js || { echo "build: wasm-bindgen's glue has no $f (www/engine.js starts the engine with it)" >&2; exit 1; }
+done
+printf '\n// Added by scripts/build.sh for www/engine.js.\nexport { __wbg_get_imports as imports, __wbg_finalize_init as finish };\n' >> www/pkg/h100e.js
 # The npm package (pkg/): the whole JS API, the claim tools included; its own target dir, so the
 # two feature sets do not rebuild each other.
 cargo build --quiet --lib --release --target wasm32-unknown-unknown --no-default-features --features tools --target-dir target/tools
