@@ -26,6 +26,8 @@ const ON_DEMAND = {
   'www/scenario.js': 'the scenario editor',
   'www/timeline.js': 'the timeline',
   'www/diff.js': 'the "What changed" map',
+  // The tools engine's loader, which those views (and a link with a scenario) load with it.
+  'www/tools.js': 'a link with a scenario',
 };
 /** Source modules that a glossary term's first use loads, with the definitions (glossary.html). */
 const FIRST_USE = ['www/glossary-popover.js'];

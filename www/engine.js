@@ -3,11 +3,13 @@
 // and more. Callers read `eng` and the lists at each use (live bindings), so once `full()` has
 // loaded, every answer is the tools build's.
 import { imports, finish, evaluate, outcomes, tiers, regimes, chips, countries, dataset } from './pkg/h100e.js';
-import { tools } from './tools.js';
 
 export let eng = { evaluate, outcomes, tiers };
-/** Loads the tools build (tools.js caches it) and answers with it from then on. */
-export const full = () => tools().then((t) => { eng = t; return t; });
+/**
+ * Loads the tools build (tools.js caches it) and answers with it from then on. tools.js itself
+ * loads then too, beside the tools engine it fetches: the page starts without it.
+ */
+export const full = () => import('./tools.js').then((m) => m.tools()).then((t) => { eng = t; return t; });
 
 /** The engine's regimes, chips, countries and dataset, and each country's name by its code. */
 export let regimeList;
