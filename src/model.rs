@@ -12,8 +12,11 @@ use crate::vocab::{
 /// `SOURCE_<KEY>`, and is not carried: nothing reads it at run time.)
 #[derive(Clone, Debug)]
 pub struct Source {
-    /// What it is.
-    pub title: &'static str,
+    /// What it is. Always carried with the `notes` feature; the page's engine carries it only
+    /// where its answers show it: a citation naming neither a CFR paragraph nor an FR page is
+    /// about the whole source, and its `about` is the title. `None` elsewhere there, and the
+    /// page's JSON download fills the answer's titles in from `chip-research.json`.
+    pub title: Option<&'static str>,
     /// Where to read it. A regulation's link is the eCFR's `current` text; answers turn it into
     /// the text in force on their date.
     pub url: &'static str,

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::chip::{Chip, Metrics};
 use crate::contested::Contest;
 use crate::country;
-use crate::data::{CLASSIFICATION, DATASET, SOURCES};
+use crate::data::{CLASSIFICATION, DATASET};
 use crate::date::Date;
 use crate::decimal::Dec;
 use crate::error::Error;
@@ -56,8 +56,10 @@ pub struct CitationOut {
     pub cfr: Option<&'static str>,
     /// The Federal Register page, where known.
     pub fr: Option<&'static str>,
-    /// The source's title.
-    pub source: &'static str,
+    /// The source's title. Null in the page's engine, built without the `notes` feature, where
+    /// the answer never shows it (see `model::Source::title`; its JSON download fills it in from
+    /// `chip-research.json`).
+    pub source: Option<&'static str>,
     /// Who published what the link opens.
     pub publisher: &'static str,
     /// `regulation`, `federal-register`, `government`, `law-firm`, `analyst`, `news` or
@@ -127,7 +129,8 @@ impl CitationOut {
     pub fn from_cite(c: &Cite, on: Option<Date>) -> CitationOut {
         let paragraphs: Vec<&str> = c.cfr.iter().chain(c.fr.iter()).copied().collect();
         let about = if paragraphs.is_empty() {
-            c.source.title.to_string()
+            // Every build carries the title of a source cited without a paragraph (build.rs).
+            c.source.title.unwrap_or_default().to_string()
         } else if c.source.grade == Grade::Secondary {
             format!("{} (text not read)", paragraphs.join(", "))
         } else {
@@ -141,9 +144,11 @@ impl CitationOut {
         }
     }
 
-    /// A whole source, about itself (the lists of a regime's and of all sources).
+    /// A whole source, about itself (the lists of a regime's and of all sources, which only
+    /// builds with every title make: the `notes` feature).
+    #[cfg(feature = "notes")]
     pub fn from_source(s: &'static Source, on: Option<Date>) -> CitationOut {
-        CitationOut::with_about(s, s.title.to_string(), on)
+        CitationOut::with_about(s, s.title.unwrap_or_default().to_string(), on)
     }
 
     fn with_about(s: &'static Source, about: String, on: Option<Date>) -> CitationOut {
@@ -688,8 +693,9 @@ fn chip_citation(src: &ChipSource) -> CitationOut {
         links_to,
         cfr: None,
         fr: None,
-        source:
+        source: Some(
             "h100e chip research (data/sources/chips.csv), from datasheets and secondary sources",
+        ),
         publisher: "h100e chip research",
         kind: SourceKind::Research.id(),
         url: src.url.to_string(),
@@ -1094,15 +1100,23 @@ pub struct RegimeOut {
     pub summary: &'static str,
     /// Main citation.
     pub citation: CitationOut,
-    /// Every source its data cites.
-    pub sources: Vec<CitationOut>,
+    /// Every source its data cites. Null in the page's engine, which never shows them (the
+    /// sources page lists them, built with the full engine), as it carries only the titles its
+    /// answers show.
+    pub sources: Option<Vec<CitationOut>>,
     /// What a scenario built on it can change: any of `lpp`, `cap`, `g2g`.
     pub scenario_settings: Vec<&'static str>,
     /// The map statuses a scenario can move places to (`tier-1`… or `open`, `license`, `denial`).
     pub scenario_statuses: Vec<&'static str>,
 }
 
-fn regime_sources(r: &Regime) -> Vec<CitationOut> {
+#[cfg(not(feature = "notes"))]
+fn regime_sources(_: &Regime) -> Option<Vec<CitationOut>> {
+    None
+}
+
+#[cfg(feature = "notes")]
+fn regime_sources(r: &Regime) -> Option<Vec<CitationOut>> {
     let mut cites: Vec<&Cite> = vec![
         r.cite,
         r.scope_a.cite,
@@ -1130,7 +1144,7 @@ fn regime_sources(r: &Regime) -> Vec<CitationOut> {
             out.push(CitationOut::from_source(c.source, None));
         }
     }
-    out
+    Some(out)
 }
 
 /// Every regime.
@@ -1263,9 +1277,10 @@ pub fn countries() -> Vec<CountryOut> {
         .collect()
 }
 
-/// Every source the data cites.
+/// Every source the data cites (with every title: the `notes` feature).
+#[cfg(feature = "notes")]
 pub fn sources() -> Vec<CitationOut> {
-    SOURCES
+    crate::data::SOURCES
         .iter()
         .map(|s| CitationOut::from_source(s, None))
         .collect()
