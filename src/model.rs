@@ -160,14 +160,24 @@ pub struct CountryNote {
 /// A member of a country group for a range of dates.
 #[derive(Clone, Debug)]
 pub struct Membership {
-    /// Alpha-2 code.
-    pub code: &'static str,
+    /// Its index in `data::COUNTRIES`, read through [`Membership::code`]: a byte where a code's
+    /// `&str` would be a pointer and a length, for each of the groups' entries.
+    pub(crate) country: u8,
     /// First day of membership; `None` means before our coverage starts.
     pub from: Option<Date>,
     /// First day no longer a member; `None` means still a member.
     pub until: Option<Date>,
     /// Where the membership (and its dates) come from.
     pub cite: &'static Cite,
+}
+
+impl Membership {
+    /// Alpha-2 code.
+    pub fn code(&self) -> &'static str {
+        crate::data::COUNTRIES
+            .get(usize::from(self.country))
+            .map_or("", Country::code)
+    }
 }
 
 /// An EAR country group (D:1, D:4, D:5, A:5, A:6) or a list the rules define (Tier 1).

@@ -588,7 +588,7 @@ fn with(place: &Place, code: &'static str, inside: bool) -> Place {
     let could_hold = place.worldwide
         || place.codes.contains(&code)
         || place.groups.iter().any(|g| {
-            crate::place::group(g).is_some_and(|g| g.members.iter().any(|m| m.code == code))
+            crate::place::group(g).is_some_and(|g| g.members.iter().any(|m| m.code() == code))
         });
     if inside {
         codes.push(code);

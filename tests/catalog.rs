@@ -131,7 +131,7 @@ fn all_cites() -> Vec<(String, &'static Cite)> {
     for g in h100e::data::GROUPS {
         push(format!("group {}", g.id), g.cite);
         for m in g.members {
-            push(format!("group {} {}", g.id, m.code), m.cite);
+            push(format!("group {} {}", g.id, m.code()), m.cite);
         }
     }
     for t in h100e::data::TREATED_AS {
