@@ -500,7 +500,10 @@ struct Gen {
     /// Each country's code and its index in `COUNTRIES` (how a group member names it).
     countries: BTreeMap<String, usize>,
     groups: BTreeSet<String>,
-    n_cites: usize,
+    /// Each distinct citation emitted so far, by its fields, with its static's name: the data
+    /// repeats citations (18 places cite the same Tier 1 list), and one static each would put
+    /// every copy's pointers into the page's engine.
+    cites: HashMap<String, String>,
 }
 
 fn lit(s: &str) -> String {
@@ -549,16 +552,19 @@ impl Gen {
         if c.cfr.is_none() && c.fr.is_none() {
             self.titles_shown.insert(c.source.clone());
         }
-        self.n_cites += 1;
-        let name = format!("CITE_{}", self.n_cites);
-        let _ = writeln!(
-            self.out,
-            "static {name}: Cite = Cite {{ source: &{}, cfr: {}, fr: {}, uncertain: {} }};",
+        let fields = format!(
+            "Cite {{ source: &{}, cfr: {}, fr: {}, uncertain: {} }}",
             source_ident(&c.source),
             opt_lit(&c.cfr),
             opt_lit(&c.fr),
             opt_lit(&c.uncertain)
         );
+        if let Some(name) = self.cites.get(&fields) {
+            return format!("&{name}");
+        }
+        let name = format!("CITE_{}", self.cites.len() + 1);
+        let _ = writeln!(self.out, "static {name}: Cite = {fields};");
+        self.cites.insert(fields, name.clone());
         format!("&{name}")
     }
 
@@ -706,7 +712,7 @@ fn main() {
         titles_shown: BTreeSet::new(),
         countries: BTreeMap::new(),
         groups: BTreeSet::new(),
-        n_cites: 0,
+        cites: HashMap::new(),
     };
     sources(&mut g);
     countries(&mut g);
