@@ -504,6 +504,9 @@ struct Gen {
     /// repeats citations (18 places cite the same Tier 1 list), and one static each would put
     /// every copy's pointers into the page's engine.
     cites: HashMap<String, String>,
+    /// The citations' paragraphs, pages and uncertainties, one run after another
+    /// (`model::Cite::text` holds the offsets), emitted last as `CITE_TEXT`.
+    cite_text: String,
 }
 
 fn lit(s: &str) -> String {
@@ -553,8 +556,8 @@ impl Gen {
             self.titles_shown.insert(c.source.clone());
         }
         let fields = format!(
-            "Cite {{ source: &{}, cfr: {}, fr: {}, uncertain: {} }}",
-            source_ident(&c.source),
+            "{} {} {} {}",
+            c.source,
             opt_lit(&c.cfr),
             opt_lit(&c.fr),
             opt_lit(&c.uncertain)
@@ -562,8 +565,30 @@ impl Gen {
         if let Some(name) = self.cites.get(&fields) {
             return format!("&{name}");
         }
+        // Its runs of `CITE_TEXT`: the paragraph, the page, what is uncertain (none is empty).
+        let mut at = vec![self.cite_text.len()];
+        for part in [&c.cfr, &c.fr, &c.uncertain] {
+            self.cite_text.push_str(part.as_deref().unwrap_or_default());
+            at.push(self.cite_text.len());
+        }
+        let at: Vec<String> = at
+            .iter()
+            .map(|&a| match u16::try_from(a) {
+                Ok(a) => a.to_string(),
+                Err(_) => fail(
+                    file,
+                    key,
+                    "the citations' text passed 64 KB: widen `Cite::text`",
+                ),
+            })
+            .collect();
         let name = format!("CITE_{}", self.cites.len() + 1);
-        let _ = writeln!(self.out, "static {name}: Cite = {fields};");
+        let _ = writeln!(
+            self.out,
+            "static {name}: Cite = Cite {{ source: &{}, text: [{}], changed: false }};",
+            source_ident(&c.source),
+            at.join(", ")
+        );
         self.cites.insert(fields, name.clone());
         format!("&{name}")
     }
@@ -713,6 +738,7 @@ fn main() {
         countries: BTreeMap::new(),
         groups: BTreeSet::new(),
         cites: HashMap::new(),
+        cite_text: String::new(),
     };
     sources(&mut g);
     countries(&mut g);
@@ -724,6 +750,7 @@ fn main() {
     claims(&mut g, &regimes, &chip_ids);
     dataset(&mut g);
     titles(&mut g);
+    let _ = writeln!(g.out, "pub static CITE_TEXT: &str = {};", lit(&g.cite_text));
     let out = std::env::var("OUT_DIR").unwrap_or_else(|e| fail("OUT_DIR", "(env)", &e.to_string()));
     let dest = Path::new(&out).join("data.rs");
     std::fs::write(&dest, g.out)

@@ -49,12 +49,42 @@ pub enum Published {
 pub struct Cite {
     /// The document.
     pub source: &'static Source,
+    /// Where its texts lie in `data::CITE_TEXT`, read through the accessors: the CFR paragraph
+    /// from `[0]` to `[1]`, the FR page to `[2]`, what is uncertain to `[3]`, an empty run being
+    /// none (build.rs refuses empty text). Offsets instead of three optional `&str`s, each a
+    /// pointer and a length in the page's engine, for every citation.
+    pub(crate) text: [u16; 4],
+    /// A scenario changed the provision it cites, which `uncertain` says instead (see
+    /// `scenario`; never in the data).
+    pub(crate) changed: bool,
+}
+
+impl Cite {
+    /// The `n`th of its runs of `data::CITE_TEXT`, if not empty.
+    fn run(&self, n: usize) -> Option<&'static str> {
+        let at = |i: usize| self.text.get(i).map_or(0, |&a| usize::from(a));
+        crate::data::CITE_TEXT
+            .get(at(n)..at(n + 1))
+            .filter(|t| !t.is_empty())
+    }
+
     /// The 15 CFR section and paragraph, where one applies.
-    pub cfr: Option<&'static str>,
+    pub fn cfr(&self) -> Option<&'static str> {
+        self.run(0)
+    }
+
     /// The Federal Register page, where known.
-    pub fr: Option<&'static str>,
-    /// What the research could not confirm about this point.
-    pub uncertain: Option<&'static str>,
+    pub fn fr(&self) -> Option<&'static str> {
+        self.run(1)
+    }
+
+    /// What the research could not confirm about this point (or that a scenario changed it).
+    pub fn uncertain(&self) -> Option<&'static str> {
+        if self.changed {
+            return Some(crate::explain::SCENARIO_CHANGED);
+        }
+        self.run(2)
+    }
 }
 
 /// A legal number with its citation.

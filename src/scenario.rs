@@ -425,7 +425,7 @@ fn build(base: &'static Regime, date: Date, o: &Overrides) -> Result<Regime, Err
 /// The cite of a provision the scenario changed: the same provision, marked as changed.
 fn changed(cite: &'static Cite) -> &'static Cite {
     Box::leak(Box::new(Cite {
-        uncertain: Some(explain::SCENARIO_CHANGED),
+        changed: true,
         ..cite.clone()
     }))
 }

@@ -127,7 +127,7 @@ impl CitationOut {
     /// From a data citation; `on` is the answer's date (`Selection::date`), which turns eCFR
     /// links into the text in force that day. Lists that answer no date pass `None`.
     pub fn from_cite(c: &Cite, on: Option<Date>) -> CitationOut {
-        let paragraphs: Vec<&str> = c.cfr.iter().chain(c.fr.iter()).copied().collect();
+        let paragraphs: Vec<&str> = c.cfr().iter().chain(c.fr().iter()).copied().collect();
         let about = if paragraphs.is_empty() {
             // Every build carries the title of a source cited without a paragraph (build.rs).
             c.source.title.unwrap_or_default().to_string()
@@ -137,9 +137,9 @@ impl CitationOut {
             paragraphs.join(", ")
         };
         CitationOut {
-            cfr: c.cfr,
-            fr: c.fr,
-            uncertain: c.uncertain,
+            cfr: c.cfr(),
+            fr: c.fr(),
+            uncertain: c.uncertain(),
             ..CitationOut::with_about(c.source, about, on)
         }
     }

@@ -243,19 +243,19 @@ fn citation_labels_have_the_cfr_and_fr_forms() {
     let cites = all_cites();
     assert!(cites.len() >= 100, "only {} citations found", cites.len());
     for (what, c) in &cites {
-        if let Some(cfr) = c.cfr {
+        if let Some(cfr) = c.cfr() {
             assert!(
                 cfr.starts_with("15 CFR ") && cfr.len() > "15 CFR ".len(),
                 "{what}: cfr `{cfr}` is not a 15 CFR paragraph"
             );
         }
-        if let Some(fr) = c.fr {
+        if let Some(fr) = c.fr() {
             assert!(is_fr_page(fr), "{what}: fr `{fr}` is not `NN FR PAGE`");
         }
         // An eCFR text read through a mirror is cited by its paragraph or FR page, or it says
         // nothing a reader can find.
         assert!(
-            c.cfr.is_some() || c.fr.is_some() || c.source.grade != Grade::PrimaryMirror,
+            c.cfr().is_some() || c.fr().is_some() || c.source.grade != Grade::PrimaryMirror,
             "{what}: a P-mirror citation without a paragraph"
         );
     }
@@ -291,7 +291,7 @@ fn source_grades_agree_with_where_they_point() {
         let h = host(c.source.url);
         if c.source.grade == Grade::Secondary && h.ends_with(".gov") {
             assert!(
-                c.uncertain.is_some(),
+                c.uncertain().is_some(),
                 "{what}: cites {} (graded S at {h}) without saying what was not read",
                 c.source.title.expect("every title")
             );

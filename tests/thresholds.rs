@@ -49,7 +49,7 @@ fn sub(a: Dec, b: Dec) -> Dec {
 /// The paragraph a value is stated in, for messages: `cfr`, else the Federal Register page, else
 /// the source's title.
 fn cfr(c: &Cite) -> &'static str {
-    c.cfr.or(c.fr).or(c.source.title).unwrap_or_default()
+    c.cfr().or(c.fr()).or(c.source.title).unwrap_or_default()
 }
 
 fn pcfr(p: &Param) -> &'static str {
