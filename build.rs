@@ -1386,7 +1386,7 @@ fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
     if ch.sources.is_empty() {
         fail(f, key, "a chip needs at least one source");
     }
-    let names = packed_names(f, key, ch);
+    let names = packed_text(f, key, ch);
     // An answer names a chip's source by its link's host, read after this prefix.
     if let Some(s) = ch
         .sources
@@ -1430,7 +1430,7 @@ fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
         })
         .collect();
     format!(
-        "ChipEntry {{ names: {}, year: {}, datacenter: {datacenter}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, dram_bandwidth: {}, memory_gb: {}, uncertain: {}, tpp_alternatives: {}, tpp_range: {range}, #[cfg(feature = \"notes\")] notes: {}, stated_class: {}, source: {}, #[cfg(feature = \"notes\")] other_sources: &[{}], #[cfg(feature = \"notes\")] verification: {} }}",
+        "ChipEntry {{ text: {}, year: {}, datacenter: {datacenter}, precisions: &[{}], die_area: {}, die_area_uncertain: {}, dram_bandwidth: {}, memory_gb: {}, tpp_range: {range}, #[cfg(feature = \"notes\")] notes: {}, stated_class: {}, #[cfg(feature = \"notes\")] other_sources: &[{}], #[cfg(feature = \"notes\")] verification: {} }}",
         lit(&names),
         ch.year,
         precs.join(", "),
@@ -1438,35 +1438,42 @@ fn chip(f: &str, key: &str, ch: &ChipIn) -> String {
         ch.die_area_uncertain,
         opt_dec(&ch.dram_bandwidth_gbs),
         opt_dec(&ch.memory_gb),
-        opt_lit(&ch.uncertain),
-        opt_lit(&ch.tpp_alternatives),
         lit(&ch.notes),
         match &ch.stated_class {
             Some(sc) => format!("Some(StatedClass::{:?})", stated_class(f, key, sc)),
             None => "None".into(),
         },
-        srcs.first().map_or("", String::as_str),
         srcs.get(1..).unwrap_or_default().join(", "),
         lit(&ch.verification)
     )
 }
 
-/// A chip's id, CSV id, vendor, model, variant and aliases packed into one text, `|` between
-/// them, read back by `model::ChipEntry`'s accessors (one pointer per chip instead of one per name).
-fn packed_names(f: &str, key: &str, ch: &ChipIn) -> String {
-    let names: Vec<&str> = [&ch.id, &ch.csv_id, &ch.vendor, &ch.model, &ch.variant]
+/// A chip's id, CSV id, vendor, model, variant, what is uncertain, other TPP readings, first
+/// source (figure and link) and aliases packed into one text, `|` between them, read back by
+/// `model::ChipEntry`'s accessors (one pointer per chip instead of one per field). An empty
+/// uncertainty or reading is none, so the data may not give an empty one.
+fn packed_text(f: &str, key: &str, ch: &ChipIn) -> String {
+    let first = ch.sources.first();
+    let texts = [&ch.uncertain, &ch.tpp_alternatives];
+    let fields: Vec<&str> = [&ch.id, &ch.csv_id, &ch.vendor, &ch.model, &ch.variant]
         .into_iter()
-        .chain(&ch.aliases)
         .map(String::as_str)
+        .chain(texts.iter().map(|t| t.as_deref().unwrap_or_default()))
+        .chain(first.map(|s| s.about.as_str()))
+        .chain(first.map(|s| s.url.as_str()))
+        .chain(ch.aliases.iter().map(String::as_str))
         .collect();
-    if names.iter().any(|n| n.contains('|')) || ch.aliases.iter().any(String::is_empty) {
+    if fields.iter().any(|n| n.contains('|'))
+        || ch.aliases.iter().any(String::is_empty)
+        || texts.iter().any(|t| t.as_deref() == Some(""))
+    {
         fail(
             f,
             key,
-            "names and aliases must be without `|` (the packing's separator), aliases non-empty",
+            "names, aliases, uncertain, tpp_alternatives and the first source must be without `|` (the packing's separator); aliases, uncertain and tpp_alternatives non-empty",
         );
     }
-    names.join("|")
+    fields.join("|")
 }
 
 /// One throughput figure; zero bits or a zero figure would make TPP meaningless.

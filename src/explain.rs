@@ -484,7 +484,7 @@ pub fn reading_label(c: &Contested, r: &ContestReading, regime: &Regime) -> Stri
         Some(x) => x.label.to_string(),
         None => {
             let alts = match &r.verdict.query.chip {
-                crate::chip::Chip::Catalog(e) => e.tpp_alternatives.unwrap_or(""),
+                crate::chip::Chip::Catalog(e) => e.tpp_alternatives().unwrap_or(""),
                 crate::chip::Chip::Custom(_) => "",
             };
             format!(

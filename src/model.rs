@@ -606,7 +606,7 @@ pub struct Precision {
 }
 
 /// A link to where a chip figure comes from.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct ChipSource {
     /// Which figure.
     pub about: &'static str,
@@ -617,10 +617,12 @@ pub struct ChipSource {
 /// A catalog accelerator.
 #[derive(Clone, Debug)]
 pub struct ChipEntry {
-    /// Its names packed into one text by `build.rs`, read by the accessors: catalog id, CSV id,
-    /// vendor, model, variant, then the aliases, each after a `|`. One pointer instead of one per
-    /// name and per alias, which the page's engine would carry for every chip.
-    pub(crate) names: &'static str,
+    /// Its names and short texts packed into one text by `build.rs`, read by the accessors:
+    /// catalog id, CSV id, vendor, model, variant, what is uncertain, other TPP readings (these
+    /// two empty where there are none), the first source's figure and link, then the aliases,
+    /// each after a `|`. One pointer instead of one per field and per alias, which the page's
+    /// engine would carry for every chip.
+    pub(crate) text: &'static str,
     /// Year of release.
     pub year: u16,
     /// Datacenter part or not.
@@ -635,10 +637,6 @@ pub struct ChipEntry {
     pub dram_bandwidth: Option<Dec>,
     /// Memory, GB.
     pub memory_gb: Option<Dec>,
-    /// What the research could not confirm.
-    pub uncertain: Option<&'static str>,
-    /// Other published TPP readings, in words.
-    pub tpp_alternatives: Option<&'static str>,
     /// The lowest and highest TPP the sources support, where they disagree.
     pub tpp_range: Option<(Dec, Dec)>,
     /// Notes from the research (not in the page's engine: the `notes` feature).
@@ -646,9 +644,6 @@ pub struct ChipEntry {
     pub notes: &'static str,
     /// The class the research states where no throughput is published.
     pub stated_class: Option<StatedClass>,
-    /// The research's first source, for its throughput figures: what an answer cites beside
-    /// the chip's uncertain points.
-    pub source: ChipSource,
     /// The research's other sources (not in the page's engine, whose answers never cite them:
     /// the `notes` feature).
     #[cfg(feature = "notes")]
@@ -659,9 +654,33 @@ pub struct ChipEntry {
 }
 
 impl ChipEntry {
-    /// The `n`th name of the packed text.
+    /// The `n`th field of the packed text.
     fn name_at(&self, n: usize) -> &'static str {
-        self.names.split('|').nth(n).unwrap_or_default()
+        self.text.split('|').nth(n).unwrap_or_default()
+    }
+
+    /// The `n`th field of the packed text, where it is not empty.
+    fn text_at(&self, n: usize) -> Option<&'static str> {
+        Some(self.name_at(n)).filter(|t| !t.is_empty())
+    }
+
+    /// What the research could not confirm.
+    pub fn uncertain(&self) -> Option<&'static str> {
+        self.text_at(5)
+    }
+
+    /// Other published TPP readings, in words.
+    pub fn tpp_alternatives(&self) -> Option<&'static str> {
+        self.text_at(6)
+    }
+
+    /// The research's first source, for its throughput figures: what an answer cites beside
+    /// the chip's uncertain points.
+    pub fn source(&self) -> ChipSource {
+        ChipSource {
+            about: self.name_at(7),
+            url: self.name_at(8),
+        }
     }
 
     /// Catalog id.
@@ -691,13 +710,13 @@ impl ChipEntry {
 
     /// Names people type.
     pub fn aliases(&self) -> impl Iterator<Item = &'static str> {
-        self.names.split('|').skip(5)
+        self.text.split('|').skip(9)
     }
 
     /// Every source of the research, the first one first.
     #[cfg(feature = "notes")]
-    pub fn sources(&self) -> impl Iterator<Item = &ChipSource> {
-        std::iter::once(&self.source).chain(self.other_sources)
+    pub fn sources(&self) -> impl Iterator<Item = ChipSource> {
+        std::iter::once(self.source()).chain(self.other_sources.iter().copied())
     }
 }
 

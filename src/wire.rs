@@ -295,7 +295,7 @@ fn research(e: &ChipEntry) -> Research {
     (
         Some(e.notes).filter(|n| !n.is_empty()),
         Some(e.verification),
-        Some(e.sources().map(ChipSourceOut::from).collect()),
+        Some(e.sources().map(|s| ChipSourceOut::from(&s)).collect()),
     )
 }
 
@@ -326,8 +326,8 @@ fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
         Chip::Catalog(e) => (
             Some(e.vendor()),
             e.memory_gb,
-            e.uncertain,
-            e.tpp_alternatives,
+            e.uncertain(),
+            e.tpp_alternatives(),
             research(e),
         ),
         Chip::Custom(_) => (None, None, None, None, (None, None, Some(Vec::new()))),
@@ -663,7 +663,7 @@ fn step(s: &eval::Step, v: &Verdict) -> StepOut {
     };
     let citation = match chip_source {
         // Statements about a chip's figures link to the chip's own source, not to a rule.
-        Some(src) => chip_citation(src),
+        Some(src) => chip_citation(&src),
         None => CitationOut::from_cite(s.cite, Some(v.query.selection.date)),
     };
     StepOut {
@@ -1714,7 +1714,7 @@ mod tests {
             let host = host.strip_prefix("www.").unwrap_or(host);
             assert!(host.contains('.'), "{}", s.url);
             assert_eq!(
-                chip_citation(s).links_to,
+                chip_citation(&s).links_to,
                 format!("per {host}"),
                 "{}",
                 s.url
