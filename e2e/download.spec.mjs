@@ -36,7 +36,7 @@ test('CSV, JSON, SVG and PNG downloads are valid and stamped', async ({ page }) 
   expect(json.explanation.length).toBeGreaterThan(5);
   expect(json.explanation.every((s) => s.citation.url.startsWith('https://'))).toBe(true);
   // The page's engine leaves the chips' research text out (notes, how the figures were checked,
-  // the sources);
+  // the sources), and the titles of sources its answers cite by a paragraph;
   // the download fills it in, so the file is the full engine's answer (the npm package's, here its
   // copy in tools/), key for key.
   const engines = await page.evaluate(async (j) => {
@@ -47,15 +47,21 @@ test('CSV, JSON, SVG and PNG downloads are valid and stamped', async ({ page }) 
     const q = { to: j.destination.code, chip: j.chip.id, quantity: j.order.quantity, regime: j.regime.id, end_user: j.end_user, g2g: j.g2g };
     const research = await fetch('chip-research.json').then((r) => r.json());
     const each = Object.fromEntries(full.chips().map((c) => [c.id, { notes: c.notes, verification: c.verification, sources: c.sources }]));
-    return { full: full.evaluate(q), page: small.evaluate(q), research, each };
+    const titles = Object.fromEntries(full.sources().map((s) => [s.url, s.source]));
+    return { full: full.evaluate(q), page: small.evaluate(q), research, each, titles };
   }, json);
   expect([engines.page.chip.notes, engines.page.chip.verification, engines.page.chip.sources]).toEqual([null, null, null]);
   expect(engines.full.chip.notes).toBeTruthy();
   expect(engines.full.chip.sources.length).toBeGreaterThan(1);
+  const untitled = engines.page.explanation.filter((s) => s.citation.source === null);
+  expect(untitled.length).toBeGreaterThan(0);
+  expect(untitled.some((s) => s.citation.url.startsWith('https://www.ecfr.gov/on/'))).toBe(true);
   expect(JSON.stringify(json)).toBe(JSON.stringify(engines.full));
   // chip-research.json holds exactly the full engine's text for every catalog chip.
   expect(Object.keys(engines.each).length).toBeGreaterThan(30);
   expect(engines.research.chips).toEqual(engines.each);
+  // ... and every source's title, by its link as the data gives it.
+  expect(engines.research.titles).toEqual(engines.titles);
   expect(engines.research.version).toBe(engine.version);
 
   const svg = (await download(page, 'svg')).body.toString('utf8');

@@ -64,7 +64,7 @@ fn holds(r: &Regime, date: Date) -> Vec<u32> {
     let mut groups = vec![0u32; all.len()];
     for (bit, g) in GROUPS.iter().enumerate() {
         for m in g.members.iter().filter(|m| place::in_force(m, date)) {
-            if let Some(b) = index(m.code).and_then(|i| groups.get_mut(i)) {
+            if let Some(b) = index(m.code()).and_then(|i| groups.get_mut(i)) {
                 *b |= 1 << bit;
             }
         }

@@ -1,18 +1,25 @@
 //! Calendar dates as plain values: the as-of date of a query is an input, never read from a clock.
 
 use std::fmt;
+use std::num::NonZeroU8;
 
 /// A day in the proleptic Gregorian calendar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     year: u16,
-    month: u8,
+    /// 1 to 12. Never zero, so an `Option<Date>` is no larger than a `Date`: the data holds
+    /// hundreds of optional dates (every group membership has two), which the page's engine carries.
+    month: NonZeroU8,
     day: u8,
 }
 
 impl Date {
     /// A date the data files already validated; build-time generated code calls this.
     pub const fn new_unchecked(year: u16, month: u8, day: u8) -> Date {
+        let month = match NonZeroU8::new(month) {
+            Some(m) => m,
+            None => NonZeroU8::MIN,
+        };
         Date { year, month, day }
     }
 
@@ -31,9 +38,9 @@ impl Date {
             s.parse().ok()
         };
         let year = num(0..4)?;
-        let month = u8::try_from(num(5..7)?).ok()?;
+        let month = NonZeroU8::new(u8::try_from(num(5..7)?).ok()?)?;
         let day = u8::try_from(num(8..10)?).ok()?;
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        if month.get() > 12 || day == 0 || day > days_in_month(year, month.get()) {
             return None;
         }
         Some(Date { year, month, day })
@@ -41,26 +48,26 @@ impl Date {
 
     /// Year, month and day.
     pub const fn ymd(self) -> (u16, u8, u8) {
-        (self.year, self.month, self.day)
+        (self.year, self.month.get(), self.day)
     }
 
     /// The next day.
     pub fn next_day(self) -> Date {
-        if self.day < days_in_month(self.year, self.month) {
+        if self.day < days_in_month(self.year, self.month.get()) {
             Date {
                 day: self.day + 1,
                 ..self
             }
-        } else if self.month < 12 {
+        } else if self.month.get() < 12 {
             Date {
-                month: self.month + 1,
+                month: self.month.saturating_add(1),
                 day: 1,
                 ..self
             }
         } else {
             Date {
                 year: self.year.saturating_add(1),
-                month: 1,
+                month: NonZeroU8::MIN,
                 day: 1,
             }
         }
@@ -73,7 +80,7 @@ impl Date {
 
     /// The quarter of the year, 1 to 4.
     pub const fn quarter(self) -> u8 {
-        (self.month - 1) / 3 + 1
+        (self.month.get() - 1) / 3 + 1
     }
 }
 
@@ -88,7 +95,13 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year,
+            self.month.get(),
+            self.day
+        )
     }
 }
 
@@ -116,5 +129,16 @@ mod tests {
             Date::parse("2025-12-31").map(|d| d.next_day().to_string()),
             Some("2026-01-01".into())
         );
+        assert_eq!(Date::parse("2025-00-10"), None);
+        assert_eq!(
+            Date::parse("2025-11-30").map(|d| d.next_day().to_string()),
+            Some("2025-12-01".into())
+        );
+    }
+
+    /// The month's niche: an optional date costs the data nothing more than a date.
+    #[test]
+    fn an_optional_date_is_no_larger() {
+        assert_eq!(size_of::<Option<Date>>(), size_of::<Date>());
     }
 }

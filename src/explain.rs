@@ -153,7 +153,7 @@ fn band_name(r: &Regime) -> String {
         Some(b) => format!(
             "{} review ({}) for chips below TPP {} and {} GB/s to {}",
             capitalised(b.policy.label()),
-            b.max_tpp.cite.fr.unwrap_or("2026 band"),
+            b.max_tpp.cite.fr().unwrap_or("2026 band"),
             b.max_tpp.value.grouped(),
             b.max_dram_gbs.value.grouped(),
             place_words(&b.place)
@@ -257,7 +257,7 @@ pub fn exception_reason(c: &ExceptionCheck, r: &Regime) -> String {
         ),
         Why::NotListed(p) => format!(
             "{} does not list it among the exceptions for 3A090 items to {}, on the stricter reading of a contested point",
-            p.cite.cfr.unwrap_or("the regulation"),
+            p.cite.cfr().unwrap_or("the regulation"),
             place_words(p)
         ),
         Why::NotFromUs(from) => format!(
@@ -484,7 +484,7 @@ pub fn reading_label(c: &Contested, r: &ContestReading, regime: &Regime) -> Stri
         Some(x) => x.label.to_string(),
         None => {
             let alts = match &r.verdict.query.chip {
-                crate::chip::Chip::Catalog(e) => e.tpp_alternatives.unwrap_or(""),
+                crate::chip::Chip::Catalog(e) => e.tpp_alternatives().unwrap_or(""),
                 crate::chip::Chip::Custom(_) => "",
             };
             format!(
@@ -933,7 +933,7 @@ pub fn threshold_name(t: &crate::convert::Threshold) -> String {
                 "TPP line below which licenses for {} are reviewed {} ({})",
                 place_words(&b.place),
                 review_phrase(b.policy),
-                b.max_tpp.cite.fr.unwrap_or("2026 band")
+                b.max_tpp.cite.fr().unwrap_or("2026 band")
             ),
             None => "TPP line of a review band".into(),
         },

@@ -12,8 +12,11 @@ use crate::vocab::{
 /// `SOURCE_<KEY>`, and is not carried: nothing reads it at run time.)
 #[derive(Clone, Debug)]
 pub struct Source {
-    /// What it is.
-    pub title: &'static str,
+    /// What it is. Always carried with the `notes` feature; the page's engine carries it only
+    /// where its answers show it: a citation naming neither a CFR paragraph nor an FR page is
+    /// about the whole source, and its `about` is the title. `None` elsewhere there, and the
+    /// page's JSON download fills the answer's titles in from `chip-research.json`.
+    pub title: Option<&'static str>,
     /// Where to read it. A regulation's link is the eCFR's `current` text; answers turn it into
     /// the text in force on their date.
     pub url: &'static str,
@@ -46,12 +49,42 @@ pub enum Published {
 pub struct Cite {
     /// The document.
     pub source: &'static Source,
+    /// Where its texts lie in `data::CITE_TEXT`, read through the accessors: the CFR paragraph
+    /// from `[0]` to `[1]`, the FR page to `[2]`, what is uncertain to `[3]`, an empty run being
+    /// none (build.rs refuses empty text). Offsets instead of three optional `&str`s, each a
+    /// pointer and a length in the page's engine, for every citation.
+    pub(crate) text: [u16; 4],
+    /// A scenario changed the provision it cites, which `uncertain` says instead (see
+    /// `scenario`; never in the data).
+    pub(crate) changed: bool,
+}
+
+impl Cite {
+    /// The `n`th of its runs of `data::CITE_TEXT`, if not empty.
+    fn run(&self, n: usize) -> Option<&'static str> {
+        let at = |i: usize| self.text.get(i).map_or(0, |&a| usize::from(a));
+        crate::data::CITE_TEXT
+            .get(at(n)..at(n + 1))
+            .filter(|t| !t.is_empty())
+    }
+
     /// The 15 CFR section and paragraph, where one applies.
-    pub cfr: Option<&'static str>,
+    pub fn cfr(&self) -> Option<&'static str> {
+        self.run(0)
+    }
+
     /// The Federal Register page, where known.
-    pub fr: Option<&'static str>,
-    /// What the research could not confirm about this point.
-    pub uncertain: Option<&'static str>,
+    pub fn fr(&self) -> Option<&'static str> {
+        self.run(1)
+    }
+
+    /// What the research could not confirm about this point (or that a scenario changed it).
+    pub fn uncertain(&self) -> Option<&'static str> {
+        if self.changed {
+            return Some(crate::explain::SCENARIO_CHANGED);
+        }
+        self.run(2)
+    }
 }
 
 /// A legal number with its citation.
@@ -157,14 +190,24 @@ pub struct CountryNote {
 /// A member of a country group for a range of dates.
 #[derive(Clone, Debug)]
 pub struct Membership {
-    /// Alpha-2 code.
-    pub code: &'static str,
+    /// Its index in `data::COUNTRIES`, read through [`Membership::code`]: a byte where a code's
+    /// `&str` would be a pointer and a length, for each of the groups' entries.
+    pub(crate) country: u8,
     /// First day of membership; `None` means before our coverage starts.
     pub from: Option<Date>,
     /// First day no longer a member; `None` means still a member.
     pub until: Option<Date>,
     /// Where the membership (and its dates) come from.
     pub cite: &'static Cite,
+}
+
+impl Membership {
+    /// Alpha-2 code.
+    pub fn code(&self) -> &'static str {
+        crate::data::COUNTRIES
+            .get(usize::from(self.country))
+            .map_or("", Country::code)
+    }
 }
 
 /// An EAR country group (D:1, D:4, D:5, A:5, A:6) or a list the rules define (Tier 1).
@@ -563,7 +606,7 @@ pub struct Precision {
 }
 
 /// A link to where a chip figure comes from.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct ChipSource {
     /// Which figure.
     pub about: &'static str,
@@ -574,10 +617,12 @@ pub struct ChipSource {
 /// A catalog accelerator.
 #[derive(Clone, Debug)]
 pub struct ChipEntry {
-    /// Its names packed into one text by `build.rs`, read by the accessors: catalog id, CSV id,
-    /// vendor, model, variant, then the aliases, each after a `|`. One pointer instead of one per
-    /// name and per alias, which the page's engine would carry for every chip.
-    pub(crate) names: &'static str,
+    /// Its names and short texts packed into one text by `build.rs`, read by the accessors:
+    /// catalog id, CSV id, vendor, model, variant, what is uncertain, other TPP readings (these
+    /// two empty where there are none), the first source's figure and link, then the aliases,
+    /// each after a `|`. One pointer instead of one per field and per alias, which the page's
+    /// engine would carry for every chip.
+    pub(crate) text: &'static str,
     /// Year of release.
     pub year: u16,
     /// Datacenter part or not.
@@ -592,10 +637,6 @@ pub struct ChipEntry {
     pub dram_bandwidth: Option<Dec>,
     /// Memory, GB.
     pub memory_gb: Option<Dec>,
-    /// What the research could not confirm.
-    pub uncertain: Option<&'static str>,
-    /// Other published TPP readings, in words.
-    pub tpp_alternatives: Option<&'static str>,
     /// The lowest and highest TPP the sources support, where they disagree.
     pub tpp_range: Option<(Dec, Dec)>,
     /// Notes from the research (not in the page's engine: the `notes` feature).
@@ -603,9 +644,6 @@ pub struct ChipEntry {
     pub notes: &'static str,
     /// The class the research states where no throughput is published.
     pub stated_class: Option<StatedClass>,
-    /// The research's first source, for its throughput figures: what an answer cites beside
-    /// the chip's uncertain points.
-    pub source: ChipSource,
     /// The research's other sources (not in the page's engine, whose answers never cite them:
     /// the `notes` feature).
     #[cfg(feature = "notes")]
@@ -616,9 +654,33 @@ pub struct ChipEntry {
 }
 
 impl ChipEntry {
-    /// The `n`th name of the packed text.
+    /// The `n`th field of the packed text.
     fn name_at(&self, n: usize) -> &'static str {
-        self.names.split('|').nth(n).unwrap_or_default()
+        self.text.split('|').nth(n).unwrap_or_default()
+    }
+
+    /// The `n`th field of the packed text, where it is not empty.
+    fn text_at(&self, n: usize) -> Option<&'static str> {
+        Some(self.name_at(n)).filter(|t| !t.is_empty())
+    }
+
+    /// What the research could not confirm.
+    pub fn uncertain(&self) -> Option<&'static str> {
+        self.text_at(5)
+    }
+
+    /// Other published TPP readings, in words.
+    pub fn tpp_alternatives(&self) -> Option<&'static str> {
+        self.text_at(6)
+    }
+
+    /// The research's first source, for its throughput figures: what an answer cites beside
+    /// the chip's uncertain points.
+    pub fn source(&self) -> ChipSource {
+        ChipSource {
+            about: self.name_at(7),
+            url: self.name_at(8),
+        }
     }
 
     /// Catalog id.
@@ -648,13 +710,13 @@ impl ChipEntry {
 
     /// Names people type.
     pub fn aliases(&self) -> impl Iterator<Item = &'static str> {
-        self.names.split('|').skip(5)
+        self.text.split('|').skip(9)
     }
 
     /// Every source of the research, the first one first.
     #[cfg(feature = "notes")]
-    pub fn sources(&self) -> impl Iterator<Item = &ChipSource> {
-        std::iter::once(&self.source).chain(self.other_sources)
+    pub fn sources(&self) -> impl Iterator<Item = ChipSource> {
+        std::iter::once(self.source()).chain(self.other_sources.iter().copied())
     }
 }
 

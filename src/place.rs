@@ -39,7 +39,7 @@ pub fn membership(id: &str, code: &str, date: Date) -> Option<&'static Membershi
     group(id)?
         .members
         .iter()
-        .find(|m| same(m.code, code) && in_force(m, date))
+        .find(|m| same(m.code(), code) && in_force(m, date))
 }
 
 /// True if `code` (already mapped through "treated as") is in `place` on `date`.

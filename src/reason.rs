@@ -231,7 +231,7 @@ pub enum Reason {
         /// The research's words.
         text: &'static str,
         /// The chip's own first source.
-        source: Option<&'static ChipSource>,
+        source: Option<ChipSource>,
     },
     /// An import duty on chips in this chip's band: context, not an export control.
     Tariff(&'static Tariff),

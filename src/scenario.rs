@@ -425,7 +425,7 @@ fn build(base: &'static Regime, date: Date, o: &Overrides) -> Result<Regime, Err
 /// The cite of a provision the scenario changed: the same provision, marked as changed.
 fn changed(cite: &'static Cite) -> &'static Cite {
     Box::leak(Box::new(Cite {
-        uncertain: Some(explain::SCENARIO_CHANGED),
+        changed: true,
         ..cite.clone()
     }))
 }
@@ -588,7 +588,7 @@ fn with(place: &Place, code: &'static str, inside: bool) -> Place {
     let could_hold = place.worldwide
         || place.codes.contains(&code)
         || place.groups.iter().any(|g| {
-            crate::place::group(g).is_some_and(|g| g.members.iter().any(|m| m.code == code))
+            crate::place::group(g).is_some_and(|g| g.members.iter().any(|m| m.code() == code))
         });
     if inside {
         codes.push(code);

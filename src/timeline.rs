@@ -180,7 +180,7 @@ fn group_events(g: &'static Group, out: &mut Vec<Event>) {
         };
         let places: Vec<&'static Country> = records
             .iter()
-            .filter_map(|m| country::by_code(m.code))
+            .filter_map(|m| country::by_code(m.code()))
             .collect();
         out.push(Event {
             date: day,

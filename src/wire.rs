@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::chip::{Chip, Metrics};
 use crate::contested::Contest;
 use crate::country;
-use crate::data::{CLASSIFICATION, DATASET, SOURCES};
+use crate::data::{CLASSIFICATION, DATASET};
 use crate::date::Date;
 use crate::decimal::Dec;
 use crate::error::Error;
@@ -56,8 +56,10 @@ pub struct CitationOut {
     pub cfr: Option<&'static str>,
     /// The Federal Register page, where known.
     pub fr: Option<&'static str>,
-    /// The source's title.
-    pub source: &'static str,
+    /// The source's title. Null in the page's engine, built without the `notes` feature, where
+    /// the answer never shows it (see `model::Source::title`; its JSON download fills it in from
+    /// `chip-research.json`).
+    pub source: Option<&'static str>,
     /// Who published what the link opens.
     pub publisher: &'static str,
     /// `regulation`, `federal-register`, `government`, `law-firm`, `analyst`, `news` or
@@ -125,25 +127,28 @@ impl CitationOut {
     /// From a data citation; `on` is the answer's date (`Selection::date`), which turns eCFR
     /// links into the text in force that day. Lists that answer no date pass `None`.
     pub fn from_cite(c: &Cite, on: Option<Date>) -> CitationOut {
-        let paragraphs: Vec<&str> = c.cfr.iter().chain(c.fr.iter()).copied().collect();
+        let paragraphs: Vec<&str> = c.cfr().iter().chain(c.fr().iter()).copied().collect();
         let about = if paragraphs.is_empty() {
-            c.source.title.to_string()
+            // Every build carries the title of a source cited without a paragraph (build.rs).
+            c.source.title.unwrap_or_default().to_string()
         } else if c.source.grade == Grade::Secondary {
             format!("{} (text not read)", paragraphs.join(", "))
         } else {
             paragraphs.join(", ")
         };
         CitationOut {
-            cfr: c.cfr,
-            fr: c.fr,
-            uncertain: c.uncertain,
+            cfr: c.cfr(),
+            fr: c.fr(),
+            uncertain: c.uncertain(),
             ..CitationOut::with_about(c.source, about, on)
         }
     }
 
-    /// A whole source, about itself (the lists of a regime's and of all sources).
+    /// A whole source, about itself (the lists of a regime's and of all sources, which only
+    /// builds with every title make: the `notes` feature).
+    #[cfg(feature = "notes")]
     pub fn from_source(s: &'static Source, on: Option<Date>) -> CitationOut {
-        CitationOut::with_about(s, s.title.to_string(), on)
+        CitationOut::with_about(s, s.title.unwrap_or_default().to_string(), on)
     }
 
     fn with_about(s: &'static Source, about: String, on: Option<Date>) -> CitationOut {
@@ -290,7 +295,7 @@ fn research(e: &ChipEntry) -> Research {
     (
         Some(e.notes).filter(|n| !n.is_empty()),
         Some(e.verification),
-        Some(e.sources().map(ChipSourceOut::from).collect()),
+        Some(e.sources().map(|s| ChipSourceOut::from(&s)).collect()),
     )
 }
 
@@ -321,8 +326,8 @@ fn chip_with(chip: &Chip, m: &Metrics, on: Option<Date>) -> ChipOut {
         Chip::Catalog(e) => (
             Some(e.vendor()),
             e.memory_gb,
-            e.uncertain,
-            e.tpp_alternatives,
+            e.uncertain(),
+            e.tpp_alternatives(),
             research(e),
         ),
         Chip::Custom(_) => (None, None, None, None, (None, None, Some(Vec::new()))),
@@ -658,7 +663,7 @@ fn step(s: &eval::Step, v: &Verdict) -> StepOut {
     };
     let citation = match chip_source {
         // Statements about a chip's figures link to the chip's own source, not to a rule.
-        Some(src) => chip_citation(src),
+        Some(src) => chip_citation(&src),
         None => CitationOut::from_cite(s.cite, Some(v.query.selection.date)),
     };
     StepOut {
@@ -688,8 +693,9 @@ fn chip_citation(src: &ChipSource) -> CitationOut {
         links_to,
         cfr: None,
         fr: None,
-        source:
+        source: Some(
             "h100e chip research (data/sources/chips.csv), from datasheets and secondary sources",
+        ),
         publisher: "h100e chip research",
         kind: SourceKind::Research.id(),
         url: src.url.to_string(),
@@ -1094,15 +1100,23 @@ pub struct RegimeOut {
     pub summary: &'static str,
     /// Main citation.
     pub citation: CitationOut,
-    /// Every source its data cites.
-    pub sources: Vec<CitationOut>,
+    /// Every source its data cites. Null in the page's engine, which never shows them (the
+    /// sources page lists them, built with the full engine), as it carries only the titles its
+    /// answers show.
+    pub sources: Option<Vec<CitationOut>>,
     /// What a scenario built on it can change: any of `lpp`, `cap`, `g2g`.
     pub scenario_settings: Vec<&'static str>,
     /// The map statuses a scenario can move places to (`tier-1`… or `open`, `license`, `denial`).
     pub scenario_statuses: Vec<&'static str>,
 }
 
-fn regime_sources(r: &Regime) -> Vec<CitationOut> {
+#[cfg(not(feature = "notes"))]
+fn regime_sources(_: &Regime) -> Option<Vec<CitationOut>> {
+    None
+}
+
+#[cfg(feature = "notes")]
+fn regime_sources(r: &Regime) -> Option<Vec<CitationOut>> {
     let mut cites: Vec<&Cite> = vec![
         r.cite,
         r.scope_a.cite,
@@ -1130,7 +1144,7 @@ fn regime_sources(r: &Regime) -> Vec<CitationOut> {
             out.push(CitationOut::from_source(c.source, None));
         }
     }
-    out
+    Some(out)
 }
 
 /// Every regime.
@@ -1263,9 +1277,10 @@ pub fn countries() -> Vec<CountryOut> {
         .collect()
 }
 
-/// Every source the data cites.
+/// Every source the data cites (with every title: the `notes` feature).
+#[cfg(feature = "notes")]
 pub fn sources() -> Vec<CitationOut> {
-    SOURCES
+    crate::data::SOURCES
         .iter()
         .map(|s| CitationOut::from_source(s, None))
         .collect()
@@ -1699,7 +1714,7 @@ mod tests {
             let host = host.strip_prefix("www.").unwrap_or(host);
             assert!(host.contains('.'), "{}", s.url);
             assert_eq!(
-                chip_citation(s).links_to,
+                chip_citation(&s).links_to,
                 format!("per {host}"),
                 "{}",
                 s.url

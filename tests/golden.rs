@@ -1444,7 +1444,7 @@ fn a_tpp_reading_reclassifies_the_chip() {
         h100e::chip::ClassBasis::ByDensity { .. }
     ));
     assert_eq!(
-        low.class_cite.cfr,
+        low.class_cite.cfr(),
         Some("15 CFR 774 supp. 1, ECCN 3A090.a.2")
     );
     assert!(low.tpp_basis.iter().all(|b| b.contains("low reading")));

@@ -49,7 +49,7 @@ fn sub(a: Dec, b: Dec) -> Dec {
 /// The paragraph a value is stated in, for messages: `cfr`, else the Federal Register page, else
 /// the source's title.
 fn cfr(c: &Cite) -> &'static str {
-    c.cfr.or(c.fr).unwrap_or(c.source.title)
+    c.cfr().or(c.fr()).or(c.source.title).unwrap_or_default()
 }
 
 fn pcfr(p: &Param) -> &'static str {
@@ -469,7 +469,7 @@ fn aia_reporting_line_is_at_or_above() {
             .filter(|g| tier1.tier1.groups.contains(&g.id))
             .flat_map(|g| g.members.iter())
             .find(|m| m.from.is_none_or(|f| f <= r.as_of) && m.until.is_none_or(|u| r.as_of < u))
-            .map(|m| m.code)
+            .map(|m| m.code())
             .expect("a Tier 1 member");
         let at = |cum: Dec| {
             let v = eval(one_h100_totalling(req(to, "h100", 1).regime(r.id), cum));
@@ -814,7 +814,7 @@ fn every_dated_membership_change_takes_effect_on_its_day() {
                 let why = format!(
                     "{} {} {} on {day} ({})",
                     g.id,
-                    m.code,
+                    m.code(),
                     if Some(day) == m.from {
                         "joins"
                     } else {
@@ -822,7 +822,7 @@ fn every_dated_membership_change_takes_effect_on_its_day() {
                     },
                     cfr(m.cite)
                 );
-                let ask = |d: Date| eval(req(m.code, "h100", 1).date(&d.to_string()));
+                let ask = |d: Date| eval(req(m.code(), "h100", 1).date(&d.to_string()));
                 // The Tier 1 list (supp. 5(a)) starts on the AI Diffusion rule's own first day, so
                 // for it the day before is also the day before that regime: the check then pins
                 // that both take effect together.

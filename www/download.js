@@ -27,9 +27,10 @@ export function chipsCsv(chips, data) {
 }
 
 /**
- * Each catalog chip's research notes, how its figures were checked and its sources, by id: the
- * page's engine leaves them out (never shown; its answers cite only a chip's first source), so
- * they come from chip-research.json beside the page, or inlined by the single-file build.
+ * Each catalog chip's research notes, how its figures were checked and its sources, by id, and
+ * each source's title by its link: the page's engine leaves them out (never shown; its answers
+ * cite only a chip's first source, and show a title only where a citation names no paragraph),
+ * so they come from chip-research.json beside the page, or inlined by the single-file build.
  */
 let research = null;
 function chipResearch() {
@@ -42,20 +43,42 @@ function chipResearch() {
   return research;
 }
 
+/** Every citation in an answer (an object with a `grade_label`), wherever it sits. */
+function* citations(v) {
+  if (Array.isArray(v)) for (const x of v) yield* citations(x);
+  else if (v && typeof v === 'object') {
+    if ('grade_label' in v) yield v;
+    else for (const x of Object.values(v)) yield* citations(x);
+  }
+}
+
+/** A source's link as the data gives it: an answer's eCFR link opens the text of its date. */
+const dataLink = (url) => url.replace(/^https:\/\/www\.ecfr\.gov\/on\/\d{4}-\d{2}-\d{2}\//, 'https://www.ecfr.gov/current/');
+
 /**
  * The answer with its explanation and citations, as the engine gave it, with its chip's research
- * text filled in where the page's engine left it null: the same JSON as the full engine's.
+ * text and its sources' titles filled in where the page's engine left them null: the same JSON as
+ * the full engine's.
  */
 export async function answerJson(verdict) {
   const c = verdict.chip;
+  const untitled = [...citations(verdict)].some((x) => x.source === null);
   let full = verdict;
-  if (!c.custom && c.verification === null) {
-    const { version, chips } = await chipResearch();
+  if (untitled || (!c.custom && c.verification === null)) {
+    const { version, chips, titles } = await chipResearch();
     // A copy cached from another dataset would put its notes into an answer stamped with this one.
     if (version !== verdict.data.version) throw new Error(`the chips' research text is from dataset ${version}, not ${verdict.data.version}; reload the page`);
-    const r = chips[c.id];
-    if (!r) throw new Error(`the chips' research text has no ${c.id}`);
-    full = { ...verdict, chip: { ...c, notes: r.notes, verification: r.verification, sources: r.sources } };
+    full = structuredClone(verdict);
+    for (const x of citations(full)) {
+      if (x.source !== null) continue;
+      x.source = titles[dataLink(x.url)];
+      if (x.source === undefined) throw new Error(`the chips' research text has no title for ${x.url}`);
+    }
+    if (!c.custom && c.verification === null) {
+      const r = chips[c.id];
+      if (!r) throw new Error(`the chips' research text has no ${c.id}`);
+      full.chip = { ...full.chip, notes: r.notes, verification: r.verification, sources: r.sources };
+    }
   }
   return `${JSON.stringify(full, null, 2)}\n`;
 }

@@ -716,7 +716,7 @@ fn regimes_text(list: &[RegimeOut]) -> String {
             "{:<16} from {}{until}{tags}\n  {}\n  {}\n",
             r.id, r.effective, r.name, r.summary
         ));
-        for src in &r.sources {
+        for src in r.sources.iter().flatten() {
             s.push_str(&format!("  - {} ({})\n", src.label, src.url));
         }
         s.push('\n');

@@ -254,8 +254,8 @@ fn chip_steps(f: &Facts, metrics: &Metrics, t: &mut Trail) {
         }
     }
     if let Chip::Catalog(e) = chip {
-        if let Some(text) = e.uncertain {
-            let source = Some(&e.source);
+        if let Some(text) = e.uncertain() {
+            let source = Some(e.source());
             t.push(
                 || Reason::ChipUncertain { text, source },
                 CLASSIFICATION.tpp_cite,

@@ -259,9 +259,11 @@ export type CitationOut = {
    */
   fr: string | null,
   /**
-   * The source's title.
+   * The source's title. Null in the page's engine, built without the `notes` feature, where
+   * the answer never shows it (see `model::Source::title`; its JSON download fills it in from
+   * `chip-research.json`).
    */
-  source: string,
+  source: string | null,
   /**
    * Who published what the link opens.
    */
@@ -1424,9 +1426,11 @@ export type RegimeOut = {
    */
   citation: CitationOut,
   /**
-   * Every source its data cites.
+   * Every source its data cites. Null in the page's engine, which never shows them (the
+   * sources page lists them, built with the full engine), as it carries only the titles its
+   * answers show.
    */
-  sources: Array<CitationOut>,
+  sources: Array<CitationOut> | null,
   /**
    * What a scenario built on it can change: any of `lpp`, `cap`, `g2g`.
    */

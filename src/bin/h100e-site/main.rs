@@ -102,8 +102,10 @@ fn regime_item(r: &RegimeOut) -> String {
         let until = r.in_force_until.as_deref().unwrap_or("now");
         format!("In force {} to {}.", esc(&r.effective), esc(until))
     };
+    // The site is written with every source (the `notes` feature): never null here.
+    let list = r.sources.as_deref().unwrap_or_default();
     let mut sources = String::new();
-    for s in &r.sources {
+    for s in list {
         let _ = write!(sources, "<li>{}</li>", cite(s));
     }
     format!(
@@ -119,7 +121,7 @@ fn regime_item(r: &RegimeOut) -> String {
         },
         summary = esc(r.summary),
         c = cite(&r.citation),
-        n = r.sources.len()
+        n = list.len()
     )
 }
 
@@ -394,8 +396,10 @@ fn sources_page(changelog: &str) -> String {
 }
 
 /// Each catalog chip's research notes, how its figures were checked and its sources, by chip id,
-/// which the page's engine leaves out (the `notes` feature): the page's JSON download of an answer
-/// fills `chip.notes`, `chip.verification` and `chip.sources` from this file.
+/// and each source's title, by its link as the data gives it (an eCFR link in its `current`
+/// form), which the page's engine leaves out (the `notes` feature): the page's JSON download of
+/// an answer fills `chip.notes`, `chip.verification`, `chip.sources` and each citation's `source`
+/// from this file.
 fn chip_research() -> String {
     let chips: serde_json::Map<String, serde_json::Value> = wire::chips()
         .into_iter()
@@ -406,7 +410,11 @@ fn chip_research() -> String {
         .collect();
     // Stamped with the dataset's version: a copy cached from another dataset is refused rather
     // than merged into an answer stamped with this one.
-    let file = serde_json::json!({ "version": h100e::data::DATASET.version, "chips": chips });
+    let titles: serde_json::Map<String, serde_json::Value> = h100e::data::SOURCES
+        .iter()
+        .map(|s| (s.url.to_string(), s.title.into()))
+        .collect();
+    let file = serde_json::json!({ "version": h100e::data::DATASET.version, "chips": chips, "titles": titles });
     format!("{file}\n")
 }
 
