@@ -20,6 +20,7 @@ use crate::model::{ChipEntry, ChipSource, Cite, Country, Datacenter, Published, 
 use crate::query::{ChipInput, Request};
 use crate::reason::Reason;
 use crate::regime::{self, Choice, Chosen, Selection};
+use crate::text::join;
 use crate::vocab::{Grade, ReviewPolicy, SourceKind};
 
 pub mod claims;
@@ -129,9 +130,9 @@ impl CitationOut {
         let about = if paragraphs.is_empty() {
             c.source.title.to_string()
         } else if c.source.grade == Grade::Secondary {
-            format!("{} (text not read)", paragraphs.join(", "))
+            format!("{} (text not read)", join(&paragraphs, ", "))
         } else {
-            paragraphs.join(", ")
+            join(&paragraphs, ", ")
         };
         CitationOut {
             cfr: c.cfr,
