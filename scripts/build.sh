@@ -24,8 +24,10 @@ mkdir -p www/pkg
 # brotli (measured, not derived: probably because a function kept apart repeats shapes of code
 # that brotli finds, where an inlined copy is renumbered into its caller's locals). Inlining only
 # small ones keeps both gains; anywhere from 15 to 30 measured within 0.1 KB of the best.
+# The producers and target-features sections (toolchain versions, features for linkers) are
+# for tools, which have run by now; browsers ignore them (75 B).
 WASM_OPT=(node_modules/.bin/wasm-opt --low-memory-unused --one-caller-inline-max-function-size=20
-  -Oz --gufa -Oz --reorder-functions-by-name)
+  -Oz --gufa -Oz --reorder-functions-by-name --strip-producers --strip-target-features)
 "${WASM_OPT[@]}" target/wasm-page/h100e_bg.wasm -o www/pkg/h100e_bg.wasm
 cp target/wasm-page/h100e.js target/wasm-page/h100e.d.ts www/pkg/
 # The npm package (pkg/): the whole JS API, the claim tools included; its own target dir, so the
