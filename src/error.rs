@@ -311,7 +311,7 @@ fn or_words(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", join(&init, ", ")),
+        [init @ .., last] => format!("{} or {last}", join(init, ", ")),
     }
 }
 

@@ -33,7 +33,7 @@ fn list_with(items: &[&str], conj: &str) -> String {
     match items {
         [] => String::new(),
         [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} {conj} {last}", join(&init, ", ")),
+        [init @ .., last] => format!("{} {conj} {last}", join(init, ", ")),
     }
 }
 
@@ -186,7 +186,7 @@ fn letter_chips(i: &IsInformed) -> String {
         })
         .collect();
     match names.as_slice() {
-        [init @ .., last] if !init.is_empty() => format!("{} or {last}", join(&init, ", ")),
+        [init @ .., last] if !init.is_empty() => format!("{} or {last}", join(init, ", ")),
         _ => join(&names, ""),
     }
 }
@@ -640,7 +640,7 @@ pub fn step(reason: &Reason, v: &Verdict) -> String {
         Reason::ChipTpp { chip, tpp, basis } => format!(
             "The {chip} has a Total Processing Performance (TPP) of {}: the highest dense throughput × bit length over its precisions ({}).",
             tpp.grouped(),
-            join(&basis, "; ")
+            join(basis, "; ")
         ),
         Reason::ChipTppUnknown { chip } => format!("The {chip}'s dense throughput is not published, so its TPP is unknown; the research classes it as outside 3A090."),
         Reason::ChipClass(b) => format!("ECCN class: {}. {}", basis_eccn(b), class_reason(b)),
@@ -673,8 +673,8 @@ pub fn step(reason: &Reason, v: &Verdict) -> String {
             Shipment::InCountryTransfer => format!("The chips move within {}: an in-country transfer, not an export from the United States.", to.name()),
             Shipment::Reexport => format!("The chips are shipped from {} to {}: a reexport, not an export from the United States.", from.name(), to.name()),
         },
-        Reason::BandConditions(b) => format!("The exporter must meet the band's conditions: {}.", join(&b.conditions, "; ")),
-        Reason::AiaConditions(a) => format!("License Exception AIA has conditions: {}.", join(&a.conditions, "; ")),
+        Reason::BandConditions(b) => format!("The exporter must meet the band's conditions: {}.", join(b.conditions, "; ")),
+        Reason::AiaConditions(a) => format!("License Exception AIA has conditions: {}.", join(a.conditions, "; ")),
         Reason::TreatedAs { country, as_country } => format!("{} is treated as part of {} under the Export Administration Regulations.", country.name(), as_country.name()),
         Reason::CountryNote { country, text } => format!("{}: {text}", country.name()),
         Reason::HqAssumed(c) => format!("We assume the buyer is headquartered in {}; give the headquarters country if it is not (it matters for companies based in {}{}).", c.name(), place_words(&v.query.selection.regime.hq_rule), if v.query.selection.regime.tiers.is_some() { ", and for Tier 1" } else { "" }),
@@ -854,7 +854,7 @@ pub fn legend_includes(members: &[&'static crate::model::Country]) -> String {
     for (as_code, names) in &treated {
         let what = match names.as_slice() {
             [one] => (*one).to_string(),
-            many => format!("{} places ({})", many.len(), join(&many, ", ")),
+            many => format!("{} places ({})", many.len(), join(many, ", ")),
         };
         parts.push(format!("{what}, treated as part of {}", the(as_code)));
     }
