@@ -7,6 +7,7 @@ use crate::data::{CHIPS, CLASSIFICATION};
 use crate::decimal::{Dec, MAX_EXACT_MILLI};
 use crate::error::{Error, Field};
 use crate::model::{ChipEntry, Cite, Datacenter};
+use crate::text::join;
 use crate::text::{closest, squash};
 use crate::vocab::StatedClass;
 
@@ -254,7 +255,7 @@ impl Chip {
                     .iter()
                     .map(|(b, t)| format!("{} TOPS at {b} bits", t.grouped()))
                     .collect();
-                format!("Custom chip ({})", parts.join(", "))
+                format!("Custom chip ({})", join(&parts, ", "))
             }
         }
     }

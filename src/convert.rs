@@ -11,6 +11,7 @@ use crate::error::{Error, Field};
 use crate::model::{ChipEntry, Cite, Contested, Regime, SizeCount};
 use crate::query::parse_quantity;
 use crate::regime;
+use crate::text::join;
 use crate::text::{closest, squash};
 pub use crate::vocab::Measure;
 use crate::vocab::{ContestedFact, ReviewPolicy};
@@ -361,7 +362,7 @@ impl ConvertRequest {
                 input: if named.is_empty() {
                     "nothing".into()
                 } else {
-                    named.join(", ")
+                    join(&named, ", ")
                 },
                 accepted: "one amount: tpp, h100e, chip with quantity, or threshold",
             });

@@ -2,6 +2,7 @@
 //! bad input in backticks and say what is accepted; the CLI prints them as they are and the wasm
 //! boundary throws them as `Error` messages.
 
+use crate::text::join;
 use std::fmt;
 
 /// The input field an error is about: the page marks that input, the CLI names that option.
@@ -310,7 +311,7 @@ fn or_words(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [init @ .., last] => format!("{} or {last}", join(init, ", ")),
     }
 }
 

@@ -13,6 +13,7 @@ use crate::model::{Contested, IsInformed, Place, Regime};
 use crate::query::Shipment;
 use crate::reason::{Caveat, Earlier, Reason, ScopeWhy, Why};
 use crate::scenario::{Scenario, Setting};
+use crate::text::join;
 use crate::verdict::{
     CapKind, CapUse, ExceptionCheck, ExceptionId, Outcome, OutcomeClass, Verdict,
 };
@@ -32,7 +33,7 @@ fn list_with(items: &[&str], conj: &str) -> String {
     match items {
         [] => String::new(),
         [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} {conj} {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {conj} {last}", join(init, ", ")),
     }
 }
 
@@ -185,8 +186,8 @@ fn letter_chips(i: &IsInformed) -> String {
         })
         .collect();
     match names.as_slice() {
-        [init @ .., last] if !init.is_empty() => format!("{} or {last}", init.join(", ")),
-        _ => names.join(""),
+        [init @ .., last] if !init.is_empty() => format!("{} or {last}", join(init, ", ")),
+        _ => join(&names, ""),
     }
 }
 
@@ -513,7 +514,7 @@ fn depends_lines(v: &Verdict) -> Option<String> {
         })
         .collect();
     if !lines.is_empty() {
-        return Some(lines.join("; "));
+        return Some(join(&lines, "; "));
     }
     // No single fact changes the answer, but several together can.
     let combined: Vec<String> = v
@@ -527,7 +528,7 @@ fn depends_lines(v: &Verdict) -> Option<String> {
                 .collect();
             format!(
                 "{} — {}",
-                when.join(" and "),
+                join(&when, " and "),
                 plain_headline(&k.verdict).trim_end_matches('.')
             )
         })
@@ -536,7 +537,7 @@ fn depends_lines(v: &Verdict) -> Option<String> {
         format!(
             "on the first readings of the contested points — {}; {}",
             plain_headline(v).trim_end_matches('.'),
-            combined.join("; ")
+            join(&combined, "; ")
         )
     })
 }
@@ -599,11 +600,11 @@ fn contested_step(c: &Contest, v: &Verdict) -> String {
     match c.chosen {
         Some(id) => format!(
             "Sources disagree on {q}; this answer takes the reading you chose ({id}). Each reading: {}.",
-            each.join("; ")
+            join(&each, "; ")
         ),
         None => format!(
             "Sources disagree on {q}, and this answer turns on it: {}.",
-            each.join("; ")
+            join(&each, "; ")
         ),
     }
 }
@@ -639,7 +640,7 @@ pub fn step(reason: &Reason, v: &Verdict) -> String {
         Reason::ChipTpp { chip, tpp, basis } => format!(
             "The {chip} has a Total Processing Performance (TPP) of {}: the highest dense throughput × bit length over its precisions ({}).",
             tpp.grouped(),
-            basis.join("; ")
+            join(basis, "; ")
         ),
         Reason::ChipTppUnknown { chip } => format!("The {chip}'s dense throughput is not published, so its TPP is unknown; the research classes it as outside 3A090."),
         Reason::ChipClass(b) => format!("ECCN class: {}. {}", basis_eccn(b), class_reason(b)),
@@ -672,8 +673,8 @@ pub fn step(reason: &Reason, v: &Verdict) -> String {
             Shipment::InCountryTransfer => format!("The chips move within {}: an in-country transfer, not an export from the United States.", to.name()),
             Shipment::Reexport => format!("The chips are shipped from {} to {}: a reexport, not an export from the United States.", from.name(), to.name()),
         },
-        Reason::BandConditions(b) => format!("The exporter must meet the band's conditions: {}.", b.conditions.join("; ")),
-        Reason::AiaConditions(a) => format!("License Exception AIA has conditions: {}.", a.conditions.join("; ")),
+        Reason::BandConditions(b) => format!("The exporter must meet the band's conditions: {}.", join(b.conditions, "; ")),
+        Reason::AiaConditions(a) => format!("License Exception AIA has conditions: {}.", join(a.conditions, "; ")),
         Reason::TreatedAs { country, as_country } => format!("{} is treated as part of {} under the Export Administration Regulations.", country.name(), as_country.name()),
         Reason::CountryNote { country, text } => format!("{}: {text}", country.name()),
         Reason::HqAssumed(c) => format!("We assume the buyer is headquartered in {}; give the headquarters country if it is not (it matters for companies based in {}{}).", c.name(), place_words(&v.query.selection.regime.hq_rule), if v.query.selection.regime.tiers.is_some() { ", and for Tier 1" } else { "" }),
@@ -853,7 +854,7 @@ pub fn legend_includes(members: &[&'static crate::model::Country]) -> String {
     for (as_code, names) in &treated {
         let what = match names.as_slice() {
             [one] => (*one).to_string(),
-            many => format!("{} places ({})", many.len(), many.join(", ")),
+            many => format!("{} places ({})", many.len(), join(many, ", ")),
         };
         parts.push(format!("{what}, treated as part of {}", the(as_code)));
     }
@@ -1045,7 +1046,7 @@ pub fn corrected(c: &crate::claims::Check) -> String {
                 Dec::from_int(*quantity).grouped(),
                 tpp.grouped(),
                 h100e(*tpp),
-                each.join("; ")
+                join(&each, "; ")
             )
         }
     }
@@ -1139,7 +1140,7 @@ pub fn scenario_changes(s: &Scenario) -> String {
             status_short(m.now, s.base)
         ));
     }
-    parts.join("; ")
+    join(&parts, "; ")
 }
 
 /// What a regime lacks when a scenario tries to change it (after "the rules `id` ").

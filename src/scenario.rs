@@ -29,6 +29,7 @@ pub const MAX_LEN: usize = 4000;
 
 // The largest amount a scenario may set is the converter's: the largest TPP the wire prints exactly.
 use crate::convert::MAX_TPP;
+use crate::text::join;
 
 /// The largest agreement multiplier.
 const MAX_MULTIPLIER: u64 = 100;
@@ -211,10 +212,10 @@ impl Overrides {
                 .map(|m| m.0.code())
                 .collect();
             if !codes.is_empty() {
-                items.push(format!("{}={}", s.id(), codes.join(",")));
+                items.push(format!("{}={}", s.id(), join(&codes, ",")));
             }
         }
-        items.join(";")
+        join(&items, ";")
     }
 }
 

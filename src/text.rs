@@ -37,6 +37,20 @@ pub fn closest<'a>(
     out
 }
 
+/// `items` with `sep` between them, as `[S]::join` writes them. std's join is monomorphised
+/// once for `String` and once for `&str` items, a kilobyte of the page's wasm each for its
+/// length-precomputing copy; this loop is a tenth of that, and no list here is long.
+pub fn join<S: AsRef<str>>(items: &[S], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
 /// The characters of a text with how often each occurs, in order.
 fn tally(text: &str) -> Vec<(char, u32)> {
     let mut out: Vec<(char, u32)> = Vec::new();

@@ -20,6 +20,7 @@ use crate::model::{ChipEntry, ChipSource, Cite, Country, Datacenter, Published, 
 use crate::query::{ChipInput, Request};
 use crate::reason::Reason;
 use crate::regime::{self, Choice, Chosen, Selection};
+use crate::text::join;
 use crate::vocab::{Grade, ReviewPolicy, SourceKind};
 
 pub mod claims;
@@ -132,9 +133,9 @@ impl CitationOut {
             // Every build carries the title of a source cited without a paragraph (build.rs).
             c.source.title.unwrap_or_default().to_string()
         } else if c.source.grade == Grade::Secondary {
-            format!("{} (text not read)", paragraphs.join(", "))
+            format!("{} (text not read)", join(&paragraphs, ", "))
         } else {
-            paragraphs.join(", ")
+            join(&paragraphs, ", ")
         };
         CitationOut {
             cfr: c.cfr(),

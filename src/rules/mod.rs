@@ -32,11 +32,15 @@ impl Trail {
     /// Adds a step when explaining.
     pub fn push(&mut self, reason: impl FnOnce() -> Reason, cite: &'static Cite) {
         if self.on {
-            self.steps.push(Step {
-                reason: reason(),
-                cite,
-            });
+            self.keep(reason(), cite);
         }
+    }
+
+    /// The push itself, written once: inlined into each of the many closures' copies of `push`,
+    /// the vector's growth and the step's copy were repeated at every rule's step.
+    #[inline(never)]
+    fn keep(&mut self, reason: Reason, cite: &'static Cite) {
+        self.steps.push(Step { reason, cite });
     }
 }
 
