@@ -46,6 +46,8 @@ check "set-up" bash scripts/setup.sh
 check "clippy, native (warnings are errors)" cargo clippy --quiet --all-targets -- -D warnings
 check "clippy, wasm (warnings are errors)" cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 check "clippy, wasm with the tools (warnings are errors)" cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features tools -- -D warnings
+# The tests must also build without the CLI's features (the page's engine is built that way).
+check "tests build without default features" cargo check --quiet --all-targets --no-default-features
 check "rustfmt" cargo fmt --all -- --check
 # Doc links that point nowhere or at private items rot silently: the docs must build clean.
 check "rustdoc (warnings are errors)" env RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
