@@ -5,8 +5,9 @@
 // the calculator and the embed load
 // js/app.js, not the readable modules beside it in www/, which stay the source (the single file,
 // the tests' harness pages and anyone reading the site use those). Code split: the modules the
-// page imports only when needed (insets.js when idle, glossary.js with its terms when idle,
-// download.js when a Download button is pressed) become their own files; everything the page runs
+// page imports only when needed (insets.js and glossary.js when idle, glossary-popover.js with a
+// term's first use, tools.js and each view's module when first opened, download.js when a Download
+// button is pressed) become their own files; everything the page runs
 // at start is one file, js/app.js (see `page`).
 // Writes www/js/meta.json: for each output, the source modules it holds and what it imports,
 // statically or dynamically (scripts/bytes.mjs follows it from js/app.js to count what the page loads). Usage (after the wasm and the map are built): node scripts/build-js.mjs
@@ -40,7 +41,7 @@ const entry = {
 
 /**
  * The page's scripts into www/js/; returns rolldown's chunks. rolldown rather than esbuild: a
- * module that app.js and a module it imports later both use (dom.js, tools.js, combobox.js) stays
+ * module that app.js and a module it imports later both use (dom.js, combobox.js) stays
  * in js/app.js, which the later file imports it from, where esbuild gives each such module a file
  * of its own (brotli compresses each file alone: four cost 870 B more than inside app.js); and
  * its minifier's output is 440 B smaller in brotli. 'allow-extension': the entry may export what the

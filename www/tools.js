@@ -8,6 +8,8 @@
 //   const t = await tools();          // throws ToolsError with a reader's message if it cannot load
 //   t.compare({ to: 'India', chip: 'b200', quantity: '5000' });
 
+import { toolsFailed } from './tools-failed.js';
+
 /**
  * The glue's address, beside the page (not this module, which the build bundles into js/); a
  * variable, so a bundler leaves it to load on demand.
@@ -39,7 +41,7 @@ export function tools() {
     return engine;
   })().catch((e) => {
     loading = null;
-    throw new ToolsError(`The claim-checking tools could not load (${e.message || e}). Check your connection and try again; the answer above does not need them.`);
+    throw new ToolsError(toolsFailed(e));
   });
   return loading;
 }
