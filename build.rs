@@ -935,6 +935,15 @@ fn sources(g: &mut Gen) {
         if !links.insert(&s.url) {
             fail(f, key, "another source has the same url");
         }
+        // An answer's eCFR links open the text of its date (`/on/DATE/`), which the download maps
+        // back to `/current/` to find the title: a source may not link to a dated text itself.
+        if s.url.starts_with("https://www.ecfr.gov/on/") {
+            fail(
+                f,
+                key,
+                "link the eCFR as https://www.ecfr.gov/current/..., not a dated /on/ text",
+            );
+        }
         let Some(grade) = vocab::Grade::from_id(&s.grade) else {
             fail(
                 f,

@@ -60,7 +60,7 @@ function legendHtml(t, current) {
  * own land, the insets' frames), so the page never downloads the world's paths twice; the live map
  * works out the shapes' centres for the arrow keys from their paths. The places' codes are one list
  * on the <svg>, in the order of its shapes and then its dots (map.js reads them so): a `data-code`
- * on each was 413 B more brotli.
+ * on each was about 400 B more brotli.
  */
 function mapHtml(t, names) {
   const status = new Map(t.destinations.filter((d) => !d.uncounted).map((d) => [d.code, d.status]));

@@ -14,7 +14,7 @@ const sha = (text) => `'sha256-${createHash('sha256').update(text).digest('base6
 
 const bundle = buildSync({
   entryPoints: ['www/app.js'], bundle: true, format: 'esm', minify: true, write: false, target: 'es2022',
-  // The engine's glue fetches its wasm by URL unless given bytes; this build gives bytes.
+  // engine.js fetches the wasm by URL unless given bytes (globalThis.h100eWasm); this build gives bytes.
   logLevel: 'warning',
 }).outputFiles[0].text;
 const wasm = readFileSync('www/pkg/h100e_bg.wasm').toString('base64');

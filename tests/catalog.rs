@@ -325,3 +325,45 @@ fn regimes_list_dates_and_sources() {
         ["proposal2025", "draft2026"]
     );
 }
+
+/// A chip's names, uncertain points, other TPP readings and first source are fields of one packed
+/// text (`ChipEntry::text`), written by build.rs in one order and read by position: every
+/// accessor against the chip's own entry in data/chips.toml, so the two orders cannot drift apart.
+#[test]
+fn packed_chip_text_reads_back_as_written() {
+    let file: toml::Table = std::fs::read_to_string("data/chips.toml")
+        .expect("data/chips.toml")
+        .parse()
+        .expect("chips.toml is TOML");
+    let rows = file["chip"].as_array().expect("[[chip]] entries");
+    assert_eq!(rows.len(), chip::catalog().len());
+    for (row, e) in rows.iter().zip(chip::catalog()) {
+        let id = text(row, "id").expect("an id");
+        assert_eq!(e.id(), id);
+        assert_eq!(Some(e.csv_id()), text(row, "csv_id"), "{id}");
+        assert_eq!(Some(e.vendor()), text(row, "vendor"), "{id}");
+        assert_eq!(Some(e.model()), text(row, "model"), "{id}");
+        assert_eq!(
+            e.variant(),
+            text(row, "variant").unwrap_or_default(),
+            "{id}"
+        );
+        assert_eq!(e.uncertain(), text(row, "uncertain"), "{id}");
+        assert_eq!(e.tpp_alternatives(), text(row, "tpp_alternatives"), "{id}");
+        let first = &row["sources"].as_array().expect("sources")[0];
+        assert_eq!(Some(e.source().about), text(first, "about"), "{id}");
+        assert_eq!(Some(e.source().url), text(first, "url"), "{id}");
+        let aliases: Vec<&str> = row["aliases"]
+            .as_array()
+            .expect("aliases")
+            .iter()
+            .filter_map(toml::Value::as_str)
+            .collect();
+        assert_eq!(e.aliases().collect::<Vec<_>>(), aliases, "{id}");
+    }
+}
+
+/// A text field of a TOML entry, if it has one.
+fn text<'a>(row: &'a toml::Value, key: &str) -> Option<&'a str> {
+    row.get(key).and_then(toml::Value::as_str)
+}
