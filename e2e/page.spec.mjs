@@ -356,3 +356,13 @@ test('the engine starts where the server does not send the wasm as application/w
   await expect(page.locator('#verdict')).toContainText(/license/i);
   await expect(page.locator('#status')).toBeEmpty();
 });
+
+test('an engine the server cannot send is named with its HTTP status, not as a compile error', async ({ page }) => {
+  // www/engine.js checks the response before compiling: a 404 page is not "invalid wasm".
+  await page.route('**/pkg/h100e_bg.wasm', (route) => route.fulfill({ status: 404, body: 'Not found', contentType: 'text/html' }));
+  await page.goto('/?to=India');
+  await expect(page.locator('#status')).toContainText('could not start');
+  await expect(page.locator('#status')).toContainText('HTTP 404');
+  // The pre-rendered answer stays for the reader.
+  await expect(page.locator('#verdict')).toContainText(/license/i);
+});
