@@ -137,7 +137,18 @@ test('the CLI and the wasm API give identical answers and refusals for 400 gener
     regimes: JSON.parse(cli(['regimes', '--json']).text).map((r) => r.id),
     readings: ['lpp-d1-d4=available', 'lpp-d1-d4=not-listed', 'chip-tpp=low', 'chip-tpp=high', 'review-d1-d4=presumption-of-approval', 'band-bandwidth=below'],
   };
-  const qs = queries(lists);
+  // And queries wrong in several fields at once: both must name the same field first (the wasm
+  // reads a query field by field, src/wasm.rs, where the CLI goes through wire::QueryIn).
+  const qs = [...queries(lists),
+    { to: 'Atlantis', quantity: 'lots', hq: 'Narnia' },
+    { to: 'India', chip: 'no-such-chip', quantity: '-3', regime: 'bogus' },
+    { to: 'Congo', chip: 'h100-sxm', quantity: '0', date: '2023-13-01' },
+    { to: 'France', tops: ['x'], bits: ['99'], quantity: '10', end_user: 'someone' },
+    { to: 'Japan', chip: 'b200', quantity: '1.5', prior_tpp: '-1', installed_tpp: 'abc' },
+    { to: 'Brazil', chip: 'h20', quantity: '5', regime: 'ac2023', date: '2025-01-01' },
+    { to: 'Chile', chip: 'h20', quantity: '5', from: 'Mordor', readings: ['nonsense'] },
+    { to: '', chip: '', quantity: '' },
+  ];
   const wasm = await page.evaluate(async (all) => {
     const api = await import('/tools/h100e.js');
     await api.default();
