@@ -35,7 +35,7 @@ async function instantiate(source) {
   else {
     const r = await fetch(source);
     if (!r.ok) throw new Error(`the engine (${r.url}) could not be fetched: HTTP ${r.status}`);
-    result = typeof WebAssembly.instantiateStreaming === 'function' && r.headers.get('content-type') === 'application/wasm'
+    result = typeof WebAssembly.instantiateStreaming === 'function' && /^application\/wasm\s*(;|$)/i.test(r.headers.get('content-type') || '')
       ? await WebAssembly.instantiateStreaming(r, table)
       : await WebAssembly.instantiate(await r.arrayBuffer(), table);
   }
