@@ -509,6 +509,13 @@ struct Gen {
     cite_text: String,
 }
 
+/// An offset into one of the packed texts, which the statics hold as a `u16`: a text past 64 KB
+/// stops the build naming the field (`widen`) to make wider.
+fn offset(file: &str, key: &str, at: usize, text: &str, widen: &str) -> u16 {
+    u16::try_from(at)
+        .unwrap_or_else(|_| fail(file, key, &format!("{text} passed 64 KB: widen {widen}")))
+}
+
 fn lit(s: &str) -> String {
     format!("{s:?}")
 }
@@ -573,14 +580,7 @@ impl Gen {
         }
         let at: Vec<String> = at
             .iter()
-            .map(|&a| match u16::try_from(a) {
-                Ok(a) => a.to_string(),
-                Err(_) => fail(
-                    file,
-                    key,
-                    "the citations' text passed 64 KB: widen `Cite::text`",
-                ),
-            })
+            .map(|&a| offset(file, key, a, "the citations' text", "`Cite::text`").to_string())
             .collect();
         let name = format!("CITE_{}", self.cites.len() + 1);
         let _ = writeln!(
@@ -1124,15 +1124,8 @@ fn countries(g: &mut Gen) {
             .collect::<Vec<_>>();
         let start = text.len();
         text.push_str(&format!("{}{}{}", c.code, c.numeric, names.join("|")));
-        let span = [start, text.len()].map(|at| {
-            u16::try_from(at).unwrap_or_else(|_| {
-                fail(
-                    f,
-                    &key,
-                    "the countries' text passed 64 KB: widen `Country`'s offsets",
-                )
-            })
-        });
+        let span = [start, text.len()]
+            .map(|at| offset(f, &key, at, "the countries' text", "`Country`'s offsets"));
         rows.push(format!(
             "Country {{ start: {}, end: {} }}",
             span[0], span[1]

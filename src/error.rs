@@ -2,7 +2,7 @@
 //! bad input in backticks and say what is accepted; the CLI prints them as they are and the wasm
 //! boundary throws them as `Error` messages.
 
-use crate::text::join;
+use crate::text::list_with;
 use std::fmt;
 
 /// The input field an error is about: the page marks that input, the CLI names that option.
@@ -303,16 +303,7 @@ fn clipped(input: &str, max: usize) -> String {
 
 fn or_list(items: &[String]) -> String {
     let quoted: Vec<String> = items.iter().map(|s| format!("`{s}`")).collect();
-    or_words(&quoted)
-}
-
-/// "a", "a or b", "a, b or c".
-fn or_words(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", join(init, ", ")),
-    }
+    list_with(&quoted, "or")
 }
 
 impl fmt::Display for Error {
@@ -339,7 +330,7 @@ impl fmt::Display for Error {
                 "{} {} can mean {}: give the one you mean (a name or an ISO code such as {})",
                 field.label(),
                 quoted(input),
-                or_words(candidates),
+                list_with(candidates, "or"),
                 or_list(codes)
             ),
             Error::UnknownChip { input, suggestions } => {

@@ -13,7 +13,7 @@ use crate::model::{Contested, IsInformed, Place, Regime};
 use crate::query::Shipment;
 use crate::reason::{Caveat, Earlier, Reason, ScopeWhy, Why};
 use crate::scenario::{Scenario, Setting};
-use crate::text::join;
+use crate::text::{join, list_with};
 use crate::verdict::{
     CapKind, CapUse, ExceptionCheck, ExceptionId, Outcome, OutcomeClass, Verdict,
 };
@@ -27,14 +27,6 @@ fn list(items: &[&str]) -> String {
 /// "a, b or c" — for lists where any one item is meant ("not in a, b or c").
 fn list_or(items: &[&str]) -> String {
     list_with(items, "or")
-}
-
-fn list_with(items: &[&str], conj: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} {conj} {last}", join(init, ", ")),
-    }
 }
 
 /// "about 1,699.1 H100-equivalents", rounded to a tenth for display.
@@ -185,10 +177,7 @@ fn letter_chips(i: &IsInformed) -> String {
                 .map_or(*id, |c| c.model())
         })
         .collect();
-    match names.as_slice() {
-        [init @ .., last] if !init.is_empty() => format!("{} or {last}", join(init, ", ")),
-        _ => join(&names, ""),
-    }
+    list_or(&names)
 }
 
 /// Why an exception is or is not available, in words (no final full stop).

@@ -51,6 +51,17 @@ pub fn join<S: AsRef<str>>(items: &[S], sep: &str) -> String {
     out
 }
 
+/// "a", "a or b", "a, b or c" (with `conj` "or"): the one list-in-words of the engine's texts,
+/// for the explanations and the error messages alike.
+pub fn list_with<S: AsRef<str>>(items: &[S], conj: &str) -> String {
+    match items {
+        [init @ .., last] if !init.is_empty() => {
+            format!("{} {conj} {}", join(init, ", "), last.as_ref())
+        }
+        _ => join(items, ""),
+    }
+}
+
 /// The characters of a text with how often each occurs, in order.
 fn tally(text: &str) -> Vec<(char, u32)> {
     let mut out: Vec<(char, u32)> = Vec::new();
