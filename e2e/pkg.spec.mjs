@@ -129,10 +129,13 @@ test('the declared types hold every real answer, and refuse what the API refuses
   api.initSync({ module: fs.readFileSync(path.join(app, 'node_modules/h100e/h100e_bg.wasm')) });
   fs.writeFileSync(path.join(app, 'answers.ts'), answersProgram(api));
   // What a newsroom developer writes, with the mistakes the types must catch marked as expected errors.
-  fs.writeFileSync(path.join(app, 'use.ts'), `import init, { evaluate, convert, type H100eError } from 'h100e';
+  fs.writeFileSync(path.join(app, 'use.ts'), `import init, { evaluate, convert, chip, regimes, type H100eError } from 'h100e';
 await init();
 const v = evaluate({ to: 'India', chip: 'h100-sxm', quantity: 2000 });
 const steps: string[] = v.explanation.map((s) => s.citation.url);
+// What only the page's engine leaves null is never null in the package (build-pkg.mjs, WITH_NOTES).
+const titles: string[] = v.explanation.map((s) => s.citation.source);
+const links: number = chip('h100-sxm').sources.length + regimes()[0].sources.length;
 const h: number | null = v.order.h100e;
 // @ts-expect-error: an unknown query field
 evaluate({ to: 'India', chip: 'h100-sxm', quantity: 1, colour: 'red' });
@@ -141,7 +144,7 @@ evaluate({ chip: 'h100-sxm', quantity: 1 });
 // @ts-expect-error: the headline is text
 const n: number = v.headline;
 try { convert({ tpp: 'lots' }); } catch (e) { console.log((e as H100eError).code); }
-export { steps, h, n };
+export { steps, titles, links, h, n };
 `);
   expect(tsc(['answers.ts', 'use.ts'])).toBe('');
   // The check has teeth: a field the declarations do not know is refused.

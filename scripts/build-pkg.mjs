@@ -47,7 +47,35 @@ function typeDeclarations() {
   }
   dts = dts.replace(/^export function (\w+)\([^)]*\): any;$/gm, (_, f) => `export function ${f}${SIGNATURES[f]};`);
   const answers = readFileSync('src/wire/answers.d.ts', 'utf8').replace(/[ \t]+$/gm, '');
-  writeFileSync('pkg/h100e.d.ts', `${dts}\n${ERROR}\n${answers}`);
+  writeFileSync('pkg/h100e.d.ts', `${dts}\n${ERROR}\n${withNotes(answers)}`);
+}
+
+/**
+ * The fields that are null only in the page's engine, built without the `notes` feature, as the
+ * package (built with it) declares them: [type, field, declared type in the package]. The shared
+ * declarations (src/wire/answers.d.ts) must allow null for the page; a package user should not
+ * have to test for a null the package never returns.
+ */
+const WITH_NOTES = [
+  ['CitationOut', 'source', 'string'],
+  ['ChipOut', 'sources', 'Array<ChipSourceOut>'],
+  ['RegimeOut', 'sources', 'Array<CitationOut>'],
+];
+
+/** `answers` with WITH_NOTES applied; stops the build if a field is no longer declared `T | null`. */
+function withNotes(answers) {
+  for (const [type, name, declared] of WITH_NOTES) {
+    const start = answers.indexOf(`export type ${type} = {`);
+    const end = answers.indexOf('\n};', start);
+    const field = `\n  ${name}: ${declared} | null,`;
+    const at = start < 0 ? -1 : answers.indexOf(field, start);
+    if (at < 0 || at > end) {
+      console.error(`build-pkg: src/wire/answers.d.ts no longer declares ${type}.${name} as \`${declared} | null\` (see WITH_NOTES)`);
+      process.exit(1);
+    }
+    answers = `${answers.slice(0, at)}\n  ${name}: ${declared},${answers.slice(at + field.length)}`;
+  }
+  return answers;
 }
 
 const cargo = readFileSync('Cargo.toml', 'utf8');
