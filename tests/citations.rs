@@ -311,3 +311,37 @@ fn taglines_do_not_overpromise() {
         );
     }
 }
+
+/// The 2026 rules cite what the research read for them (research/updates-2026-12.md): the
+/// headquarters rule at §742.6(a)(6)(iii)(A), the paragraph BIS's guidance of 31 May 2026 relies on
+/// (row 3, §4 item 4); ACA with the caveat that only its April 2024 text was read and its later
+/// scope not found (rule.md §3.5), which decides a 3A090.b chip to the UAE once it is in A:5 (row 5).
+#[test]
+fn the_2026_rules_cite_what_was_read() {
+    let v = eval(req("SG", "h100", 10).regime("jan2026").hq("CN"));
+    let hq = v
+        .explanation
+        .iter()
+        .find(|s| s.id == "hq.rule_applies")
+        .expect("the headquarters step");
+    assert_eq!(hq.citation.cfr, Some("15 CFR 742.6(a)(6)(iii)(A)"));
+    let v = eval(req("AE", "l40", 100).date("2026-08-01"));
+    let aca = v
+        .license_exceptions
+        .iter()
+        .find(|e| e.id == "ACA")
+        .expect("ACA");
+    let caveat = aca.citation.uncertain.unwrap_or_default();
+    assert!(
+        caveat.contains("April 2024") && caveat.contains("UAE"),
+        "{caveat}"
+    );
+    // The H100 unit is our chip research, not a paragraph of the rule that was "not read".
+    let order = v
+        .explanation
+        .iter()
+        .find(|s| s.id == "order.tpp")
+        .expect("the order step");
+    assert_eq!(order.citation.cfr, None);
+    assert_eq!(order.citation.kind, "research");
+}
