@@ -116,10 +116,11 @@ struct Kind {
 /// What `shown` makes of the verdict of `q`'s order (its destination is ignored) in every
 /// destination, in [`country::all`] order: the rules run once per kind of destination, and each
 /// destination of a kind gets a copy. Explanations are not built, as in [`crate::eval::outcome`].
+/// `shown` also gets the query for that destination, to re-answer it (under contested readings).
 pub fn everywhere<T: Clone>(
     q: &Query,
     metrics: &Metrics,
-    shown: impl Fn(&Verdict) -> T,
+    shown: impl Fn(&Query, &Verdict) -> Result<T, Error>,
 ) -> Result<Vec<(&'static Country, T)>, Error> {
     let r = q.selection.regime;
     let key = (std::ptr::from_ref(r) as usize, period(q.selection.date));
@@ -142,7 +143,7 @@ fn by_kind<T: Clone>(
     q: &Query,
     metrics: &Metrics,
     table: &[u32],
-    shown: &impl Fn(&Verdict) -> T,
+    shown: &impl Fn(&Query, &Verdict) -> Result<T, Error>,
 ) -> Result<Vec<(&'static Country, T)>, Error> {
     let r = q.selection.regime;
     let mut kinds: Vec<(Kind, T)> = Vec::new();
@@ -168,7 +169,7 @@ fn by_kind<T: Clone>(
             Some(t) => t,
             None => {
                 one.destination = c;
-                let t = shown(&crate::eval::outcome(&one, metrics)?);
+                let t = shown(&one, &crate::eval::outcome(&one, metrics)?)?;
                 kinds.push((kind, t.clone()));
                 t
             }

@@ -186,6 +186,37 @@ pub fn assess(q: &Query, v: &Verdict) -> Result<Vec<Contest>, Error> {
     Ok(out)
 }
 
+/// The contested facts that `v`, the answer to `q` from the chip's metrics `base`, turns on:
+/// those the query left open and under another of whose readings the answer differs — the facts
+/// [`assess`] finds `depends`, without answering again under the first reading (which `v` is)
+/// or after the first difference, as the map asks it of every kind of destination.
+pub fn turns_on(q: &Query, v: &Verdict, base: &Metrics) -> Result<Vec<&'static Contested>, Error> {
+    let chip_readings = q.chip.tpp_readings_from(base.tpp);
+    let mut out = Vec::new();
+    for fact in ContestedFact::ALL {
+        let applies = v.consulted.contains(&fact)
+            || (fact == ContestedFact::ChipTpp && chip_readings.len() > 1);
+        let Some(data) = CONTESTED.iter().find(|c| c.fact == fact) else {
+            continue;
+        };
+        if !applies || q.readings.iter().any(|r| r.0 == fact) {
+            continue;
+        }
+        let others: Vec<&'static str> = if fact == ContestedFact::ChipTpp {
+            chip_readings.iter().skip(1).map(|(id, _)| *id).collect()
+        } else {
+            data.readings.iter().skip(1).map(|r| r.id).collect()
+        };
+        for id in others {
+            if key(&under(q, &[(fact, id)], base)?) != key(v) {
+                out.push(data);
+                break;
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// The answer to `q` with each `(fact, reading)` fixed, from the chip's catalog metrics `base`,
 /// measured once by the caller.
 fn under(

@@ -1549,6 +1549,20 @@ pub struct OutcomeOut {
     pub review_policy: Option<&'static str>,
     /// The same in words.
     pub review_policy_label: Option<&'static str>,
+    /// The contested points this answer turns on (as `EvalOut::contested` where `depends`):
+    /// under another reading, destinations with this answer would meet a different one, so the
+    /// map, its table and its downloads must not show it as settled. Empty when it is settled.
+    pub depends_on: Vec<FactRef>,
+}
+
+/// A contested point by its id, with its question in words.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct FactRef {
+    /// The fact's id, e.g. `lpp-d1-d4`.
+    pub fact: &'static str,
+    /// The question, in plain words.
+    pub question: &'static str,
 }
 
 /// Each destination's ISO code and the index of its answer in [`OutcomesOut::answers`], written
@@ -1649,9 +1663,16 @@ impl OutcomesOut {
     }
 }
 
-/// What the outcome map shows of a verdict.
-fn outcome_out(v: &Verdict) -> OutcomeOut {
-    OutcomeOut {
+/// What the outcome map shows of the verdict `v` of `q`, from the chip's metrics `m`.
+fn outcome_out(q: &crate::query::Query, v: &Verdict, m: &Metrics) -> Result<OutcomeOut, Error> {
+    let depends_on = crate::contested::turns_on(q, v, m)?
+        .iter()
+        .map(|c| FactRef {
+            fact: c.fact.id(),
+            question: c.question,
+        })
+        .collect();
+    Ok(OutcomeOut {
         tier: v.tier.map(eval::Tier::number),
         outcome: v.outcome.as_str(),
         class: v.class().id(),
@@ -1659,14 +1680,15 @@ fn outcome_out(v: &Verdict) -> OutcomeOut {
         exception_used: v.exception_used().map(eval::ExceptionId::as_str),
         review_policy: v.review_policy.map(ReviewPolicy::id),
         review_policy_label: v.review_policy.map(ReviewPolicy::label),
-    }
+        depends_on,
+    })
 }
 
 /// The outcome of the same order in every destination (the `to` of the query is ignored).
 pub fn outcomes(req: &Request) -> Result<OutcomesOut, Error> {
     let q = req.resolve()?;
     let metrics = q.chip_metrics()?;
-    let each = crate::atlas::everywhere(&q, &metrics, outcome_out)?;
+    let each = crate::atlas::everywhere(&q, &metrics, |one, v| outcome_out(one, v, &metrics))?;
     // Destinations of different kinds can still meet the same answer: each answer is listed once.
     let mut answers: Vec<OutcomeOut> = Vec::new();
     let mut at = Vec::with_capacity(each.len());

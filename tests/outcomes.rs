@@ -38,7 +38,37 @@ fn agrees(order: &Request, what: &str) {
         assert_eq!(m.exception_used, full.exception_used, "{what}");
         assert_eq!(m.review_policy, full.review_policy, "{what}");
         assert_eq!(m.tier, full.destination.tier, "{what}");
+        // "It depends" in the answer is "it depends" on the map (rule.md Errata 2 and 8: both
+        // readings wherever that answer is shown).
+        let depends: Vec<&str> = full
+            .contested
+            .iter()
+            .filter(|c| c.depends)
+            .map(|c| c.fact)
+            .collect();
+        let on_map: Vec<&str> = m.depends_on.iter().map(|d| d.fact).collect();
+        assert_eq!(on_map, depends, "{what}");
     }
+}
+
+/// The orders above meet contested points on the map, so the check of `depends_on` has teeth:
+/// under the AI Diffusion rule, whether LPP reaches D:1/D:4 decides a small order to Saudi Arabia
+/// (rule.md Errata 2), and under the 2026 rules the review of D:1/D:4 licenses (Errata 8).
+#[test]
+fn the_map_marks_answers_that_turn_on_a_contested_point() {
+    let diffusion = wire::outcomes(&req("SG", "h100", 100).regime("diffusion2025")).expect("map");
+    let sa = diffusion.at("SA").expect("SA");
+    assert_eq!(
+        sa.depends_on.iter().map(|d| d.fact).collect::<Vec<_>>(),
+        ["lpp-d1-d4"]
+    );
+    assert!(diffusion.at("FR").expect("FR").depends_on.is_empty());
+    let now = wire::outcomes(&req("SG", "h100", 100)).expect("map");
+    let vn = now.at("VN").expect("VN");
+    assert_eq!(
+        vn.depends_on.iter().map(|d| d.fact).collect::<Vec<_>>(),
+        ["review-d1-d4"]
+    );
 }
 
 #[test]

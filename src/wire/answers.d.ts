@@ -946,6 +946,20 @@ export type ExceptionOut = {
 };
 
 /**
+ * A contested point by its id, with its question in words.
+ */
+export type FactRef = {
+  /**
+   * The fact's id, e.g. `lpp-d1-d4`.
+   */
+  fact: string,
+  /**
+   * The question, in plain words.
+   */
+  question: string,
+};
+
+/**
  * One finding behind a verdict.
  */
 export type FindingOut = {
@@ -1197,6 +1211,12 @@ export type OutcomeOut = {
    * The same in words.
    */
   review_policy_label: string | null,
+  /**
+   * The contested points this answer turns on (as `EvalOut::contested` where `depends`):
+   * under another reading, destinations with this answer would meet a different one, so the
+   * map, its table and its downloads must not show it as settled. Empty when it is settled.
+   */
+  depends_on: Array<FactRef>,
 };
 
 /**
