@@ -162,8 +162,10 @@ function paintClasses(st, t, outMap) {
   const rule = new Map(t.destinations.map((d) => [d.code, d]));
   const ruleLabel = new Map(t.legend.map((l) => [l.status, l.short]));
   const outcomeLabel = new Map((outMap?.legend || []).map((l) => [l.status, l.short]));
+  // An answer that turns on a contested point says so wherever it is shown (the tooltip, the
+  // table, the CSV), as the full answer's "It depends" does.
   const outcomeWords = (o) => !outMap ? 'being worked out' : !o ? 'no answer for this order'
-    : [outcomeLabel.get(o.class), o.exception_used, o.review_policy_label].filter(Boolean).join(' · ');
+    : [outcomeLabel.get(o.class), o.exception_used, o.review_policy_label, ...o.depends_on.map((d) => `it depends on ${d.question}`)].filter(Boolean).join(' · ');
   const classes = new Map();
   const labels = new Map();
   const rows = [];
