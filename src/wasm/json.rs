@@ -8,6 +8,8 @@ use std::fmt::{self, Write};
 
 use serde::ser::{self, Serialize};
 
+use crate::decimal::digits;
+
 /// A value that could not be written: never for the wire types, whose keys are all text and
 /// which never fail on their own. It carries no message, so every `Result` of the serializer is
 /// a single byte and the derived code that passes it on stays small.
@@ -63,8 +65,9 @@ impl Writer {
         self.0.push('"');
     }
 
-    fn integer(&mut self, n: impl fmt::Display) {
-        let _ = write!(self.0, "{n}");
+    /// A whole number, its digits written by [`digits`] rather than `core::fmt`.
+    fn integer(&mut self, n: u64) {
+        self.0.push_str(&digits(n));
     }
 }
 
@@ -128,7 +131,10 @@ impl<'a> ser::Serializer for &'a mut Writer {
         self.serialize_i64(v.into())
     }
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.integer(v);
+        if v < 0 {
+            self.0.push('-');
+        }
+        self.integer(v.unsigned_abs());
         Ok(())
     }
     fn serialize_u8(self, v: u8) -> Result<(), Error> {
