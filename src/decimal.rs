@@ -277,11 +277,22 @@ pub fn digits(n: u64) -> String {
 
 /// Appends `n` in decimal digits, with leading zeros to at least `width` digits (7 and 2: "07").
 pub fn push_digits(out: &mut String, n: u64, width: usize) {
-    if n >= 10 || width > 1 {
-        push_digits(out, n / 10, width.saturating_sub(1));
+    push_in_base(out, n, 10, width);
+}
+
+/// Appends `n` in lowercase hexadecimal digits, with leading zeros to at least `width` digits,
+/// as `{:0width$x}` writes them: for the escapes of hidden characters in messages (`\u{200b}`)
+/// and of control characters in JSON, for which alone the page's wasm kept `core::fmt`'s hex.
+pub fn push_hex(out: &mut String, n: u64, width: usize) {
+    push_in_base(out, n, 16, width);
+}
+
+fn push_in_base(out: &mut String, n: u64, base: u64, width: usize) {
+    if n >= base || width > 1 {
+        push_in_base(out, n / base, base, width.saturating_sub(1));
     }
-    // A remainder of a division by 10 is below 10: the cast cannot truncate.
-    out.push(char::from(b'0' + (n % 10) as u8));
+    let digit = usize::try_from(n % base).unwrap_or(0);
+    out.push(char::from(*b"0123456789abcdef".get(digit).unwrap_or(&b'?')));
 }
 
 impl fmt::Display for DecParseError {
@@ -312,6 +323,12 @@ mod tests {
             padded.push(' ');
         }
         assert_eq!(padded, "07 12 0005 2026 000 123 ");
+        let mut hex = String::new();
+        for (n, width) in [(0x1f, 4), (0x202e, 1), (0, 1), (0xfeff, 2), (u64::MAX, 1)] {
+            push_hex(&mut hex, n, width);
+            hex.push(' ');
+        }
+        assert_eq!(hex, "001f 202e 0 feff ffffffffffffffff ");
     }
 
     #[test]
