@@ -3,6 +3,8 @@
 use std::fmt;
 use std::num::NonZeroU8;
 
+use crate::decimal::push_digits;
+
 /// A day in the proleptic Gregorian calendar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -93,15 +95,17 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
+/// ISO 8601, "2025-01-13". Its digits are written by [`crate::decimal::push_digits`], not by
+/// `core::fmt`'s integers (see [`crate::decimal::digits`]).
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:04}-{:02}-{:02}",
-            self.year,
-            self.month.get(),
-            self.day
-        )
+        let mut out = String::new();
+        push_digits(&mut out, self.year.into(), 4);
+        out.push('-');
+        push_digits(&mut out, self.month.get().into(), 2);
+        out.push('-');
+        push_digits(&mut out, self.day.into(), 2);
+        f.write_str(&out)
     }
 }
 

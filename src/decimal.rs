@@ -201,13 +201,7 @@ impl Dec {
         let (q, scale) = self.ratio_scaled(den, places)?;
         let (whole, frac) = (q / scale, q % scale);
         let width = usize::try_from(places).ok()?;
-        let digits = format!("{frac:0width$}");
-        let digits = digits.trim_end_matches('0');
-        Some(if digits.is_empty() {
-            whole.to_string()
-        } else {
-            format!("{whole}.{digits}")
-        })
+        Some(with_fraction(whole, frac, width))
     }
 
     /// The value as a float, for JSON. Exact for every value with at most 15 significant digits;
@@ -253,15 +247,52 @@ pub const MAX_EXACT_MILLI: u64 = 999_999_999_999_999;
 
 impl fmt::Display for Dec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let whole = self.0 / SCALE;
-        let frac = self.0 % SCALE;
-        if frac == 0 {
-            write!(f, "{whole}")
-        } else {
-            let digits = format!("{frac:03}");
-            write!(f, "{whole}.{}", digits.trim_end_matches('0'))
-        }
+        f.write_str(&with_fraction(self.0 / SCALE, self.0 % SCALE, 3))
     }
+}
+
+/// `whole.frac`, the fraction `width` digits wide without its trailing zeros, and no point if
+/// nothing is left of it ("2896.8", "1").
+fn with_fraction(whole: u64, frac: u64, width: usize) -> String {
+    let mut out = digits(whole);
+    let mut fraction = String::new();
+    push_digits(&mut fraction, frac, width);
+    let fraction = fraction.trim_end_matches('0');
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// `n` in decimal digits, as `{n}` writes it. The page's engine writes its integers through this
+/// and [`push_digits`] rather than `core::fmt`, whose `Display` of each integer width (`u8`,
+/// `u16`, `u64`) is a copy of the digit code of its own: about 0.9 KB of the page's wasm for
+/// the dozen places a sentence, a date or the JSON writer shows a whole number.
+pub fn digits(n: u64) -> String {
+    let mut out = String::new();
+    push_digits(&mut out, n, 1);
+    out
+}
+
+/// Appends `n` in decimal digits, with leading zeros to at least `width` digits (7 and 2: "07").
+pub fn push_digits(out: &mut String, n: u64, width: usize) {
+    push_in_base(out, n, 10, width);
+}
+
+/// Appends `n` in lowercase hexadecimal digits, with leading zeros to at least `width` digits,
+/// as `{:0width$x}` writes them: for the escapes of hidden characters in messages (`\u{200b}`)
+/// and of control characters in JSON, for which alone the page's wasm kept `core::fmt`'s hex.
+pub fn push_hex(out: &mut String, n: u64, width: usize) {
+    push_in_base(out, n, 16, width);
+}
+
+fn push_in_base(out: &mut String, n: u64, base: u64, width: usize) {
+    if n >= base || width > 1 {
+        push_in_base(out, n / base, base, width.saturating_sub(1));
+    }
+    let digit = usize::try_from(n % base).unwrap_or(0);
+    out.push(char::from(*b"0123456789abcdef".get(digit).unwrap_or(&b'?')));
 }
 
 impl fmt::Display for DecParseError {
@@ -280,6 +311,25 @@ impl fmt::Display for DecParseError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_are_written_as_fmt_writes_them() {
+        for n in [0, 7, 10, 99, 2026, 1_000_000, u64::MAX] {
+            assert_eq!(digits(n), n.to_string());
+        }
+        let mut padded = String::new();
+        for (n, width) in [(7, 2), (12, 2), (5, 4), (2026, 4), (0, 3), (123, 0)] {
+            push_digits(&mut padded, n, width);
+            padded.push(' ');
+        }
+        assert_eq!(padded, "07 12 0005 2026 000 123 ");
+        let mut hex = String::new();
+        for (n, width) in [(0x1f, 4), (0x202e, 1), (0, 1), (0xfeff, 2), (u64::MAX, 1)] {
+            push_hex(&mut hex, n, width);
+            hex.push(' ');
+        }
+        assert_eq!(hex, "001f 202e 0 feff ffffffffffffffff ");
+    }
 
     #[test]
     fn parses_and_prints_exactly() {

@@ -2,6 +2,7 @@
 //! bad input in backticks and say what is accepted; the CLI prints them as they are and the wasm
 //! boundary throws them as `Error` messages.
 
+use crate::decimal::push_hex;
 use crate::text::list_with;
 use std::fmt;
 
@@ -289,7 +290,9 @@ fn clipped(input: &str, max: usize) -> String {
     let mut out = String::new();
     for c in input.chars().take(max) {
         if hidden(c) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            out.push_str("\\u{");
+            push_hex(&mut out, u32::from(c).into(), 1);
+            out.push('}');
         } else {
             out.push(c);
         }

@@ -7,7 +7,7 @@ use crate::contested::{Contest, ContestReading, Pick};
 use crate::country;
 use crate::data::CLASSIFICATION;
 use crate::date::Date;
-use crate::decimal::{group_digits, Dec};
+use crate::decimal::{digits, group_digits, Dec};
 use crate::eval::Status;
 use crate::model::{Contested, IsInformed, Place, Regime};
 use crate::query::Shipment;
@@ -137,7 +137,7 @@ fn month_year(d: Date) -> String {
     ];
     let (y, m, _) = d.ymd();
     let month = MONTHS.get(usize::from(m).saturating_sub(1)).unwrap_or(&"");
-    format!("{month} {y}")
+    format!("{month} {}", digits(y.into()))
 }
 
 /// The 2026 band's name, from the regime's data: its review, its lines and its places.
@@ -324,8 +324,8 @@ pub fn cap_name(c: &CapUse) -> String {
         ),
         CapKind::Nveu { date } => format!(
             "NVEU installed-base cap per country, Q{} {}",
-            date.quarter(),
-            date.year()
+            digits(date.quarter().into()),
+            digits(date.year().into())
         ),
         CapKind::AiaReport => "AIA reporting threshold (cumulative TPP per buyer)".into(),
     }
@@ -667,8 +667,8 @@ pub fn step(reason: &Reason, v: &Verdict) -> String {
         Reason::TreatedAs { country, as_country } => format!("{} is treated as part of {} under the Export Administration Regulations.", country.name(), as_country.name()),
         Reason::CountryNote { country, text } => format!("{}: {text}", country.name()),
         Reason::HqAssumed(c) => format!("We assume the buyer is headquartered in {}; give the headquarters country if it is not (it matters for companies based in {}{}).", c.name(), place_words(&v.query.selection.regime.hq_rule), if v.query.selection.regime.tiers.is_some() { ", and for Tier 1" } else { "" }),
-        Reason::DestTier(c, t) => format!("{} is in Tier {} of this regime.", c.name(), t.number()),
-        Reason::HqTier(c, t) => format!("The buyer's headquarters, {}, is in Tier {}.", c.name(), t.number()),
+        Reason::DestTier(c, t) => format!("{} is in Tier {} of this regime.", c.name(), digits(t.number().into())),
+        Reason::HqTier(c, t) => format!("The buyer's headquarters, {}, is in Tier {}.", c.name(), digits(t.number().into())),
         _ => decision_step(reason, v),
     }
 }
@@ -816,7 +816,9 @@ pub fn legend_includes(members: &[&'static crate::model::Country]) -> String {
         c if c == origin => "the United States".to_string(),
         c => country::by_code(c).map_or(c.to_string(), |k| k.name().to_string()),
     };
-    let mut own = 0;
+    // A `usize`, whose digits are those the panic messages keep anyway; an `i32` brought in
+    // `core::fmt`'s printing of `i32`s for this count alone (284 B of the page's wasm).
+    let mut own = 0usize;
     let mut has_origin = false;
     let mut treated: Vec<(&str, Vec<&str>)> = Vec::new();
     for c in members {

@@ -12,7 +12,7 @@ use crate::contested::Contest;
 use crate::country;
 use crate::data::{CLASSIFICATION, DATASET};
 use crate::date::Date;
-use crate::decimal::Dec;
+use crate::decimal::{digits, Dec};
 use crate::error::Error;
 use crate::eval::{self, CapUse, ExceptionCheck, Verdict};
 use crate::explain;
@@ -99,9 +99,9 @@ fn published_words(p: Published) -> String {
     match p {
         Published::Day(d) => {
             let (y, m, day) = d.ymd();
-            format!("{day} {} {y}", month(m))
+            format!("{} {} {}", digits(day.into()), month(m), digits(y.into()))
         }
-        Published::Month { year, month: m } => format!("{} {year}", month(m)),
+        Published::Month { year, month: m } => format!("{} {}", month(m), digits(year.into())),
     }
 }
 

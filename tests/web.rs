@@ -398,3 +398,24 @@ fn claims_match_native() {
         serde_json::to_value(wire::claims().expect("claims")).expect("json"),
     );
 }
+
+/// The JSON writer's whole numbers are its own digits (not `core::fmt`'s): every width and sign
+/// as serde_json writes them.
+#[wasm_bindgen_test]
+fn json_integers_match_serde_json() {
+    let values = (
+        0u64,
+        7u8,
+        2026u16,
+        u32::MAX,
+        u64::MAX,
+        -1i64,
+        i64::MIN,
+        -45i8,
+        0i32,
+    );
+    assert_eq!(
+        wasm::json::to_string(&values).expect("json"),
+        serde_json::to_string(&values).expect("json")
+    );
+}

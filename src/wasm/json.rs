@@ -4,9 +4,11 @@
 //! JavaScript (and whose per-type code was a tenth of the page's wasm). Numbers that are not
 //! integers are written by JavaScript (`String(n)`), so Rust's float printing stays out.
 
-use std::fmt::{self, Write};
+use std::fmt;
 
 use serde::ser::{self, Serialize};
+
+use crate::decimal::{digits, push_hex};
 
 /// A value that could not be written: never for the wire types, whose keys are all text and
 /// which never fail on their own. It carries no message, so every `Result` of the serializer is
@@ -54,7 +56,8 @@ impl Writer {
                     '\r' => self.0.push_str("\\r"),
                     '\t' => self.0.push_str("\\t"),
                     c if u32::from(c) < 0x20 => {
-                        let _ = write!(self.0, "\\u{:04x}", u32::from(c));
+                        self.0.push_str("\\u");
+                        push_hex(&mut self.0, u32::from(c).into(), 4);
                     }
                     c => self.0.push(c),
                 }
@@ -63,8 +66,9 @@ impl Writer {
         self.0.push('"');
     }
 
-    fn integer(&mut self, n: impl fmt::Display) {
-        let _ = write!(self.0, "{n}");
+    /// A whole number, its digits written by [`digits`] rather than `core::fmt`.
+    fn integer(&mut self, n: u64) {
+        self.0.push_str(&digits(n));
     }
 }
 
@@ -128,7 +132,10 @@ impl<'a> ser::Serializer for &'a mut Writer {
         self.serialize_i64(v.into())
     }
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.integer(v);
+        if v < 0 {
+            self.0.push('-');
+        }
+        self.integer(v.unsigned_abs());
         Ok(())
     }
     fn serialize_u8(self, v: u8) -> Result<(), Error> {
