@@ -275,6 +275,19 @@ test('hypothetical regimes are labelled on the answer and the map; the table lis
   await expect(page.locator('#table tbody tr').first()).toHaveAttribute('data-row', 'ZW');
 });
 
+// rule.md Errata 2 and 8: where an answer turns on a contested point, both readings are shown
+// wherever it is, so the map's table (and the CSV made from it) and tooltips say "it depends",
+// not only the answer for the chosen destination.
+test('the map\'s table says which answers depend on a contested point', async ({ page }) => {
+  await open(page, '/?regime=diffusion2025&to=Saudi+Arabia&qty=100&map=outcome');
+  await expect(page.locator('#verdict')).toContainText('It depends');
+  await page.click('#table-box summary');
+  const row = (code) => page.locator(`#table tbody tr[data-row="${code}"]`);
+  await expect(row('SA')).toContainText('it depends on whether License Exception LPP can be used');
+  await expect(row('FR')).not.toContainText('it depends');
+  await expect(page.locator('svg.world [data-country="SA"]').first()).toHaveAttribute('aria-label', /it depends on whether License Exception LPP/);
+});
+
 test('screenshots: desktop and 360 px, light and dark', async ({ browser }) => {
   fs.mkdirSync(SHOTS, { recursive: true });
   for (const scheme of ['light', 'dark']) {
