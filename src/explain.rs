@@ -531,11 +531,43 @@ fn depends_lines(v: &Verdict) -> Option<String> {
     })
 }
 
+/// When a license is required under every reading and only how it would be reviewed turns on
+/// contested points: the headline leads with the license, which is not in doubt, rather than
+/// with "It depends" (a reader must not have to compare two readings to learn that).
+fn license_either_way(v: &Verdict) -> Option<String> {
+    let contests: Vec<&Contest> = v.contests.iter().filter(|c| c.depends()).collect();
+    let verdicts = || {
+        contests
+            .iter()
+            .flat_map(|c| c.readings.iter().map(|x| &x.verdict))
+    };
+    if contests.is_empty() || verdicts().any(|x| x.outcome != Outcome::LicenseRequired) {
+        return None;
+    }
+    let mut reviews: Vec<String> = Vec::new();
+    for x in verdicts() {
+        let review = x.review_policy.map_or_else(
+            || "with no published review policy".to_string(),
+            review_phrase,
+        );
+        if !reviews.contains(&review) {
+            reviews.push(review);
+        }
+    }
+    let questions: Vec<&str> = contests.iter().map(|c| c.fact.question).collect();
+    Some(format!(
+        "License required either way: an application would be reviewed {}, depending on {}.",
+        list_with(&reviews, "or"),
+        list_with(&questions, "and on")
+    ))
+}
+
 /// One sentence a reader can take away; "It depends: …" when a contested point changes it.
 pub fn headline(v: &Verdict) -> String {
-    let text = match depends_lines(v) {
-        Some(lines) => format!("It depends: {lines}"),
-        None => plain_headline(v),
+    let text = match (license_either_way(v), depends_lines(v)) {
+        (Some(text), _) => text,
+        (None, Some(lines)) => format!("It depends: {lines}"),
+        (None, None) => plain_headline(v),
     };
     if v.query.selection.regime.hypothetical {
         format!("Hypothetical — {text}")

@@ -1271,7 +1271,13 @@ fn d1_d4_review_under_the_2023_rules_is_shown_both_ways() {
         policies,
         [Some("case-by-case"), Some("presumption-of-approval")]
     );
-    assert!(v.headline.starts_with("It depends: "));
+    // A license either way: the headline says so first, then that the review depends.
+    assert_eq!(
+        v.headline,
+        "License required either way: an application would be reviewed case-by-case or under a \
+         presumption of approval, depending on how a license for a D:1 or D:4 destination is \
+         reviewed under the 2023–24 rules, for a buyer not headquartered in the US, A:5 or A:6."
+    );
     assert_eq!(v.review_policy, Some("case-by-case"));
     // China is D:5: presumption of denial, not contested.
     let cn = eval(req("CN", "b200", 10).regime("jan2026"));
@@ -1313,7 +1319,14 @@ fn an_unknown_bandwidth_near_the_2026_band_depends() {
         policies,
         [Some("presumption-of-denial"), Some("case-by-case")]
     );
-    assert!(v.headline.starts_with("It depends: "));
+    assert!(
+        v.headline.starts_with(
+            "License required either way: an application would be reviewed under a presumption \
+             of denial or case-by-case, depending on whether the chip's total DRAM bandwidth"
+        ),
+        "{}",
+        v.headline
+    );
     // With the bandwidth given, nothing is contested.
     let given = Request {
         chip: typed("1979", "814", Some("4800")),

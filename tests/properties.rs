@@ -82,10 +82,15 @@ proptest! {
             };
         }
         let v = wire::evaluate(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        // "It depends" when one contested fact changes the answer, or several only together.
+        // "It depends" when one contested fact changes the answer, or several only together;
+        // "License required either way" first when every reading of them needs a license.
+        let depends: Vec<_> = v.contested.iter().filter(|c| c.depends).collect();
+        let either = !depends.is_empty()
+            && depends.iter().all(|c| c.readings.iter().all(|x| x.answer.license_required));
+        prop_assert_eq!(v.headline.contains("License required either way: "), either);
         prop_assert_eq!(
             v.headline.contains("It depends: "),
-            v.contested.iter().any(|c| c.depends) || !v.contested_combinations.is_empty()
+            !either && (!depends.is_empty() || !v.contested_combinations.is_empty())
         );
         for k in &v.contested_combinations {
             let mut fixed = r.clone();

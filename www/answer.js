@@ -18,13 +18,17 @@ function citation(c) {
   ];
 }
 
-/** The verdict: one line (or "it depends" and each reading's answer), then the caveats. */
+/** The verdict: one line (or "it depends" and each reading's answer), then the caveats. Where
+ * every reading needs a license and only the review differs, the engine's headline says so first
+ * ("License required either way: …"), and the readings follow. */
 export function renderVerdict(slot, v) {
   const depends = v.contested.filter((c) => c.depends);
   const combos = depends.length ? [] : v.contested_combinations;
-  const tone = depends.length || combos.length ? 'depends' : v.license_required ? 'yes' : 'no';
+  const either = depends.length && depends.every((c) => c.readings.every((r) => r.license_required));
+  const tone = either ? 'yes' : depends.length || combos.length ? 'depends' : v.license_required ? 'yes' : 'no';
   const verdict = h('p', { class: `verdict ${tone}${v.regime.hypothetical ? ' hyp' : ''}`, id: 'verdict', 'data-class': v.outcome_class },
-    depends.length ? `It depends on ${depends.map((c) => c.question).join(', and on ')}:`
+    either ? v.headline
+      : depends.length ? `It depends on ${depends.map((c) => c.question).join(', and on ')}:`
       : combos.length ? `It depends on ${v.contested.map((c) => c.question).join(', and on ')}, taken together:` : v.headline);
   const readings = depends.map((c) => h('ul', { class: 'readings', 'data-fact': c.fact }, c.readings.map((r) =>
     h('li', { 'data-reading': r.reading, 'data-class': r.outcome_class }, h('strong', {}, `${cap(r.short)}: `), r.headline, ' ', ...citation(r.citation)))));
