@@ -101,3 +101,23 @@ test('when the chips\' research text cannot load, the JSON download says so, sav
   expect(JSON.parse(file.body.toString('utf8')).chip.notes).toBeTruthy();
   await expect(note).toHaveCount(0);
 });
+
+test('while the question has an error, a download says why nothing was saved', async ({ page }) => {
+  const saved = [];
+  page.on('download', (d) => saved.push(d.suggestedFilename()));
+  await page.goto('/?regime=diffusion2025&to=India&qty=2000');
+  await page.waitForSelector('html[data-ready]');
+  await page.fill('#qty', '0');
+  await expect(page.locator('#answer-error')).toBeVisible();
+  const status = page.locator('#download-status');
+  for (const kind of ['csv', 'json', 'svg', 'png']) {
+    await page.evaluate(() => { document.querySelector('#download-status').textContent = ''; });
+    await page.click(`[data-download="${kind}"]`);
+    await expect(status).toHaveText(/^Nothing saved: the question has an error .*fix it first\.$/);
+  }
+  expect(saved).toEqual([]);
+  // Once fixed, a download saves and the message goes.
+  await page.fill('#qty', '2000');
+  await download(page, 'csv');
+  await expect(status).toHaveText('');
+});

@@ -58,3 +58,53 @@ test('"Cite this" gives tool, dataset version, question, answer, link and access
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
   await expect(page.locator('#share-link')).toHaveValue(/v=/);
 });
+
+test('a scenario rides in every link, citation and embed made with it; the open view in the link', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page, '/?to=Israel&chip=b200&qty=300&regime=diffusion2025');
+  // The scenario made in the editor, as a reader makes it.
+  await page.click('#whatif > summary');
+  await page.fill('#sc-lpp', '500');
+  await expect(page).toHaveURL(/scenario=lpp%3D500h100e/);
+  const verdict = await page.locator('#verdict').textContent();
+  expect(verdict).toContain('Hypothetical');
+  await page.click('#copy-link');
+  await expect(page.locator('.share-status')).toHaveText('Link copied.');
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(url).searchParams.get('scenario')).toBe('lpp=500h100e');
+  await page.click('#cite');
+  await expect(page.locator('#cite-text')).toContainText(`${url} (accessed`);
+  await page.click('#embed');
+  const src = (await page.locator('#embed-code').inputValue()).match(/src="([^"]+)"/)[1].replace(/&amp;/g, '&');
+  expect(new URL(src).searchParams.get('scenario')).toBe('lpp=500h100e');
+  // Opened fresh, the link gives the scenario's answer, not the rule's.
+  const fresh = await context.newPage();
+  await open(fresh, url.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(fresh.locator('#verdict')).toHaveText(verdict);
+  await fresh.close();
+  // "Compare all rules" is kept as the README says a link keeps it.
+  await open(page, '/?to=India&qty=2000&tool=compare');
+  await expect(page.locator('#tool-view')).toBeVisible();
+  await page.click('#copy-link');
+  await expect(page.locator('.share-status')).toHaveText('Link copied.');
+  expect(new URL(await page.evaluate(() => navigator.clipboard.readText())).searchParams.get('tool')).toBe('compare');
+});
+
+test('while the question has an error, sharing says why nothing was copied and the title says so', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page, '/?to=India&qty=2000');
+  await expect(page).toHaveTitle(/^India, 2,000 ×/);
+  await page.fill('#qty', '0');
+  await expect(page.locator('#answer-error')).toBeVisible();
+  await expect(page).toHaveTitle(/^Cannot answer yet: .* — h100e$/);
+  for (const id of ['#copy-link', '#cite', '#embed']) {
+    await page.evaluate(() => { document.querySelector('.share-status').textContent = ''; });
+    await page.click(id);
+    await expect(page.locator('.share-status')).toHaveText(/^Nothing copied: the question has an error .*fix it first\.$/);
+  }
+  await page.fill('#qty', '2000');
+  await page.fill('#to', 'Narnia');
+  await page.press('#to', 'Enter');
+  await expect(page.locator('#answer-error')).toBeVisible();
+  await expect(page).toHaveTitle(/^Cannot answer yet: .*Narnia.* — h100e$/);
+});

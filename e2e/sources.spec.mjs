@@ -27,6 +27,10 @@ test('the sources page lists every regime, chip, contested point and the dataset
   await expect(page.locator('.masthead')).toContainText(`Dataset ${engine.version}`);
   await expect(page.locator('#changes h3').first()).toHaveText(engine.version);
   await expect(page.locator('#cite .citation')).toContainText(engine.version);
+  // The address bar is not pinned under the rules in force now: readers are sent to the controls that pin.
+  await expect(page.locator('#cite')).toContainText('"Cite this"');
+  await expect(page.locator('#cite')).toContainText('"Copy link"');
+  await expect(page.locator('#cite')).not.toContainText('give the link the calculator\'s address bar shows');
   // Nothing is parsed from data as markup: no script, no inline handler.
   expect(await page.locator('script').count()).toBe(0);
   expect(problems).toEqual([]);

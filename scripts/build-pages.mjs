@@ -109,7 +109,9 @@ function main() {
     // The embed's own styles, which the calculator's page does not load.
     .replace('<link rel="stylesheet" href="css/style.css">', '$&\n<link rel="stylesheet" href="css/embed.css">')
     .replace(/<title>[^<]*<\/title>/, '<title>h100e: US export controls on AI chips (embedded)</title>')
-    .replace('<!-- embed -->', `<p class="embed-foot"><a id="full-link" href="./" target="_blank" rel="noopener">Open the full calculator</a> for every cited step · h100e</p>
+    // A fixed graphic's source line (share.js fills it when controls=none): rules, date, order, dataset.
+    .replace('<!-- embed -->', `<p id="graphic-source" class="embed-foot graphic-source" hidden></p>
+<p class="embed-foot"><a id="full-link" href="./" target="_blank" rel="noopener">Open the full calculator</a> for every cited step · h100e</p>
 <script src="embed-frame.js" defer></script>`);
   writeFileSync('www/embed.html', embed);
   console.log(`build-pages: www/index.html (${Buffer.byteLength(page)} B), www/embed.html (${Buffer.byteLength(embed)} B)`);

@@ -14,7 +14,8 @@ import { createTable } from './table.js';
 import { form, INPUT_OF_FIELD, writeForm, syncVisibility, query, regimeOptions, chipOptions } from './form.js';
 import { eng, full, startEngine, regimeList, chipList, data, names } from './engine.js';
 import { stateFromLink } from './linkstate.js';
-import { startState, pageState, formState, commit, showInUrl } from './pagestate.js';
+import { startState, pageState, commit } from './pagestate.js';
+import { write } from './urlstate.js';
 import { setupPaint, paintMap, tiersFor } from './paint.js';
 import { setupPanels, setupViews, scenarioEditor, syncPanels } from './panels.js';
 import { wireForm } from './formevents.js';
@@ -66,7 +67,7 @@ async function main() {
   const fixed = startState(start);
   map = createMap($('map'), $('tip'), names, pickOnMap(fixed));
   setupPanels(update, schedule, () => { answerKey = null; });
-  share = createShare($('share'), () => ({ st: formState(), verdict, data: data.data }));
+  share = createShare($('share'), () => ({ st: pageState(), verdict, data: data.data }));
   const table = createTable($('table'), (code) => { form.to.value = names.get(code); commit(names.get(code)); update(); form.to.focus(); });
   setupPaint(map, table, schedule);
   wireForm(update, schedule);
@@ -144,7 +145,7 @@ function update(typing = false) {
   const t0 = performance.now();
   syncVisibility();
   const st = pageState();
-  showInUrl(st);
+  write(st);
   const q = query(st);
   const key = JSON.stringify(q);
   let spoken;
@@ -173,6 +174,8 @@ function update(typing = false) {
     // The last good answer keeps its place, unshown, so nothing jumps while a field is fixed.
     document.body.classList.add('stale');
     spoken = `Cannot answer yet: ${e.message}`;
+    // The tab's title must not keep naming the last answer while the question has none.
+    document.title = `${spoken} — h100e`;
   }
   share.refresh();
   // Screen readers hear the one-line verdict when it changes, not the whole answer on every key.

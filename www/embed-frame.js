@@ -1,7 +1,8 @@
 // Runs inside the embed (a classic script, so it loads even where a sandbox stops the calculator's
 // modules or WebAssembly). It tells the host page the frame's height whenever it changes, in the
 // three formats newsroom pages already listen for (Datawrapper, AMP, embed.ly), and if the
-// calculator has not answered within a few seconds it says why and links to the full page.
+// calculator has not answered within a few seconds it says why and links to the full page. Links
+// that leave the embed open in a new tab.
 (function () {
   'use strict';
   var root = document.documentElement;
@@ -36,6 +37,17 @@
     status.appendChild(document.createTextNode('.'));
     post();
   }
+
+  // A link that leaves the embed (sources, glossary, what changed in the data) opens in a new tab:
+  // followed inside the frame it would replace the calculator in the host's article. Links within
+  // the frame (#…) and downloads stay. Set as the click happens, so links the calculator adds
+  // later are covered.
+  document.addEventListener('click', function (ev) {
+    var a = ev.target.closest && ev.target.closest('a[href]');
+    if (!a || a.target || a.hasAttribute('download') || a.getAttribute('href').charAt(0) === '#') return;
+    a.target = '_blank';
+    a.rel = 'noopener';
+  }, true);
 
   if (window.ResizeObserver) new ResizeObserver(post).observe(root);
   addEventListener('load', post);

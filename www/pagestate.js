@@ -1,10 +1,10 @@
-// The page's state and its address: the form (form.js) with the destination last committed to,
-// the scenario (the editor's text, not a form field), the embed's options (fixed by the link, no
-// control changes them) and the open tool view. Every answer writes it to the URL (urlstate.js),
-// so the address bar reproduces what the page shows (within 0.4 s while typing fast).
+// The page's state: the form (form.js) with the destination last committed to, the scenario (the
+// editor's text, not a form field), the embed's options (fixed by the link, no control changes
+// them) and the open tool view. Every answer writes it to the URL (app.js, urlstate.js), so the
+// address bar reproduces what the page shows (within 0.4 s while typing fast), and every shared
+// link, citation and embed carries it (share.js).
 import { $ } from './dom.js';
 import { readForm } from './form.js';
-import { DEFAULTS, search, write } from './urlstate.js';
 import { clearNotices } from './notices.js';
 
 let committedTo;
@@ -30,18 +30,9 @@ export function startState(start) {
 
 /** The page's state: the form, the committed destination, the scenario, the embed's options and the open view. */
 export const pageState = () => ({ ...readForm(committedTo), scenario, ...embed, tool: tool() });
-/** The form's state alone (share.js's pinned link adds the rest). */
-export const formState = () => readForm(committedTo);
 /** The destination the page answers for becomes `text` (a pick, Enter, or a complete name). */
 export const commit = (text) => { committedTo = text; clearNotices('to'); };
 /** The editor's scenario text. */
 export const setScenario = (text) => { scenario = text; };
 /** Where the open tool view is read from (views.js's `get`), once the views exist. */
 export const toolFrom = (get) => { tool = get; };
-
-/** Writes the state to the address bar, and the embed's link to the full calculator for it. */
-export function showInUrl(st) {
-  write(st);
-  const full = $('full-link');
-  if (full) full.href = `./?${search({ ...st, view: DEFAULTS.view, controls: DEFAULTS.controls, theme: DEFAULTS.theme, id: '' })}`;
-}

@@ -205,9 +205,13 @@ function snapshot() {
 function offerDownloads() {
   $('downloads').addEventListener('click', async (ev) => {
     const kind = ev.target.closest('[data-download]')?.dataset.download;
-    const snap = kind && snapshot();
-    if (!snap) return;
+    if (!kind) return;
     clearNotices('download');
+    const snap = snapshot();
+    // While the question has an error there is no answer to save: the reader is told, beside the
+    // button pressed, not left guessing.
+    $('download-status').textContent = snap ? '' : 'Nothing saved: the question has an error (shown above the map); fix it first.';
+    if (!snap) return;
     try {
       // Made on demand: the module loads with the first download, off the first answer's path.
       const { tableCsv, answerJson, mapSvg, mapPng, save } = await import('./download.js');

@@ -74,7 +74,7 @@ fn num(v: f64, digits: usize) -> String {
 fn cite_section(d: &DatasetOut) -> String {
     format!(
         r##"<section id="cite" aria-labelledby="cite-title"><h2 id="cite-title">How to cite</h2>
-<p>Name the tool, the dataset version and the day you looked, and give the link the calculator's address bar shows (it holds the whole question):</p>
+<p>Name the tool, the dataset version and the day you looked, and give a link that keeps its answer: the calculator's "Cite this" writes the whole citation, and "Copy link" gives the link alone. Both pin the rules that answered and the dataset version, so the link still gives the same answer after the rules or the data change; the address bar does not (under the rules in force now it names neither).</p>
 <blockquote class="citation">h100e, US export controls on AI chips, dataset {v} (sources checked {c}). <i>[the question, e.g. “1,000 NVIDIA H100 to India under the rules in force”]</i>. [link]. Accessed [date].</blockquote>
 <p>Every answer names the rule, paragraph and document behind each step; cite those for the law itself. Where a step rests on a law-firm note, an analyst or the news rather than the regulation's text, its citation is marked <em>secondary</em>.</p></section>"##,
         v = esc(d.data.version),
