@@ -56,6 +56,21 @@ test('every regime side by side, with the engine\'s differences marked', async (
   }
 });
 
+// rule.md Errata 2: a column whose answer turns on a contested point must not show the other
+// cells as settled; a column whose readings agree shows them plainly.
+test('a column that turns on a contested point says its other cells hold on the first reading', async ({ page }) => {
+  const want = cli(['compare', '--to', 'Saudi Arabia', '--chip', 'h100-sxm', '--quantity', '1000']);
+  const depends = want.columns.filter((c) => c.contested.length).map((c) => c.regime.id);
+  const settled = want.columns.filter((c) => !c.contested.length).map((c) => c.regime.id);
+  expect(depends).toContain('diffusion2025');
+  expect(settled.length).toBeGreaterThan(0);
+  await page.goto('/?regime=diffusion2025&to=Saudi+Arabia&chip=h100-sxm&qty=1000&tool=compare');
+  await expect(page.locator('#compare-table')).toBeVisible();
+  for (const id of depends) await expect(cell(page, id, 'license_required')).toContainText('(on the first reading; it depends)');
+  for (const id of settled) await expect(cell(page, id, 'license_required')).not.toContainText('it depends');
+  await expect(cell(page, 'diffusion2025', 'tier')).not.toContainText('it depends');
+});
+
 test('the view is in the URL, follows the question, and opens each regime\'s answer', async ({ page }) => {
   await page.goto(`${ORDER}&tool=compare`);
   await page.waitForSelector('html[data-ready]');

@@ -53,7 +53,11 @@ function cell(row, col, base, differs, link, answering) {
   return h('td', { 'data-regime': col.regime.id, 'data-cell': row.cell, class: cls || null },
     h('a', { href: link(col.regime.id), 'data-regime': col.regime.id },
       changed ? [h('span', { class: 'diff-mark', 'aria-hidden': 'true' }, '≠ '), h('span', { class: 'sr-only' }, 'Differs: ')] : null,
-      row.text(col)));
+      row.text(col),
+      // Where the answer turns on a contested point, the other cells hold on its first reading
+      // only (rule.md Errata 2: a disputed point is never shown as settled).
+      col.contested.length && row.cell !== 'outcome_class' && row.cell !== 'tier'
+        ? h('small', { class: 'reading-note' }, ' (on the first reading; it depends)') : null));
 }
 
 /** The table for one comparison; `answering` is the id of the rules answering above. */

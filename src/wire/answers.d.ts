@@ -435,7 +435,9 @@ export type ColumnOut = {
    */
   headline: string,
   /**
-   * The contested points this answer turned on (see `h100e eval` for each reading).
+   * The contested points this answer turns on: under another reading of them (alone, or
+   * only together) the answer differs, so every other cell of this column holds on the first
+   * reading only (`h100e eval` gives each reading). Empty when every reading agrees.
    */
   contested: Array<string>,
 };

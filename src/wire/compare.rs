@@ -52,7 +52,9 @@ pub struct ColumnOut {
     pub outcome_class: &'static str,
     /// The answer in one sentence ("It depends: …" when a contested point changes it).
     pub headline: String,
-    /// The contested points this answer turned on (see `h100e eval` for each reading).
+    /// The contested points this answer turns on: under another reading of them (alone, or
+    /// only together) the answer differs, so every other cell of this column holds on the first
+    /// reading only (`h100e eval` gives each reading). Empty when every reading agrees.
     pub contested: Vec<&'static str>,
 }
 
@@ -111,7 +113,17 @@ fn column(c: &Column) -> ColumnOut {
         outcome: v.outcome.as_str(),
         outcome_class: v.class().id(),
         headline: explain::headline(v),
-        contested: v.contests.iter().map(|k| k.fact.fact.id()).collect(),
+        contested: v
+            .contests
+            .iter()
+            .filter(|k| {
+                k.depends()
+                    || v.combinations
+                        .iter()
+                        .any(|m| m.picks.iter().any(|(f, _)| f.fact == k.fact.fact))
+            })
+            .map(|k| k.fact.fact.id())
+            .collect(),
     }
 }
 
