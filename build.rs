@@ -169,6 +169,9 @@ struct PlaceIn {
     groups: Vec<String>,
     #[serde(default)]
     codes: Vec<String>,
+    /// Codes of `codes` that are our inference, not named in the rule's text.
+    #[serde(default)]
+    assumed: Vec<String>,
     #[serde(default)]
     exclude: Vec<String>,
     #[serde(default)]
@@ -657,11 +660,15 @@ impl Gen {
                 "a place needs `worldwide = true`, `groups` or `codes`",
             );
         }
+        if p.assumed.iter().any(|c| !p.codes.contains(c)) {
+            fail(file, key, "every code in `assumed` must also be in `codes`");
+        }
         let cite = self.cite(file, key, &p.cite);
         format!(
-            "Place {{ groups: {}, codes: {}, exclude: {}, worldwide: {}, drop: &[], cite: {cite} }}",
+            "Place {{ groups: {}, codes: {}, assumed: {}, exclude: {}, worldwide: {}, drop: &[], cite: {cite} }}",
             strs(&p.groups),
             strs(&p.codes),
+            strs(&p.assumed),
             strs(&p.exclude),
             p.worldwide
         )

@@ -712,15 +712,16 @@ fn decision_step(reason: &Reason, v: &Verdict) -> String {
         Reason::LettersOutside { letters, country } => format!("The {} license requirement for this chip covers only {}; {} is outside it.", month_year(letters.from), place_words(&letters.place), country.name()),
         Reason::LettersEquivalent(i) => format!("Since {} chips like the {} need a license for {} through letters to their makers; whether a custom chip counts as their 'equivalent' was not published, so check before relying on this answer.", month_year(i.from), letter_chips(i), place_words(&i.place)),
         Reason::NotControlled(c) => format!("A chip outside ECCN 3A090 needs no license under these advanced-computing rules to {} (other export controls and end-use rules can still apply).", c.name()),
-        Reason::Scope { eccn, country, applies: true, why, .. } => {
+        Reason::Scope { eccn, country, applies: true, why, place, .. } => {
+            let assumed = crate::place::assumes(place, country.code());
             let why = match why {
                 ScopeWhy::InGroups { groups, named: true } if groups.is_empty() => {
-                    "the rule names it".to_string()
+                    if assumed { "we take the rule to cover it, though its text does not name it (see the note below)" } else { "the rule names it" }.to_string()
                 }
                 ScopeWhy::InGroups { groups, named } => format!(
                     "it is in {}{}",
                     list(groups),
-                    if *named { ", and the rule also names it" } else { "" }
+                    if *named && !assumed { ", and the rule also names it" } else { "" }
                 ),
                 _ => "this rule requires one for every destination".into(),
             };

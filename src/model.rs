@@ -230,6 +230,9 @@ pub struct Place {
     pub groups: &'static [&'static str],
     /// Extra alpha-2 codes named in the rule (Macau).
     pub codes: &'static [&'static str],
+    /// Those of `codes` that the rule's text does not name but we take it to cover (the UAE in
+    /// the 2026 3A090.a scope): answers word them as our reading, not the rule's.
+    pub assumed: &'static [&'static str],
     /// Groups whose members are taken out again (A:5 and A:6 in the 2023 scope).
     pub exclude: &'static [&'static str],
     /// True for "any destination worldwide".

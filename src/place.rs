@@ -10,6 +10,11 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
+/// True when `place` covers `code` only by our reading (`Place::assumed`), not by name.
+pub fn assumes(place: &Place, code: &str) -> bool {
+    listed(place.assumed, code)
+}
+
 /// True when `codes` holds `code`.
 fn listed(codes: &[&str], code: &str) -> bool {
     codes.iter().any(|c| same(c, code))

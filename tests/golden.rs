@@ -493,8 +493,9 @@ fn dated_country_group_changes_of_2026() {
     assert!(h100e::place::membership("D:4", "AE", day("2026-07-22")).is_some());
     assert!(h100e::place::membership("D:4", "AE", day("2026-07-23")).is_none());
     assert!(h100e::place::membership("A:5", "AE", day("2026-07-23")).is_some());
-    // ... and the rule names it outright, so a license is still needed: before, because it is in
-    // D:4; after, because it is named (rule.md §1.3).
+    // ... and a license is still needed: before, because it is in D:4; after, because it is named:
+    // outright in the 3A090.b scope (rule.md §1.3), by our reading in the 3A090.a scope
+    // (updates-2026-12.md row 5: "engine inference"), which the answer says in those words.
     let before = eval(req("AE", "h100", 5).date("2026-07-22"));
     let after = eval(req("AE", "h100", 5).date("2026-07-23"));
     assert!(before.license_required && after.license_required);
@@ -516,6 +517,17 @@ fn dated_country_group_changes_of_2026() {
         groups(req("AE", "h100", 5).date("2026-07-23")),
         Some((vec![], true))
     );
+    let words = |r: Request| {
+        eval(r)
+            .explanation
+            .into_iter()
+            .find(|s| s.id == "scope.in_groups")
+            .map(|s| s.text)
+            .unwrap_or_default()
+    };
+    assert!(words(req("AE", "h100", 5).date("2026-07-23"))
+        .contains("we take the rule to cover it, though its text does not name it"));
+    assert!(words(req("AE", "l40", 5).date("2026-07-23")).ends_with("the rule names it."));
 }
 
 // ---- Choosing the regime by date ------------------------------------------------------------------
