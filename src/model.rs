@@ -174,7 +174,8 @@ pub struct TreatedAs {
     pub cite: &'static Cite,
 }
 
-/// A note on one destination, shown whenever it is the destination or the buyer's headquarters.
+/// A note on one place, shown whenever it is the destination, the buyer's headquarters or where
+/// the chips are shipped from.
 #[derive(Clone, Debug)]
 pub struct CountryNote {
     /// Alpha-2 code.

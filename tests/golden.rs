@@ -1838,3 +1838,30 @@ fn a_b200_order_flips_where_the_converter_says_under_each_regime() {
     assert!(out.differs.contains(&"largest_license_free"));
     assert!(out.differs.contains(&"tier"));
 }
+
+/// updates-2026-12.md row 11: since 14 July 2025 Malaysia requires a Strategic Trade Permit to
+/// export, tranship or move in transit US-origin AI chips. Foreign law changes no US answer, but an
+/// order shipped from Malaysia (or to it, or for a buyer based there) says so from that day on.
+#[test]
+fn malaysias_permit_is_a_note_where_chips_leave_malaysia() {
+    let note = |r: Request| {
+        eval(r)
+            .explanation
+            .into_iter()
+            .any(|s| s.id == "place.note" && s.text.contains("Strategic Trade Permit"))
+    };
+    let from_my = |d: &str| {
+        let mut r = req("TH", "h100", 100).date(d);
+        r.from = Some("MY".into());
+        r
+    };
+    assert!(note(from_my("2025-07-14")));
+    assert!(!note(from_my("2025-07-13")));
+    assert!(note(req("MY", "h100", 100).date("2025-08-01")));
+    assert!(!note(req("TH", "h100", 100).date("2025-08-01")));
+    // The answer itself is the US rules' alone.
+    assert_eq!(
+        eval(from_my("2025-07-14")).license_required,
+        eval(from_my("2025-07-13")).license_required
+    );
+}

@@ -284,7 +284,14 @@ fn place_steps(f: &Facts, t: &mut Trail) {
             );
         }
     }
-    for c in std::iter::once(dest).chain(q.hq.filter(|h| h.code() != dest.code())) {
+    // Notes on the destination, the buyer's headquarters and where the chips leave from, each once.
+    let mut places = vec![dest];
+    for c in [q.hq, q.from].into_iter().flatten() {
+        if !places.iter().any(|p| p.code() == c.code()) {
+            places.push(c);
+        }
+    }
+    for c in places {
         for n in country::notes(c.code()).filter(|n| n.from.is_none_or(|d| d <= f.date)) {
             t.push(
                 || Reason::CountryNote {
