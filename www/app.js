@@ -84,7 +84,10 @@ async function main() {
 
 /**
  * What a map click does: nothing in a fixed embed; while the scenario editor is picking, moves the
- * place; otherwise chooses the destination and shows its card.
+ * place; otherwise chooses the destination and shows its card. The new answer above the map may be
+ * taller or shorter than the last ("It depends…" takes several lines): the page scrolls by as much
+ * as the map moved, at once (no motion to see), so the map stays under the pointer and the next
+ * click lands on the country under it, as the README promises. Then the card is brought into view.
  */
 function pickOnMap(fixed) {
   return (code) => {
@@ -98,10 +101,10 @@ function pickOnMap(fixed) {
     form.to.value = names.get(code);
     commit(names.get(code));
     cardCode = code;
+    const top = $('map').getBoundingClientRect().top;
     update();
-    const y = scrollY;
+    window.scrollBy({ top: $('map').getBoundingClientRect().top - top, behavior: 'instant' });
     $('card').scrollIntoView({ block: 'nearest' });
-    if (scrollY !== y) $('tip').hidden = true;
   };
 }
 
