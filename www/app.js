@@ -162,18 +162,20 @@ function update(typing = false) {
     }
     markInvalid(null);
     document.body.classList.remove('stale');
-    $('verdict-slot').style.height = '';
+    $('verdict-slot').parentElement.style.minHeight = '';
     spoken = verdict.headline;
   } catch (e) {
     answerKey = null;
     verdict = null;
-    // The error takes the verdict's place and height (scrolling inside if longer), so the map
-    // below does not move while a field is being fixed.
+    // The error takes the place of the verdict and its key numbers (unshown, style.css), and
+    // keeps at least their height, so the map below does not move while a field is being fixed;
+    // a message longer than that grows the box, for the reader must see all of it.
     const slot = $('verdict-slot');
-    if (!document.body.classList.contains('stale')) slot.style.height = `${slot.getBoundingClientRect().height}px`;
+    const box = slot.parentElement;
+    if (!document.body.classList.contains('stale')) box.style.minHeight = `${box.getBoundingClientRect().height}px`;
     renderError(slot, e.message);
     markInvalid(e.field);
-    // The last good answer keeps its place, unshown, so nothing jumps while a field is fixed.
+    // The last good answer's steps and card keep their place, unshown, so nothing jumps.
     document.body.classList.add('stale');
     spoken = `Cannot answer yet: ${e.message}`;
   }
