@@ -161,22 +161,30 @@ test('notices about a link clear when the reader fixes the field, and say what i
   await expect(notices).toHaveCount(0);
 });
 
-test('small wording: one chip, one "Hypothetical", rules menu without doubled brackets and not cut off', async ({ page }) => {
-  await open(page, '/?to=India&qty=1');
-  await expect(page.locator('#order-line')).toContainText('1 chip ·');
-  await expect(page.locator('#answer')).not.toContainText('1 chips');
-  const labels = await page.locator('#regime option').allTextContents();
-  for (const l of labels) expect(l, l).not.toMatch(/\)\s*\(|\(\(|\)\)/);
-  // The chosen option's words fit in the menu at 1366 px.
-  for (const value of await page.locator('#regime option').evaluateAll((os) => os.map((o) => o.value))) {
-    await page.selectOption('#regime', value);
-    const fits = await page.locator('#regime').evaluate((sel) => {
-      const c = document.createElement('canvas').getContext('2d');
-      c.font = getComputedStyle(sel).font;
-      const text = sel.options[sel.selectedIndex].text;
-      return c.measureText(text).width <= sel.clientWidth - 24;
-    });
-    expect(fits, value).toBe(true);
+test('small wording: one chip, one "Hypothetical", rules menu without doubled brackets and not cut off', async ({ browser }) => {
+  for (const [name, options] of [['desktop', SCREENS.desktop], ['tablet', SCREENS.tablet], ['phone', SCREENS.phone]]) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await open(page, '/?to=India&qty=1');
+    await expect(page.locator('#order-line')).toContainText('1 chip ·');
+    await expect(page.locator('#answer')).not.toContainText('1 chips');
+    const labels = await page.locator('#regime option').allTextContents();
+    for (const l of labels) expect(l, l).not.toMatch(/\)\s*\(|\(\(|\)\)/);
+    // The chosen option's words fit in the menu (a closed menu cuts them off where its box ends).
+    for (const value of await page.locator('#regime option').evaluateAll((os) => os.map((o) => o.value))) {
+      await page.selectOption('#regime', value);
+      const fit = await page.locator('#regime').evaluate((sel) => {
+        const c = document.createElement('canvas').getContext('2d');
+        const css = getComputedStyle(sel);
+        c.font = css.font;
+        const text = sel.options[sel.selectedIndex].text;
+        // The room for words: the box less its padding and the menu's arrow (about 20 px).
+        return { text, width: c.measureText(text).width, room: sel.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight) - 20 };
+      });
+      expect(fit.width, `${name}: ${fit.text}`).toBeLessThanOrEqual(fit.room);
+    }
+    if (name === 'phone') await page.locator('.maphead').screenshot({ path: `${SHOTS}/rules-menu-phone.png` });
+    await context.close();
   }
 });
 
