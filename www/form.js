@@ -81,14 +81,15 @@ export function day(iso) {
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-/** A phone's (style.css): a closed menu shows one line, cut off where the box ends, and a
- * phone's holds about 300 px of text, too little for a rule's name and its dates. */
+/** A screen as narrow as a phone's (style.css's width for one): a closed menu shows one line, cut
+ * off where its box ends, and a phone's holds about 300 px of text, too little for a rule's name
+ * and its dates. */
 const narrow = matchMedia('(max-width: 30rem)');
 
 /**
  * The rules menu: the rules in force now, the real regimes by date, the hypothetical ones apart.
  * On a phone the options name the rules only, so the chosen one can be read whole; their dates
- * are on the timeline and in the country card.
+ * are on the timeline.
  */
 export function regimeOptions(regimeList) {
   const now = regimeList.find((r) => r.default);
