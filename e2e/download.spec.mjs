@@ -121,3 +121,41 @@ test('while the question has an error, a download says why nothing was saved', a
   await download(page, 'csv');
   await expect(status).toHaveText('');
 });
+
+test('downloads of a scenario say so: in their names, the CSV\'s rules and the whole description on the map', async ({ page }) => {
+  await page.goto('/?regime=diffusion2025&scenario=lpp%3D500h100e%3Btier-3%3DIL&map=outcome');
+  await page.waitForSelector('html[data-ready]');
+  const version = await page.evaluate(async () => {
+    const m = await import('./pkg/h100e.js');
+    await m.default();
+    return m.dataset().data.version;
+  });
+  // Never the real rule's own file names; the settings in safe characters only.
+  const base = `h100e-diffusion2025-scenario-lpp-500h100e-tier-3-il-${version}`;
+  const csv = await download(page, 'csv');
+  expect(csv.name).toBe(`${base}-countries.csv`);
+  const il = csv.body.toString('utf8').split('\r\n').find((l) => l.startsWith('IL,'));
+  expect(il).toContain(',"Hypothetical scenario built on the AI Diffusion Framework (interim final rule of January 2025, as written): the license-free allowance set to about 500 H100-equivalents');
+  expect(il).toContain('Israel moved from Tier 2 to Tier 3",diffusion2025,true,lpp=500h100e;tier-3=IL,');
+  expect((await download(page, 'json')).name).toMatch(new RegExp(`^${base}-answer-[A-Z]{2}\\.json$`));
+
+  const svg = await download(page, 'svg');
+  expect(svg.name).toBe(`${base}-map-outcome.svg`);
+  // Drawn in the page, each line of the heading fits the image's width, and together they hold
+  // the scenario's whole description.
+  const drawn = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const el = document.body.appendChild(document.importNode(doc.documentElement, true));
+    const width = el.viewBox.baseVal.width;
+    const lines = [...el.querySelectorAll(':scope > text')].map((t) => ({ words: t.textContent, right: t.getBBox().x + t.getBBox().width }));
+    const height = el.viewBox.baseVal.height;
+    el.remove();
+    return { width, height, lines };
+  }, svg.body.toString('utf8'));
+  for (const l of drawn.lines) expect(l.right, l.words).toBeLessThanOrEqual(drawn.width);
+  expect(drawn.lines.map((l) => l.words).join(' ')).toContain('hypothetical scenario: the license-free allowance set to about 500 H100-equivalents (7,916,000 TPP; the rule\'s: about 1,699 H100-equivalents); Israel moved from Tier 2 to Tier 3; country groups as of 2025-05-12');
+  const png = await download(page, 'png');
+  expect(png.name).toBe(`${base}-map-outcome.png`);
+  // Drawn at twice the SVG's size, so as much taller as its heading's lines.
+  expect([png.body.readUInt32BE(16), png.body.readUInt32BE(20)]).toEqual([2 * drawn.width, 2 * drawn.height]);
+});

@@ -114,7 +114,35 @@ test('typing a name never shows another country, and the page does not jump', as
   await expect(page.locator('.error')).toContainText('Atlantis');
   await expect(page.locator('#to')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#to')).toHaveAttribute('aria-describedby', /answer-error/);
-  expect(await mapTop()).toBe(before);
+  // The whole message shows, taking the answer's room: the map moves down only by what it needs.
+  const after = await mapTop();
+  expect(after).toBeGreaterThanOrEqual(before);
+  expect(after - before).toBeLessThan((await pageBox(page.locator('.error'))).height / 2);
+});
+
+test('an error message shows whole, in the room of the answer it replaces', async ({ browser }) => {
+  for (const [name, options] of [['1280 px', { viewport: { width: 1280, height: 800 } }], ['phone', SCREENS.phone]]) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await open(page, '/');
+    const map = await pageBox(page.locator('#map'));
+    await page.fill('#to', 'Narnia');
+    await page.keyboard.press('Tab');
+    const error = page.locator('.error');
+    await expect(error, name).toContainText('did you mean `Armenia`?');
+    await expect(error, name).toContainText('Your entries are kept');
+    // Nothing of it is scrolled out of sight inside the box, and the box is not cut.
+    const slot = await page.locator('#verdict-slot').evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+    expect(slot.scroll, name).toBeLessThanOrEqual(slot.client);
+    const [box, err] = [await pageBox(page.locator('#verdict-slot')), await pageBox(error)];
+    expect(err.bottom, name).toBeLessThanOrEqual(box.bottom + 0.5);
+    // The map keeps its place, and no blank band as tall as the hidden key numbers is left.
+    expect((await pageBox(page.locator('#map'))).top, name).toBe(map.top);
+    const section = await pageBox(page.locator('.verdict-box'));
+    expect(section.bottom - err.bottom, name).toBeLessThan(48);
+    await page.screenshot({ path: `${SHOTS}/error-${name.replace(' ', '')}.png` });
+    await context.close();
+  }
 });
 
 test('notices about a link clear when the reader fixes the field, and say what is shown instead', async ({ page }) => {
@@ -133,22 +161,30 @@ test('notices about a link clear when the reader fixes the field, and say what i
   await expect(notices).toHaveCount(0);
 });
 
-test('small wording: one chip, one "Hypothetical", rules menu without doubled brackets and not cut off', async ({ page }) => {
-  await open(page, '/?to=India&qty=1');
-  await expect(page.locator('#order-line')).toContainText('1 chip ·');
-  await expect(page.locator('#answer')).not.toContainText('1 chips');
-  const labels = await page.locator('#regime option').allTextContents();
-  for (const l of labels) expect(l, l).not.toMatch(/\)\s*\(|\(\(|\)\)/);
-  // The chosen option's words fit in the menu at 1366 px.
-  for (const value of await page.locator('#regime option').evaluateAll((os) => os.map((o) => o.value))) {
-    await page.selectOption('#regime', value);
-    const fits = await page.locator('#regime').evaluate((sel) => {
-      const c = document.createElement('canvas').getContext('2d');
-      c.font = getComputedStyle(sel).font;
-      const text = sel.options[sel.selectedIndex].text;
-      return c.measureText(text).width <= sel.clientWidth - 24;
-    });
-    expect(fits, value).toBe(true);
+test('small wording: one chip, one "Hypothetical", rules menu without doubled brackets and not cut off', async ({ browser }) => {
+  for (const [name, options] of [['desktop', SCREENS.desktop], ['tablet', SCREENS.tablet], ['phone', SCREENS.phone]]) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await open(page, '/?to=India&qty=1');
+    await expect(page.locator('#order-line')).toContainText('1 chip ·');
+    await expect(page.locator('#answer')).not.toContainText('1 chips');
+    const labels = await page.locator('#regime option').allTextContents();
+    for (const l of labels) expect(l, l).not.toMatch(/\)\s*\(|\(\(|\)\)/);
+    // The chosen option's words fit in the menu (a closed menu cuts them off where its box ends).
+    for (const value of await page.locator('#regime option').evaluateAll((os) => os.map((o) => o.value))) {
+      await page.selectOption('#regime', value);
+      const fit = await page.locator('#regime').evaluate((sel) => {
+        const c = document.createElement('canvas').getContext('2d');
+        const css = getComputedStyle(sel);
+        c.font = css.font;
+        const text = sel.options[sel.selectedIndex].text;
+        // The room for words: the box less its padding and the menu's arrow (about 20 px).
+        return { text, width: c.measureText(text).width, room: sel.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight) - 20 };
+      });
+      expect(fit.width, `${name}: ${fit.text}`).toBeLessThanOrEqual(fit.room);
+    }
+    if (name === 'phone') await page.locator('.maphead').screenshot({ path: `${SHOTS}/rules-menu-phone.png` });
+    await context.close();
   }
 });
 

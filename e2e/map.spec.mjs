@@ -175,6 +175,67 @@ for (const { name, use } of VIEWPORTS) {
   });
 }
 
+/** The point at the middle of a country's world-map shape, or of its callout in an inset, in view. */
+async function pointOf(page, code, inset) {
+  const el = page.locator(inset ? `#map svg.inset [data-hit="${code}"]` : `#map svg.world [data-country="${code}"]`);
+  await el.scrollIntoViewIfNeeded();
+  const b = await el.boundingBox();
+  return [Math.round(b.x + b.width / 2), Math.round(b.y + b.height / 2)];
+}
+
+/** The map's top on screen, what a point picks, and the tooltip's words and box. */
+const under = (page, [x, y]) => page.evaluate(async ([px, py]) => {
+  const { codeAt } = await import('/js/app.js');
+  const tip = document.getElementById('tip');
+  return { top: document.getElementById('map').getBoundingClientRect().top, code: codeAt(px, py),
+    tip: tip.hidden ? null : tip.textContent, tipBox: tip.hidden ? null : tip.getBoundingClientRect().toJSON() };
+}, [x, y]);
+
+test('a pick keeps the map under the pointer, and the tooltip names only the country under it', async ({ page }) => {
+  // Saudi Arabia's answer ("It depends…") is several lines taller than France's, which moved the
+  // map by about 280 px under the pointer: the next click picked another country.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, '/');
+  for (const [code, inset] of [['SA'], ['FR'], ['BH', true], ['SA'], ['BH', true], ['FR']]) {
+    const point = await pointOf(page, code, inset);
+    const before = await under(page, point);
+    expect(before.code, `${code} is under its point`).toBe(code);
+    await page.mouse.move(...point);
+    await page.mouse.click(...point);
+    await expect(page.locator(`#map svg.world [data-country="${code}"]`)).toHaveClass(/selected/);
+    const after = await under(page, point);
+    expect(Math.abs(after.top - before.top), `the map moved under the pointer picking ${code}`).toBeLessThanOrEqual(1);
+    expect(after.code).toBe(code);
+    const name = await page.locator('#to').inputValue();
+    expect(after.tip, `the tooltip after picking ${code}`).toMatch(new RegExp(`^${name}:`));
+  }
+  // Scrolled under a resting pointer, the tooltip follows what is under it, or goes.
+  const point = await pointOf(page, 'FR');
+  await page.mouse.move(...point);
+  await page.mouse.wheel(0, 200);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(100);
+  await page.waitForTimeout(100);
+  const now = await under(page, point);
+  expect(now.code).not.toBe('FR');
+  if (now.tip !== null) expect(now.tip).toBe(await page.locator(`#map svg.world [data-country="${now.code}"]`).getAttribute('aria-label'));
+});
+
+test('on a phone, the tooltip of a tapped country does not stay over its card', async ({ browser }) => {
+  const context = await browser.newContext(VIEWPORTS[2].use);
+  const page = await context.newPage();
+  await open(page, '/');
+  const point = await pointOf(page, 'BH', true);
+  await page.touchscreen.tap(...point);
+  const card = page.locator('#card');
+  await expect(card).toContainText('Bahrain');
+  await expect(card).toBeInViewport();
+  // The page scrolled to the card: Bahrain is no longer under the finger, so no tooltip names it.
+  const after = await under(page, point);
+  expect(after.code).not.toBe('BH');
+  expect(after.tip).toBeNull();
+  await context.close();
+});
+
 test('the world map and insets fit 560 px of height in a 960 px column', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 900 });
   await open(page);

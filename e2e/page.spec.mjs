@@ -236,10 +236,20 @@ test('bad input keeps what was typed and says what is wrong', async ({ page }) =
   await page.fill('#qty', '10');
   await page.fill('#tops', 'lots');
   await page.fill('#bits', '8');
-  await expect(page.locator('.error')).toContainText('bad --tops `lots`');
+  await expect(page.locator('.error')).toContainText('bad dense TOPS `lots`');
   await page.fill('#tops', '300');
   await page.fill('#bits', '16');
   await expect(page.locator('#answer')).toContainText('3A090.a.1');
+  // Each custom figure is named as its field is labelled, never by the CLI's option.
+  for (const [id, typed, words] of [['#bw', 'abc', 'bad DRAM bandwidth `abc`'], ['#area', 'abc', 'bad die area `abc`'],
+    ['#bits', 'abc', 'bad bit length `abc`'], ['#tops', 'abc', 'bad dense TOPS `abc`']]) {
+    await page.fill(id, typed);
+    await expect(page.locator('.error')).toContainText(words);
+    await expect(page.locator('.error')).not.toContainText('--');
+    await page.fill(id, '');
+    await page.fill('#tops', '300');
+    await page.fill('#bits', '16');
+  }
 });
 
 test('a name shared by several places lists them all and is refused until one is picked', async ({ page }) => {

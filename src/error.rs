@@ -64,6 +64,19 @@ pub enum Field {
 }
 
 impl Field {
+    /// The CLI option of the field a message is about, where the message names it by other
+    /// words: a custom chip's figures ("dense TOPS" is `--tops`; TOPS and bit lengths that do not
+    /// pair up are the `tops` field too). The CLI puts it before the message.
+    pub fn option(self) -> Option<&'static str> {
+        match self {
+            Field::CustomChip | Field::Tops => Some("--tops"),
+            Field::Bits => Some("--bits"),
+            Field::DieArea => Some("--die-area"),
+            Field::DramBandwidth => Some("--dram-bandwidth"),
+            _ => None,
+        }
+    }
+
     /// The wire id: the name of the query field (`to`, `hq`, `chip`, `tops`, `bits`, `die_area`,
     /// `dram_bandwidth`, `quantity`, `prior_tpp`, `end_user`, `regime`, `date`, `query`).
     pub fn id(self) -> &'static str {
@@ -96,7 +109,9 @@ impl Field {
         }
     }
 
-    /// How messages name it (the CLI's option words).
+    /// How messages name it: in words, for the page's readers as much as the CLI's (the page
+    /// labels its fields "DRAM bandwidth (GB/s)", not `--dram-bandwidth`; the CLI names the option
+    /// beside the message, [`Field::option`]).
     fn label(self) -> &'static str {
         match self {
             Field::To => "destination",
@@ -104,10 +119,10 @@ impl Field {
             Field::From => "country shipped from",
             Field::Chip => "chip",
             Field::CustomChip => "custom chip",
-            Field::Tops => "--tops",
-            Field::Bits => "--bits",
-            Field::DieArea => "--die-area",
-            Field::DramBandwidth => "--dram-bandwidth",
+            Field::Tops => "dense TOPS",
+            Field::Bits => "bit length",
+            Field::DieArea => "die area",
+            Field::DramBandwidth => "DRAM bandwidth",
             Field::Quantity => "quantity",
             Field::PriorTpp => "prior TPP",
             Field::InstalledTpp => "installed-base TPP",
@@ -368,7 +383,7 @@ impl fmt::Display for Error {
             ),
             Error::NeedsDieArea { tpp } => write!(
                 f,
-                "the 3A090 class of a datacenter chip with TPP {tpp} depends on its performance density: give the applicable die area with --die-area (mm²)"
+                "the 3A090 class of a datacenter chip with TPP {tpp} depends on its performance density: give the applicable die area in mm²"
             ),
             Error::TooLarge { what, .. } => write!(f, "{what} is too large to be a real order: reduce the quantity"),
             Error::BadQuery { reason } => write!(

@@ -237,7 +237,7 @@ pub fn exception_reason(c: &ExceptionCheck, r: &Regime) -> String {
             bandwidth.grouped(),
             max.grouped()
         ),
-        Why::BandwidthUnknown => "the chip's DRAM bandwidth is unknown; give it (--dram-bandwidth) to check the band".into(),
+        Why::BandwidthUnknown => "the chip's DRAM bandwidth is unknown; give it (total, in GB/s) to check the band".into(),
         Why::BandwidthAssumedBelow { tpp, max_tpp, max_bandwidth, policy } => format!(
             "TPP {} is below {}; the chip's DRAM bandwidth was not given and is taken, on this reading, as below {} GB/s: a license is still needed, reviewed {} (exports from the US only)",
             tpp.grouped(),

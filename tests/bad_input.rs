@@ -190,7 +190,15 @@ fn the_cli_refuses_each_case_with_exit_2_and_the_engines_message() {
             "{id}: {stderr}"
         );
         let message = err["message"].as_str().unwrap();
-        assert_eq!(stderr.trim_end(), format!("error: {message}"), "{id}");
+        // A custom chip's figure is named in words, and its option before the message.
+        let option = m["options"][case["field"].as_str().unwrap()]
+            .as_str()
+            .map_or(String::new(), |o| format!("{o}: "));
+        assert_eq!(
+            stderr.trim_end(),
+            format!("error: {option}{message}"),
+            "{id}"
+        );
         check_message(m, case, message, true);
         // The same input through the engine gives the same words (cut the same way as the CLI's).
         let mut cut = q.clone();

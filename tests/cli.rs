@@ -256,7 +256,7 @@ fn bad_input_exits_2_with_one_clear_line() {
             "--bits",
             "8",
         ],
-        "bad --tops `NaN`",
+        "error: --tops: bad dense TOPS `NaN`",
     );
     fails(
         &[
@@ -270,7 +270,7 @@ fn bad_input_exits_2_with_one_clear_line() {
             "--bits",
             "8",
         ],
-        "bad --tops `inf`",
+        "error: --tops: bad dense TOPS `inf`",
     );
     fails(
         &[
@@ -298,7 +298,7 @@ fn bad_input_exits_2_with_one_clear_line() {
             "--bits",
             "0",
         ],
-        "bad --bits `0`",
+        "error: --bits: bad bit length `0`",
     );
     fails(
         &[
@@ -314,11 +314,11 @@ fn bad_input_exits_2_with_one_clear_line() {
             "--die-area",
             "0",
         ],
-        "bad --die-area `0`",
+        "error: --die-area: bad die area `0`",
     );
     fails(
         &["chip", "--tops", "1e9", "--bits", "8"],
-        "bad --tops `1e9`",
+        "error: --tops: bad dense TOPS `1e9`",
     );
     fails(
         &["chip", "--tops", "100000000", "--bits", "8"],

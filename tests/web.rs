@@ -336,7 +336,9 @@ fn bad_input_throws_the_cli_message() {
         missing.starts_with("bad query: ") && missing.contains("`to`"),
         "{missing}"
     );
-    assert!(message(wasm::chip(js(r#"{"tops":"NaN","bits":8}"#))).starts_with("bad --tops `NaN`"));
+    assert!(
+        message(wasm::chip(js(r#"{"tops":"NaN","bits":8}"#))).starts_with("bad dense TOPS `NaN`")
+    );
     assert!(message(wasm::tiers(Some("tier9".into()), None)).starts_with("unknown regime `tier9`"));
 }
 

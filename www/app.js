@@ -85,7 +85,10 @@ async function main() {
 
 /**
  * What a map click does: nothing in a fixed embed; while the scenario editor is picking, moves the
- * place; otherwise chooses the destination and shows its card.
+ * place; otherwise chooses the destination and shows its card. The new answer above the map may be
+ * taller or shorter than the last ("It depends…" takes several lines): the page scrolls by as much
+ * as the map moved, at once (no motion to see), so the map stays under the pointer and the next
+ * click lands on the country under it, as the README promises. Then the card is brought into view.
  */
 function pickOnMap(fixed) {
   return (code) => {
@@ -99,10 +102,10 @@ function pickOnMap(fixed) {
     form.to.value = names.get(code);
     commit(names.get(code));
     cardCode = code;
+    const top = $('map').getBoundingClientRect().top;
     update();
-    const y = scrollY;
+    window.scrollBy({ top: $('map').getBoundingClientRect().top - top, behavior: 'instant' });
     $('card').scrollIntoView({ block: 'nearest' });
-    if (scrollY !== y) $('tip').hidden = true;
   };
 }
 
@@ -160,18 +163,20 @@ function update(typing = false) {
     }
     markInvalid(null);
     document.body.classList.remove('stale');
-    $('verdict-slot').style.height = '';
+    $('verdict-slot').parentElement.style.minHeight = '';
     spoken = verdict.headline;
   } catch (e) {
     answerKey = null;
     verdict = null;
-    // The error takes the verdict's place and height (scrolling inside if longer), so the map
-    // below does not move while a field is being fixed.
+    // The error takes the place of the verdict and its key numbers (unshown, style.css), and
+    // keeps at least their height, so the map below does not move while a field is being fixed;
+    // a message longer than that grows the box, for the reader must see all of it.
     const slot = $('verdict-slot');
-    if (!document.body.classList.contains('stale')) slot.style.height = `${slot.getBoundingClientRect().height}px`;
+    const box = slot.parentElement;
+    if (!document.body.classList.contains('stale')) box.style.minHeight = `${box.getBoundingClientRect().height}px`;
     renderError(slot, e.message);
     markInvalid(e.field);
-    // The last good answer keeps its place, unshown, so nothing jumps while a field is fixed.
+    // The last good answer's steps and card keep their place, unshown, so nothing jumps.
     document.body.classList.add('stale');
     spoken = `Cannot answer yet: ${e.message}`;
     // The tab's title must not keep naming the last answer while the question has none.

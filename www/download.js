@@ -9,10 +9,26 @@ const field = (v) => {
   return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 };
 
+/**
+ * The start of a download's file name: the rules' id, the word "scenario" and the scenario's
+ * settings when the rules are a reader's hypothetical scenario (so its files are never taken for
+ * the rule's own), and the dataset version. The settings are written in lowercase letters, digits
+ * and hyphens only, and clipped, so the name is safe on every file system.
+ */
+export function fileBase(regime, data) {
+  const sc = regime.scenario;
+  const settings = sc && sc.text.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40).replace(/^-+|-+$/g, '');
+  return `h100e-${regime.id}${sc ? `-scenario${settings ? `-${settings}` : ''}` : ''}-${data.version}`;
+}
+
+/** The rules as a file names them: a scenario says it is hypothetical, and what it changed. */
+const rulesWords = (regime) => (regime.scenario
+  ? `Hypothetical scenario built on the ${regime.name}: ${regime.scenario.changes}` : regime.name);
+
 /** The country table: every destination, its tier or rule and this order's outcome, stamped. */
 export function tableCsv(rows, stamp) {
   const head = ['code', 'name', 'tier_or_rule', 'this_order', 'rules', 'rules_id', 'hypothetical', 'scenario', 'groups_as_of', 'dataset_version'];
-  const lines = [head, ...rows.map((r) => [r.code, r.name, r.rule, r.outcome, stamp.regime.name, stamp.regime.id, stamp.regime.hypothetical,
+  const lines = [head, ...rows.map((r) => [r.code, r.name, r.rule, r.outcome, rulesWords(stamp.regime), stamp.regime.id, stamp.regime.hypothetical,
     stamp.regime.scenario?.text || '', stamp.regime.date_applied, stamp.data.version])];
   return lines.map((l) => l.map(field).join(',')).join('\r\n') + '\r\n';
 }
@@ -86,9 +102,30 @@ export async function answerJson(verdict) {
 /** A custom property's value as the page shows it now (light or dark). */
 const cssVar = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
+const FONT = 'system-ui, sans-serif';
+
 /**
- * The world map as a standalone SVG: colours resolved from the page's CSS, a title, the legend
- * and a source line drawn in. `legend` is the engine's legend; `stamp` names rules and dataset.
+ * `words` in lines that fit `width` px at `size` px: SVG text never wraps, and a scenario's
+ * description runs to hundreds of characters. Measured as this browser draws the font (the PNG
+ * is drawn here); another viewer's system font may be a little wider, hence the margin.
+ */
+function wrap(words, size, weight, width) {
+  const pen = document.createElement('canvas').getContext('2d');
+  pen.font = `${weight} ${size}px ${FONT}`;
+  const lines = [''];
+  for (const word of words.split(' ')) {
+    const line = lines[lines.length - 1];
+    const longer = line ? `${line} ${word}` : word;
+    if (line && pen.measureText(longer).width > width * 0.92) lines.push(word);
+    else lines[lines.length - 1] = longer;
+  }
+  return lines;
+}
+
+/**
+ * The world map as a standalone SVG: colours resolved from the page's CSS, a title and the rules
+ * (on as many lines as they need; the image grows to hold them), the legend and a source line
+ * drawn in. `legend` is the engine's legend; `stamp` names rules and dataset.
  */
 export function mapSvg(world, legend, stamp, title) {
   const [, , w, hgt] = world.getAttribute('viewBox').split(' ').map(Number);
@@ -107,24 +144,29 @@ export function mapSvg(world, legend, stamp, title) {
   for (const el of map.querySelectorAll('.hits, .ring')) el.remove();
   for (const el of map.querySelectorAll('.symbol')) { el.setAttribute('stroke', cssVar('--fg')); el.setAttribute('stroke-width', '0.8'); }
   for (const el of map.querySelectorAll('[tabindex], [role]')) { el.removeAttribute('tabindex'); el.removeAttribute('role'); }
+  const text = (x, y, size, words, weight = 400) => s('text', { x, y, 'font-size': size, 'font-weight': weight, fill: cssVar('--fg'), 'font-family': FONT }, words);
+  const sc = stamp.regime.scenario;
+  const hyp = sc ? ` — hypothetical scenario: ${sc.changes}` : stamp.regime.hypothetical ? ' (hypothetical, never in force)' : '';
+  const rules = `${stamp.regime.name}${hyp}; country groups as of ${stamp.regime.date_applied}`;
+  // The title's and the rules' lines, each a line height (1.3 × its size) below the last.
+  let top = 0;
+  const head = [[title, 18, 650], [rules, 12, 400]].flatMap(([words, size, weight]) =>
+    wrap(words, size, weight, w - 16).map((line) => text(8, (top += Math.round(size * 1.3)), size, line, weight)));
+  top += 2;
   map.setAttribute('x', 0);
-  map.setAttribute('y', 40);
+  map.setAttribute('y', top);
   map.setAttribute('width', w);
   map.setAttribute('height', hgt);
-  const text = (x, y, size, words, weight = 400) => s('text', { x, y, 'font-size': size, 'font-weight': weight, fill: cssVar('--fg'), 'font-family': 'system-ui, sans-serif' }, words);
   const keys = legend.map((l, i) => {
     const fill = map.querySelector(`#p-${l.status}`) ? `url(#p-${l.status})` : cssVar('--c-none');
-    return s('g', { transform: `translate(${8 + (i % 3) * 330}, ${hgt + 52 + Math.floor(i / 3) * 20})` },
+    return s('g', { transform: `translate(${8 + (i % 3) * 330}, ${top + hgt + 12 + Math.floor(i / 3) * 20})` },
       s('rect', { width: 14, height: 14, fill, stroke: cssVar('--fg'), 'stroke-width': 0.5 }), text(20, 12, 12, `${l.short}: ${l.count}`));
   });
   const rows = Math.ceil(legend.length / 3);
-  const total = hgt + 60 + rows * 20 + 26;
-  const sc = stamp.regime.scenario;
-  const hyp = sc ? ` — hypothetical scenario: ${sc.changes}` : stamp.regime.hypothetical ? ' (hypothetical, never in force)' : '';
+  const total = top + hgt + 20 + rows * 20 + 26;
   const doc = s('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${w} ${total}`, width: w, height: total },
     s('rect', { width: w, height: total, fill: cssVar('--bg') }),
-    text(8, 22, 18, title, 650),
-    text(8, 38, 12, `${stamp.regime.name}${hyp}; country groups as of ${stamp.regime.date_applied}`),
+    ...head,
     map, ...keys,
     text(8, total - 8, 11, `Source: h100e, dataset ${stamp.data.version} (sources checked ${stamp.data.checked}); map: Natural Earth. Not legal advice.`));
   // Patterns the clone refers to keep the page's ids; the page's own map is not in this document.

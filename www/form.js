@@ -81,18 +81,29 @@ export function day(iso) {
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-/** The rules menu: the rules in force now, the real regimes by date, the hypothetical ones apart. */
+/** A screen as narrow as a phone's (style.css's width for one): a closed menu shows one line, cut
+ * off where its box ends, and a phone's holds about 300 px of text, too little for a rule's name
+ * and its dates. */
+const narrow = matchMedia('(max-width: 30rem)');
+
+/**
+ * The rules menu: the rules in force now, the real regimes by date, the hypothetical ones apart.
+ * On a phone the options name the rules only, so the chosen one can be read whole; their dates
+ * are on the timeline.
+ */
 export function regimeOptions(regimeList) {
   const now = regimeList.find((r) => r.default);
   const real = regimeList.filter((r) => !r.hypothetical);
   const hyp = regimeList.filter((r) => r.hypothetical);
-  fill(form.regime,
-    h('option', { value: '' }, `In force now: ${now.short_name}`),
-    h('optgroup', { label: 'In force at some time' }, real.map((r) =>
-      h('option', { value: r.id }, `${r.short_name}: ${day(r.effective)} – ${r.in_force_until ? day(r.in_force_until) : 'now'}`))),
+  const words = (short) => fill(form.regime,
+    h('option', { value: '' }, `${short ? 'Now' : 'In force now'}: ${now.short_name}`),
+    h('optgroup', { label: 'In force at some time' }, real.map((r) => h('option', { value: r.id },
+      short ? r.short_name : `${r.short_name}: ${day(r.effective)} – ${r.in_force_until ? day(r.in_force_until) : 'now'}`))),
     h('optgroup', { label: 'Hypothetical: never in force' }, hyp.map((r) =>
-      h('option', { value: r.id }, `${r.short_name} · ${day(r.effective)}`))),
+      h('option', { value: r.id }, short ? r.short_name : `${r.short_name} · ${day(r.effective)}`))),
     h('option', { value: 'date' }, 'As of a date…'));
+  words(narrow.matches);
+  narrow.addEventListener('change', () => { const chosen = form.regime.value; words(narrow.matches); form.regime.value = chosen; });
   fill(form.vs,
     h('option', { value: '' }, 'The rules in force before'),
     h('optgroup', { label: 'In force at some time' }, real.map((r) => h('option', { value: r.id }, r.short_name))),

@@ -225,6 +225,10 @@ function interact(host, tip, world, elements, centres, painted, names, label, on
   let focused = order[0];
   elements.get(focused).setAttribute('tabindex', 0);
 
+  /** Where the tooltip belongs now, as [code, x, y], or null: what lies under the pointer (or
+   * finger) that showed it, or the focused country. Asked again when the page scrolls or a pick
+   * re-renders the page, so the tooltip never names a country that has moved from under it. */
+  let place = null;
   function showTip(code, x, y) {
     tip.textContent = label(code);
     tip.hidden = false;
@@ -233,6 +237,14 @@ function interact(host, tip, world, elements, centres, painted, names, label, on
     tip.style.top = `${Math.max(8, y - r.height - 12)}px`;
   }
   function hideTip() { tip.hidden = true; }
+  function retip() {
+    const at = place?.();
+    if (at) showTip(...at); else hideTip();
+  }
+  /** The place of a pointer at (x, y): the country under it, or only `code` if given (after a
+   * click or tap, whose tooltip names the country picked and no other). */
+  const pointerAt = (x, y, code) => () => { const c = codeAt(x, y); return c && (!code || c === code) && [c, x, y]; };
+  window.addEventListener('scroll', () => { if (place) retip(); }, { passive: true });
   /** Marks one country as under the pointer or keyboard on the world map and in every inset. */
   function hot(code) {
     for (const el of host.querySelectorAll('.hot')) el.classList.remove('hot');
@@ -250,19 +262,21 @@ function interact(host, tip, world, elements, centres, painted, names, label, on
   }
 
   host.addEventListener('pointermove', (ev) => {
-    const c = codeAt(ev.clientX, ev.clientY);
-    hot(c);
-    if (c) showTip(c, ev.clientX, ev.clientY); else hideTip();
+    place = pointerAt(ev.clientX, ev.clientY);
+    hot(codeAt(ev.clientX, ev.clientY));
+    retip();
   });
-  host.addEventListener('pointerleave', () => { hot(null); hideTip(); });
-  // A tap has no hover: the click that selects also shows the country's tooltip.
+  host.addEventListener('pointerleave', () => { hot(null); place = null; hideTip(); });
+  // A tap has no hover: the click that selects also shows the country's tooltip, if that country
+  // is still under the finger once the answer is drawn (a phone scrolls to the country's card).
   host.addEventListener('click', (ev) => {
     const c = codeAt(ev.clientX, ev.clientY);
     if (!c) return;
     rove(c);
     elements.get(c).focus({ preventScroll: true });
     onPick(c);
-    showTip(c, ev.clientX, ev.clientY);
+    place = pointerAt(ev.clientX, ev.clientY, c);
+    retip();
   });
   svg.addEventListener('focusin', (ev) => {
     const c = ev.target.getAttribute?.('data-country');
@@ -271,11 +285,13 @@ function interact(host, tip, world, elements, centres, painted, names, label, on
     hot(c);
     const d = ev.target.matches(':focus-visible') ? outline(ev.target) : '';
     for (const ring of world.focus) ring.setAttribute('d', d);
-    const r = elements.get(c).getBoundingClientRect();
-    showTip(c, r.left + r.width / 2, r.top);
+    // Above the focused country while it is on screen (a pick may scroll the page to the card).
+    place = () => { const r = elements.get(c).getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight && [c, r.left + r.width / 2, r.top]; };
+    retip();
   });
   svg.addEventListener('focusout', () => {
     hot(null);
+    place = null;
     hideTip();
     for (const ring of world.focus) ring.setAttribute('d', '');
   });

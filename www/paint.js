@@ -214,8 +214,8 @@ function offerDownloads() {
     if (!snap) return;
     try {
       // Made on demand: the module loads with the first download, off the first answer's path.
-      const { tableCsv, answerJson, mapSvg, mapPng, save } = await import('./download.js');
-      const base = `h100e-${snap.t.regime.id}-${snap.stamp.data.version}`;
+      const { fileBase, tableCsv, answerJson, mapSvg, mapPng, save } = await import('./download.js');
+      const base = fileBase(snap.t.regime, snap.stamp.data);
       if (kind === 'csv') save(tableCsv(rowsShown, snap.stamp), `${base}-countries.csv`, 'text/csv');
       if (kind === 'json') save(await answerJson(snap.v), `${base}-answer-${snap.v.destination.code}.json`, 'application/json');
       if (kind === 'svg' || kind === 'png') {

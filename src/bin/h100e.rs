@@ -301,7 +301,12 @@ fn main() -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            // The message names a custom chip's figure in words, as the page's fields do; here
+            // the option it came from comes first.
+            match e.field().option() {
+                Some(option) => eprintln!("error: {option}: {e}"),
+                None => eprintln!("error: {e}"),
+            }
             // Scripts that asked for JSON get the error as JSON on stdout too, with the field at
             // fault and a machine code, as the JS API throws it.
             if wants_json {
