@@ -159,3 +159,17 @@ test('downloads of a scenario say so: in their names, the CSV\'s rules and the w
   // Drawn at twice the SVG's size, so as much taller as its heading's lines.
   expect([png.body.readUInt32BE(16), png.body.readUInt32BE(20)]).toEqual([2 * drawn.width, 2 * drawn.height]);
 });
+
+// rule.md Errata 2: a map image counts each destination by its first reading, so it says how many
+// of them turn on a contested point (the CSV names the point on each row).
+test('a map image says how many of its answers depend on a contested point', async ({ page }) => {
+  await page.goto('/?regime=diffusion2025&to=Saudi+Arabia&qty=100&map=outcome');
+  await page.waitForSelector('html[data-ready]');
+  const svg = (await download(page, 'svg')).body.toString('utf8');
+  expect(svg).toMatch(/\d+ of these answers depend on a contested point, counted here by its first reading/);
+  const csv = (await download(page, 'csv')).body.toString('utf8');
+  expect(csv.split('\r\n').find((l) => l.startsWith('SA,'))).toContain('it depends on whether License Exception LPP');
+  await page.goto('/?regime=diffusion2025&to=India&qty=5000&map=tier');
+  await page.waitForSelector('html[data-ready]');
+  expect((await download(page, 'svg')).body.toString('utf8')).not.toContain('contested point');
+});

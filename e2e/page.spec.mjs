@@ -296,6 +296,7 @@ test('the map\'s table says which answers depend on a contested point', async ({
   await expect(row('SA')).toContainText('it depends on whether License Exception LPP can be used');
   await expect(row('FR')).not.toContainText('it depends');
   await expect(page.locator('svg.world [data-country="SA"]').first()).toHaveAttribute('aria-label', /it depends on whether License Exception LPP/);
+  await expect(page).toHaveTitle(/^Saudi Arabia, 100 × .*\(depends on a contested point\) — h100e$/);
 });
 
 test('screenshots: desktop and 360 px, light and dark', async ({ browser }) => {

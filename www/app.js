@@ -158,7 +158,8 @@ function update(typing = false) {
       renderVerdict($('verdict-slot'), verdict);
       renderKeyNumbers($('key-numbers'), verdict);
       explain(verdict, typing);
-      document.title = `${verdict.destination.name}, ${verdict.order.quantity.toLocaleString('en-US')} × ${verdict.chip.name}: ${verdict.outcome_class_label} — h100e`;
+      const depends = verdict.contested.some((c) => c.depends) || verdict.contested_combinations.length;
+      document.title = `${verdict.destination.name}, ${verdict.order.quantity.toLocaleString('en-US')} × ${verdict.chip.name}: ${verdict.outcome_class_label}${depends ? ' (depends on a contested point)' : ''} — h100e`;
       answerKey = key;
     }
     markInvalid(null);

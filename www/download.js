@@ -125,9 +125,10 @@ function wrap(words, size, weight, width) {
 /**
  * The world map as a standalone SVG: colours resolved from the page's CSS, a title and the rules
  * (on as many lines as they need; the image grows to hold them), the legend and a source line
- * drawn in. `legend` is the engine's legend; `stamp` names rules and dataset.
+ * drawn in. `legend` is the engine's legend; `stamp` names rules and dataset; `depends` counts the
+ * destinations whose answer turns on a contested point, which a line under the legend names.
  */
-export function mapSvg(world, legend, stamp, title) {
+export function mapSvg(world, legend, stamp, title, depends = 0) {
   const [, , w, hgt] = world.getAttribute('viewBox').split(' ').map(Number);
   const map = world.cloneNode(true);
   map.removeAttribute('class');
@@ -162,7 +163,11 @@ export function mapSvg(world, legend, stamp, title) {
     return s('g', { transform: `translate(${8 + (i % 3) * 330}, ${top + hgt + 12 + Math.floor(i / 3) * 20})` },
       s('rect', { width: 14, height: 14, fill, stroke: cssVar('--fg'), 'stroke-width': 0.5 }), text(20, 12, 12, `${l.short}: ${l.count}`));
   });
-  const rows = Math.ceil(legend.length / 3);
+  const rows = Math.ceil(legend.length / 3) + (depends ? 1 : 0);
+  if (depends) {
+    keys.push(text(8, top + hgt + 24 + (rows - 1) * 20, 12,
+      `${depends} of these ${depends === 1 ? 'answer depends' : 'answers depend'} on a contested point, counted here by its first reading; the country table names it.`));
+  }
   const total = top + hgt + 20 + rows * 20 + 26;
   const doc = s('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${w} ${total}`, width: w, height: total },
     s('rect', { width: w, height: total, fill: cssVar('--bg') }),

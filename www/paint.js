@@ -198,7 +198,11 @@ function snapshot() {
     : st.map === 'outcome'
     ? `${num(v.order.quantity)} × ${v.chip.name}: what the order meets in each destination`
     : `${t.regime.short_name}: ${t.destinations.some((d) => d.tier) ? 'tiers' : 'where datacenter chips need a license'}`;
-  return { st, t, legend, v, title, stamp: { regime: t.regime, data: data.data } };
+  // Destinations whose answer on the outcome map turns on a contested point: the image says how
+  // many, as its legend counts each by the first reading (the table and CSV name the point).
+  const depends = st.map === 'outcome' && outMap
+    ? Object.values(outMap.destinations).filter((i) => outMap.answers[i].depends_on.length).length : 0;
+  return { st, t, legend, v, title, depends, stamp: { regime: t.regime, data: data.data } };
 }
 
 /** The Download buttons: each makes its file from the map and answer shown (download.js). */
@@ -219,7 +223,7 @@ function offerDownloads() {
       if (kind === 'csv') save(tableCsv(rowsShown, snap.stamp), `${base}-countries.csv`, 'text/csv');
       if (kind === 'json') save(await answerJson(snap.v), `${base}-answer-${snap.v.destination.code}.json`, 'application/json');
       if (kind === 'svg' || kind === 'png') {
-        const svg = mapSvg($('map').querySelector('svg.world'), snap.legend, snap.stamp, snap.title);
+        const svg = mapSvg($('map').querySelector('svg.world'), snap.legend, snap.stamp, snap.title, snap.depends);
         if (kind === 'svg') save(svg, `${base}-map-${snap.st.map}.svg`, 'image/svg+xml');
         else save(await mapPng(svg), `${base}-map-${snap.st.map}.png`, 'image/png');
       }
