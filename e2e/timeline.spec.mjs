@@ -49,15 +49,26 @@ test('dragging to a day answers under the rules in force that day', async ({ pag
 test('each day with events has a mark; a mark moves the slider there and lists the events with sources', async ({ page }) => {
   await open(page, '/?to=India');
   const t = await tools(page, 'timeline');
-  const days = new Set(t.events.map((e) => e.date));
-  await expect(page.locator('.tl-mark')).toHaveCount(days.size);
+  // Every day with events is on exactly one mark (days too close to tell apart share one).
+  const days = [...new Set(t.events.map((e) => e.date))].sort();
+  const marked = (await page.locator('.tl-mark').evaluateAll((ms) => ms.map((m) => m.dataset.dates))).flatMap((d) => d.split(' ')).sort();
+  expect(marked).toEqual(days);
+  // A pointer reaches each mark: none is under another.
+  const hidden = await page.locator('.tl-mark').evaluateAll((ms) => ms.filter((m) => {
+    const r = m.getBoundingClientRect();
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return top !== m;
+  }).map((m) => m.dataset.dates));
+  expect(hidden).toEqual([]);
   const left = t.events.find((e) => e.kind === 'group-left' && e.text.includes('Cambodia'));
-  await page.locator(`.tl-mark[data-date="${left.date}"]`).click();
-  await expect(page.locator('#date')).toHaveValue(left.date);
+  const mark = page.locator(`.tl-mark[data-dates~="${left.date}"]`);
+  await mark.click();
+  const to = await mark.getAttribute('data-date');
+  await expect(page.locator('#date')).toHaveValue(to);
   await page.locator('.tl-list summary').click();
-  const first = page.locator('.tl-events li').first();
-  await expect(first).toContainText('Cambodia');
-  await expect(first.locator('a')).toHaveAttribute('href', left.citation.url);
+  const item = page.locator(`.tl-events li[data-date="${left.date}"]`).filter({ hasText: 'Cambodia' });
+  await expect(item).toHaveCount(1);
+  await expect(item.locator('a')).toHaveAttribute('href', left.citation.url);
   // Hypothetical regimes are beside it, and choose those rules.
   for (const r of t.hypothetical) await expect(page.locator(`.tl-hyp [data-regime="${r.id}"]`)).toHaveCount(1);
   await page.locator(`.tl-hyp [data-regime="${t.hypothetical[0].id}"]`).click();

@@ -23,14 +23,27 @@ export function createTimeline(root, t, { onDate, onRegime }) {
   const slider = h('input', { type: 'range', id: 'timeline-date', min: lo, max: hi, step: 1, value: hi,
     'aria-describedby': 'timeline-now' });
   const marks = h('div', { class: 'tl-marks' });
-  // One mark per day with events; its label lists them all.
-  const byDay = new Map();
-  for (const e of t.events) byDay.set(e.date, [...(byDay.get(e.date) || []), e]);
-  for (const [date, es] of byDay) {
-    const b = h('button', { type: 'button', class: `tl-mark ${es.map((e) => e.kind).join(' ')}`, 'data-date': date,
-      'aria-label': `${words(date)}: ${es.map((e) => e.text).join(' ')}`, title: `${words(date)}: ${es[0].text}${es.length > 1 ? ` (+${es.length - 1})` : ''}`,
-      onclick: () => set(date < t.start ? t.start : date, true) });
-    b.style.left = at(date);
+  // One mark per day with events, or per run of days too close to tell apart on the track (within
+  // GAP of the run's first day: on a phone a mark is 4 % of the track), so no mark hides another
+  // from a pointer. Its label lists every event; it moves the slider to the run's last day, where
+  // the list shows them all.
+  const GAP = Math.max(1, Math.round((hi - lo) * 0.03));
+  const runs = [];
+  for (const e of [...t.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+    const run = runs[runs.length - 1];
+    if (run && dayOf(e.date) - dayOf(run[0].date) <= GAP) run.push(e);
+    else runs.push([e]);
+  }
+  for (const es of runs) {
+    const first = es[0].date;
+    const last = es[es.length - 1].date;
+    const dates = [...new Set(es.map((e) => e.date))];
+    const label = dates.map((d) => `${words(d)}: ${es.filter((e) => e.date === d).map((e) => e.text).join(' ')}`).join(' ');
+    const b = h('button', { type: 'button', class: `tl-mark ${es.map((e) => e.kind).join(' ')}`, 'data-date': last,
+      'data-dates': dates.join(' '), 'aria-label': label,
+      title: `${words(first)}${last !== first ? ` – ${words(last)}` : ''}: ${es[0].text}${es.length > 1 ? ` (+${es.length - 1})` : ''}`,
+      onclick: () => set(last < t.start ? t.start : last, true) });
+    b.style.left = at(first);
     marks.append(b);
   }
   const bands = h('div', { class: 'tl-bands', 'aria-hidden': 'true' }, t.periods.map((p) => {
@@ -63,7 +76,7 @@ export function createTimeline(root, t, { onDate, onRegime }) {
     fill(happened, [...past].reverse().map((e) => h('li', { 'data-date': e.date },
       h('time', { datetime: e.date }, words(e.date)), ' ', e.text, ' ',
       h('a', { href: e.citation.url, rel: 'noopener' }, `[${e.citation.label}]`))));
-    for (const m of marks.children) m.classList.toggle('past', m.dataset.date <= iso);
+    for (const m of marks.children) m.classList.toggle('past', m.dataset.dates.split(' ')[0] <= iso);
   }
 
   function set(iso, notify) {
