@@ -189,10 +189,12 @@ pub fn assess(q: &Query, v: &Verdict) -> Result<Vec<Contest>, Error> {
 /// The contested facts that `v`, the answer to `q` from the chip's metrics `base`, turns on:
 /// those the query left open and under another of whose readings the answer differs — the facts
 /// [`assess`] finds `depends`, without answering again under the first reading (which `v` is)
-/// or after the first difference, as the map asks it of every kind of destination.
+/// or after the first difference, as the map asks it of every kind of destination. Where no one
+/// fact changes the answer but two or more apply, the facts of every [`combinations`] that does.
 pub fn turns_on(q: &Query, v: &Verdict, base: &Metrics) -> Result<Vec<&'static Contested>, Error> {
     let chip_readings = q.chip.tpp_readings_from(base.tpp);
     let mut out = Vec::new();
+    let mut open = 0;
     for fact in ContestedFact::ALL {
         let applies = v.consulted.contains(&fact)
             || (fact == ContestedFact::ChipTpp && chip_readings.len() > 1);
@@ -202,6 +204,7 @@ pub fn turns_on(q: &Query, v: &Verdict, base: &Metrics) -> Result<Vec<&'static C
         if !applies || q.readings.iter().any(|r| r.0 == fact) {
             continue;
         }
+        open += 1;
         let others: Vec<&'static str> = if fact == ContestedFact::ChipTpp {
             chip_readings.iter().skip(1).map(|(id, _)| *id).collect()
         } else {
@@ -213,6 +216,19 @@ pub fn turns_on(q: &Query, v: &Verdict, base: &Metrics) -> Result<Vec<&'static C
                 break;
             }
         }
+    }
+    if out.is_empty() && open >= 2 {
+        let contests = assess(q, v)?;
+        let combined = combinations(q, &contests)?;
+        out = contests
+            .iter()
+            .map(|c| c.fact)
+            .filter(|f| {
+                combined
+                    .iter()
+                    .any(|k| k.picks.iter().any(|(p, _)| p.fact == f.fact))
+            })
+            .collect();
     }
     Ok(out)
 }

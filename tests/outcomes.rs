@@ -20,6 +20,9 @@ fn orders(regime: &str) -> Vec<Request> {
         req("SG", "h100", 2_000).regime(regime).end_user("uveu"),
         from,
         req("SG", "l40", 500).regime(regime),
+        // Two contested points that change the answer only together (the MI355X's TPP and LPP's
+        // reach, to Saudi Arabia under the AI Diffusion rule).
+        req("SG", "mi355x", 500).regime(regime),
     ]
 }
 
@@ -40,10 +43,15 @@ fn agrees(order: &Request, what: &str) {
         assert_eq!(m.tier, full.destination.tier, "{what}");
         // "It depends" in the answer is "it depends" on the map (rule.md Errata 2 and 8: both
         // readings wherever that answer is shown).
+        let combined = |fact: &str| {
+            full.contested_combinations
+                .iter()
+                .any(|k| k.readings.iter().any(|r| r.split('=').next() == Some(fact)))
+        };
         let depends: Vec<&str> = full
             .contested
             .iter()
-            .filter(|c| c.depends)
+            .filter(|c| c.depends || combined(c.fact))
             .map(|c| c.fact)
             .collect();
         let on_map: Vec<&str> = m.depends_on.iter().map(|d| d.fact).collect();
@@ -64,6 +72,12 @@ fn the_map_marks_answers_that_turn_on_a_contested_point() {
     );
     assert!(diffusion.at("FR").expect("FR").depends_on.is_empty());
     let now = wire::outcomes(&req("SG", "h100", 100)).expect("map");
+    let together = wire::outcomes(&req("SG", "mi355x", 500).regime("diffusion2025")).expect("map");
+    let sa = together.at("SA").expect("SA");
+    assert_eq!(
+        sa.depends_on.iter().map(|d| d.fact).collect::<Vec<_>>(),
+        ["lpp-d1-d4", "chip-tpp"]
+    );
     let vn = now.at("VN").expect("VN");
     assert_eq!(
         vn.depends_on.iter().map(|d| d.fact).collect::<Vec<_>>(),
