@@ -69,6 +69,12 @@ test('a column that turns on a contested point says its other cells hold on the 
   for (const id of depends) await expect(cell(page, id, 'license_required')).toContainText('(on the first reading; it depends)');
   for (const id of settled) await expect(cell(page, id, 'license_required')).not.toContainText('it depends');
   await expect(cell(page, 'diffusion2025', 'tier')).not.toContainText('it depends');
+  // The largest license-free quantity gives each reading that changes it, even where the answer
+  // for this order does not turn on it (the reported proposal: none, or about 500 H100s).
+  const proposal = want.columns.find((c) => c.regime.id === 'proposal2025');
+  const other = proposal.largest_license_free_readings[0];
+  expect(other.fact).toBe('lpp-d1-d4');
+  await expect(cell(page, 'proposal2025', 'largest_license_free')).toContainText(`${proposal.largest_license_free.label}; ${other.short}: ${other.largest_license_free.label}`);
 });
 
 test('the view is in the URL, follows the question, and opens each regime\'s answer', async ({ page }) => {

@@ -5,12 +5,16 @@
 //! (`tests/properties.rs`, `more_chips_never_remove_a_license`).
 
 use crate::chip::Metrics;
+use crate::contested::Pick;
+use crate::data::CONTESTED;
 use crate::decimal::MAX_EXACT_MILLI;
 use crate::error::Error;
+use crate::model::Contested;
 use crate::query::{Query, Request, MAX_QUANTITY};
 use crate::regime::{self, Choice};
 use crate::rules;
 use crate::verdict::Verdict;
+use crate::vocab::ContestedFact;
 
 /// The largest quantity of the chip that needs no license, for one regime and query.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,12 +28,35 @@ pub enum LicenseFree {
     UpTo(u64),
 }
 
+impl LicenseFree {
+    /// The same answer for a reader: "any quantity" is one answer whatever largest order was
+    /// checked (a chip's lower TPP reading only lets the engine check more chips).
+    fn same_answer(self, other: LicenseFree) -> bool {
+        matches!((self, other), (LicenseFree::Any(_), LicenseFree::Any(_))) || self == other
+    }
+}
+
 /// One regime's column.
 #[derive(Debug)]
 pub struct Column {
     /// The answer under this regime, with its explanation and contested readings.
     pub verdict: Verdict,
-    /// The largest license-free quantity of the same order under it.
+    /// The largest license-free quantity of the same order under it, on the first readings.
+    pub license_free: LicenseFree,
+    /// Where another reading of a contested point gives another largest license-free quantity
+    /// (LPP's reach to D:1/D:4, a chip's lower TPP), each such reading with its quantity: a
+    /// number that turns on a disputed point is never shown as settled (rule.md Errata 2).
+    pub license_free_readings: Vec<OtherReading>,
+}
+
+/// The largest license-free quantity under another reading of one contested point.
+#[derive(Debug)]
+pub struct OtherReading {
+    /// The point.
+    pub fact: &'static Contested,
+    /// The reading.
+    pub pick: Pick,
+    /// The quantity under it.
     pub license_free: LicenseFree,
 }
 
@@ -56,10 +83,66 @@ fn column(req: &Request) -> Result<Column, Error> {
     let q = req.resolve()?;
     let verdict = rules::evaluate(&q)?;
     let license_free = largest_license_free(&q, &verdict.metrics)?;
+    let license_free_readings = other_readings(&q, &verdict.metrics, license_free)?;
     Ok(Column {
         verdict,
         license_free,
+        license_free_readings,
     })
+}
+
+/// Each other reading of each contested point the query left open under which the largest
+/// license-free quantity is not `first`. Every point is tried, not only those the answer for
+/// this quantity looked at: a smaller order can meet a rule (LPP) that this one does not.
+fn other_readings(
+    q: &Query,
+    metrics: &Metrics,
+    first: LicenseFree,
+) -> Result<Vec<OtherReading>, Error> {
+    let mut out = Vec::new();
+    for fact in CONTESTED {
+        if q.readings.iter().any(|r| r.0 == fact.fact) {
+            continue;
+        }
+        let picks: Vec<Pick> = if fact.fact == ContestedFact::ChipTpp {
+            q.chip
+                .tpp_readings_from(metrics.tpp)
+                .into_iter()
+                .skip(1)
+                .map(|(id, tpp)| Pick {
+                    id,
+                    reading: None,
+                    tpp: Some(tpp),
+                })
+                .collect()
+        } else {
+            let other = fact.readings.iter().skip(1);
+            other
+                .map(|r| Pick {
+                    id: r.id,
+                    reading: Some(r),
+                    tpp: None,
+                })
+                .collect()
+        };
+        for pick in picks {
+            let mut at = q.clone();
+            at.readings.push((fact.fact, pick.id));
+            let m = match pick.tpp {
+                Some(_) => q.chip.reading_metrics(metrics.clone(), pick.id)?,
+                None => metrics.clone(),
+            };
+            let license_free = largest_license_free(&at, &m)?;
+            if !license_free.same_answer(first) {
+                out.push(OtherReading {
+                    fact,
+                    pick,
+                    license_free,
+                });
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The largest quantity for which `q` (with only its quantity changed) needs no license, by

@@ -1865,3 +1865,39 @@ fn malaysias_permit_is_a_note_where_chips_leave_malaysia() {
         eval(from_my("2025-07-13")).license_required
     );
 }
+
+/// rule.md Errata 2: whether LPP reaches D:1/D:4 destinations is contested, so the largest
+/// license-free quantity to Saudi Arabia (D:1, D:4) is "none" on the first reading and LPP's edge on
+/// the other — under the AI Diffusion rule (about 1,700 H100s) and the reported proposal (about
+/// 500) alike, even for an order both readings license.
+#[test]
+fn the_largest_license_free_quantity_gives_each_reading() {
+    let out = wire::compare(&req("SA", "h100", 1000)).expect("compares");
+    for (id, lpp) in [
+        ("diffusion2025", "diffusion2025.lpp"),
+        ("proposal2025", "proposal2025.lpp"),
+    ] {
+        let col = out
+            .columns
+            .iter()
+            .find(|c| c.regime.id == id)
+            .expect("column");
+        assert_eq!(col.largest_license_free.kind, "none", "{id}");
+        let other: Vec<_> = col
+            .largest_license_free_readings
+            .iter()
+            .map(|o| (o.fact, o.reading, o.largest_license_free.quantity))
+            .collect();
+        assert_eq!(
+            other,
+            [("lpp-d1-d4", "available", fits(lpp, "h100-sxm"))],
+            "{id}"
+        );
+    }
+    // India is no D:1/D:4 destination: nothing contested there.
+    let india = wire::compare(&req("IN", "h100", 1000)).expect("compares");
+    assert!(india
+        .columns
+        .iter()
+        .all(|c| c.largest_license_free_readings.is_empty()));
+}

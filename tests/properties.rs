@@ -239,21 +239,29 @@ proptest! {
         let out = wire::compare(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(out.columns.len(), regime::all().len());
         for col in &out.columns {
-            let at = |n: u64| {
-                let mut q = r.clone();
-                q.regime = Choice::Id(col.regime.id.into());
-                q.quantity = n.to_string();
-                wire::evaluate(&q).map(|v| v.license_required)
-            };
-            let free = &col.largest_license_free;
-            match (free.kind, free.quantity) {
-                ("up-to", Some(n)) => {
-                    prop_assert_eq!(at(n).ok(), Some(false), "{} at {}", col.regime.id, n);
-                    prop_assert_eq!(at(n + 1).ok(), Some(true), "{} at {}", col.regime.id, n + 1);
+            // The first readings' edge, then each other reading's, with that reading fixed.
+            let mut edges = vec![(None, &col.largest_license_free)];
+            for o in &col.largest_license_free_readings {
+                edges.push((Some(format!("{}={}", o.fact, o.reading)), &o.largest_license_free));
+            }
+            for (reading, free) in edges {
+                let at = |n: u64| {
+                    let mut q = r.clone();
+                    q.regime = Choice::Id(col.regime.id.into());
+                    q.quantity = n.to_string();
+                    q.readings = reading.iter().cloned().collect();
+                    wire::evaluate(&q).map(|v| v.license_required)
+                };
+                let what = format!("{} {:?}", col.regime.id, reading);
+                match (free.kind, free.quantity) {
+                    ("up-to", Some(n)) => {
+                        prop_assert_eq!(at(n).ok(), Some(false), "{} at {}", what, n);
+                        prop_assert_eq!(at(n + 1).ok(), Some(true), "{} at {}", what, n + 1);
+                    }
+                    ("none", None) => prop_assert_eq!(at(1).ok(), Some(true), "{}", what),
+                    ("any", None) => prop_assert_eq!(at(1).ok(), Some(false), "{}", what),
+                    other => prop_assert!(false, "unexpected {:?}", other),
                 }
-                ("none", None) => prop_assert_eq!(at(1).ok(), Some(true)),
-                ("any", None) => prop_assert_eq!(at(1).ok(), Some(false)),
-                other => prop_assert!(false, "unexpected {:?}", other),
             }
         }
     }

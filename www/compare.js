@@ -26,7 +26,9 @@ const ROWS = [
   { cell: 'review_policy', label: 'Review of a license application', key: (c) => c.review_policy,
     text: (c) => c.review_policy_label || (c.license_required ? 'no review policy published' : 'no license needed') },
   { cell: 'largest_license_free', label: 'Largest quantity of this chip with no license',
-    key: (c) => [c.largest_license_free.kind, c.largest_license_free.quantity], text: (c) => c.largest_license_free.label },
+    key: (c) => [c.largest_license_free.kind, c.largest_license_free.quantity],
+    // A quantity another reading of a contested point changes says so, with that reading's.
+    text: (c) => [c.largest_license_free.label, ...c.largest_license_free_readings.map((o) => `; ${o.short}: ${o.largest_license_free.label}`)] },
 ];
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);

@@ -867,7 +867,7 @@ fn compare_text(c: &CompareOut) -> String {
                     .map_or("-".into(), |m| cap_text(m).trim().to_string()),
             ),
             ("Review", col.review_policy_label.unwrap_or("-").to_string()),
-            ("License-free", col.largest_license_free.label.clone()),
+            ("License-free", license_free_text(col)),
             ("Class", col.outcome_class.to_string()),
         ];
         for (name, value) in cells {
@@ -926,4 +926,17 @@ fn claims_text(c: &ClaimsOut) -> String {
     }
     s.push_str(&data_line(&c.data));
     s
+}
+
+/// A column's largest license-free quantity, with each reading of a contested point that gives
+/// another ("none: …; if LPP is available there, …: up to 1,699 chips; …").
+fn license_free_text(col: &h100e::wire::compare::ColumnOut) -> String {
+    let mut text = col.largest_license_free.label.clone();
+    for o in &col.largest_license_free_readings {
+        text.push_str(&format!(
+            " (on the first reading; {}: {})",
+            o.short, o.largest_license_free.label
+        ));
+    }
+    text
 }

@@ -419,9 +419,15 @@ export type ColumnOut = {
    */
   review_policy_label: string | null,
   /**
-   * The largest quantity of this chip that needs no license here.
+   * The largest quantity of this chip that needs no license here, on the first readings of
+   * the contested points.
    */
   largest_license_free: LicenseFreeOut,
+  /**
+   * The other readings of contested points under which that quantity differs, each with its
+   * own; empty when every reading gives the same.
+   */
+  largest_license_free_readings: Array<LicenseFreeReadingOut>,
   /**
    * The outcome (as `EvalOut::outcome`).
    */
@@ -1111,6 +1117,28 @@ export type LicenseFreeOut = {
    * In words.
    */
   label: string,
+};
+
+/**
+ * The largest license-free quantity under another reading of a contested point.
+ */
+export type LicenseFreeReadingOut = {
+  /**
+   * The point's id, e.g. `lpp-d1-d4`.
+   */
+  fact: string,
+  /**
+   * The reading's id.
+   */
+  reading: string,
+  /**
+   * The reading as a condition, e.g. "if LPP is available there".
+   */
+  short: string,
+  /**
+   * The quantity under it.
+   */
+  largest_license_free: LicenseFreeOut,
 };
 
 /**

@@ -23,6 +23,20 @@ pub struct LicenseFreeOut {
     pub label: String,
 }
 
+/// The largest license-free quantity under another reading of a contested point.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct LicenseFreeReadingOut {
+    /// The point's id, e.g. `lpp-d1-d4`.
+    pub fact: &'static str,
+    /// The reading's id.
+    pub reading: &'static str,
+    /// The reading as a condition, e.g. "if LPP is available there".
+    pub short: String,
+    /// The quantity under it.
+    pub largest_license_free: LicenseFreeOut,
+}
+
 /// One regime's column.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -44,8 +58,12 @@ pub struct ColumnOut {
     pub review_policy: Option<&'static str>,
     /// The same in words.
     pub review_policy_label: Option<&'static str>,
-    /// The largest quantity of this chip that needs no license here.
+    /// The largest quantity of this chip that needs no license here, on the first readings of
+    /// the contested points.
     pub largest_license_free: LicenseFreeOut,
+    /// The other readings of contested points under which that quantity differs, each with its
+    /// own; empty when every reading gives the same.
+    pub largest_license_free_readings: Vec<LicenseFreeReadingOut>,
     /// The outcome (as `EvalOut::outcome`).
     pub outcome: &'static str,
     /// Its class: `open`, `exception`, `license` or `denial`.
@@ -110,6 +128,16 @@ fn column(c: &Column) -> ColumnOut {
         review_policy: v.review_policy.map(ReviewPolicy::id),
         review_policy_label: v.review_policy.map(ReviewPolicy::label),
         largest_license_free: license_free(c.license_free),
+        largest_license_free_readings: c
+            .license_free_readings
+            .iter()
+            .map(|o| LicenseFreeReadingOut {
+                fact: o.fact.fact.id(),
+                reading: o.pick.id,
+                short: explain::reading_short(o.fact, &o.pick, v.query.selection.regime),
+                largest_license_free: license_free(o.license_free),
+            })
+            .collect(),
         outcome: v.outcome.as_str(),
         outcome_class: v.class().id(),
         headline: explain::headline(v),
