@@ -5,7 +5,7 @@
 //! (`tests/properties.rs`, `more_chips_never_remove_a_license`).
 
 use crate::chip::Metrics;
-use crate::contested::Pick;
+use crate::contested::{self, Pick};
 use crate::data::CONTESTED;
 use crate::decimal::MAX_EXACT_MILLI;
 use crate::error::Error;
@@ -14,7 +14,6 @@ use crate::query::{Query, Request, MAX_QUANTITY};
 use crate::regime::{self, Choice};
 use crate::rules;
 use crate::verdict::Verdict;
-use crate::vocab::ContestedFact;
 
 /// The largest quantity of the chip that needs no license, for one regime and query.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,33 +98,13 @@ fn other_readings(
     metrics: &Metrics,
     first: LicenseFree,
 ) -> Result<Vec<OtherReading>, Error> {
+    let chip_readings = q.chip.tpp_readings_from(metrics.tpp);
     let mut out = Vec::new();
     for fact in CONTESTED {
         if q.readings.iter().any(|r| r.0 == fact.fact) {
             continue;
         }
-        let picks: Vec<Pick> = if fact.fact == ContestedFact::ChipTpp {
-            q.chip
-                .tpp_readings_from(metrics.tpp)
-                .into_iter()
-                .skip(1)
-                .map(|(id, tpp)| Pick {
-                    id,
-                    reading: None,
-                    tpp: Some(tpp),
-                })
-                .collect()
-        } else {
-            let other = fact.readings.iter().skip(1);
-            other
-                .map(|r| Pick {
-                    id: r.id,
-                    reading: Some(r),
-                    tpp: None,
-                })
-                .collect()
-        };
-        for pick in picks {
+        for pick in contested::picks(fact, &chip_readings).into_iter().skip(1) {
             let mut at = q.clone();
             at.readings.push((fact.fact, pick.id));
             let m = match pick.tpp {

@@ -85,6 +85,40 @@ pub struct Combination {
     pub verdict: Verdict,
 }
 
+impl Combination {
+    /// True when one of its readings is of `fact`.
+    pub fn involves(&self, fact: ContestedFact) -> bool {
+        self.picks.iter().any(|(c, _)| c.fact == fact)
+    }
+}
+
+/// Every reading of `data` as a pick, the first (the one an unqualified answer uses) first: a
+/// chip's TPP readings (`chip_readings`, from `Chip::tpp_readings_from`) for `chip-tpp`, the data's
+/// readings otherwise.
+pub fn picks(data: &'static Contested, chip_readings: &[(&'static str, Dec)]) -> Vec<Pick> {
+    if data.fact == ContestedFact::ChipTpp {
+        let tpp = |(id, tpp): &(&'static str, Dec)| Pick {
+            id,
+            reading: None,
+            tpp: Some(*tpp),
+        };
+        chip_readings.iter().map(tpp).collect()
+    } else {
+        let reading = |r: &'static Reading| Pick {
+            id: r.id,
+            reading: Some(r),
+            tpp: None,
+        };
+        data.readings.iter().map(reading).collect()
+    }
+}
+
+/// True when the answer `v` can turn on `fact`: the rules looked at it, or it is the chip's TPP
+/// and the chip has more than one reading of it.
+fn applies(fact: ContestedFact, v: &Verdict, chip_readings: &[(&'static str, Dec)]) -> bool {
+    v.consulted.contains(&fact) || (fact == ContestedFact::ChipTpp && chip_readings.len() > 1)
+}
+
 /// Every combination of two or more non-first readings whose answer differs from the first
 /// readings' — only asked when no single fact changes the answer and none was chosen.
 pub fn combinations(q: &Query, contests: &[Contest]) -> Result<Vec<Combination>, Error> {
@@ -144,31 +178,19 @@ pub fn assess(q: &Query, v: &Verdict) -> Result<Vec<Contest>, Error> {
     let chip_readings = q.chip.tpp_readings_from(base.tpp);
     // Each fact once, in `ContestedFact::ALL`'s order, which is theirs (no sort: the page's
     // engine carries none).
-    let facts = ContestedFact::ALL.into_iter().filter(|f| {
-        v.consulted.contains(f) || (*f == ContestedFact::ChipTpp && chip_readings.len() > 1)
-    });
+    let facts = ContestedFact::ALL
+        .into_iter()
+        .filter(|f| applies(*f, v, &chip_readings));
     let mut out = Vec::new();
     for fact in facts {
         let Some(data) = CONTESTED.iter().find(|c| c.fact == fact) else {
             continue;
         };
-        let options: Vec<(&'static str, Option<&'static Reading>, Option<Dec>)> =
-            if fact == ContestedFact::ChipTpp {
-                chip_readings
-                    .iter()
-                    .map(|(id, tpp)| (*id, None, Some(*tpp)))
-                    .collect()
-            } else {
-                data.readings
-                    .iter()
-                    .map(|r| (r.id, Some(r), None))
-                    .collect()
-            };
         let mut readings = Vec::new();
-        for (id, reading, tpp) in options {
+        for pick in picks(data, &chip_readings) {
             readings.push(ContestReading {
-                pick: Pick { id, reading, tpp },
-                verdict: under(q, &[(fact, id)], &base)?,
+                pick,
+                verdict: under(q, &[(fact, pick.id)], &base)?,
             });
         }
         let changes_outcome = readings.iter().any(|r| {
@@ -196,22 +218,15 @@ pub fn turns_on(q: &Query, v: &Verdict, base: &Metrics) -> Result<Vec<&'static C
     let mut out = Vec::new();
     let mut open = 0;
     for fact in ContestedFact::ALL {
-        let applies = v.consulted.contains(&fact)
-            || (fact == ContestedFact::ChipTpp && chip_readings.len() > 1);
         let Some(data) = CONTESTED.iter().find(|c| c.fact == fact) else {
             continue;
         };
-        if !applies || q.readings.iter().any(|r| r.0 == fact) {
+        if !applies(fact, v, &chip_readings) || q.readings.iter().any(|r| r.0 == fact) {
             continue;
         }
         open += 1;
-        let others: Vec<&'static str> = if fact == ContestedFact::ChipTpp {
-            chip_readings.iter().skip(1).map(|(id, _)| *id).collect()
-        } else {
-            data.readings.iter().skip(1).map(|r| r.id).collect()
-        };
-        for id in others {
-            if key(&under(q, &[(fact, id)], base)?) != key(v) {
+        for pick in picks(data, &chip_readings).into_iter().skip(1) {
+            if key(&under(q, &[(fact, pick.id)], base)?) != key(v) {
                 out.push(data);
                 break;
             }
@@ -223,11 +238,7 @@ pub fn turns_on(q: &Query, v: &Verdict, base: &Metrics) -> Result<Vec<&'static C
         out = contests
             .iter()
             .map(|c| c.fact)
-            .filter(|f| {
-                combined
-                    .iter()
-                    .any(|k| k.picks.iter().any(|(p, _)| p.fact == f.fact))
-            })
+            .filter(|f| combined.iter().any(|k| k.involves(f.fact)))
             .collect();
     }
     Ok(out)

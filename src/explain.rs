@@ -564,10 +564,12 @@ fn license_either_way(v: &Verdict) -> Option<String> {
 
 /// One sentence a reader can take away; "It depends: …" when a contested point changes it.
 pub fn headline(v: &Verdict) -> String {
-    let text = match (license_either_way(v), depends_lines(v)) {
-        (Some(text), _) => text,
-        (None, Some(lines)) => format!("It depends: {lines}"),
-        (None, None) => plain_headline(v),
+    let text = if let Some(text) = license_either_way(v) {
+        text
+    } else if let Some(lines) = depends_lines(v) {
+        format!("It depends: {lines}")
+    } else {
+        plain_headline(v)
     };
     if v.query.selection.regime.hypothetical {
         format!("Hypothetical — {text}")
@@ -597,10 +599,7 @@ fn contested_step(c: &Contest, v: &Verdict) -> String {
     let r = v.query.selection.regime;
     let q = c.fact.question;
     if !c.changes_outcome {
-        let combined = v
-            .combinations
-            .iter()
-            .any(|k| k.picks.iter().any(|(f, _)| f.fact == c.fact.fact));
+        let combined = v.combinations.iter().any(|k| k.involves(c.fact.fact));
         return if combined {
             format!("Sources disagree on {q}; on its own it does not change this answer, but together with another contested point it does (see the answer).")
         } else {

@@ -144,12 +144,7 @@ fn column(c: &Column) -> ColumnOut {
         contested: v
             .contests
             .iter()
-            .filter(|k| {
-                k.depends()
-                    || v.combinations
-                        .iter()
-                        .any(|m| m.picks.iter().any(|(f, _)| f.fact == k.fact.fact))
-            })
+            .filter(|k| k.depends() || v.combinations.iter().any(|m| m.involves(k.fact.fact)))
             .map(|k| k.fact.fact.id())
             .collect(),
     }
