@@ -18,6 +18,9 @@ function citation(c) {
   ];
 }
 
+/** True when the answer turns on a contested point, alone or only together with another. */
+export const turnsOnContest = (v) => v.contested.some((c) => c.depends) || v.contested_combinations.length > 0;
+
 /** The verdict: one line (or "it depends" and each reading's answer), then the caveats. Where
  * every reading needs a license and only the review differs, the engine's headline says so first
  * ("License required either way: …"), and the readings follow. */

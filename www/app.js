@@ -6,7 +6,7 @@
 // the page's state and address pagestate.js's, the map's colours paint.js's, the panels on the
 // tools engine panels.js's and the form's events formevents.js's.
 import { $, h } from './dom.js';
-import { renderVerdict, renderKeyNumbers, renderDetails, renderError } from './answer.js';
+import { renderVerdict, renderKeyNumbers, renderDetails, renderError, turnsOnContest } from './answer.js';
 import { renderCard } from './card.js';
 import { createShare } from './share.js';
 import { createMap } from './map.js';
@@ -158,8 +158,7 @@ function update(typing = false) {
       renderVerdict($('verdict-slot'), verdict);
       renderKeyNumbers($('key-numbers'), verdict);
       explain(verdict, typing);
-      const depends = verdict.contested.some((c) => c.depends) || verdict.contested_combinations.length;
-      document.title = `${verdict.destination.name}, ${verdict.order.quantity.toLocaleString('en-US')} × ${verdict.chip.name}: ${verdict.outcome_class_label}${depends ? ' (depends on a contested point)' : ''} — h100e`;
+      document.title = `${verdict.destination.name}, ${verdict.order.quantity.toLocaleString('en-US')} × ${verdict.chip.name}: ${verdict.outcome_class_label}${turnsOnContest(verdict) ? ' (depends on a contested point)' : ''} — h100e`;
       answerKey = key;
     }
     markInvalid(null);

@@ -3,6 +3,7 @@
 // policy), so comparing rules for one place needs no scrolling; the chosen regime's line is marked
 // and the full cited answer is one link away.
 import { h, fill } from './dom.js';
+import { turnsOnContest } from './answer.js';
 
 /**
  * Fills `el` for the destination `code`. `answer(regimeId)` returns the engine's answer for the
@@ -13,7 +14,7 @@ export function renderCard(el, { name, regimes, answer, chosen, onClose }) {
   const rows = regimes.map((r) => {
     let v = null;
     try { v = answer(r.id); } catch { v = null; }
-    const depends = v && (v.contested.some((c) => c.depends) || v.contested_combinations.length);
+    const depends = v && turnsOnContest(v);
     const current = r.id === chosen || (!chosen && r.default);
     const line = v ? [v.outcome_class_label, v.license_exceptions.find((e) => e.used)?.name, v.review_policy_label].filter(Boolean).join(' · ') : 'no answer for this order';
     return h('li', { 'data-regime': r.id, 'data-class': v?.outcome_class || 'none', class: current ? 'current' : null, title: v?.headline },
