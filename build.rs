@@ -356,6 +356,9 @@ struct RegimeIn {
     effective: String,
     as_of: String,
     hypothetical: bool,
+    /// A text that stands but is not enforced (the AI Diffusion rule since May 2025).
+    #[serde(default)]
+    unenforced: bool,
     caveat: Option<String>,
     summary: String,
     cite: CiteIn,
@@ -1509,13 +1512,14 @@ fn precision(f: &str, key: &str, p: &PrecisionIn) -> String {
 // ---- provisions: `use` and `extends` --------------------------------------------------------------
 
 /// The fields that name and date a regime: `extends` never inherits them, each regime states its own.
-const IDENTITY: [&str; 10] = [
+const IDENTITY: [&str; 11] = [
     "id",
     "name",
     "short_name",
     "effective",
     "as_of",
     "hypothetical",
+    "unenforced",
     "caveat",
     "summary",
     "cite",
@@ -1714,11 +1718,13 @@ impl Resolve<'_> {
 
 // ---- regimes -------------------------------------------------------------------------------------
 
-/// A regime as generated: its effective date, whether it is hypothetical, its Rust expression, id.
+/// A regime as generated: its effective date, whether it is hypothetical or unenforced, its Rust
+/// expression, id.
 struct RegimeOut {
     effective: Date,
     as_of: Date,
     hypothetical: bool,
+    unenforced: bool,
     expr: String,
     id: String,
     /// The kinds of threshold it has, as `convert::Kind::slug` names them (claims name them).
@@ -1776,10 +1782,14 @@ fn regimes(g: &mut Gen, chip_ids: &BTreeSet<String>) -> Vec<RegimeOut> {
     regimes
 }
 
-/// Real regimes, sorted by effective date, must not share a date, and a replaced regime's `as_of`
-/// is its last day: the regime list shows it as "in force until".
+/// Real regimes in force one after another, sorted by effective date, must not share a date, and a
+/// replaced regime's `as_of` is its last day: the regime list shows it as "in force until". An
+/// unenforced text stands beside them, not in their succession.
 fn check_succession(dir: &str, regimes: &[RegimeOut]) {
-    let real: Vec<&RegimeOut> = regimes.iter().filter(|r| !r.hypothetical).collect();
+    let real: Vec<&RegimeOut> = regimes
+        .iter()
+        .filter(|r| !r.hypothetical && !r.unenforced)
+        .collect();
     if real.is_empty() {
         fail(
             dir,
@@ -1819,6 +1829,13 @@ fn regime(g: &mut Gen, f: &str, r: &RegimeIn, chip_ids: &BTreeSet<String>) -> Re
     let as_of = date(f, "as_of", &r.as_of);
     if as_of < effective {
         fail(f, "as_of", "as_of must not come before effective");
+    }
+    if r.unenforced && r.hypothetical {
+        fail(
+            f,
+            "unenforced",
+            "a hypothetical regime was never law, so it cannot be an unenforced one",
+        );
     }
     let cite = g.cite(f, "cite", &r.cite);
     let compliance = opt(&r.compliance, |c| {
@@ -1873,13 +1890,14 @@ fn regime(g: &mut Gen, f: &str, r: &RegimeIn, chip_ids: &BTreeSet<String>) -> Re
         .map(|(i, t)| tariff(g, f, i, t))
         .collect();
     let expr = format!(
-        "Regime {{ id: {}, name: {}, short_name: {}, effective: {}, as_of: {}, hypothetical: {}, caveat: {}, summary: {}, cite: {cite}, compliance: {compliance}, notes: &[{}], vendor_notes: &[{}], scope_a: {scope_a}, scope_b: {scope_b}, hq_rule: {hq_rule}, embargo: {embargo}, tiers: {tiers}, exceptions: {exceptions}, allocation: {allocation}, review: {review}, is_informed: {is_informed}, china_band: {china_band}, g2g_licensing: {g2g}, tariffs: &[{}], scenario: None }}",
+        "Regime {{ id: {}, name: {}, short_name: {}, effective: {}, as_of: {}, hypothetical: {}, unenforced: {}, caveat: {}, summary: {}, cite: {cite}, compliance: {compliance}, notes: &[{}], vendor_notes: &[{}], scope_a: {scope_a}, scope_b: {scope_b}, hq_rule: {hq_rule}, embargo: {embargo}, tiers: {tiers}, exceptions: {exceptions}, allocation: {allocation}, review: {review}, is_informed: {is_informed}, china_band: {china_band}, g2g_licensing: {g2g}, tariffs: &[{}], scenario: None }}",
         lit(&r.id),
         lit(&r.name),
         lit(&r.short_name),
         date_lit(effective),
         date_lit(as_of),
         r.hypothetical,
+        r.unenforced,
         opt_lit(&r.caveat),
         lit(&r.summary),
         notes.join(", "),
@@ -1890,6 +1908,7 @@ fn regime(g: &mut Gen, f: &str, r: &RegimeIn, chip_ids: &BTreeSet<String>) -> Re
         effective,
         as_of,
         hypothetical: r.hypothetical,
+        unenforced: r.unenforced,
         expr,
         id: r.id.clone(),
         thresholds: threshold_slugs(f, r),

@@ -18,6 +18,7 @@ test('every regime side by side, with the engine\'s differences marked', async (
   await expect(page).toHaveURL(/[?&]tool=compare/);
   const heads = page.locator('#compare-table thead th[data-regime]');
   await expect(heads).toHaveCount(want.columns.length);
+  expect(want.columns.filter((c) => c.regime.unenforced).map((c) => c.regime.id)).toEqual(['codified']);
   for (const [i, c] of want.columns.entries()) {
     await expect(heads.nth(i)).toHaveAttribute('data-regime', c.regime.id);
     await expect(heads.nth(i)).toContainText(c.regime.short_name);
@@ -25,6 +26,9 @@ test('every regime side by side, with the engine\'s differences marked', async (
     await expect(heads.nth(i).locator('a')).toHaveAttribute('href', `sources.html#regime-${c.regime.id}`);
     if (c.regime.hypothetical) await expect(heads.nth(i)).toContainText('Hypothetical');
     else await expect(heads.nth(i)).not.toContainText('Hypothetical');
+    // The AI Diffusion rule as codified is law on the books, not a proposal: labelled apart.
+    if (c.regime.unenforced) await expect(heads.nth(i)).toContainText('Not enforced');
+    else await expect(heads.nth(i)).not.toContainText('Not enforced');
   }
   await expect(page.locator('#compare-table th.answering')).toHaveAttribute('data-regime', 'diffusion2025');
   await expect(page.locator('#compare-table caption')).toContainText('5,000 × NVIDIA B200');

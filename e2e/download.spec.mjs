@@ -20,12 +20,12 @@ test('CSV, JSON, SVG and PNG downloads are valid and stamped', async ({ page }) 
   const csv = await download(page, 'csv');
   expect(csv.name).toBe(`h100e-diffusion2025-${engine.version}-countries.csv`);
   const lines = csv.body.toString('utf8').trim().split('\r\n');
-  expect(lines[0]).toBe('code,name,tier_or_rule,this_order,rules,rules_id,hypothetical,scenario,groups_as_of,dataset_version');
+  expect(lines[0]).toBe('code,name,tier_or_rule,this_order,rules,rules_id,hypothetical,not_enforced,scenario,groups_as_of,dataset_version');
   expect(lines).toHaveLength(engine.countries + 1);
   const india = lines.find((l) => l.startsWith('IN,'));
   expect(india).toContain('Tier 2');
   expect(india).toContain('License needed');
-  expect(india.endsWith(`,diffusion2025,false,,2025-05-12,${engine.version}`)).toBe(true);
+  expect(india.endsWith(`,diffusion2025,false,false,,2025-05-12,${engine.version}`)).toBe(true);
   // Names with commas are quoted, not split.
   expect(lines.some((l) => /^[A-Z]{2},"[^"]*,[^"]*",/.test(l))).toBe(true);
 
@@ -136,7 +136,7 @@ test('downloads of a scenario say so: in their names, the CSV\'s rules and the w
   expect(csv.name).toBe(`${base}-countries.csv`);
   const il = csv.body.toString('utf8').split('\r\n').find((l) => l.startsWith('IL,'));
   expect(il).toContain(',"Hypothetical scenario built on the AI Diffusion Framework (interim final rule of January 2025, as written): the license-free allowance set to about 500 H100-equivalents');
-  expect(il).toContain('Israel moved from Tier 2 to Tier 3",diffusion2025,true,lpp=500h100e;tier-3=IL,');
+  expect(il).toContain('Israel moved from Tier 2 to Tier 3",diffusion2025,true,false,lpp=500h100e;tier-3=IL,');
   expect((await download(page, 'json')).name).toMatch(new RegExp(`^${base}-answer-[A-Z]{2}\\.json$`));
 
   const svg = await download(page, 'svg');

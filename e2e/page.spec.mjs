@@ -277,12 +277,30 @@ test('hypothetical regimes are labelled on the answer and the map; the table lis
   await expect(page.locator('#verdict')).toHaveText(/^Hypothetical — /);
   await expect(page.locator('#verdict')).not.toContainText(/Hypothetical\s+Hypothetical/i);
   await expect(page.locator('#map-caption')).toContainText('Hypothetical');
+  await expect(page).toHaveTitle(/\(hypothetical rules\) — h100e$/);
   await page.click('#table-box summary');
   await expect(page.locator('#table tbody tr')).toHaveCount(249);
   await page.click('#table th button:has-text("Code")');
   await expect(page.locator('#table tbody tr').first()).toHaveAttribute('data-row', 'AD');
   await page.click('#table th button:has-text("Code")');
   await expect(page.locator('#table tbody tr').first()).toHaveAttribute('data-row', 'ZW');
+});
+
+// research/updates-2026-12.md row 6: the AI Diffusion rule is still in the CFR but not enforced;
+// the calculator keeps it as its own choice, apart from the rules in force and from the proposals.
+test('the AI Diffusion rule as codified is a choice of its own, labelled not enforced', async ({ page }) => {
+  await open(page, '/?to=Cambodia&qty=1000');
+  const group = page.locator('#regime optgroup[label="In the CFR, not enforced"] option');
+  await expect(group).toHaveCount(1);
+  await expect(group).toHaveAttribute('value', 'codified');
+  await expect(page.locator('#regime optgroup[label="In force at some time"] option[value="codified"]')).toHaveCount(0);
+  await setRegime(page, 'codified');
+  // Cambodia left D:5 on 7 Nov 2025 (row 4): under the codified text it is in Tier 2.
+  await expect(page.locator('#verdict')).toHaveClass(/\bhyp\b/);
+  await expect(page.locator('#answer')).toContainText('Tier 2');
+  await expect(page.locator('#verdict-slot .caveat')).toContainText('Not the rules exporters follow');
+  await expect(page.locator('#map-caption')).toContainText('Not the rules exporters follow');
+  await expect(page).toHaveTitle(/not enforced/);
 });
 
 // rule.md Errata 2 and 8: where an answer turns on a contested point, both readings are shown

@@ -74,7 +74,7 @@ function mapHtml(t, names) {
 
 /** Every country's status under each rule that has been in force, for readers without scripts. */
 function tableHtml(names) {
-  const real = regimes().filter((r) => !r.hypothetical);
+  const real = regimes().filter((r) => !r.hypothetical && !r.unenforced);
   const maps = real.map((r) => {
     const t = tiers(r.id);
     const short = new Map(t.legend.map((l) => [l.status, l.short]));

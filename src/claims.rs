@@ -391,10 +391,10 @@ fn date_claim(
     // The real regime that followed, if it took effect before the day the claim names.
     let next = regime::all()
         .iter()
-        .filter(|o| !o.hypothetical && o.effective > r.effective)
+        .filter(|o| o.in_succession() && o.effective > r.effective)
         .map(|o| o.effective)
         .min();
-    if let Some(d) = next.filter(|d| !r.hypothetical && *d <= date) {
+    if let Some(d) = next.filter(|d| r.in_succession() && *d <= date) {
         findings.push(Finding::SetAsideBefore(d));
     }
     let figure = Figure::Date {

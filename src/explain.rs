@@ -571,14 +571,17 @@ pub fn headline(v: &Verdict) -> String {
     } else {
         plain_headline(v)
     };
-    if v.query.selection.regime.hypothetical {
+    let r = v.query.selection.regime;
+    if r.hypothetical {
         format!("Hypothetical — {text}")
+    } else if r.unenforced {
+        format!("Not enforced — {text}")
     } else {
         text
     }
 }
 
-/// The headline of one verdict, without contests or the hypothetical label.
+/// The headline of one verdict, without contests or the hypothetical or unenforced label.
 fn plain_headline(v: &Verdict) -> String {
     let r = v.query.selection.regime;
     let dest = v.query.destination.name();
@@ -648,7 +651,11 @@ fn exception_headline(id: ExceptionId, r: &Regime) -> String {
 pub fn step(reason: &Reason, v: &Verdict) -> String {
     match reason {
         Reason::RulesApplied(r) => {
-            let label = if r.hypothetical { " This regime is hypothetical." } else { "" };
+            let label = match (r.hypothetical, r.unenforced) {
+                (true, _) => " This regime is hypothetical.",
+                (false, true) => " This text is not enforced.",
+                _ => "",
+            };
             format!("Rules applied: {}.{label} {}", r.name, r.summary)
         }
         Reason::Scenario(s) => format!(

@@ -440,6 +440,9 @@ pub struct Regime {
     pub as_of: Date,
     /// Reported proposals and scenarios are hypothetical.
     pub hypothetical: bool,
+    /// A text that stands in the CFR but is not enforced (the AI Diffusion rule since May 2025):
+    /// shown beside the rules in force, never chosen by a date or by default.
+    pub unenforced: bool,
     /// What every answer under this regime must say beside its headline.
     pub caveat: Option<&'static str>,
     /// One paragraph in plain words.
@@ -479,6 +482,14 @@ pub struct Regime {
     /// The changes when this regime is a user's scenario built on a data regime (`None` in the
     /// data; see [`crate::scenario`]).
     pub scenario: Option<&'static crate::scenario::Scenario>,
+}
+
+impl Regime {
+    /// One of the rules in force one after another: what a date chooses, what the timeline
+    /// draws. Not a reported proposal or scenario, and not a text that stands unenforced.
+    pub fn in_succession(&self) -> bool {
+        !self.hypothetical && !self.unenforced
+    }
 }
 
 /// The dataset as a whole.

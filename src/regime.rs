@@ -65,19 +65,19 @@ impl Choice {
     }
 }
 
-/// The latest real (non-hypothetical) regime.
+/// The latest of the rules in force one after another: the rules in force now.
 pub fn latest() -> Option<&'static Regime> {
     REGIMES
         .iter()
-        .filter(|r| !r.hypothetical)
+        .filter(|r| r.in_succession())
         .max_by_key(|r| r.effective)
 }
 
-/// The earliest real regime.
+/// The earliest of the rules in force one after another.
 pub fn earliest() -> Option<&'static Regime> {
     REGIMES
         .iter()
-        .filter(|r| !r.hypothetical)
+        .filter(|r| r.in_succession())
         .min_by_key(|r| r.effective)
 }
 
@@ -138,7 +138,7 @@ pub fn select(choice: &Choice) -> Result<Selection, Error> {
             }
             let r = REGIMES
                 .iter()
-                .filter(|r| !r.hypothetical && r.effective <= date)
+                .filter(|r| r.in_succession() && r.effective <= date)
                 .max_by_key(|r| r.effective)
                 .ok_or_else(no_regime)?;
             // Facts after the last check are unknown: answer with the checked day's facts.

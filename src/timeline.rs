@@ -69,7 +69,7 @@ pub struct Event {
 /// Every event from the first real regime's publication to the day the data was last checked,
 /// in date order (same-day events in the order above: publication before effect).
 pub fn events() -> Vec<Event> {
-    let real: Vec<&'static Regime> = regime::all().iter().filter(|r| !r.hypothetical).collect();
+    let real: Vec<&'static Regime> = regime::all().iter().filter(|r| r.in_succession()).collect();
     let mut out: Vec<Event> = Vec::new();
     for r in &real {
         regime_events(r, &mut out);

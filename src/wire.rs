@@ -387,6 +387,8 @@ pub struct RegimeRef {
     pub short_name: &'static str,
     /// Reported proposals and scenarios.
     pub hypothetical: bool,
+    /// A text that stands in the CFR but is not enforced: never the rules exporters follow.
+    pub unenforced: bool,
     /// First day in force.
     pub effective: String,
     /// The day whose dated facts (country groups) were applied.
@@ -462,6 +464,7 @@ fn regime_ref(s: &Selection) -> RegimeRef {
         name: s.regime.name,
         short_name: s.regime.short_name,
         hypothetical: s.regime.hypothetical,
+        unenforced: s.regime.unenforced,
         effective: s.regime.effective.to_string(),
         date_applied: s.date.to_string(),
         date_asked: s.asked.map(|d| d.to_string()),
@@ -1095,6 +1098,8 @@ pub struct RegimeOut {
     pub as_of: String,
     /// Reported proposal or scenario.
     pub hypothetical: bool,
+    /// A text that stands in the CFR but is not enforced (never chosen by a date).
+    pub unenforced: bool,
     /// The regime the tool uses when none is asked for.
     pub default: bool,
     /// Plain words.
@@ -1154,11 +1159,11 @@ pub fn regimes() -> Vec<RegimeOut> {
     let latest = regime::latest().map(|r| r.id);
     all.iter()
         .map(|r| {
-            let next: Option<Date> = if r.hypothetical {
+            let next: Option<Date> = if !r.in_succession() {
                 None
             } else {
                 all.iter()
-                    .filter(|o| !o.hypothetical && o.effective > r.effective)
+                    .filter(|o| o.in_succession() && o.effective > r.effective)
                     .map(|o| o.effective)
                     .min()
             };
@@ -1170,6 +1175,7 @@ pub fn regimes() -> Vec<RegimeOut> {
                 in_force_until: next.and(Some(r.as_of.to_string())),
                 as_of: r.as_of.to_string(),
                 hypothetical: r.hypothetical,
+                unenforced: r.unenforced,
                 default: Some(r.id) == latest,
                 summary: r.summary,
                 citation: CitationOut::from_cite(r.cite, None),

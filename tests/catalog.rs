@@ -302,7 +302,7 @@ fn source_grades_agree_with_where_they_point() {
 #[test]
 fn regimes_list_dates_and_sources() {
     let list = wire::regimes();
-    assert_eq!(list.len(), 6);
+    assert_eq!(list.len(), 7);
     for r in &list {
         assert!(
             r.sources.as_ref().is_some_and(|s| !s.is_empty()),
@@ -324,6 +324,19 @@ fn regimes_list_dates_and_sources() {
             .collect::<Vec<_>>(),
         ["proposal2025", "draft2026"]
     );
+    // The AI Diffusion rule as codified stands beside the rules in force: it has no end date, as
+    // the rules in force now have none (research/updates-2026-12.md row 6).
+    let unenforced: Vec<_> = list.iter().filter(|r| r.unenforced).collect();
+    assert_eq!(unenforced.len(), 1);
+    assert_eq!(unenforced[0].id, "codified");
+    assert_eq!(unenforced[0].in_force_until, None);
+    assert!(!unenforced[0].hypothetical && !unenforced[0].default);
+    // The rules it sits beside keep their succession: the rescission ends the day before jan2026.
+    let rescission = list
+        .iter()
+        .find(|r| r.id == "rescission2025")
+        .expect("rescission2025");
+    assert_eq!(rescission.in_force_until.as_deref(), Some("2026-01-14"));
 }
 
 /// A chip's names, uncertain points, other TPP readings and first source are fields of one packed

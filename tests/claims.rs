@@ -119,7 +119,7 @@ fn the_may_15_compliance_date_was_overtaken_by_the_rescission() {
         .expect("the IFR");
     let next = REGIMES
         .iter()
-        .filter(|r| !r.hypothetical && r.effective > ifr.effective)
+        .filter(|r| r.in_succession() && r.effective > ifr.effective)
         .map(|r| r.effective)
         .min()
         .expect("a successor");

@@ -182,10 +182,19 @@ fn tiers_and_regimes() {
         .all(|x| x["tier"].is_null()));
     let r = json(&["regimes", "--json"]);
     let list = r.as_array().expect("regimes");
-    assert_eq!(list.len(), 6);
+    assert_eq!(list.len(), 7);
     assert!(list
         .iter()
         .any(|x| x["id"] == "proposal2025" && x["hypothetical"] == true));
+    assert!(list
+        .iter()
+        .any(|x| x["id"] == "codified" && x["unenforced"] == true && x["hypothetical"] == false));
+    let text = String::from_utf8_lossy(&h100e(&["regimes"]).stdout).into_owned();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("codified") && l.ends_with("[NOT ENFORCED]")),
+        "{text}"
+    );
     assert!(list
         .iter()
         .all(|x| x["effective"].is_string() && x["sources"].is_array()));

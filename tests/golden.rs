@@ -1762,6 +1762,93 @@ fn cambodias_exit_from_d5_is_explained_from_that_day() {
     assert_eq!(notes("2025-11-07"), 1);
 }
 
+// ---- the AI Diffusion rule as codified, not enforced (updates-2026-12.md row 6) ---------------
+
+#[test]
+fn codified_diffusion_rule_reads_the_text_with_todays_groups() {
+    // Row 6: "keep two modes. 'Codified IFR' uses the tiers, LPP and caps." Row 4: Cambodia left
+    // D:5 on 7 Nov 2025; "Under the IFR it moves from Tier 3 to Tier 2."
+    let written = eval(req("KH", "h100", 1000).regime("diffusion2025"));
+    assert_eq!(written.destination.tier, Some(3));
+    assert_eq!(written.review_policy, Some("presumption-of-denial"));
+    let codified = eval(req("KH", "h100", 1000).regime("codified"));
+    assert_eq!(codified.destination.tier, Some(2));
+    assert_eq!(codified.regime.date_applied, "2026-07-23");
+    assert!(codified.regime.unenforced && !codified.regime.hypothetical);
+    // Tier 2 within the country allocation (§742.6(b)(10) as reported): presumption of approval.
+    assert_eq!(codified.review_policy, Some("presumption-of-approval"));
+    assert!(codified.counts_against_country_cap);
+    // The rules exporters follow say otherwise: no tiers, and Cambodia stays in D:1.
+    let enforced = eval(req("KH", "h100", 1000));
+    assert_eq!(enforced.regime.id, "jan2026");
+    assert_eq!(enforced.destination.tier, None);
+    // Every answer under the codified text says it is not the rule in force, from its headline.
+    assert!(
+        codified.headline.starts_with("Not enforced — "),
+        "{}",
+        codified.headline
+    );
+    assert!(
+        codified
+            .caveats
+            .iter()
+            .any(|c| c.text.contains("Not the rules exporters follow")),
+        "{:?}",
+        codified.caveats
+    );
+}
+
+#[test]
+fn codified_diffusion_rule_carries_the_later_amendments() {
+    // 91 FR 1684 (15 Jan 2026) amended §742.6(b): H200-class chips to China, case-by-case. The
+    // AI Diffusion rule as written (before it) kept China in Tier 3 under a presumption of denial.
+    assert_eq!(
+        eval(req("CN", "h200", 10).regime("diffusion2025")).review_policy,
+        Some("presumption-of-denial")
+    );
+    assert_eq!(
+        eval(req("CN", "h200", 10).regime("codified")).review_policy,
+        Some("case-by-case")
+    );
+    // The eCFR of 2026-07-23 names the UAE in the 3A090.b scope, §742.6(a)(6)(iii)(B), though
+    // it is now in A:5 (updates-2026-12.md row 5): named, not by its groups.
+    let scope_b = |r: Request| {
+        verdict(r).steps.into_iter().find_map(|s| match s.reason {
+            Reason::Scope {
+                applies: true,
+                why: ScopeWhy::InGroups { groups, named },
+                ..
+            } => Some((groups, named)),
+            _ => None,
+        })
+    };
+    assert_eq!(
+        scope_b(req("AE", "l40", 10).regime("codified")),
+        Some((vec![], true))
+    );
+    assert_eq!(
+        scope_b(req("AE", "l40", 10).regime("diffusion2025")),
+        Some((vec!["D:4"], false))
+    );
+}
+
+#[test]
+fn codified_diffusion_rule_is_never_chosen_by_date_or_default() {
+    // The rules in force on a day are those exporters follow; the codified text stands beside them.
+    for d in [
+        "2025-05-13",
+        "2025-11-07",
+        "2026-01-15",
+        "2026-07-23",
+        "2026-12-01",
+    ] {
+        let r = h100e::regime::select(&Choice::Date(d.into())).expect("a covered day");
+        assert!(r.regime.in_succession(), "{d}: {}", r.regime.id);
+        assert_ne!(r.regime.id, "codified", "{d}");
+    }
+    assert_eq!(eval(req("DE", "h100", 1)).regime.id, "jan2026");
+}
+
 // ---- the threshold converter -------------------------------------------------------------------
 
 fn fits(threshold: &str, chip: &str) -> Option<u64> {

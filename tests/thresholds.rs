@@ -511,10 +511,11 @@ fn aia_reporting_line_is_at_or_above() {
 
 // ---- National VEU, 15 CFR 748.15(a)(2)(iii)(B): the installed-base schedule -----------------
 
-/// The dates on which a regime answers queries: for a real regime every day from `effective` to
-/// `as_of` (a query by date), for a hypothetical one only its `as_of` (a query by id).
+/// The dates on which a regime answers queries: for one of the rules in force every day from
+/// `effective` to `as_of` (a query by date), for a hypothetical regime or an unenforced text only
+/// its `as_of` (a query by id).
 fn answers_on(r: &Regime, d: Date) -> bool {
-    if r.hypothetical {
+    if !r.in_succession() {
         d == r.as_of
     } else {
         r.effective <= d && d <= r.as_of
@@ -524,7 +525,7 @@ fn answers_on(r: &Regime, d: Date) -> bool {
 /// An NVEU request under `r` on `d` whose installed base reaches `cumulative`.
 fn nveu_req(r: &Regime, d: Date, cumulative: Dec) -> Request {
     let base = req("SG", "h100", 1).end_user("nveu");
-    let base = if r.hypothetical || d == r.as_of {
+    let base = if !r.in_succession() || d == r.as_of {
         base.regime(r.id)
     } else {
         base.date(&d.to_string())
@@ -556,7 +557,7 @@ fn nveu_schedule_steps_cap_inclusively_from_their_first_day() {
             let next = n.schedule.get(i + 1).map(|s| s.from);
             let in_step = |d: Date| step.from <= d && next.is_none_or(|nf| d < nf);
             // The first day on which this regime answers with this step in force.
-            let day = if r.hypothetical {
+            let day = if !r.in_succession() {
                 Some(r.as_of).filter(|d| in_step(*d))
             } else {
                 let first = step.from.max(r.effective);

@@ -29,7 +29,7 @@ export function renderVerdict(slot, v) {
   const combos = depends.length ? [] : v.contested_combinations;
   const either = depends.length && depends.every((c) => c.readings.every((r) => r.license_required));
   const tone = either ? 'yes' : depends.length || combos.length ? 'depends' : v.license_required ? 'yes' : 'no';
-  const verdict = h('p', { class: `verdict ${tone}${v.regime.hypothetical ? ' hyp' : ''}`, id: 'verdict', 'data-class': v.outcome_class },
+  const verdict = h('p', { class: `verdict ${tone}${v.regime.hypothetical || v.regime.unenforced ? ' hyp' : ''}`, id: 'verdict', 'data-class': v.outcome_class },
     either ? v.headline
       : depends.length ? `It depends on ${depends.map((c) => c.question).join(', and on ')}:`
       : combos.length ? `It depends on ${v.contested.map((c) => c.question).join(', and on ')}, taken together:` : v.headline);

@@ -158,7 +158,9 @@ function update(typing = false) {
       renderVerdict($('verdict-slot'), verdict);
       renderKeyNumbers($('key-numbers'), verdict);
       explain(verdict, typing);
-      document.title = `${verdict.destination.name}, ${verdict.order.quantity.toLocaleString('en-US')} × ${verdict.chip.name}: ${verdict.outcome_class_label}${turnsOnContest(verdict) ? ' (depends on a contested point)' : ''} — h100e`;
+      // A tab or a shared title must not pass off a proposal's or an unenforced text's answer as the rule.
+      const rules = verdict.regime.hypothetical ? ' (hypothetical rules)' : verdict.regime.unenforced ? ' (not enforced)' : '';
+      document.title = `${verdict.destination.name}, ${verdict.order.quantity.toLocaleString('en-US')} × ${verdict.chip.name}: ${verdict.outcome_class_label}${turnsOnContest(verdict) ? ' (depends on a contested point)' : ''}${rules} — h100e`;
       answerKey = key;
     }
     markInvalid(null);

@@ -37,13 +37,15 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 function when(r, day) {
   if (!r) return '';
   if (r.hypothetical) return `reported ${day(r.effective)}, never in force`;
+  if (r.unenforced) return `in the CFR, not enforced since ${day(r.effective)}`;
   return r.in_force_until ? `${day(r.effective)} – ${day(r.in_force_until)}` : `from ${day(r.effective)}`;
 }
 
 function head(col, answering, regimes, day) {
   const r = regimes.find((x) => x.id === col.regime.id);
   return h('th', { scope: 'col', 'data-regime': col.regime.id, class: col.regime.id === answering ? 'answering' : null },
-    col.regime.hypothetical ? [h('span', { class: 'badge' }, 'Hypothetical'), ' '] : null,
+    col.regime.hypothetical ? [h('span', { class: 'badge' }, 'Hypothetical'), ' ']
+      : col.regime.unenforced ? [h('span', { class: 'badge' }, 'Not enforced'), ' '] : null,
     h('a', { class: 'regime-name', href: `sources.html#regime-${encodeURIComponent(col.regime.id)}` }, col.regime.short_name),
     h('small', { class: 'regime-when' }, when(r, day)),
     col.regime.id === answering ? h('small', { class: 'answering-mark' }, 'answering above') : null);
@@ -99,7 +101,7 @@ export async function render(host, ctx) {
   }
   fill(host, table(out, ctx),
     h('p', { class: 'hint' }, `Dataset ${out.data.version}. The largest quantity with no license is found by the engine for this destination and buyer; `,
-      'hypothetical rules were reported, never in force.'));
+      'hypothetical rules were reported, never in force; the AI Diffusion rule as codified is still in the CFR but not enforced.'));
   host.querySelector('table').addEventListener('click', (ev) => {
     const a = ev.target.closest('a[data-regime]');
     if (!a || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;

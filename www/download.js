@@ -27,9 +27,9 @@ const rulesWords = (regime) => (regime.scenario
 
 /** The country table: every destination, its tier or rule and this order's outcome, stamped. */
 export function tableCsv(rows, stamp) {
-  const head = ['code', 'name', 'tier_or_rule', 'this_order', 'rules', 'rules_id', 'hypothetical', 'scenario', 'groups_as_of', 'dataset_version'];
+  const head = ['code', 'name', 'tier_or_rule', 'this_order', 'rules', 'rules_id', 'hypothetical', 'not_enforced', 'scenario', 'groups_as_of', 'dataset_version'];
   const lines = [head, ...rows.map((r) => [r.code, r.name, r.rule, r.outcome, rulesWords(stamp.regime), stamp.regime.id, stamp.regime.hypothetical,
-    stamp.regime.scenario?.text || '', stamp.regime.date_applied, stamp.data.version])];
+    stamp.regime.unenforced, stamp.regime.scenario?.text || '', stamp.regime.date_applied, stamp.data.version])];
   return lines.map((l) => l.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
@@ -147,7 +147,8 @@ export function mapSvg(world, legend, stamp, title, depends = 0) {
   for (const el of map.querySelectorAll('[tabindex], [role]')) { el.removeAttribute('tabindex'); el.removeAttribute('role'); }
   const text = (x, y, size, words, weight = 400) => s('text', { x, y, 'font-size': size, 'font-weight': weight, fill: cssVar('--fg'), 'font-family': FONT }, words);
   const sc = stamp.regime.scenario;
-  const hyp = sc ? ` — hypothetical scenario: ${sc.changes}` : stamp.regime.hypothetical ? ' (hypothetical, never in force)' : '';
+  const hyp = sc ? ` — hypothetical scenario: ${sc.changes}` : stamp.regime.hypothetical ? ' (hypothetical, never in force)'
+    : stamp.regime.unenforced ? ' (not the rules exporters follow)' : '';
   const rules = `${stamp.regime.name}${hyp}; country groups as of ${stamp.regime.date_applied}`;
   // The title's and the rules' lines, each a line height (1.3 × its size) below the last.
   let top = 0;

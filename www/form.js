@@ -87,18 +87,21 @@ export function day(iso) {
 const narrow = matchMedia('(max-width: 30rem)');
 
 /**
- * The rules menu: the rules in force now, the real regimes by date, the hypothetical ones apart.
+ * The rules menu: the rules in force now, the real regimes by date, the AI Diffusion rule as
+ * codified (not enforced) and the hypothetical ones apart.
  * On a phone the options name the rules only, so the chosen one can be read whole; their dates
  * are on the timeline.
  */
 export function regimeOptions(regimeList) {
   const now = regimeList.find((r) => r.default);
-  const real = regimeList.filter((r) => !r.hypothetical);
+  const real = regimeList.filter((r) => !r.hypothetical && !r.unenforced);
+  const unenforced = regimeList.filter((r) => r.unenforced);
   const hyp = regimeList.filter((r) => r.hypothetical);
   const words = (short) => fill(form.regime,
     h('option', { value: '' }, `${short ? 'Now' : 'In force now'}: ${now.short_name}`),
     h('optgroup', { label: 'In force at some time' }, real.map((r) => h('option', { value: r.id },
       short ? r.short_name : `${r.short_name}: ${day(r.effective)} – ${r.in_force_until ? day(r.in_force_until) : 'now'}`))),
+    h('optgroup', { label: 'In the CFR, not enforced' }, unenforced.map((r) => h('option', { value: r.id }, r.short_name))),
     h('optgroup', { label: 'Hypothetical: never in force' }, hyp.map((r) =>
       h('option', { value: r.id }, short ? r.short_name : `${r.short_name} · ${day(r.effective)}`))),
     h('option', { value: 'date' }, 'As of a date…'));
@@ -107,6 +110,7 @@ export function regimeOptions(regimeList) {
   fill(form.vs,
     h('option', { value: '' }, 'The rules in force before'),
     h('optgroup', { label: 'In force at some time' }, real.map((r) => h('option', { value: r.id }, r.short_name))),
+    h('optgroup', { label: 'In the CFR, not enforced' }, unenforced.map((r) => h('option', { value: r.id }, r.short_name))),
     h('optgroup', { label: 'Hypothetical: never in force' }, hyp.map((r) => h('option', { value: r.id }, r.short_name))));
 }
 

@@ -94,10 +94,11 @@ function draw(st, t, outMap, key, dest) {
     mapKey = key;
     classesShown = paintClasses(st, t, outMap);
     // The rules menu names the regime; the caption says only what the menu cannot: that the
-    // rules are hypothetical, or that the colours are this order's outcome.
+    // rules are hypothetical or not enforced, or that the colours are this order's outcome.
     const sc = t.regime.scenario;
     const hyp = sc ? `Hypothetical scenario on the ${t.regime.short_name}: ${sc.changes}. `
-      : t.regime.hypothetical ? `Hypothetical rules, never in force: ${t.regime.name}. ` : '';
+      : t.regime.hypothetical ? `Hypothetical rules, never in force: ${t.regime.name}. `
+      : t.regime.unenforced ? `Not the rules exporters follow: ${t.regime.name}. ` : '';
     $('map-caption').textContent = st.map === 'outcome' ? `${hyp}Colours: what this order would meet in each destination.` : hyp;
   }
   // Rebuilt only when its words or the destination's class change: a legend entry with keyboard
@@ -149,7 +150,7 @@ function paintDiff(st, t, q, okey, verdict, dest) {
 
 /** The real rules in force before `id` took effect (or, for the first, those after). */
 function previousRules(id) {
-  const real = regimeList.filter((r) => !r.hypothetical);
+  const real = regimeList.filter((r) => !r.hypothetical && !r.unenforced);
   const me = regimeList.find((r) => r.id === id);
   const before = real.filter((r) => r.effective < me.effective && r.id !== id);
   return (before[before.length - 1] || real.find((r) => r.id !== id)).id;

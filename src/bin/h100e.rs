@@ -550,12 +550,14 @@ fn cap_text(c: &CapOut) -> String {
     s
 }
 
-/// The label after a regime's name: hypothetical regimes say so, scenarios give their text.
+/// The label after a regime's name: hypothetical regimes and unenforced texts say so, scenarios
+/// give their text.
 fn hypothetical(r: &RegimeRef) -> String {
-    match (&r.scenario, r.hypothetical) {
-        (Some(sc), _) => format!(" — HYPOTHETICAL SCENARIO `{}`", sc.text),
-        (None, true) => " — HYPOTHETICAL".into(),
-        (None, false) => String::new(),
+    match (&r.scenario, r.hypothetical, r.unenforced) {
+        (Some(sc), ..) => format!(" — HYPOTHETICAL SCENARIO `{}`", sc.text),
+        (None, true, _) => " — HYPOTHETICAL".into(),
+        (None, false, true) => " — NOT ENFORCED".into(),
+        (None, false, false) => String::new(),
     }
 }
 
@@ -712,9 +714,10 @@ fn regimes_text(list: &[RegimeOut]) -> String {
             .in_force_until
             .as_deref()
             .map_or(String::new(), |u| format!(" to {u}"));
-        let tags = match (r.hypothetical, r.default) {
-            (true, _) => " [HYPOTHETICAL]",
-            (false, true) => " [default]",
+        let tags = match (r.hypothetical, r.unenforced, r.default) {
+            (true, ..) => " [HYPOTHETICAL]",
+            (false, true, _) => " [NOT ENFORCED]",
+            (false, false, true) => " [default]",
             _ => "",
         };
         s.push_str(&format!(

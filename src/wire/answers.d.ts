@@ -1464,6 +1464,10 @@ export type RegimeOut = {
    */
   hypothetical: boolean,
   /**
+   * A text that stands in the CFR but is not enforced (never chosen by a date).
+   */
+  unenforced: boolean,
+  /**
    * The regime the tool uses when none is asked for.
    */
   default: boolean,
@@ -1511,6 +1515,10 @@ export type RegimeRef = {
    * Reported proposals and scenarios.
    */
   hypothetical: boolean,
+  /**
+   * A text that stands in the CFR but is not enforced: never the rules exporters follow.
+   */
+  unenforced: boolean,
   /**
    * First day in force.
    */

@@ -83,7 +83,7 @@ pub fn timeline() -> TimelineOut {
             citation: CitationOut::from_cite(e.cite, Some(e.date)),
         })
         .collect();
-    let mut real: Vec<_> = regime::all().iter().filter(|r| !r.hypothetical).collect();
+    let mut real: Vec<_> = regime::all().iter().filter(|r| r.in_succession()).collect();
     real.sort_by_key(|r| r.effective);
     let periods = real
         .iter()

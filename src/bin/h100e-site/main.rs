@@ -98,6 +98,11 @@ fn regime_item(r: &RegimeOut) -> String {
             "Hypothetical: reported {}, never in force.",
             esc(&r.effective)
         )
+    } else if r.unenforced {
+        format!(
+            "In the CFR, not enforced since {}: not the rules exporters follow.",
+            esc(&r.effective)
+        )
     } else {
         let until = r.in_force_until.as_deref().unwrap_or("now");
         format!("In force {} to {}.", esc(&r.effective), esc(until))
@@ -114,6 +119,8 @@ fn regime_item(r: &RegimeOut) -> String {
         name = esc(r.name),
         badge = if r.hypothetical {
             r##" <span class="badge">Hypothetical</span>"##
+        } else if r.unenforced {
+            r##" <span class="badge">Not enforced</span>"##
         } else if r.default {
             r##" <span class="badge now">In force now</span>"##
         } else {
