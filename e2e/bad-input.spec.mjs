@@ -198,6 +198,8 @@ test('put in a link: a notice tied to the field gives the engine\'s reason and t
     const words = await n.innerText();
     const why = words.slice(words.indexOf('which cannot be used (') + 22, words.lastIndexOf('). The answer below'));
     bad.push(...problems(c, why));
+    // The page has fields and a chip list, not the CLI's options: its notices never name one.
+    if (/(^|\s|\()--[a-z]/.test(why)) bad.push(`${c.id}: the notice names a command-line option: ${why}`);
     if (HIDDEN.test(words)) bad.push(`${c.id}: hidden character in the notice`);
     if (await page.locator('#notices *:not(p, button)').count()) bad.push(`${c.id}: markup in the notice`);
     await expect(page.locator('#verdict'), c.id).toBeVisible();

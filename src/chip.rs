@@ -46,8 +46,16 @@ impl CustomSpec {
         if tops.is_empty() || tops.len() != bits.len() {
             return Err(Error::BadNumber {
                 field: Field::CustomChip,
-                input: format!("{} --tops, {} --bits", tops.len(), bits.len()),
-                reason: "give each dense TOPS figure with its bit length, as pairs (--tops 1979 --bits 8)".into(),
+                input: format!(
+                    "{} dense TOPS {}, {} bit {}",
+                    tops.len(),
+                    if tops.len() == 1 { "figure" } else { "figures" },
+                    bits.len(),
+                    if bits.len() == 1 { "length" } else { "lengths" }
+                ),
+                reason:
+                    "give each dense TOPS figure with its bit length, as pairs (1979 at 8 bits)"
+                        .into(),
             });
         }
         let mut precisions = Vec::new();

@@ -352,7 +352,7 @@ impl fmt::Display for Error {
                 or_list(codes)
             ),
             Error::UnknownChip { input, suggestions } => {
-                write!(f, "unknown chip {}: give a catalog id or name (list them with `h100e chips`), or custom specs with --tops and --bits", quoted(input))?;
+                write!(f, "unknown chip {}: give a catalog chip's id or name, or a custom chip's dense TOPS and bit lengths", quoted(input))?;
                 if !suggestions.is_empty() {
                     write!(f, "; did you mean {}?", or_list(suggestions))?;
                 }
@@ -379,7 +379,7 @@ impl fmt::Display for Error {
             Error::BadNumber { field, input, reason } => write!(f, "bad {} {}: {reason}", field.label(), quoted(input)),
             Error::NoThroughput { chip } => write!(
                 f,
-                "chip `{chip}` has no published dense throughput, so its TPP cannot be computed: give custom specs with --tops and --bits"
+                "chip `{chip}` has no published dense throughput, so its TPP cannot be computed: give its figures as a custom chip, its dense TOPS and bit lengths"
             ),
             Error::NeedsDieArea { tpp } => write!(
                 f,

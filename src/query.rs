@@ -116,7 +116,7 @@ impl ChipInput {
                     Some((field, input)) => Error::BadNumber {
                         field,
                         input,
-                        reason: format!("custom-chip figures go with --tops and --bits, not with a catalog chip (`{}`): give one or the other", crate::error::shown(&id)),
+                        reason: format!("a custom chip's figures cannot go with a catalog chip (`{}`): give one or the other", crate::error::shown(&id)),
                     },
                     None => Error::BadChoice {
                         field: Field::Chip,

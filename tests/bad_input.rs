@@ -194,9 +194,13 @@ fn the_cli_refuses_each_case_with_exit_2_and_the_engines_message() {
         let option = m["options"][case["field"].as_str().unwrap()]
             .as_str()
             .map_or(String::new(), |o| format!("{o}: "));
+        // Where the message asks for a chip, the CLI's options and command follow it.
+        let hint = m["cli_hints"][case["code"].as_str().unwrap()]
+            .as_str()
+            .unwrap_or_default();
         assert_eq!(
             stderr.trim_end(),
-            format!("error: {option}{message}"),
+            format!("error: {option}{message}{hint}"),
             "{id}"
         );
         check_message(m, case, message, true);

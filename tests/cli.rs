@@ -222,6 +222,15 @@ fn bad_input_exits_2_with_one_clear_line() {
         &["eval", "--to", "SG", "--chip", "h1000", "--quantity", "1"],
         "unknown chip `h1000`",
     );
+    // The engine's words serve the page too; the CLI adds its own options and command.
+    fails(
+        &["eval", "--to", "SG", "--chip", "h1000", "--quantity", "1"],
+        "(`h100e chips` lists the catalog; a custom chip is --tops with --bits)",
+    );
+    fails(
+        &["eval", "--to", "SG", "--chip", "wse3", "--quantity", "1"],
+        "give its figures as a custom chip, its dense TOPS and bit lengths (--tops with --bits)",
+    );
     fails(&with(&["--quantity", "-5"]), "bad quantity `-5`");
     fails(&with(&["--quantity", "0"]), "it is zero");
     fails(&with(&["--quantity", "2.5"]), "not a whole number");

@@ -304,8 +304,8 @@ fn main() -> ExitCode {
             // The message names a custom chip's figure in words, as the page's fields do; here
             // the option it came from comes first.
             match e.field().option() {
-                Some(option) => eprintln!("error: {option}: {e}"),
-                None => eprintln!("error: {e}"),
+                Some(option) => eprintln!("error: {option}: {e}{}", hint(&e)),
+                None => eprintln!("error: {e}{}", hint(&e)),
             }
             // Scripts that asked for JSON get the error as JSON on stdout too, with the field at
             // fault and a machine code, as the JS API throws it.
@@ -326,6 +326,18 @@ fn data_line(d: &h100e::wire::DataOut) -> String {
 }
 
 /// `{"error": {"field", "code", "message"}}`.
+/// Where a message asks for a chip in words, the options and command that give one here (the
+/// engine's messages serve the page too, which has a chip list and fields, not options).
+fn hint(e: &Error) -> &'static str {
+    match e {
+        Error::UnknownChip { .. } => {
+            " (`h100e chips` lists the catalog; a custom chip is --tops with --bits)"
+        }
+        Error::NoThroughput { .. } => " (--tops with --bits)",
+        _ => "",
+    }
+}
+
 fn json_error(field: &str, code: &str, message: &str) -> String {
     serde_json::json!({ "error": { "field": field, "code": code, "message": message } }).to_string()
 }
