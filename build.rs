@@ -1641,7 +1641,8 @@ struct Resolve<'a> {
 impl Resolve<'_> {
     /// The one merge rule, for `use` overrides and `extends` alike: tables merge key by key; a
     /// `cite` table and a table with its own `use` replace what they override whole (a citation is
-    /// one statement about one source, never half of two); arrays and plain values replace. A key
+    /// one statement about one source, never half of two); arrays and plain values replace;
+    /// `false` over a table removes it. A key
     /// the regime shapes do not have fails later, when the result is read (`deny_unknown_fields`).
     fn merge(&mut self, key: &str, base: &mut toml::Table, over: toml::Table) {
         for (k, v) in over {
@@ -1652,6 +1653,11 @@ impl Resolve<'_> {
             };
             let replaces = k == "cite" || v.get("use").is_some();
             match (base.get_mut(&k), v) {
+                // `key = false` over an inherited provision drops it: a regime may lack one its
+                // parent has (the AI Diffusion rule as codified has no company letters).
+                (Some(toml::Value::Table(_)), toml::Value::Boolean(false)) => {
+                    base.remove(&k);
+                }
                 (Some(toml::Value::Table(b)), toml::Value::Table(o)) if !replaces => {
                     self.merge(&at, b, o)
                 }

@@ -651,11 +651,7 @@ fn exception_headline(id: ExceptionId, r: &Regime) -> String {
 pub fn step(reason: &Reason, v: &Verdict) -> String {
     match reason {
         Reason::RulesApplied(r) => {
-            let label = match (r.hypothetical, r.unenforced) {
-                (true, _) => " This regime is hypothetical.",
-                (false, true) => " This text is not enforced.",
-                _ => "",
-            };
+            let label = if r.hypothetical { " This regime is hypothetical." } else { "" };
             format!("Rules applied: {}.{label} {}", r.name, r.summary)
         }
         Reason::Scenario(s) => format!(

@@ -434,7 +434,8 @@ pub struct Regime {
     pub name: &'static str,
     /// Short name for menus and maps.
     pub short_name: &'static str,
-    /// First day in force (for hypothetical regimes, the day it was reported).
+    /// First day in force (for hypothetical regimes, the day it was reported; for an unenforced
+    /// text, the day it took effect, from which it has stood in the CFR).
     pub effective: Date,
     /// The day whose dated facts an undated query uses.
     pub as_of: Date,

@@ -1810,6 +1810,13 @@ fn codified_diffusion_rule_carries_the_later_amendments() {
         eval(req("CN", "h200", 10).regime("codified")).review_policy,
         Some("case-by-case")
     );
+    // The H20/MI308 letters are company letters, not text (updates row 8): row 6 keeps them with
+    // the rules as enforced. The H20 is below 3A090, so under the text alone it needs no license.
+    assert!(eval(req("CN", "h20", 10)).license_required);
+    assert_eq!(
+        eval(req("CN", "h20", 10).regime("codified")).outcome,
+        "not-controlled"
+    );
     // The eCFR of 2026-07-23 names the UAE in the 3A090.b scope, §742.6(a)(6)(iii)(B), though
     // it is now in A:5 (updates-2026-12.md row 5): named, not by its groups.
     let scope_b = |r: Request| {
@@ -1836,6 +1843,7 @@ fn codified_diffusion_rule_carries_the_later_amendments() {
 fn codified_diffusion_rule_is_never_chosen_by_date_or_default() {
     // The rules in force on a day are those exporters follow; the codified text stands beside them.
     for d in [
+        "2025-01-13",
         "2025-05-13",
         "2025-11-07",
         "2026-01-15",

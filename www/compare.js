@@ -37,7 +37,7 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 function when(r, day) {
   if (!r) return '';
   if (r.hypothetical) return `reported ${day(r.effective)}, never in force`;
-  if (r.unenforced) return `in the CFR, not enforced since ${day(r.effective)}`;
+  if (r.unenforced) return `in the CFR since ${day(r.effective)}, not enforced`;
   return r.in_force_until ? `${day(r.effective)} – ${day(r.in_force_until)}` : `from ${day(r.effective)}`;
 }
 

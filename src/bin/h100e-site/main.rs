@@ -100,7 +100,7 @@ fn regime_item(r: &RegimeOut) -> String {
         )
     } else if r.unenforced {
         format!(
-            "In the CFR, not enforced since {}: not the rules exporters follow.",
+            "In the CFR since {}, not enforced: not the rules exporters follow.",
             esc(&r.effective)
         )
     } else {
