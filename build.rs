@@ -1781,7 +1781,11 @@ fn regimes(g: &mut Gen, chip_ids: &BTreeSet<String>) -> Vec<RegimeOut> {
         regimes.push(regime(g, f, &r, chip_ids));
     }
     lib.check_all_used();
-    regimes.sort_by(|a, b| a.effective.cmp(&b.effective).then(a.id.cmp(&b.id)));
+    // By date, the unenforced text last: lists in data order (the country card) read as a history
+    // of the rules, with the text on the books after them.
+    regimes.sort_by(|a, b| {
+        (a.unenforced, a.effective, &a.id).cmp(&(b.unenforced, b.effective, &b.id))
+    });
     check_succession(dir, &regimes);
     let rows: Vec<&str> = regimes.iter().map(|r| r.expr.as_str()).collect();
     static_slice(g, "REGIMES", "Regime", &rows);

@@ -5,7 +5,7 @@ use crate::date::Date;
 use crate::error::{Error, Field};
 use crate::model::Regime;
 
-/// All regimes, in order of effective date.
+/// All regimes, in order of effective date, the unenforced text last.
 pub fn all() -> &'static [Regime] {
     REGIMES
 }

@@ -88,7 +88,8 @@ async function main() {
  * place; otherwise chooses the destination and shows its card. The new answer above the map may be
  * taller or shorter than the last ("It depends…" takes several lines): the page scrolls by as much
  * as the map moved, at once (no motion to see), so the map stays under the pointer and the next
- * click lands on the country under it, as the README promises. Then the card is brought into view.
+ * click lands on the country under it, as the README promises. Then the card is brought into view
+ * if none of it shows.
  */
 function pickOnMap(fixed) {
   return (code) => {
@@ -105,7 +106,10 @@ function pickOnMap(fixed) {
     const top = $('map').getBoundingClientRect().top;
     update();
     window.scrollBy({ top: $('map').getBoundingClientRect().top - top, behavior: 'instant' });
-    $('card').scrollIntoView({ block: 'nearest' });
+    // Scrolled to only when none of it shows: scrolling a tall card whole into view would move
+    // the map from under the pointer, and the next click must land where the reader aims.
+    const card = $('card').getBoundingClientRect();
+    if (card.bottom <= 0 || card.top >= innerHeight) $('card').scrollIntoView({ block: 'nearest' });
   };
 }
 

@@ -20,7 +20,8 @@ export function renderCard(el, { name, regimes, answer, chosen, onClose }) {
     return h('li', { 'data-regime': r.id, 'data-class': v?.outcome_class || 'none', class: current ? 'current' : null, title: v?.headline },
       h('span', { class: 'dot', 'aria-hidden': 'true' }),
       h('span', { class: 'card-regime' }, r.short_name, r.default ? ' (now)' : ''), ' ',
-      h('span', { class: 'card-line' }, line, depends ? ' · depends on a contested point' : ''));
+      // Short: seven rules, each a line or two, must fit beside the map without moving it.
+      h('span', { class: 'card-line' }, line, depends ? ' · it depends' : ''));
   });
   fill(el,
     h('div', { class: 'card-head' },
