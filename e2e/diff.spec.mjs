@@ -74,3 +74,18 @@ test('a link with unknown rules to compare with says so and falls back', async (
   await expect(page.locator('#notices .notice[data-field="vs"]')).toContainText('unknown rules');
   await expect(page.locator('#diff-kinds')).toBeVisible();
 });
+
+// The text on the books stands beside the rules in force (research/updates-2026-12.md row 6): by
+// default its difference map compares it with the rules in force now, and the menu says so.
+test('the AI Diffusion rule on the books is compared with the rules in force now', async ({ page }) => {
+  await page.goto('/?regime=codified&to=India&chip=b200&qty=300&map=diff');
+  await page.waitForSelector('html[data-ready]');
+  const want = await expected(page, 'jan2026', 'codified');
+  expect(want.count.stricter).toBeGreaterThan(0);
+  await expect(page.locator('#legend .legend-entry[data-status="stricter"] .legend-count')).toHaveText(want.count.stricter.toLocaleString('en-US'));
+  await expect(page.locator('#vs option').first()).toHaveText('The rules in force now');
+  await expect(page.locator('#map-caption')).toContainText('from the From Jan 2026 (H200 policy) to the AI Diffusion rule today (not enforced)');
+  // Back to rules in force: the default is again those before.
+  await page.selectOption('#regime', 'diffusion2025');
+  await expect(page.locator('#vs option').first()).toHaveText('The rules in force before');
+});

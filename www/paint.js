@@ -128,6 +128,8 @@ function paintDiff(st, t, q, okey, verdict, dest) {
   }
   if (!diffs.diffMap) return;
   const vs = st.vs || previousRules(verdict.regime.id);
+  // The menu's default says which rules it stands for: those before, or for the text on the books, those now.
+  $('vs').options[0].textContent = verdict.regime.unenforced ? 'The rules in force now' : 'The rules in force before';
   const { date, scenario: _, ...rest } = q;
   const bq = { ...rest, regime: vs };
   const bkey = orderKey(bq);
@@ -148,10 +150,14 @@ function paintDiff(st, t, q, okey, verdict, dest) {
   $('diff-kinds').hidden = false;
 }
 
-/** The real rules in force before `id` took effect (or, for the first, those after). */
+/**
+ * The real rules in force before `id` took effect (or, for the first, those after); for the text
+ * on the books, which stands beside them, the rules in force now.
+ */
 function previousRules(id) {
   const real = regimeList.filter((r) => !r.hypothetical && !r.unenforced);
   const me = regimeList.find((r) => r.id === id);
+  if (me.unenforced) return regimeList.find((r) => r.default).id;
   const before = real.filter((r) => r.effective < me.effective && r.id !== id);
   return (before[before.length - 1] || real.find((r) => r.id !== id)).id;
 }
