@@ -74,6 +74,14 @@ test('each day with events has a mark; a mark moves the slider there and lists t
   await page.locator(`.tl-hyp [data-regime="${t.hypothetical[0].id}"]`).click();
   await expect(page.locator('#regime')).toHaveValue(t.hypothetical[0].id);
   await expect(page.locator('#verdict')).toContainText('Hypothetical');
+  // So is the AI Diffusion rule on the books (updates-2026-12.md row 6), with the day its text took effect.
+  expect(t.unenforced.map((r) => r.id)).toEqual(['codified']);
+  await open(page, '/?to=India');
+  const books = page.locator('.tl-hyp [data-regime="codified"]');
+  await expect(books).toContainText('in the CFR since 13 Jan 2025');
+  await books.click();
+  await expect(page.locator('#regime')).toHaveValue('codified');
+  await expect(page.locator('#verdict')).toHaveClass(/\bhyp\b/);
 });
 
 test('the slider works from the keyboard, a day at a time', async ({ page }) => {

@@ -38,6 +38,16 @@ fn every_rule_in_force_takes_effect_on_it_and_no_other_regime_does() {
             assert!(t.events.iter().all(|e| e.regime != Some(r.id)));
             assert!(!t.periods.iter().any(|p| p.id == r.id));
         }
+        // It is listed beside the timeline instead, with the day its text took effect.
+        assert_eq!(
+            t.unenforced
+                .iter()
+                .find(|u| u.id == r.id)
+                .map(|u| u.since.clone()),
+            r.unenforced.then(|| r.effective.to_string()),
+            "{}",
+            r.id
+        );
         assert_eq!(
             t.hypothetical.iter().any(|h| h.id == r.id),
             r.hypothetical,

@@ -1,7 +1,7 @@
 // The timeline: a slider from the first rule to the data's last check. Dragging it asks the page
 // for the rules in force on that day (the map and the answer follow); the dated events of the data
-// are marked on it with their sources; the hypothetical regimes sit beside it, never on it. Every
-// date, word and source comes from the engine's `timeline()`.
+// are marked on it with their sources; the hypothetical regimes and the text on the books sit
+// beside it, never on it. Every date, word and source comes from the engine's `timeline()`.
 import { h, fill } from './dom.js';
 
 const DAY = 86400000;
@@ -12,7 +12,7 @@ const words = (iso) => { const [y, m, d] = iso.split('-').map(Number); return `$
 
 /**
  * Builds the timeline in `root` from the engine's `timeline()`. `onDate(iso)` runs as the slider
- * moves, `onRegime(id)` when a hypothetical regime beside it is chosen.
+ * moves, `onRegime(id)` when a regime beside it (hypothetical, or on the books) is chosen.
  */
 export function createTimeline(root, t, { onDate, onRegime }) {
   const lo = dayOf(t.start);
@@ -64,7 +64,10 @@ export function createTimeline(root, t, { onDate, onRegime }) {
     h('details', { class: 'tl-list' }, h('summary', {}, 'Events up to this day, with sources'), happened),
     h('p', { class: 'tl-hyp' }, 'Never in force, so not on the timeline: ',
       t.hypothetical.flatMap((r, i) => [i ? ' · ' : '', h('button', { type: 'button', class: 'linkish', 'data-regime': r.id,
-        onclick: () => onRegime(r.id) }, `${r.short_name}, reported ${words(r.reported)}`)])));
+        onclick: () => onRegime(r.id) }, `${r.short_name}, reported ${words(r.reported)}`)])),
+    h('p', { class: 'tl-hyp' }, 'In the CFR but not enforced, so not on the timeline: ',
+      t.unenforced.flatMap((r, i) => [i ? ' · ' : '', h('button', { type: 'button', class: 'linkish', 'data-regime': r.id,
+        onclick: () => onRegime(r.id) }, `${r.short_name}, in the CFR since ${words(r.since)}`)])));
 
   function describe(iso) {
     const p = inForce(iso);

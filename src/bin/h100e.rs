@@ -843,6 +843,13 @@ fn timeline_text(t: &TimelineOut) -> String {
             r.short_name, r.id, r.reported
         ));
     }
+    s.push_str("\nIn the CFR but not enforced (beside the timeline, not on it):\n");
+    for r in &t.unenforced {
+        s.push_str(&format!(
+            "  {} ({}), in the CFR since {}\n",
+            r.short_name, r.id, r.since
+        ));
+    }
     s.push_str(&format!("\n{}", data_line(&t.data)));
     s
 }

@@ -1753,6 +1753,10 @@ export type TimelineOut = {
    */
   hypothetical: Array<ReportedOut>,
   /**
+   * Texts that stand in the CFR but are not enforced (the AI Diffusion rule on the books).
+   */
+  unenforced: Array<UnenforcedOut>,
+  /**
    * The dataset's version and last check.
    */
   data: DataOut,
@@ -1778,4 +1782,22 @@ export type TppReadingOut = {
    * The 3A090 class on this reading; null when it needs a die area the data lacks.
    */
   eccn: string | null,
+};
+
+/**
+ * A text that stands in the CFR but is not enforced, beside the timeline.
+ */
+export type UnenforcedOut = {
+  /**
+   * Regime id.
+   */
+  id: string,
+  /**
+   * Short name.
+   */
+  short_name: string,
+  /**
+   * The day its text took effect, since when it has stood in the CFR.
+   */
+  since: string,
 };

@@ -53,6 +53,18 @@ pub struct ReportedOut {
     pub reported: String,
 }
 
+/// A text that stands in the CFR but is not enforced, beside the timeline.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct UnenforcedOut {
+    /// Regime id.
+    pub id: &'static str,
+    /// Short name.
+    pub short_name: &'static str,
+    /// The day its text took effect, since when it has stood in the CFR.
+    pub since: String,
+}
+
 /// The timeline.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -67,6 +79,8 @@ pub struct TimelineOut {
     pub periods: Vec<PeriodOut>,
     /// The hypothetical regimes.
     pub hypothetical: Vec<ReportedOut>,
+    /// Texts that stand in the CFR but are not enforced (the AI Diffusion rule on the books).
+    pub unenforced: Vec<UnenforcedOut>,
     /// The dataset's version and last check.
     pub data: DataOut,
 }
@@ -107,6 +121,15 @@ pub fn timeline() -> TimelineOut {
                 id: r.id,
                 short_name: r.short_name,
                 reported: r.effective.to_string(),
+            })
+            .collect(),
+        unenforced: regime::all()
+            .iter()
+            .filter(|r| r.unenforced)
+            .map(|r| UnenforcedOut {
+                id: r.id,
+                short_name: r.short_name,
+                since: r.effective.to_string(),
             })
             .collect(),
         data: data(),
