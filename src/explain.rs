@@ -535,15 +535,15 @@ fn depends_lines(v: &Verdict) -> Option<String> {
 /// contested points: the headline leads with the license, which is not in doubt, rather than
 /// with "It depends" (a reader must not have to compare two readings to learn that).
 fn license_either_way(v: &Verdict) -> Option<String> {
+    if !v.license_either_way() {
+        return None;
+    }
     let contests: Vec<&Contest> = v.contests.iter().filter(|c| c.depends()).collect();
     let verdicts = || {
         contests
             .iter()
             .flat_map(|c| c.readings.iter().map(|x| &x.verdict))
     };
-    if contests.is_empty() || verdicts().any(|x| x.outcome != Outcome::LicenseRequired) {
-        return None;
-    }
     let mut reviews: Vec<String> = Vec::new();
     for x in verdicts() {
         let review = x.review_policy.map_or_else(

@@ -317,4 +317,16 @@ impl Verdict {
     pub fn class(&self) -> OutcomeClass {
         OutcomeClass::of(self.outcome, self.review_policy)
     }
+
+    /// The answer turns on contested points, yet a license is needed under every reading: only
+    /// the review differs ("License required either way").
+    pub fn license_either_way(&self) -> bool {
+        let mut turning = self.contests.iter().filter(|c| c.depends()).peekable();
+        turning.peek().is_some()
+            && turning.all(|c| {
+                c.readings
+                    .iter()
+                    .all(|x| x.verdict.outcome == Outcome::LicenseRequired)
+            })
+    }
 }

@@ -849,8 +849,12 @@ pub struct EvalOut {
     pub outcome_class: &'static str,
     /// The class in a few words, as the outcome map's legend says it ("License needed").
     pub outcome_class_label: &'static str,
-    /// One sentence; "It depends: …" when a contested point changes the answer.
+    /// One sentence; "It depends: …" when a contested point changes the answer, "License
+    /// required either way: …" when only the review does.
     pub headline: String,
+    /// The answer turns on contested points, but every reading needs a license (only the
+    /// review differs): the headline says so first, before the readings.
+    pub license_either_way: bool,
     /// The contested points this answer turned on, with the answer under each reading.
     pub contested: Vec<ContestedOut>,
     /// Readings of several contested points that together give another answer when none does
@@ -922,6 +926,7 @@ pub fn eval(v: &Verdict) -> EvalOut {
         },
         outcome: v.outcome.as_str(),
         headline: explain::headline(v),
+        license_either_way: v.license_either_way(),
         contested: v.contests.iter().map(|c| contested(c, v)).collect(),
         contested_combinations: v
             .combinations

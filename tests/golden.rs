@@ -1290,6 +1290,7 @@ fn d1_d4_review_under_the_2023_rules_is_shown_both_ways() {
          presumption of approval, depending on how a license for a D:1 or D:4 destination is \
          reviewed under the 2023–24 rules, for a buyer not headquartered in the US, A:5 or A:6."
     );
+    assert!(v.license_either_way);
     assert_eq!(v.review_policy, Some("case-by-case"));
     // China is D:5: presumption of denial, not contested.
     let cn = eval(req("CN", "b200", 10).regime("jan2026"));

@@ -88,6 +88,8 @@ proptest! {
         let either = !depends.is_empty()
             && depends.iter().all(|c| c.readings.iter().all(|x| x.answer.license_required));
         prop_assert_eq!(v.headline.contains("License required either way: "), either);
+        // The page reads the engine's flag, never re-deciding it from the readings.
+        prop_assert_eq!(v.license_either_way, either);
         prop_assert_eq!(
             v.headline.contains("It depends: "),
             !either && (!depends.is_empty() || !v.contested_combinations.is_empty())

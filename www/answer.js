@@ -27,7 +27,7 @@ export const turnsOnContest = (v) => v.contested.some((c) => c.depends) || v.con
 export function renderVerdict(slot, v) {
   const depends = v.contested.filter((c) => c.depends);
   const combos = depends.length ? [] : v.contested_combinations;
-  const either = depends.length && depends.every((c) => c.readings.every((r) => r.license_required));
+  const either = v.license_either_way;
   const tone = either ? 'yes' : depends.length || combos.length ? 'depends' : v.license_required ? 'yes' : 'no';
   const verdict = h('p', { class: `verdict ${tone}${v.regime.hypothetical || v.regime.unenforced ? ' hyp' : ''}`, id: 'verdict', 'data-class': v.outcome_class },
     either ? v.headline

@@ -829,9 +829,15 @@ export type EvalOut = {
    */
   outcome_class_label: string,
   /**
-   * One sentence; "It depends: …" when a contested point changes the answer.
+   * One sentence; "It depends: …" when a contested point changes the answer, "License
+   * required either way: …" when only the review does.
    */
   headline: string,
+  /**
+   * The answer turns on contested points, but every reading needs a license (only the
+   * review differs): the headline says so first, before the readings.
+   */
+  license_either_way: boolean,
   /**
    * The contested points this answer turned on, with the answer under each reading.
    */
