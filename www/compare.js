@@ -101,7 +101,7 @@ export async function render(host, ctx) {
   }
   fill(host, table(out, ctx),
     h('p', { class: 'hint' }, `Dataset ${out.data.version}. The largest quantity with no license is found by the engine for this destination and buyer; `,
-      'hypothetical rules were reported, never in force; the AI Diffusion rule as codified is still in the CFR but not enforced.'));
+      'hypothetical rules were reported, never in force; the AI Diffusion rule on the books is still in the CFR but not enforced.'));
   host.querySelector('table').addEventListener('click', (ev) => {
     const a = ev.target.closest('a[data-regime]');
     if (!a || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
