@@ -16,6 +16,19 @@ fn verdict(r: Request) -> Verdict {
     h100e::eval::evaluate(&r.resolve().expect("valid request")).expect("answerable")
 }
 
+/// The license scope that applies, when it applies by country groups: the groups it found the
+/// destination in, and whether the rule names the destination itself.
+fn scope_groups(r: Request) -> Option<(Vec<&'static str>, bool)> {
+    verdict(r).steps.into_iter().find_map(|s| match s.reason {
+        Reason::Scope {
+            applies: true,
+            why: ScopeWhy::InGroups { groups, named },
+            ..
+        } => Some((groups, named)),
+        _ => None,
+    })
+}
+
 fn custom(pairs: &[(&str, &str)], die_area: Option<&str>, non_dc: bool) -> wire::ChipOut {
     let tops: Vec<String> = pairs.iter().map(|p| p.0.to_string()).collect();
     let bits: Vec<String> = pairs.iter().map(|p| p.1.to_string()).collect();
@@ -499,22 +512,12 @@ fn dated_country_group_changes_of_2026() {
     let before = eval(req("AE", "h100", 5).date("2026-07-22"));
     let after = eval(req("AE", "h100", 5).date("2026-07-23"));
     assert!(before.license_required && after.license_required);
-    let groups = |r: Request| {
-        verdict(r).steps.into_iter().find_map(|s| match s.reason {
-            Reason::Scope {
-                applies: true,
-                why: ScopeWhy::InGroups { groups, named },
-                ..
-            } => Some((groups, named)),
-            _ => None,
-        })
-    };
     assert_eq!(
-        groups(req("AE", "h100", 5).date("2026-07-22")),
+        scope_groups(req("AE", "h100", 5).date("2026-07-22")),
         Some((vec!["D:4"], true))
     );
     assert_eq!(
-        groups(req("AE", "h100", 5).date("2026-07-23")),
+        scope_groups(req("AE", "h100", 5).date("2026-07-23")),
         Some((vec![], true))
     );
     let words = |r: Request| {
@@ -1820,22 +1823,12 @@ fn codified_diffusion_rule_carries_the_later_amendments() {
     );
     // The eCFR of 2026-07-23 names the UAE in the 3A090.b scope, §742.6(a)(6)(iii)(B), though
     // it is now in A:5 (updates-2026-12.md row 5): named, not by its groups.
-    let scope_b = |r: Request| {
-        verdict(r).steps.into_iter().find_map(|s| match s.reason {
-            Reason::Scope {
-                applies: true,
-                why: ScopeWhy::InGroups { groups, named },
-                ..
-            } => Some((groups, named)),
-            _ => None,
-        })
-    };
     assert_eq!(
-        scope_b(req("AE", "l40", 10).regime("codified")),
+        scope_groups(req("AE", "l40", 10).regime("codified")),
         Some((vec![], true))
     );
     assert_eq!(
-        scope_b(req("AE", "l40", 10).regime("diffusion2025")),
+        scope_groups(req("AE", "l40", 10).regime("diffusion2025")),
         Some((vec!["D:4"], false))
     );
 }
