@@ -60,8 +60,9 @@ pub struct OtherReading {
 }
 
 /// The order of `req` under every regime of the data, the rules in force in order of effective
-/// date, then the AI Diffusion rule as codified (not enforced), then the hypothetical ones; with a scenario, last, the scenario built on `req`'s regime (which
-/// is otherwise ignored), so it is compared against its base.
+/// date, then the AI Diffusion rule as codified (not enforced), then the hypothetical ones; with
+/// a scenario, last, the scenario built on `req`'s regime (which is otherwise ignored), so it is
+/// compared against its base.
 pub fn compare(req: &Request) -> Result<Vec<Column>, Error> {
     let mut regimes: Vec<_> = regime::all().iter().collect();
     regimes.sort_by_key(|r| (r.hypothetical, r.unenforced, r.effective));

@@ -197,8 +197,8 @@ fn of_regime(r: &'static Regime) -> Vec<Threshold> {
 }
 
 /// Every threshold in the data, the rules in force first, then unenforced texts, then hypothetical
-/// regimes, each line once: a line that several regimes
-/// share (the same kind and TPP) is listed under the first and names the others.
+/// regimes, each line once: a line that several regimes share (the same kind and TPP) is listed
+/// under the first and names the others.
 pub fn all() -> Vec<Threshold> {
     let mut regimes: Vec<&'static Regime> = regime::all().iter().collect();
     regimes.sort_by_key(|r| (r.hypothetical, r.unenforced, r.effective));
