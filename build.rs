@@ -359,6 +359,9 @@ struct RegimeIn {
     /// A text that stands but is not enforced (the AI Diffusion rule since May 2025).
     #[serde(default)]
     unenforced: bool,
+    /// What every headline under an unenforced text starts with ("If the AI Diffusion rule were
+    /// enforced today"): required with `unenforced`, refused without it.
+    headline_label: Option<String>,
     caveat: Option<String>,
     summary: String,
     cite: CiteIn,
@@ -1512,7 +1515,7 @@ fn precision(f: &str, key: &str, p: &PrecisionIn) -> String {
 // ---- provisions: `use` and `extends` --------------------------------------------------------------
 
 /// The fields that name and date a regime: `extends` never inherits them, each regime states its own.
-const IDENTITY: [&str; 11] = [
+const IDENTITY: [&str; 12] = [
     "id",
     "name",
     "short_name",
@@ -1520,6 +1523,7 @@ const IDENTITY: [&str; 11] = [
     "as_of",
     "hypothetical",
     "unenforced",
+    "headline_label",
     "caveat",
     "summary",
     "cite",
@@ -1847,6 +1851,13 @@ fn regime(g: &mut Gen, f: &str, r: &RegimeIn, chip_ids: &BTreeSet<String>) -> Re
             "a hypothetical regime was never law, so it cannot be an unenforced one",
         );
     }
+    if r.unenforced != r.headline_label.is_some() {
+        fail(
+            f,
+            "headline_label",
+            "an unenforced text needs a headline_label (what its answers start with), and only it",
+        );
+    }
     let cite = g.cite(f, "cite", &r.cite);
     let compliance = opt(&r.compliance, |c| {
         let day = date(f, "compliance.date", &c.date);
@@ -1900,7 +1911,7 @@ fn regime(g: &mut Gen, f: &str, r: &RegimeIn, chip_ids: &BTreeSet<String>) -> Re
         .map(|(i, t)| tariff(g, f, i, t))
         .collect();
     let expr = format!(
-        "Regime {{ id: {}, name: {}, short_name: {}, effective: {}, as_of: {}, hypothetical: {}, unenforced: {}, caveat: {}, summary: {}, cite: {cite}, compliance: {compliance}, notes: &[{}], vendor_notes: &[{}], scope_a: {scope_a}, scope_b: {scope_b}, hq_rule: {hq_rule}, embargo: {embargo}, tiers: {tiers}, exceptions: {exceptions}, allocation: {allocation}, review: {review}, is_informed: {is_informed}, china_band: {china_band}, g2g_licensing: {g2g}, tariffs: &[{}], scenario: None }}",
+        "Regime {{ id: {}, name: {}, short_name: {}, effective: {}, as_of: {}, hypothetical: {}, unenforced: {}, headline_label: {}, caveat: {}, summary: {}, cite: {cite}, compliance: {compliance}, notes: &[{}], vendor_notes: &[{}], scope_a: {scope_a}, scope_b: {scope_b}, hq_rule: {hq_rule}, embargo: {embargo}, tiers: {tiers}, exceptions: {exceptions}, allocation: {allocation}, review: {review}, is_informed: {is_informed}, china_band: {china_band}, g2g_licensing: {g2g}, tariffs: &[{}], scenario: None }}",
         lit(&r.id),
         lit(&r.name),
         lit(&r.short_name),
@@ -1908,6 +1919,7 @@ fn regime(g: &mut Gen, f: &str, r: &RegimeIn, chip_ids: &BTreeSet<String>) -> Re
         date_lit(as_of),
         r.hypothetical,
         r.unenforced,
+        opt_lit(&r.headline_label),
         opt_lit(&r.caveat),
         lit(&r.summary),
         notes.join(", "),

@@ -29,6 +29,9 @@ test('every regime side by side, with the engine\'s differences marked', async (
     // The AI Diffusion rule as codified is law on the books, not a proposal: labelled apart.
     if (c.regime.unenforced) await expect(heads.nth(i)).toContainText('Not enforced');
     else await expect(heads.nth(i)).not.toContainText('Not enforced');
+    // The rules in force now are named so: the column a reader looks for first.
+    if (c.regime.id === 'jan2026') await expect(heads.nth(i)).toContainText('In force now');
+    else await expect(heads.nth(i)).not.toContainText('In force now');
   }
   await expect(page.locator('#compare-table th.answering')).toHaveAttribute('data-regime', 'diffusion2025');
   await expect(page.locator('#compare-table caption')).toContainText('5,000 × NVIDIA B200');

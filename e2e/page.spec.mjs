@@ -299,6 +299,13 @@ test('the AI Diffusion rule as codified is a choice of its own, labelled not enf
   await expect(page.locator('#verdict')).toHaveClass(/\bhyp\b/);
   await expect(page.locator('#answer')).toContainText('Tier 2');
   await expect(page.locator('#verdict-slot .caveat')).toContainText('Not the rules exporters follow');
+  // It comes right after the verdict, before the readings, which can fill a phone's first screen.
+  await expect(page.locator('#verdict + .caveat')).toHaveAttribute('data-id', 'regime.caveat');
+  // A plain answer says whose answer it is: "Not enforced — License required" would read as if
+  // the license requirement were not enforced (91 FR 1684's band, carried by the text).
+  await page.goto('/?regime=codified&to=China&chip=h200-sxm&qty=10');
+  await page.waitForSelector('html[data-ready]');
+  await expect(page.locator('#verdict')).toHaveText(/^If the AI Diffusion rule were enforced today — License required: an application would be reviewed case-by-case/);
   await expect(page.locator('#map-caption')).toContainText('Not the rules exporters follow');
   await expect(page).toHaveTitle(/not enforced/);
 });

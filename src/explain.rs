@@ -574,8 +574,8 @@ pub fn headline(v: &Verdict) -> String {
     let r = v.query.selection.regime;
     if r.hypothetical {
         format!("Hypothetical — {text}")
-    } else if r.unenforced {
-        format!("Not enforced — {text}")
+    } else if let Some(label) = r.headline_label {
+        format!("{label} — {text}")
     } else {
         text
     }

@@ -444,6 +444,10 @@ pub struct Regime {
     /// A text that stands in the CFR but is not enforced (the AI Diffusion rule since May 2025):
     /// shown beside the rules in force, never chosen by a date or by default.
     pub unenforced: bool,
+    /// What every headline under an unenforced text starts with ("If the AI Diffusion rule were
+    /// enforced today"): a bare "Not enforced" could be read as "this license requirement is
+    /// not enforced".
+    pub headline_label: Option<&'static str>,
     /// What every answer under this regime must say beside its headline.
     pub caveat: Option<&'static str>,
     /// One paragraph in plain words.

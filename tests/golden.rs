@@ -1788,7 +1788,9 @@ fn codified_diffusion_rule_reads_the_text_with_todays_groups() {
     assert_eq!(enforced.destination.tier, None);
     // Every answer under the codified text says it is not the rule in force, from its headline.
     assert!(
-        codified.headline.starts_with("Not enforced — "),
+        codified
+            .headline
+            .starts_with("If the AI Diffusion rule were enforced today — "),
         "{}",
         codified.headline
     );

@@ -40,8 +40,11 @@ export function renderVerdict(slot, v) {
       h('li', { 'data-class': v.outcome_class }, h('strong', {}, 'On the first readings: '), v.contested[0].readings[0].headline),
       combos.map((k) => h('li', { 'data-class': k.outcome_class }, h('strong', {}, `${cap(k.shorts.join(' and '))}: `), k.headline))));
   }
-  const caveats = v.caveats.map((c) => h('p', { class: 'caveat', 'data-id': c.id }, c.text));
-  fill(slot, verdict, ...readings, ...caveats);
+  // What the rules are (never enforced, a proposal, a scenario) comes before the readings: on a
+  // phone the readings can fill the first screen.
+  const first = (c) => c.id === 'regime.caveat' || c.id === 'regime.scenario';
+  const caveat = (c) => h('p', { class: 'caveat', 'data-id': c.id }, c.text);
+  fill(slot, verdict, ...v.caveats.filter(first).map(caveat), ...readings, ...v.caveats.filter((c) => !first(c)).map(caveat));
 }
 
 /** The few numbers a reader checks first, under the verdict. */

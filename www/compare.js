@@ -45,7 +45,8 @@ function head(col, answering, regimes, day) {
   const r = regimes.find((x) => x.id === col.regime.id);
   return h('th', { scope: 'col', 'data-regime': col.regime.id, class: col.regime.id === answering ? 'answering' : null },
     col.regime.hypothetical ? [h('span', { class: 'badge' }, 'Hypothetical'), ' ']
-      : col.regime.unenforced ? [h('span', { class: 'badge' }, 'Not enforced'), ' '] : null,
+      : col.regime.unenforced ? [h('span', { class: 'badge' }, 'Not enforced'), ' ']
+      : r?.default ? [h('span', { class: 'badge' }, 'In force now'), ' '] : null,
     h('a', { class: 'regime-name', href: `sources.html#regime-${encodeURIComponent(col.regime.id)}` }, col.regime.short_name),
     h('small', { class: 'regime-when' }, when(r, day)),
     col.regime.id === answering ? h('small', { class: 'answering-mark' }, 'answering above') : null);

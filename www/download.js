@@ -148,7 +148,7 @@ export function mapSvg(world, legend, stamp, title, depends = 0) {
   const text = (x, y, size, words, weight = 400) => s('text', { x, y, 'font-size': size, 'font-weight': weight, fill: cssVar('--fg'), 'font-family': FONT }, words);
   const sc = stamp.regime.scenario;
   const hyp = sc ? ` — hypothetical scenario: ${sc.changes}` : stamp.regime.hypothetical ? ' (hypothetical, never in force)'
-    : stamp.regime.unenforced ? ' (not the rules exporters follow)' : '';
+    : stamp.regime.unenforced ? ' — not the rules exporters follow' : '';
   const rules = `${stamp.regime.name}${hyp}; country groups as of ${stamp.regime.date_applied}`;
   // The title's and the rules' lines, each a line height (1.3 × its size) below the last.
   let top = 0;

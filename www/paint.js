@@ -143,7 +143,8 @@ function paintDiff(st, t, q, okey, verdict, dest) {
   map.paint(d.classes, d.labels);
   classesShown = d.classes;
   legendShown = d.legend;
-  $('map-caption').textContent = `Colours: how this order's outcome changes from the ${before.regime.short_name} to the ${after.regime.short_name}${after.regime.scenario ? ' (hypothetical scenario)' : ''}.`;
+  const warn = after.regime.unenforced ? 'Not the rules exporters follow. ' : '';
+  $('map-caption').textContent = `${warn}Colours: how this order's outcome changes from the ${before.regime.short_name} to the ${after.regime.short_name}${after.regime.scenario ? ' (hypothetical scenario)' : ''}.`;
   legendKey = null;
   showLegend(d.legend, d.classes.get(dest));
   fill($('diff-kinds'), d.kinds.map((k) => h('li', { 'data-class': k.cls }, `${k.words}: `, h('strong', {}, num(k.codes.length)))));
