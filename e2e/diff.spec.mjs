@@ -84,8 +84,22 @@ test('the AI Diffusion rule on the books is compared with the rules in force now
   expect(want.count.stricter).toBeGreaterThan(0);
   await expect(page.locator('#legend .legend-entry[data-status="stricter"] .legend-count')).toHaveText(want.count.stricter.toLocaleString('en-US'));
   await expect(page.locator('#vs option').first()).toHaveText('The rules in force now');
-  await expect(page.locator('#map-caption')).toContainText('from the From Jan 2026 (H200 policy) to the AI Diffusion rule today (not enforced)');
+  await expect(page.locator('#map-caption')).toContainText('from the From Jan 2026 (H200 policy) to the AI Diffusion rule text (not enforced)');
+  await expect(page.locator('#map-caption')).toContainText('Not the rules exporters follow.');
   // Back to rules in force: the default is again those before.
   await page.selectOption('#regime', 'diffusion2025');
   await expect(page.locator('#vs option').first()).toHaveText('The rules in force before');
+});
+
+// The "Compared with" menu sits outside the map's header: on a phone its longest rule name made
+// the page wider than the screen (463 px at 390), so the whole page scrolled sideways.
+test('on a phone, the rules compared with fit the screen', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto('/?regime=codified&to=India&map=diff');
+  await page.waitForSelector('html[data-ready]');
+  await expect(page.locator('#field-vs')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+  expect(await page.locator('#vs').evaluate((el) => el.getBoundingClientRect().right <= innerWidth)).toBe(true);
+  await context.close();
 });
