@@ -57,6 +57,10 @@ test('"Cite this" gives tool, dataset version, question, answer, link and access
   expect(text).toMatch(/\?regime=diffusion2025&to=India&qty=2000&v=[\d.]+ \(accessed \d{1,2} [A-Z][a-z]+ \d{4}\)\.$/);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
   await expect(page.locator('#share-link')).toHaveValue(/v=/);
+  // A headline that ends on a bracket still ends its sentence before the link.
+  await open(page, '/?regime=codified&to=Cambodia&qty=1000');
+  await page.click('#cite');
+  await expect(page.locator('#cite-text')).toContainText('must notify BIS). http');
 });
 
 test('a scenario rides in every link, citation and embed made with it; the open view in the link', async ({ page, context }) => {

@@ -35,8 +35,11 @@ export function question(verdict) {
 
 /** A citation: tool, dataset version and check date, the question and answer, the link, the day. */
 export function citation(verdict, data, url, today = new Date()) {
+  // A headline may end on a bracket ("… (the buyer or exporter must notify BIS)"): the link
+  // starts a sentence of its own.
+  const said = /[.!?]$/.test(verdict.headline) ? verdict.headline : `${verdict.headline}.`;
   return `h100e, US export controls on AI chips, dataset ${data.version} (sources checked ${data.checked}). `
-    + `“${question(verdict)}”: ${verdict.headline} ${url} (accessed ${longDay(today)}).`;
+    + `“${question(verdict)}”: ${said} ${url} (accessed ${longDay(today)}).`;
 }
 
 /** The iframe code for this answer (pinned like "Copy link"; the open tool view is the full
