@@ -711,7 +711,8 @@ fn custom_chips_near_the_h20_carry_a_caveat_for_china() {
 
 #[test]
 fn diffusion_answers_say_the_rule_was_never_enforced() {
-    // rule.md §2.1 and §6 claim 7: compliance was due 15 May 2025; BIS stopped enforcing on 13 May.
+    // rule.md §2.1 and §6 claim 7: compliance was due 15 May 2025; on 13 May BIS said it would not
+    // enforce the rule.
     let v = eval(req("IL", "h100", 2000).date("2025-03-01"));
     assert!(v.caveats.iter().any(|c| c.id == "regime.caveat"));
     assert!(eval(req("IL", "h100", 2000).regime("ac2023"))
