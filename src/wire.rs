@@ -1563,17 +1563,28 @@ pub struct OutcomeOut {
     /// The contested points this answer turns on (as `EvalOut::contested` where `depends`):
     /// under another reading, destinations with this answer would meet a different one, so the
     /// map, its table and its downloads must not show it as settled. Empty when it is settled.
-    pub depends_on: Vec<FactRef>,
+    pub depends_on: Vec<ContestedRefOut>,
 }
 
-/// A contested point by its id, with its question in words.
+/// A contested point by its id, with its question in words (where an answer turns on it, or
+/// where a line of the converter applies).
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-pub struct FactRef {
-    /// The fact's id, e.g. `lpp-d1-d4`.
+pub struct ContestedRefOut {
+    /// The fact's id (see `data/contested.toml`), e.g. `lpp-d1-d4`.
     pub fact: &'static str,
     /// The question, in plain words.
     pub question: &'static str,
+}
+
+impl ContestedRefOut {
+    /// The reference to `c`.
+    pub fn of(c: &crate::model::Contested) -> Self {
+        ContestedRefOut {
+            fact: c.fact.id(),
+            question: c.question,
+        }
+    }
 }
 
 /// Each destination's ISO code and the index of its answer in [`OutcomesOut::answers`], written
@@ -1678,10 +1689,7 @@ impl OutcomesOut {
 fn outcome_out(q: &crate::query::Query, v: &Verdict, m: &Metrics) -> Result<OutcomeOut, Error> {
     let depends_on = crate::contested::turns_on(q, v, m)?
         .iter()
-        .map(|c| FactRef {
-            fact: c.fact.id(),
-            question: c.question,
-        })
+        .map(|c| ContestedRefOut::of(c))
         .collect();
     Ok(OutcomeOut {
         tier: v.tier.map(eval::Tier::number),

@@ -537,7 +537,8 @@ export type ContestedOut = {
 };
 
 /**
- * A contested fact about where a line applies.
+ * A contested point by its id, with its question in words (where an answer turns on it, or
+ * where a line of the converter applies).
  */
 export type ContestedRefOut = {
   /**
@@ -545,7 +546,7 @@ export type ContestedRefOut = {
    */
   fact: string,
   /**
-   * The question, in words.
+   * The question, in plain words.
    */
   question: string,
 };
@@ -960,20 +961,6 @@ export type ExceptionOut = {
 };
 
 /**
- * A contested point by its id, with its question in words.
- */
-export type FactRef = {
-  /**
-   * The fact's id, e.g. `lpp-d1-d4`.
-   */
-  fact: string,
-  /**
-   * The question, in plain words.
-   */
-  question: string,
-};
-
-/**
  * One finding behind a verdict.
  */
 export type FindingOut = {
@@ -1252,7 +1239,7 @@ export type OutcomeOut = {
    * under another reading, destinations with this answer would meet a different one, so the
    * map, its table and its downloads must not show it as settled. Empty when it is settled.
    */
-  depends_on: Array<FactRef>,
+  depends_on: Array<ContestedRefOut>,
 };
 
 /**

@@ -2,20 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{data, h100e_of, CitationOut, DataOut, ROUNDING};
+use super::{data, h100e_of, CitationOut, ContestedRefOut, DataOut, ROUNDING};
 use crate::convert::{self, Bound, Conversion, ConvertRequest, Fit, Given, Threshold};
 use crate::error::Error;
 use crate::explain;
-
-/// A contested fact about where a line applies.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct ContestedRefOut {
-    /// The fact's id (see `data/contested.toml`), e.g. `lpp-d1-d4`.
-    pub fact: &'static str,
-    /// The question, in words.
-    pub question: &'static str,
-}
 
 /// A threshold of the data.
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -69,10 +59,7 @@ pub fn threshold(t: &Threshold) -> ThresholdOut {
         tpp: t.tpp.to_f64(),
         h100e: h100e_of(t.tpp),
         citation: CitationOut::from_cite(t.cite, None),
-        contested: t.contested.map(|c| ContestedRefOut {
-            fact: c.fact.id(),
-            question: c.question,
-        }),
+        contested: t.contested.map(ContestedRefOut::of),
     }
 }
 
