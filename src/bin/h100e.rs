@@ -325,7 +325,6 @@ fn data_line(d: &h100e::wire::DataOut) -> String {
     )
 }
 
-/// `{"error": {"field", "code", "message"}}`.
 /// Where a message asks for a chip in words, the options and command that give one here (the
 /// engine's messages serve the page too, which has a chip list and fields, not options).
 fn hint(e: &Error) -> &'static str {
@@ -338,6 +337,7 @@ fn hint(e: &Error) -> &'static str {
     }
 }
 
+/// `{"error": {"field", "code", "message"}}`.
 fn json_error(field: &str, code: &str, message: &str) -> String {
     serde_json::json!({ "error": { "field": field, "code": code, "message": message } }).to_string()
 }
@@ -564,7 +564,7 @@ fn cap_text(c: &CapOut) -> String {
 
 /// The label after a regime's name: hypothetical regimes and unenforced texts say so, scenarios
 /// give their text.
-fn hypothetical(r: &RegimeRef) -> String {
+fn rules_label(r: &RegimeRef) -> String {
     match (&r.scenario, r.hypothetical, r.unenforced) {
         (Some(sc), ..) => format!(" — HYPOTHETICAL SCENARIO `{}`", sc.text),
         (None, true, _) => " — HYPOTHETICAL".into(),
@@ -579,7 +579,7 @@ fn eval_text(v: &EvalOut) -> String {
         s.push_str(&format!("Note: {}\n", c.text));
     }
     s.push('\n');
-    let hyp = hypothetical(&v.regime);
+    let hyp = rules_label(&v.regime);
     s.push_str(&format!(
         "Regime       {} ({}){hyp}; {}; facts as of {}\n",
         v.regime.short_name, v.regime.id, v.regime.chosen_by, v.regime.date_applied
@@ -689,7 +689,7 @@ fn eval_text(v: &EvalOut) -> String {
 }
 
 fn tiers_text(t: &TiersOut) -> String {
-    let hyp = hypothetical(&t.regime);
+    let hyp = rules_label(&t.regime);
     let mut s = format!(
         "{} ({}){hyp}, facts as of {}\n{}\n\n",
         t.regime.name,
@@ -858,7 +858,7 @@ fn compare_text(c: &CompareOut) -> String {
     let mut s = String::new();
     for col in &c.columns {
         let r = &col.regime;
-        let hyp = hypothetical(r);
+        let hyp = rules_label(r);
         s.push_str(&format!(
             "{} ({}){hyp}\n  {}\n",
             r.short_name, r.id, col.headline
