@@ -539,13 +539,11 @@ fn license_either_way(v: &Verdict) -> Option<String> {
         return None;
     }
     let contests: Vec<&Contest> = v.contests.iter().filter(|c| c.depends()).collect();
-    let verdicts = || {
-        contests
-            .iter()
-            .flat_map(|c| c.readings.iter().map(|x| &x.verdict))
-    };
     let mut reviews: Vec<String> = Vec::new();
-    for x in verdicts() {
+    for x in contests
+        .iter()
+        .flat_map(|c| c.readings.iter().map(|r| &r.verdict))
+    {
         let review = x.review_policy.map_or_else(
             || "with no published review policy".to_string(),
             review_phrase,

@@ -156,9 +156,9 @@ function paintDiff(st, t, q, okey, verdict, dest) {
  * on the books, which stands beside them, the rules in force now.
  */
 function previousRules(id) {
-  const real = regimeList.filter((r) => !r.hypothetical && !r.unenforced);
   const me = regimeList.find((r) => r.id === id);
   if (me.unenforced) return regimeList.find((r) => r.default).id;
+  const real = regimeList.filter((r) => !r.hypothetical && !r.unenforced);
   const before = real.filter((r) => r.effective < me.effective && r.id !== id);
   return (before[before.length - 1] || real.find((r) => r.id !== id)).id;
 }

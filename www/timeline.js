@@ -26,10 +26,10 @@ export function createTimeline(root, t, { onDate, onRegime }) {
   // One mark per day with events, or per run of days too close to tell apart on the track (within
   // GAP of the run's first day: on a phone a mark is 4 % of the track), so no mark hides another
   // from a pointer. Its label lists every event; it moves the slider to the run's last day, where
-  // the list shows them all.
+  // the list shows them all. The engine gives the events in date order.
   const GAP = Math.max(1, Math.round((hi - lo) * 0.03));
   const runs = [];
-  for (const e of [...t.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+  for (const e of t.events) {
     const run = runs[runs.length - 1];
     if (run && dayOf(e.date) - dayOf(run[0].date) <= GAP) run.push(e);
     else runs.push([e]);
@@ -62,12 +62,14 @@ export function createTimeline(root, t, { onDate, onRegime }) {
     h('div', { class: 'tl-ends' }, h('span', {}, words(t.start)), h('span', {}, `${words(t.end)} (data last checked)`)),
     now,
     h('details', { class: 'tl-list' }, h('summary', {}, 'Events up to this day, with sources'), happened),
-    h('p', { class: 'tl-hyp' }, 'Never in force, so not on the timeline: ',
-      t.hypothetical.flatMap((r, i) => [i ? ' · ' : '', h('button', { type: 'button', class: 'linkish', 'data-regime': r.id,
-        onclick: () => onRegime(r.id) }, `${r.short_name}, reported ${words(r.reported)}`)])),
-    h('p', { class: 'tl-hyp' }, 'In the CFR but not enforced, so not on the timeline: ',
-      t.unenforced.flatMap((r, i) => [i ? ' · ' : '', h('button', { type: 'button', class: 'linkish', 'data-regime': r.id,
-        onclick: () => onRegime(r.id) }, `${r.short_name}, in the CFR since ${words(r.since)}`)])));
+    beside('Never in force, so not on the timeline: ', t.hypothetical, (r) => `reported ${words(r.reported)}`),
+    beside('In the CFR but not enforced, so not on the timeline: ', t.unenforced, (r) => `in the CFR since ${words(r.since)}`));
+
+  /** Regimes beside the timeline, not on it: each a button that chooses it, named with `when`. */
+  function beside(lead, list, when) {
+    return h('p', { class: 'tl-hyp' }, lead, list.flatMap((r, i) => [i ? ' · ' : '',
+      h('button', { type: 'button', class: 'linkish', 'data-regime': r.id, onclick: () => onRegime(r.id) }, `${r.short_name}, ${when(r)}`)]));
+  }
 
   function describe(iso) {
     const p = inForce(iso);
